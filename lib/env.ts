@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+/**
+ * The only reader of process.env (web, workers, CLI, scripts). Every variable is documented here and in
+ * the README's configuration table; an empty string counts as unset, so `FOO=` in a .env file does not
+ * silently become a value.
+ */
+
+const emptyAsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const bool = z.preprocess(
+  (v) => (typeof v === "string" ? ["1", "true", "yes", "on"].includes(v.toLowerCase()) : v),
+  z.boolean(),
+);
+
+const schema = z.object({
+  /** PostgreSQL URL. Unset: `npm start` runs an embedded PostgreSQL under DOZEN_DATA_DIR. */
+  DATABASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  /** Where the embedded PostgreSQL keeps its data (and other local state). */
+  DOZEN_DATA_DIR: z.preprocess(emptyAsUnset, z.string().default(".dozen")),
+  /** TCP port of the embedded PostgreSQL (loopback only). */
+  DOZEN_EMBEDDED_PG_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(54329)),
+  /** Port the web process listens on. */
+  PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(3000)),
+  /** Interface the web process binds. */
+  HOST: z.preprocess(emptyAsUnset, z.string().default("0.0.0.0")),
+  /** pino level: fatal, error, warn, info, debug, trace, silent. */
+  LOG_LEVEL: z.preprocess(
+    emptyAsUnset,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+  /** On an empty database, register this directory as a local source and scan it. Set to "off" to skip. */
+  DOZEN_DEMO_FLEET: z.preprocess(emptyAsUnset, z.string().default("examples/fleet")),
+  /** Scan jobs one worker process runs at once. */
+  DOZEN_WORKER_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(64).default(2)),
+  /** How long a process may take to finish in-flight work after SIGTERM before it exits anyway. */
+  DOZEN_SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).default(8000)),
+  /** Default cron schedule (UTC) for new sources. */
+  DOZEN_DEFAULT_SCHEDULE: z.preprocess(emptyAsUnset, z.string().default("0 3 * * *")),
+  /** Database used by the tests instead of the embedded one. */
+  TEST_DATABASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  /** Use Prisma's native schema engine (needs internet for its download) instead of Dozen's WASM bridge. */
+  PRISMA_USE_NATIVE_ENGINE: z.preprocess(emptyAsUnset, bool.default(false)),
+  NODE_ENV: z.preprocess(emptyAsUnset, z.enum(["development", "production", "test"]).default("production")),
+});
+
+export type Env = z.infer<typeof schema>;
+
+/** Thrown at start-up with every invalid variable listed, so one fix-and-restart cycle is enough. */
+export class InvalidEnvironmentError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(`Invalid environment:\n  ${issues.join("\n  ")}`);
+    this.name = "InvalidEnvironmentError";
+  }
+}
+
+/** Parses an environment (process.env by default); exported for tests of the validation itself. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new InvalidEnvironmentError(
+      result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
