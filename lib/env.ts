@@ -71,3 +71,11 @@ export function env(): Env {
   cached ??= parseEnv();
   return cached;
 }
+
+/**
+ * The environment for a child process (web, worker, admin step) with overrides, e.g. the embedded
+ * DATABASE_URL. Kept here so this module stays the only reader of process.env.
+ */
+export function childEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}

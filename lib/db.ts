@@ -1,0 +1,37 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+import { embeddedDatabaseUrl } from "@/lib/db/embedded-database-url";
+
+/**
+ * The one Prisma client of a process (web, worker or admin command). Prisma 7's Rust-free client talks to
+ * PostgreSQL through node-postgres, so no engine binary is needed at run time.
+ */
+
+type Holder = { client?: PrismaClient; url?: string };
+// Survives Next.js dev hot reloads, which re-evaluate modules but keep globalThis.
+const holder = ((globalThis as { __dozenDb?: Holder }).__dozenDb ??= {});
+
+/** The database this process uses: DATABASE_URL, or the embedded server `npm start` runs. */
+export function databaseUrl(): string {
+  const e = env();
+  return holder.url ?? e.DATABASE_URL ?? embeddedDatabaseUrl({ port: e.DOZEN_EMBEDDED_PG_PORT });
+}
+
+/** Points this process at another database (tests give each file its own); drops the old client. */
+export async function configureDatabase(opts: { url: string }): Promise<void> {
+  await disconnectDatabase();
+  holder.url = opts.url;
+}
+
+export function db(): PrismaClient {
+  holder.client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl(), max: 10 }) });
+  return holder.client;
+}
+
+/** Closes the pool; part of graceful shutdown. */
+export async function disconnectDatabase(): Promise<void> {
+  const client = holder.client;
+  holder.client = undefined;
+  await client?.$disconnect();
+}

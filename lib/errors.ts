@@ -1,0 +1,22 @@
+/**
+ * Typed errors, mapped to HTTP statuses in one place (httpStatusOf) so route handlers stay thin.
+ */
+export class NotFoundError extends Error {
+  override name = "NotFoundError";
+}
+
+export class ValidationError extends Error {
+  override name = "ValidationError";
+}
+
+export class ConflictError extends Error {
+  override name = "ConflictError";
+}
+
+/** HTTP status for an error thrown by lib code; anything unknown is a 500. */
+export function httpStatusOf(error: unknown): number {
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof ValidationError) return 400;
+  if (error instanceof ConflictError) return 409;
+  return 500;
+}

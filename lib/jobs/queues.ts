@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+/**
+ * Queue names and payload schemas: the contract between whoever enqueues (web, API, CLI, scheduler)
+ * and the worker that handles the job. Payloads are parsed with these schemas before a handler runs.
+ */
+export const QUEUES = {
+  scanSource: "scan-source",
+  scheduledScan: "scheduled-scan",
+} as const;
+
+export const scanSourcePayload = z.object({ scanId: z.number().int().positive() });
+export type ScanSourcePayload = z.infer<typeof scanSourcePayload>;
+
+export const scheduledScanPayload = z.object({ sourceId: z.number().int().positive() });
+export type ScheduledScanPayload = z.infer<typeof scheduledScanPayload>;

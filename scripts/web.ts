@@ -1,0 +1,28 @@
+// npm run web – the web process type: serves the dashboard and API from the production build.
+import { env, childEnv } from "@/lib/env";
+import { createLogger } from "@/lib/log/logger";
+import { runChild } from "@/lib/process/run-child";
+import { nodeBin, ROOT } from "@/lib/process/bin-path";
+import { nextBuildExists } from "@/lib/process/next-build-exists";
+
+const log = createLogger({ process: "web" });
+const config = env();
+if (!nextBuildExists()) {
+  log.fatal("no production build: run `npm run build` first (npm start does it for you)");
+  process.exit(1);
+}
+const web = runChild({
+  name: "next",
+  command: process.execPath,
+  args: [nodeBin("next/dist/bin/next"), "start", "--port", String(config.PORT), "--hostname", config.HOST],
+  env: childEnv({ NEXT_TELEMETRY_DISABLED: "1" }),
+  cwd: ROOT,
+  log,
+});
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    log.info({ signal }, "web stopping");
+    web.stop("SIGTERM");
+  });
+}
+process.exit(await web.exited);

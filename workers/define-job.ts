@@ -1,0 +1,21 @@
+import type { PgBoss } from "pg-boss";
+import type { Logger } from "pino";
+import type { z } from "zod";
+
+export interface JobContext {
+  boss: PgBoss;
+  log: Logger;
+  /** Aborted on SIGTERM: long handlers check it between targets and release the job. */
+  signal: AbortSignal;
+}
+
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  name: string;
+  schema: S;
+  handle(payload: z.infer<S>, ctx: JobContext): Promise<void>;
+}
+
+/** A job: a queue name, the zod schema its payload must satisfy, and an idempotent handler. */
+export function defineJob<S extends z.ZodType>(job: JobDefinition<S>): JobDefinition<S> {
+  return job;
+}

@@ -1,0 +1,13 @@
+import { QUEUES, scheduledScanPayload } from "@/lib/jobs/queues";
+import { requestScan } from "@/lib/scans/request-scan";
+import { defineJob } from "@/workers/define-job";
+
+/** Fired by pg-boss's cron for each source with a schedule: turns the tick into a recorded scan. */
+export const scheduledScanJob = defineJob({
+  name: QUEUES.scheduledScan,
+  schema: scheduledScanPayload,
+  async handle({ sourceId }, { boss, log }) {
+    const { scanId, alreadyRunning } = await requestScan({ boss, sourceId, trigger: "schedule" });
+    log.info({ sourceId, scanId, alreadyRunning }, "scheduled scan requested");
+  },
+});

@@ -1,0 +1,69 @@
+import { createLogger } from "@/lib/log/logger";
+import { env } from "@/lib/env";
+import { createBoss } from "@/lib/jobs/create-boss";
+import { ensureQueues } from "@/lib/jobs/ensure-queues";
+import { syncSchedules } from "@/lib/sources/sync-schedules";
+import { disconnectDatabase } from "@/lib/db";
+import { JOBS } from "@/workers/registry";
+
+/**
+ * The worker process type (`npm run worker`): takes scan jobs from pg-boss and runs them. Any number of
+ * these can run against one database; pg-boss hands each job to one of them (SKIP LOCKED).
+ */
+const log = createLogger({ process: "worker" });
+const config = env();
+const boss = createBoss({ role: "worker" });
+const stopping = new AbortController();
+
+boss.on("error", (err) => log.error({ err }, "pg-boss error"));
+
+async function main(): Promise<void> {
+  await boss.start();
+  await ensureQueues({ boss });
+  const { scheduled } = await syncSchedules({ boss });
+  for (const job of JOBS) {
+    await boss.work(
+      job.name,
+      { localConcurrency: config.DOZEN_WORKER_CONCURRENCY, pollingIntervalSeconds: 1, batchSize: 1 },
+      async ([raw]) => {
+        if (!raw) return;
+        const jobLog = log.child({ job: job.name, jobId: raw.id, attempt: raw.retryCount });
+        const payload = job.schema.safeParse(raw.data);
+        // A malformed payload can never succeed: fail it once, loudly, instead of retrying it forever.
+        if (!payload.success) {
+          jobLog.error({ issues: payload.error.issues }, "invalid job payload");
+          throw new Error(`invalid payload for ${job.name}`);
+        }
+        await job.handle(payload.data, { boss, log: jobLog, signal: stopping.signal });
+      },
+    );
+  }
+  log.info({ jobs: JOBS.map((j) => j.name), scheduled, concurrency: config.DOZEN_WORKER_CONCURRENCY }, "worker ready");
+}
+
+async function shutdown(signal: string): Promise<void> {
+  if (stopping.signal.aborted) return;
+  log.info({ signal }, "worker stopping");
+  stopping.abort();
+  const timer = setTimeout(() => {
+    log.error("shutdown timed out; exiting with jobs left to pg-boss's retry");
+    process.exit(1);
+  }, config.DOZEN_SHUTDOWN_TIMEOUT_MS + 1000);
+  try {
+    // Graceful: in-flight handlers finish (or throw on the abort signal and are retried elsewhere).
+    await boss.stop({ graceful: true, timeout: config.DOZEN_SHUTDOWN_TIMEOUT_MS, close: true });
+    await disconnectDatabase();
+  } finally {
+    clearTimeout(timer);
+    log.info("worker stopped");
+    process.exit(0);
+  }
+}
+
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+
+main().catch((err) => {
+  log.fatal({ err }, "worker failed to start");
+  process.exit(1);
+});

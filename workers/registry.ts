@@ -1,0 +1,6 @@
+import { scanSourceJob } from "@/workers/jobs/scan-source";
+import { scheduledScanJob } from "@/workers/jobs/scheduled-scan";
+import type { JobDefinition } from "@/workers/define-job";
+
+/** Every job a worker process handles. */
+export const JOBS: JobDefinition[] = [scanSourceJob, scheduledScanJob];
