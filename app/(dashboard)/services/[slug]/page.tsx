@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { FACTORS } from "@/lib/factors/factors";
+import { getServiceDetail } from "@/lib/services/get-service-detail";
+import { RULES } from "@/lib/rules/registry";
+import { renderGuide } from "@/lib/guides/render-guide";
+import { FindingCard } from "@/components/service/finding-card";
+import { GradeBadge } from "@/components/ui/grade-badge";
+import { formatScore, scoreTone } from "@/components/ui/score-cell";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).slug };
+}
+
+const OUTCOME_ORDER = { fail: 0, error: 1, notAvailable: 2, pass: 3, notApplicable: 4 } as const;
+
+export default async function ServicePage({ params }: Props) {
+  const service = await getServiceDetail({ slug: (await params).slug });
+  if (!service) notFound();
+  const scores = new Map(service.factorScores.map((f) => [f.factor, f]));
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{service.name}</h1>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+          {service.team ? <>Team {service.team.name} · </> : null}
+          {service.source.name}:{service.path}
+          {service.commit ? <> · commit <code>{service.commit.slice(0, 7)}</code></> : null}
+          {service.languages.length ? <> · {service.languages.join(", ")}</> : null}
+        </p>
+        <p className="mt-2 flex items-center gap-2 text-lg">
+          Score <span className="font-semibold tabular-nums" data-testid="service-score">{formatScore(service.latestScore)}</span>
+          <GradeBadge grade={service.latestGrade} />
+        </p>
+      </div>
+      <section aria-labelledby="factors-heading">
+        <h2 id="factors-heading" className="mb-2 text-lg font-semibold">Factors</h2>
+        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
+          {FACTORS.map((f) => {
+            const s = scores.get(f.id);
+            return (
+              <li key={f.id} className={`rounded p-2 text-sm ${scoreTone(s?.score)}`}>
+                <a href={`#factor-${f.id}`} className="block">
+                  <span className="font-semibold">{f.roman}</span> {f.name}
+                  <span className="block text-lg font-semibold tabular-nums">{formatScore(s?.score)}</span>
+                  <span className="text-xs">{s ? `${s.passed} pass · ${s.failed} fail` : "no checks applied"}</span>
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section aria-labelledby="findings-heading" className="space-y-4">
+        <h2 id="findings-heading" className="text-lg font-semibold">Findings</h2>
+        {FACTORS.map((f) => {
+          const findings = service.findings
+            .filter((x) => x.factor === f.id)
+            .sort((a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome] || b.weight - a.weight);
+          if (findings.length === 0) return null;
+          return (
+            <div key={f.id} id={`factor-${f.id}`}>
+              <h3 className="mb-2 font-semibold">
+                {f.roman}. {f.name}
+              </h3>
+              <ul className="space-y-2">
+                {findings.map((finding) => (
+                  <FindingCard
+                    key={finding.ruleId}
+                    finding={finding}
+                    title={RULES.find((r) => r.id === finding.ruleId)?.title ?? finding.ruleId}
+                    guide={renderGuide({ ruleId: finding.ruleId, evidence: finding.evidence })}
+                  />
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+      </section>
+    </div>
+  );
+}

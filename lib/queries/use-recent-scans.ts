@@ -1,0 +1,18 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { ScanSummary } from "@/lib/scans/list-recent-scans";
+
+/** Recent scans, re-polled every 2 s while one is queued or running and left alone otherwise. */
+export function useRecentScans() {
+  return useQuery({
+    queryKey: ["scans", "recent"],
+    queryFn: async (): Promise<ScanSummary[]> => {
+      const res = await fetch("/api/scans?limit=5");
+      if (!res.ok) throw new Error(`scans: HTTP ${res.status}`);
+      return ((await res.json()) as { scans: ScanSummary[] }).scans;
+    },
+    refetchInterval: (query) =>
+      query.state.data?.some((s) => s.status === "queued" || s.status === "running") ? 2_000 : false,
+  });
+}
