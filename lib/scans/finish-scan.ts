@@ -1,26 +1,29 @@
 import { db } from "@/lib/db";
 
+type FinalStatus = "succeeded" | "partial" | "failed";
+
+/** The verdict on a scan from its counters: pure, so the rules are readable in one place. */
+export function judgeScan(opts: { targetsDone: number; targetsFailed: number; error?: string }): { status: FinalStatus; error: string | null } {
+  if (opts.error) return { status: "failed", error: opts.error };
+  if (opts.targetsDone === 0) return { status: "failed", error: "no services found in the source" };
+  if (opts.targetsFailed === 0) return { status: "succeeded", error: null };
+  if (opts.targetsFailed < opts.targetsDone) return { status: "partial", error: null };
+  return { status: "failed", error: "every target failed" };
+}
+
 /**
  * Closes a scan: failed when nothing could be scanned (or `error` is given), partial when some targets
  * failed, succeeded otherwise.
  */
-export async function finishScan(opts: { scanId: number; error?: string }): Promise<{ status: string }> {
-  const scan = await db().scan.findUniqueOrThrow({
+export async function finishScan(opts: { scanId: number; error?: string }): Promise<{ status: FinalStatus }> {
+  const counters = await db().scan.findUniqueOrThrow({
     where: { id: opts.scanId },
     select: { targetsDone: true, targetsFailed: true },
   });
-  const succeeded = scan.targetsDone - scan.targetsFailed;
-  const status = opts.error
-    ? "failed"
-    : scan.targetsFailed === 0
-      ? "succeeded"
-      : succeeded > 0
-        ? "partial"
-        : "failed";
-  const error = opts.error ?? (status === "failed" ? "every target failed" : null);
+  const verdict = judgeScan({ ...counters, error: opts.error });
   await db().scan.update({
     where: { id: opts.scanId },
-    data: { status, finishedAt: new Date(), error },
+    data: { status: verdict.status, finishedAt: new Date(), error: verdict.error },
   });
-  return { status };
+  return { status: verdict.status };
 }

@@ -4,6 +4,8 @@ import { scanLocalDirectory } from "@/lib/scan/scan-local-directory";
 import { persistTargetResult } from "@/lib/scans/persist-target-result";
 import { persistTargetFailure } from "@/lib/scans/persist-target-failure";
 import { finishScan } from "@/lib/scans/finish-scan";
+import { markGoneServices } from "@/lib/scans/mark-gone-services";
+import { stat } from "node:fs/promises";
 import { defineJob } from "@/workers/define-job";
 
 /**
@@ -28,6 +30,10 @@ export const scanSourceJob = defineJob({
       await finishScan({ scanId, error: `sources of kind ${source.kind} are not scanned by this worker yet` });
       return;
     }
+    if (!(await stat(source.location).catch(() => null))?.isDirectory()) {
+      await finishScan({ scanId, error: `source directory ${source.location} does not exist or is not a directory` });
+      return log.error({ scanId, location: source.location }, "source directory missing");
+    }
     let outcome;
     try {
       outcome = await scanLocalDirectory({ root: source.location });
@@ -49,6 +55,10 @@ export const scanSourceJob = defineJob({
       log.warn({ scanId, target: failure.key, reason: failure.error }, "target failed");
     }
     const finished = await finishScan({ scanId });
+    // Only a complete look at the source may declare services gone; a failed scan proves nothing.
+    if (finished.status === "succeeded") {
+      await markGoneServices({ sourceId: source.id, seenPaths: outcome.services.map((s) => s.path) });
+    }
     log.info({ scanId, status: finished.status, targets: outcome.services.length, failed: outcome.failures.length }, "scan finished");
   },
 });

@@ -1,0 +1,39 @@
+import { test, expect } from "@playwright/test";
+import { waitForFirstScan } from "@/e2e/support/wait-for-scan";
+
+test.beforeAll(async ({ request }) => {
+  await waitForFirstScan(request);
+});
+
+test("[OVERVIEW] lists every demo service with a score, worst first", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Fleet overview" })).toBeVisible();
+  const rows = page.getByTestId("service-row");
+  await expect(rows).not.toHaveCount(0);
+  expect(await rows.count()).toBeGreaterThanOrEqual(8);
+  const scores = (await page.getByTestId("service-score").allInnerTexts()).map(Number);
+  expect(scores.every((s) => Number.isFinite(s) && s >= 0 && s <= 100)).toBe(true);
+  expect(scores).toEqual([...scores].sort((a, b) => a - b));
+  await page.screenshot({ path: "test-results/screenshots/overview.png", fullPage: true });
+});
+
+test("[SERVICE] a failing check shows its evidence and remediation guide", async ({ page }) => {
+  await page.goto("/");
+  // The worst service is first: it must have failing checks.
+  await page.getByTestId("service-row").first().getByRole("link").click();
+  await expect(page.getByRole("heading", { name: "Findings" })).toBeVisible();
+  const failing = page.locator('[data-testid="finding"][data-outcome="fail"]');
+  await expect(failing.first()).toBeVisible();
+  const location = failing.first().getByTestId("evidence-location").first();
+  await expect(location).toHaveText(/^[\w./-]+:\d+(-\d+)?$/);
+  await failing.first().getByText("How to fix").click();
+  await expect(failing.first().locator(".guide")).toContainText(/\w+/);
+  await page.screenshot({ path: "test-results/screenshots/service.png", fullPage: true });
+});
+
+test("[OPS] health and readiness answer", async ({ request }) => {
+  expect((await request.get("/api/healthz")).status()).toBe(200);
+  const ready = await request.get("/api/readyz");
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toMatchObject({ ready: true, database: "ok", migrations: "ok" });
+});
