@@ -1,0 +1,71 @@
+import { literalPart, type SecretHit } from "@/lib/facts/secret-rules";
+
+const DOC_SEPARATOR = /^(---|\.\.\.)(\s|$)/;
+const KIND_SECRET = /^kind:\s*["']?Secret["']?\s*(#.*)?$/;
+const DATA_KEY = /^(data|stringData):\s*(#.*)?$/;
+const ENTRY = /^(\s+)["']?([^"':#]+?)["']?:[ \t]*(.*?)\s*$/;
+
+/**
+ * Every value under `data:` / `stringData:` of a Kubernetes Secret, whatever its key is called: base64 does
+ * not look like a secret to the other detectors, and a key like `tls.crt` says nothing. Works on lines (so
+ * it also runs on YAML the parser rejects); Secrets nested in a `List` are left to the manifest parser.
+ */
+export function findK8sSecretData(opts: { lines: readonly string[] }): SecretHit[] {
+  const hits: SecretHit[] = [];
+  let docStart = 0;
+  for (let i = 0; i <= opts.lines.length; i++) {
+    const text = opts.lines[i];
+    if (text === undefined || DOC_SEPARATOR.test(text)) {
+      scanDocument(opts.lines, docStart, i, hits);
+      docStart = i + 1;
+    }
+  }
+  return hits;
+}
+
+function scanDocument(lines: readonly string[], from: number, to: number, hits: SecretHit[]): void {
+  const doc = lines.slice(from, to);
+  if (!doc.some((l) => KIND_SECRET.test(l))) return;
+  let inData = false;
+  let blockIndent = -1;
+  let blockName = "";
+  let blockReported = false;
+  doc.forEach((text, k) => {
+    const line = from + k + 1;
+    const indent = text.length - text.trimStart().length;
+    if (text.trim() === "" || text.trimStart().startsWith("#")) return;
+    if (indent === 0) {
+      inData = DATA_KEY.test(text);
+      blockIndent = -1;
+      return;
+    }
+    if (!inData) return;
+    if (blockIndent >= 0 && indent > blockIndent) {
+      // Body of a block scalar (`tls.key: |`): the whole line is the value.
+      if (literalPart(text.trim())) {
+        hits.push({ ...hit(line, indent, text.length, blockName), report: !blockReported });
+        blockReported = true;
+      }
+      return;
+    }
+    blockIndent = -1;
+    const entry = ENTRY.exec(text);
+    if (!entry) return;
+    const name = (entry[2] ?? "").trim();
+    const value = entry[3] ?? "";
+    if (/^[|>][-+0-9]*$/.test(value)) {
+      blockIndent = indent;
+      blockName = name;
+      blockReported = false;
+      return;
+    }
+    const unquoted = value.replace(/^(["'])(.*)\1$/, "$2");
+    if (!literalPart(unquoted)) return;
+    const start = text.lastIndexOf(unquoted);
+    hits.push(hit(line, start, start + unquoted.length, name));
+  });
+}
+
+function hit(line: number, start: number, end: number, name: string): SecretHit {
+  return { line, start, end, kind: "k8s-secret-data", name, keepPrefix: false, report: true };
+}

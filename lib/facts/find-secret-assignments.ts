@@ -1,0 +1,75 @@
+import { literalPart, looksSecretName } from "@/lib/facts/secret-rules";
+
+// Key, optional closing quote, then an assignment operator. The lookbehind stops `db-password` from
+// matching as `password` while still letting `--password=` match.
+const CONFIG_ASSIGNMENT = /(?<![\w.])(["']?)([A-Za-z_][\w.-]*)\1[ \t]*(:=|=>|=(?![=~>])|:(?![:/=]))[ \t]*/g;
+// Source code may annotate a type between the name and `=` (`val password: String = "..."`).
+const CODE_ASSIGNMENT =
+  /(?<![\w.])(["']?)([A-Za-z_][\w.-]*)\1[ \t]*(?::[ \t]*[\w.<>[\]|?]+[ \t]*)?(:=|=>|=(?![=~>])|:(?![:/=]))[ \t]*/g;
+const DOCKER_ENV_SPACE_FORM = /^\s*(?:ENV|ARG)\s+([A-Za-z_]\w*)\s+(?!.*=)(\S.*?)\s*$/i;
+
+/**
+ * Finds `secretName = literal` on one line and returns the column span of each literal (`start` inclusive,
+ * `end` exclusive). `configLike` allows unquoted values (.env, YAML, properties, shell, Dockerfile); in
+ * source code only quoted strings are literals, `password = getPassword()` is code.
+ */
+export function findSecretAssignments(opts: {
+  line: string;
+  configLike: boolean;
+  dockerfile?: boolean;
+  /** Shell and Dockerfile: an unquoted value ends at whitespace (`ENV A=x B=y`). */
+  shellWords?: boolean;
+}): { name: string; start: number; end: number }[] {
+  const { line, configLike } = opts;
+  const found: { name: string; start: number; end: number }[] = [];
+  const docker = opts.dockerfile ? DOCKER_ENV_SPACE_FORM.exec(line) : null;
+  if (docker?.[1] && docker[2] && looksSecretName(docker[1])) {
+    const raw = docker[2];
+    const start = line.lastIndexOf(raw);
+    const span = unquote(raw, start);
+    pushLiteral(found, docker[1], line, span.start, span.end);
+    return found;
+  }
+  const regex = configLike ? CONFIG_ASSIGNMENT : CODE_ASSIGNMENT;
+  regex.lastIndex = 0;
+  for (let m = regex.exec(line); m; m = regex.exec(line)) {
+    const name = m[2] ?? "";
+    if (!looksSecretName(name)) continue;
+    const span = readValue(line, m.index + m[0].length, configLike, opts.shellWords === true);
+    if (span) pushLiteral(found, name, line, span.start, span.end);
+  }
+  return found;
+}
+
+function pushLiteral(found: { name: string; start: number; end: number }[], name: string, line: string, start: number, end: number) {
+  const literal = literalPart(line.slice(start, end));
+  if (literal) found.push({ name, start: start + literal.offset, end: start + literal.offset + literal.length });
+}
+
+function unquote(raw: string, start: number): { start: number; end: number } {
+  const q = raw[0];
+  if ((q === '"' || q === "'") && raw.endsWith(q) && raw.length >= 2) return { start: start + 1, end: start + raw.length - 1 };
+  return { start, end: start + raw.length };
+}
+
+function readValue(line: string, i: number, configLike: boolean, shellWords: boolean): { start: number; end: number } | null {
+  const q = line[i];
+  if (q === '"' || q === "'" || q === "`") {
+    let j = i + 1;
+    while (j < line.length && !(line[j] === q && line[j - 1] !== "\\")) j++;
+    // An unterminated quote is a multi-line string: redact the rest of the line rather than leak it.
+    return { start: i + 1, end: j };
+  }
+  if (!configLike || q === undefined || "{[|>&!*#".includes(q)) return null;
+  let rest = line.slice(i);
+  if (shellWords) rest = rest.split(/\s/)[0] ?? "";
+  const comment = /\s+#/.exec(rest);
+  if (comment) rest = rest.slice(0, comment.index);
+  // Inside a YAML/JSON flow collection a comma or bracket ends the value; elsewhere it may be part of it.
+  if (/[{[]/.test(line.slice(0, i))) {
+    const stop = /[,}\]]/.exec(rest);
+    if (stop) rest = rest.slice(0, stop.index);
+  }
+  rest = rest.trimEnd();
+  return rest === "" ? null : { start: i, end: i + rest.length };
+}

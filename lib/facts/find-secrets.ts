@@ -1,0 +1,100 @@
+import { findK8sSecretData } from "@/lib/facts/find-k8s-secret-data";
+import { findSecretAssignments } from "@/lib/facts/find-secret-assignments";
+import {
+  literalPart,
+  looksSecretName,
+  PEM_BEGIN,
+  PEM_END,
+  QUERY_CREDENTIALS,
+  type SecretHit,
+  TOKEN_PATTERNS,
+  URL_CREDENTIALS,
+} from "@/lib/facts/secret-rules";
+
+const CONFIG_LIKE = /(^|\/)(\.env[^/]*|[^/]*\.(env|ya?ml|json|properties|toml|ini|conf|cfg|sh|bash|zsh|tf|tfvars|xml|txt)|Dockerfile[^/]*|[^/]*\.dockerfile|Containerfile|Procfile|Makefile)$/i;
+const DOCKERFILE = /(^|\/)(Dockerfile[^/]*|[^/]*\.dockerfile|Containerfile)$/i;
+const YAML = /\.ya?ml$/i;
+const SHELL = /\.(sh|bash|zsh)$/i;
+// `- name: DB_PASSWORD` then `value: ...` (Kubernetes env, ECS task definitions): the key is on another line.
+const ENV_NAME = /(?:^|[\s{,-])["']?name["']?\s*:\s*["']?([A-Za-z_][\w.-]*)["']?\s*(?:,|$|})/;
+const ENV_VALUE = /(?:^|[\s{,-])["']?value["']?\s*:\s*/;
+
+/**
+ * Finds secret-looking literals in one file's lines (see `secret-rules.ts` for the policy) and returns the
+ * spans to redact; `report` marks the hits that become SecretCandidates. Pure: text in, positions out.
+ * Overlaps resolve by priority: token shapes, then private keys, URL credentials, assignments.
+ */
+export function findSecrets(opts: { path: string; lines: readonly string[] }): SecretHit[] {
+  const { path, lines } = opts;
+  const configLike = CONFIG_LIKE.test(path);
+  const dockerfile = DOCKERFILE.test(path);
+  const accepted: SecretHit[] = [];
+  const add = (hit: Omit<SecretHit, "keepPrefix" | "report"> & Partial<SecretHit>) => {
+    if (hit.end < hit.start || (hit.end === hit.start && hit.report === false)) return;
+    const clashes = accepted.filter(
+      (a) => a.line === hit.line && (a.start === a.end ? hit.start <= a.start && a.start < hit.end : a.start < hit.end && hit.start < a.end),
+    );
+    // A token inside a secret assignment keeps the assignment's name, which says what it unlocks.
+    for (const clash of clashes) clash.name ??= hit.name;
+    if (clashes.length === 0) accepted.push({ keepPrefix: true, report: true, ...hit });
+  };
+
+  // Secret data first: its base64 values must not keep a prefix, whichever detector also sees them.
+  if (YAML.test(path)) for (const hit of findK8sSecretData({ lines })) add(hit);
+  let inPem = false;
+  let pendingName: { name: string; line: number } | null = null;
+  lines.forEach((text, i) => {
+    const line = i + 1;
+    inPem = scanPem(text, line, inPem, add);
+    for (const { kind, regex } of TOKEN_PATTERNS) {
+      regex.lastIndex = 0;
+      for (let m = regex.exec(text); m; m = regex.exec(text)) add({ line, start: m.index, end: m.index + m[0].length, kind, name: null });
+    }
+    for (const regex of [URL_CREDENTIALS, QUERY_CREDENTIALS]) {
+      regex.lastIndex = 0;
+      for (let m = regex.exec(text); m; m = regex.exec(text)) {
+        const group = m.indices?.[m.length - 1];
+        const value = m[m.length - 1] ?? "";
+        if (group && literalPart(value)) add({ line, start: group[0], end: group[1], kind: "connection-string-credentials", name: null });
+      }
+    }
+    for (const a of findSecretAssignments({ line: text, configLike, dockerfile, shellWords: dockerfile || SHELL.test(path) })) {
+      add({ line, start: a.start, end: a.end, kind: `${kindOf(a.name)}-assignment`, name: a.name });
+    }
+    const named = ENV_NAME.exec(text);
+    if (named?.[1]) pendingName = looksSecretName(named[1]) ? { name: named[1], line } : null;
+    const valued = ENV_VALUE.exec(text);
+    if (valued && pendingName && line - pendingName.line <= 3) {
+      const start = valued.index + valued[0].length;
+      for (const a of findSecretAssignments({ line: `value_password: ${text.slice(start)}`, configLike: true })) {
+        const shift = start - "value_password: ".length;
+        add({ line, start: a.start + shift, end: a.end + shift, kind: `${kindOf(pendingName.name)}-assignment`, name: pendingName.name });
+      }
+      pendingName = null;
+    }
+  });
+  return accepted.sort((a, b) => a.line - b.line || a.start - b.start);
+}
+
+function kindOf(name: string): string {
+  const n = name.toLowerCase();
+  if (/pass|pwd/.test(n)) return "password";
+  if (/token/.test(n)) return "token";
+  if (/key/.test(n)) return "key";
+  return "secret";
+}
+
+/** Private key blocks: the header line is reported, every body line is redacted whole. Returns "still inside". */
+function scanPem(text: string, line: number, inPem: boolean, add: (h: Omit<SecretHit, "keepPrefix" | "report"> & Partial<SecretHit>) => void): boolean {
+  const begin = PEM_BEGIN.exec(text);
+  let bodyStart = text.length - text.trimStart().length;
+  if (begin) {
+    // A zero-width hit: reported as the candidate, redacts nothing (the header itself is not secret).
+    add({ line, start: begin.index, end: begin.index, kind: "private-key", name: null });
+    bodyStart = begin.index + begin[0].length;
+  } else if (!inPem) return false;
+  const end = PEM_END.exec(text.slice(bodyStart));
+  const bodyEnd = end ? bodyStart + end.index : text.length;
+  if (bodyEnd > bodyStart) add({ line, start: bodyStart, end: bodyEnd, kind: "private-key", name: null, keepPrefix: false, report: false });
+  return !end;
+}

@@ -1,0 +1,178 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { redactSecrets } from "@/lib/facts/redact-secrets";
+
+// Fake credentials with real shapes. Assembled at runtime so this file is not itself a "leak" to scanners.
+const AWS = "AKIA" + "ZQ3DN4EXAMPLE7QW";
+const GHP = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+const STRIPE = "sk_live_" + "51HqLyjWDarjtT1zdp7dc";
+const SLACK = "xoxb-" + "123456789012-abcdefghijkl";
+
+interface Case {
+  name: string;
+  path: string;
+  lines: string[];
+  redacted: string[];
+  candidates: { line: number; kind: string; name: string | null; preview: string }[];
+}
+
+const cases: Case[] = [
+  {
+    name: "AWS key in source keeps its 4-char prefix",
+    path: "src/aws.ts",
+    lines: [`const id = "${AWS}";`],
+    redacted: [`const id = "AKIA****";`],
+    candidates: [{ line: 1, kind: "aws-access-key", name: null, preview: "AKIA****" }],
+  },
+  {
+    name: "token inside a secret assignment takes the assignment's name",
+    path: ".env",
+    lines: ["# creds", `GITHUB_TOKEN=${GHP}`, `STRIPE_SECRET_KEY=${STRIPE}`, `SLACK_BOT=${SLACK}`],
+    redacted: ["# creds", "GITHUB_TOKEN=ghp_****", "STRIPE_SECRET_KEY=sk_l****", "SLACK_BOT=xoxb****"],
+    candidates: [
+      { line: 2, kind: "github-token", name: "GITHUB_TOKEN", preview: "ghp_****" },
+      { line: 3, kind: "stripe-key", name: "STRIPE_SECRET_KEY", preview: "sk_l****" },
+      { line: 4, kind: "slack-token", name: null, preview: "xoxb****" },
+    ],
+  },
+  {
+    name: "short passwords keep no prefix; references and placeholders are left alone",
+    path: "config/app.yaml",
+    lines: [
+      "db:",
+      "  password: hunter2 # set by ops",
+      "  apiKey: ${API_KEY}",
+      "  client_secret: <your-client-secret>",
+      "  token_ttl: 3600",
+      "  admin_pass: changeme",
+    ],
+    redacted: [
+      "db:",
+      "  password: **** # set by ops",
+      "  apiKey: ${API_KEY}",
+      "  client_secret: <your-client-secret>",
+      "  token_ttl: 3600",
+      "  admin_pass: changeme",
+    ],
+    candidates: [{ line: 2, kind: "password-assignment", name: "password", preview: "****" }],
+  },
+  {
+    name: "a default inside a reference is a committed literal",
+    path: "docker-compose.yml",
+    lines: ["      DB_PASSWORD: ${DB_PASSWORD:-s3cr3tpw}", "      DB_HOST: ${DB_HOST:-db}"],
+    redacted: ["      DB_PASSWORD: ${DB_PASSWORD:-****}", "      DB_HOST: ${DB_HOST:-db}"],
+    candidates: [{ line: 1, kind: "password-assignment", name: "DB_PASSWORD", preview: "****" }],
+  },
+  {
+    name: "source code: only quoted literals count",
+    path: "app/settings.py",
+    lines: ['SECRET_KEY = os.environ["SECRET_KEY"]', "password = get_password()", 'API_KEY = "abc123abc123abc123"'],
+    redacted: ['SECRET_KEY = os.environ["SECRET_KEY"]', "password = get_password()", 'API_KEY = "abc1****"'],
+    candidates: [{ line: 3, kind: "key-assignment", name: "API_KEY", preview: "abc1****" }],
+  },
+  {
+    name: "typed declarations and object keys",
+    path: "src/Config.kt",
+    lines: ['val dbPassword: String = "pa55word!"', 'val opts = mapOf("password" to x)'],
+    redacted: ['val dbPassword: String = "****"', 'val opts = mapOf("password" to x)'],
+    candidates: [{ line: 1, kind: "password-assignment", name: "dbPassword", preview: "****" }],
+  },
+  {
+    name: "credentials in URLs and JDBC query strings",
+    path: "src/main/resources/application.properties",
+    lines: [
+      "spring.datasource.url=jdbc:postgresql://db:5432/orders?user=app&password=pgpass99",
+      "cache.url=redis://:redispass@cache:6379/0",
+      "broker=amqp://guest:${RABBIT_PASS}@mq:5672",
+    ],
+    redacted: [
+      "spring.datasource.url=jdbc:postgresql://db:5432/orders?user=app&password=****",
+      "cache.url=redis://:****@cache:6379/0",
+      "broker=amqp://guest:${RABBIT_PASS}@mq:5672",
+    ],
+    candidates: [
+      { line: 1, kind: "connection-string-credentials", name: "password", preview: "****" },
+      { line: 2, kind: "connection-string-credentials", name: null, preview: "****" },
+    ],
+  },
+  {
+    name: "private key: header reported once, body lines blanked, indentation kept",
+    path: "deploy/tls.yaml",
+    lines: ["key: |", "  -----BEGIN RSA PRIVATE KEY-----", "  MIIEpAIBAAKCAQEA7", "  Zm9vYmFy", "  -----END RSA PRIVATE KEY-----", "other: 1"],
+    redacted: ["key: |", "  -----BEGIN RSA PRIVATE KEY-----", "  ****", "  ****", "  -----END RSA PRIVATE KEY-----", "other: 1"],
+    candidates: [{ line: 2, kind: "private-key", name: null, preview: "****" }],
+  },
+  {
+    name: "private key on one line with escaped newlines",
+    path: "svc-account.json",
+    lines: ['{"private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBg\\n-----END PRIVATE KEY-----\\n"}'],
+    redacted: ['{"private_key": "-----BEGIN PRIVATE KEY-----****-----END PRIVATE KEY-----\\n"}'],
+    candidates: [{ line: 1, kind: "private-key", name: "private_key", preview: "****" }],
+  },
+  {
+    name: "Kubernetes env: name on one line, value on the next",
+    path: "k8s/deploy.yaml",
+    lines: ["        - name: DB_PASSWORD", "          value: hunter22", "        - name: LOG_LEVEL", "          value: info"],
+    redacted: ["        - name: DB_PASSWORD", "          value: ****", "        - name: LOG_LEVEL", "          value: info"],
+    candidates: [{ line: 2, kind: "password-assignment", name: "DB_PASSWORD", preview: "****" }],
+  },
+  {
+    name: "Kubernetes Secret data: every value, no prefix even when long",
+    path: "k8s/secret.yaml",
+    lines: ["apiVersion: v1", "kind: Secret", "metadata:", "  name: db", "data:", "  url: cG9zdGdyZXM6Ly91OnBAaDo1NDMyL2Ri", "  tls.key: |", "    LS0tLS1CRUdJTg==", "    QUJD", "type: Opaque"],
+    redacted: ["apiVersion: v1", "kind: Secret", "metadata:", "  name: db", "data:", "  url: ****", "  tls.key: |", "    ****", "    ****", "type: Opaque"],
+    candidates: [
+      { line: 6, kind: "k8s-secret-data", name: "url", preview: "****" },
+      { line: 8, kind: "k8s-secret-data", name: "tls.key", preview: "****" },
+    ],
+  },
+  {
+    name: "ConfigMap data is not Secret data",
+    path: "k8s/cm.yaml",
+    lines: ["kind: ConfigMap", "data:", "  LOG_LEVEL: debug"],
+    redacted: ["kind: ConfigMap", "data:", "  LOG_LEVEL: debug"],
+    candidates: [],
+  },
+  {
+    name: "Dockerfile ENV in both forms",
+    path: "Dockerfile",
+    lines: ["ENV DB_PASSWORD hunter22", "ENV API_TOKEN=tok_abcdef NODE_ENV=production", "ENV PORT 8080"],
+    redacted: ["ENV DB_PASSWORD ****", "ENV API_TOKEN=**** NODE_ENV=production", "ENV PORT 8080"],
+    candidates: [
+      { line: 1, kind: "password-assignment", name: "DB_PASSWORD", preview: "****" },
+      { line: 2, kind: "token-assignment", name: "API_TOKEN", preview: "****" },
+    ],
+  },
+  {
+    name: "JSON with a flow value ending in a comma",
+    path: "config/local.json",
+    lines: ['{ "apiKey": "k-12345", "timeout": 5 }'],
+    redacted: ['{ "apiKey": "****", "timeout": 5 }'],
+    candidates: [{ line: 1, kind: "key-assignment", name: "apiKey", preview: "****" }],
+  },
+];
+
+describe("redactSecrets", () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const out = redactSecrets({ path: c.path, lines: c.lines });
+      assert.deepEqual(out.lines, c.redacted);
+      assert.deepEqual(
+        out.candidates,
+        c.candidates.map((x) => ({ path: c.path, ...x })),
+      );
+    });
+  }
+
+  it("is idempotent: redacting redacted text finds nothing new and changes nothing", () => {
+    for (const c of cases) {
+      const again = redactSecrets({ path: c.path, lines: c.redacted });
+      assert.deepEqual(again.lines, c.redacted, c.name);
+      assert.deepEqual(
+        again.candidates.filter((x) => x.kind !== "private-key"),
+        [],
+        c.name,
+      );
+    }
+  });
+});
