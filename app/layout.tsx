@@ -22,9 +22,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="text-lg font-semibold tracking-tight">
               Dozen
             </Link>
-            <Link href="/" className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300">
-              Overview
-            </Link>
+            {[
+              ["/", "Overview"],
+              ["/sources", "Sources"],
+              ["/scans", "Scans"],
+            ].map(([href, label]) => (
+              <Link key={href} href={href!} className="text-sm text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white">
+                {label}
+              </Link>
+            ))}
           </nav>
         </header>
         <Providers>

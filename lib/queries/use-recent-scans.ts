@@ -4,14 +4,16 @@ import { useQuery } from "@tanstack/react-query";
 import type { ScanSummary } from "@/lib/scans/list-recent-scans";
 
 /** Recent scans, re-polled every 2 s while one is queued or running and left alone otherwise. */
-export function useRecentScans() {
+export function useRecentScans(opts: { limit?: number; initialData?: ScanSummary[] } = {}) {
+  const limit = opts.limit ?? 5;
   return useQuery({
-    queryKey: ["scans", "recent"],
+    queryKey: ["scans", "recent", limit],
     queryFn: async (): Promise<ScanSummary[]> => {
-      const res = await fetch("/api/scans?limit=5");
+      const res = await fetch(`/api/scans?limit=${limit}`);
       if (!res.ok) throw new Error(`scans: HTTP ${res.status}`);
       return ((await res.json()) as { scans: ScanSummary[] }).scans;
     },
+    initialData: opts.initialData,
     refetchInterval: (query) =>
       query.state.data?.some((s) => s.status === "queued" || s.status === "running") ? 2_000 : false,
   });
