@@ -1,0 +1,59 @@
+import { detectLanguage } from "@/lib/facts/detect-language";
+
+/** What a file is for the collector; decides whether it is read and which parser sees it. */
+export type PathKind =
+  | "dockerfile"
+  | "compose"
+  | "procfile"
+  | "dependency-manifest"
+  | "lockfile"
+  | "yaml"
+  | "source"
+  | "config"
+  | "other";
+
+// Folders whose content must never produce findings: tests, docs, vendored and sample code.
+const EXCLUDED_DIRS = new Set([
+  "test", "tests", "__tests__", "__mocks__", "spec", "specs", "e2e", "testdata", "fixtures",
+  "docs", "doc", "vendor", "examples", "example", "samples",
+]);
+const TEST_FILE = /(\.(test|spec)\.[^.]+$)|(_test\.go$)|(Tests?\.(java|kt|cs)$)|(^test_.*\.py$)|(_test\.py$)|(_spec\.rb$)|(^conftest\.py$)/;
+
+const LOCKFILES = new Set([
+  "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "poetry.lock",
+  "Pipfile.lock", "uv.lock", "pdm.lock", "go.sum", "Gemfile.lock", "Cargo.lock", "packages.lock.json",
+  "composer.lock", "gradle.lockfile",
+]);
+const MANIFESTS = new Set([
+  "package.json", "pyproject.toml", "Pipfile", "go.mod", "pom.xml", "build.gradle", "build.gradle.kts",
+  "Gemfile", "Cargo.toml", "composer.json",
+]);
+const CONFIG_NAMES = new Set([
+  ".dockerignore", ".gitignore", "Makefile", ".nvmrc", ".node-version", ".python-version", ".ruby-version",
+  ".tool-versions", "runtime.txt", ".envrc", "Vagrantfile", "Jenkinsfile", "nginx.conf",
+]);
+const CONFIG_EXT = /\.(env|properties|json|toml|ini|conf|cfg|xml|gradle|gradle\.kts|config)$/i;
+
+/**
+ * Classifies a path relative to the SERVICE directory (so a service that itself lives under `examples/` is
+ * not excluded wholesale). `excluded` marks tests, docs, vendored and example code: listed in `files`,
+ * never read into facts, so rules never produce findings from them.
+ */
+export function classifyPath(opts: { path: string }): { kind: PathKind; excluded: boolean } {
+  const segments = opts.path.split("/");
+  const base = segments.at(-1) ?? "";
+  const excluded = segments.slice(0, -1).some((s) => EXCLUDED_DIRS.has(s.toLowerCase())) || TEST_FILE.test(base);
+  return { kind: kindOf(base), excluded };
+}
+
+function kindOf(base: string): PathKind {
+  if (/^(Dockerfile|Containerfile)([.-].*)?$/.test(base) || /\.(dockerfile|containerfile)$/i.test(base)) return "dockerfile";
+  if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(base)) return "compose";
+  if (/^Procfile(\..*)?$/.test(base)) return "procfile";
+  if (LOCKFILES.has(base)) return "lockfile";
+  if (MANIFESTS.has(base) || /^(.*[-_.])?requirements([-_.].*)?\.txt$/.test(base) || /\.csproj$/.test(base)) return "dependency-manifest";
+  if (/\.ya?ml$/i.test(base)) return "yaml";
+  if (detectLanguage({ path: base }) !== null) return "source";
+  if (/^\.env(\..*)?$/.test(base) || CONFIG_NAMES.has(base) || CONFIG_EXT.test(base)) return "config";
+  return "other";
+}
