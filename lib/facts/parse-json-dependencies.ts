@@ -1,0 +1,37 @@
+import type { ParsedDependencies } from "@/lib/facts/dependency-types";
+import { findKeyLine } from "@/lib/facts/find-key-line";
+
+// npm: optional dependencies are installed, peers are the consumer's; composer: require / require-dev.
+const SECTIONS: Record<"npm" | "composer", [section: string, dev: boolean][]> = {
+  npm: [["dependencies", false], ["optionalDependencies", false], ["devDependencies", true]],
+  composer: [["require", false], ["require-dev", true]],
+};
+
+/**
+ * Dependencies of a `package.json` (npm, yarn, pnpm) or `composer.json`, with the line each is declared on.
+ * Composer's platform requirements (`php`, `ext-*`) are not packages and are left out.
+ */
+export function parseJsonDependencies(opts: { lines: readonly string[]; flavour: "npm" | "composer" }): ParsedDependencies {
+  let json: unknown;
+  try {
+    json = JSON.parse(opts.lines.join("\n"));
+  } catch (error) {
+    return { dependencies: [], problems: [`invalid JSON: ${(error as Error).message.split("\n")[0]}`] };
+  }
+  if (json === null || typeof json !== "object" || Array.isArray(json)) return { dependencies: [], problems: ["not a JSON object"] };
+  const dependencies: ParsedDependencies["dependencies"] = [];
+  for (const [section, dev] of SECTIONS[opts.flavour]) {
+    const deps = (json as Record<string, unknown>)[section];
+    if (deps === null || typeof deps !== "object" || Array.isArray(deps)) continue;
+    for (const [name, version] of Object.entries(deps)) {
+      if (opts.flavour === "composer" && (name === "php" || name.startsWith("ext-"))) continue;
+      dependencies.push({
+        name,
+        version: typeof version === "string" ? version : null,
+        line: findKeyLine({ lines: opts.lines, section, key: name }),
+        dev,
+      });
+    }
+  }
+  return { dependencies, problems: [] };
+}
