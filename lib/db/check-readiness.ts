@@ -14,8 +14,7 @@ export interface Readiness {
  * Ready means: the database answers and every migration shipped in prisma/migrations is applied. A web
  * process started before `npm run migrate` reports not-ready instead of failing on missing tables.
  */
-export async function checkReadiness(opts: { migrationsDir?: string } = {}): Promise<Readiness> {
-  const dir = opts.migrationsDir ?? path.join(process.cwd(), "prisma", "migrations");
+export async function checkReadiness(): Promise<Readiness> {
   let applied: string[];
   try {
     const rows = await db().$queryRaw<{ migration_name: string }[]>`
@@ -29,7 +28,8 @@ export async function checkReadiness(opts: { migrationsDir?: string } = {}): Pro
     }
     return { ready: false, database: "unreachable", migrations: "unknown", pending: [], error: message.split("\n")[0] };
   }
-  const shipped = (await readdir(dir, { withFileTypes: true }).catch(() => []))
+  // A literal path keeps the bundler from tracing the whole project into the server output.
+  const shipped = (await readdir(path.join(process.cwd(), "prisma", "migrations"), { withFileTypes: true }).catch(() => []))
     .filter((e) => e.isDirectory())
     .map((e) => e.name);
   const pending = shipped.filter((name) => !applied.includes(name));
