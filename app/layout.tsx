@@ -24,6 +24,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </Link>
             {[
               ["/", "Overview"],
+              ["/teams", "Teams"],
               ["/sources", "Sources"],
               ["/scans", "Scans"],
             ].map(([href, label]) => (

@@ -15,12 +15,14 @@ export interface OverviewService {
 }
 
 /**
- * Every live service with its latest score and factor scores, worst first (unscored last). Reads the
+ * Every live service (optionally of one team) with its latest score and factor scores, worst first (unscored last). Reads the
  * denormalised latest scores, never the findings history, so the page stays fast as history grows.
  */
-export async function getFleetOverview(): Promise<{ services: OverviewService[]; fleetScore: number | null }> {
+export async function getFleetOverview(
+  opts: { teamSlug?: string } = {},
+): Promise<{ services: OverviewService[]; fleetScore: number | null }> {
   const services = await db().service.findMany({
-    where: { goneAt: null },
+    where: { goneAt: null, ...(opts.teamSlug ? { team: { slug: opts.teamSlug } } : {}) },
     select: {
       id: true,
       slug: true,

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { FACTORS } from "@/lib/factors/factors";
+import { RULES } from "@/lib/rules/registry";
+import { getTeamScorecard } from "@/lib/teams/get-team-scorecard";
+import { ServicesHeatmap } from "@/components/overview/services-heatmap";
+import { FixFirstList } from "@/components/teams/fix-first-list";
+import { formatScore, scoreTone } from "@/components/ui/score-cell";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ team: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).team };
+}
+
+export default async function TeamPage({ params }: Props) {
+  const card = await getTeamScorecard({ slug: (await params).team });
+  if (!card) notFound();
+  const titleOf = (id: string) => RULES.find((r) => r.id === id)?.title ?? id;
+  return (
+    <div className="space-y-6">
+      <div className="flex items-baseline justify-between">
+        <h1 className="text-2xl font-semibold">{card.team.name}</h1>
+        <p className="text-sm">
+          Team score <span className="text-xl font-semibold tabular-nums">{formatScore(card.score)}</span> · {card.services.length} services
+        </p>
+      </div>
+      <section aria-labelledby="fix-first-heading">
+        <h2 id="fix-first-heading" className="mb-2 text-lg font-semibold">Fix first</h2>
+        <FixFirstList items={card.fixFirst} titleOf={titleOf} />
+      </section>
+      <section aria-labelledby="team-factors-heading">
+        <h2 id="team-factors-heading" className="mb-2 text-lg font-semibold">Factors</h2>
+        <ul className="grid grid-cols-3 gap-2 sm:grid-cols-5 lg:grid-cols-8">
+          {card.factors.map((f) => {
+            const factor = FACTORS.find((x) => x.id === f.factor)!;
+            return (
+              <li key={f.factor} className={`rounded p-2 text-xs ${scoreTone(f.score)}`}>
+                <span className="font-semibold">{factor.roman}</span> {factor.name}
+                <span className="block text-base font-semibold tabular-nums">{formatScore(f.score)}</span>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section aria-labelledby="team-services-heading">
+        <h2 id="team-services-heading" className="mb-2 text-lg font-semibold">Services</h2>
+        <ServicesHeatmap services={card.services} />
+      </section>
+    </div>
+  );
+}

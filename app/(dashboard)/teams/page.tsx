@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listTeams } from "@/lib/teams/list-teams";
+import { formatScore, scoreTone } from "@/components/ui/score-cell";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Teams" };
+
+export default async function TeamsPage() {
+  const teams = await listTeams();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Teams</h1>
+      {teams.length === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          No team owns a scanned service yet. Owners come from catalog-info.yaml and CODEOWNERS.
+        </p>
+      ) : (
+        <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+          {teams.map((t) => (
+            <li key={t.slug} data-testid="team-card">
+              <Link href={`/teams/${t.slug}`} className={`block rounded p-3 ${scoreTone(t.score)}`}>
+                <span className="font-semibold">{t.name}</span>
+                <span className="block text-2xl font-semibold tabular-nums">{formatScore(t.score)}</span>
+                <span className="text-xs">{t.services} services</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { findFactor } from "@/lib/factors/factors";
+import type { FixFirstItem } from "@/lib/scoring/rank-fix-first";
+
+/** Ranked failing checks: what to fix first for the most score per unit of effort. */
+export function FixFirstList({ items, titleOf }: { items: FixFirstItem[]; titleOf: (ruleId: string) => string }) {
+  if (items.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">Nothing fails. Keep it that way.</p>;
+  return (
+    <ol className="space-y-2" data-testid="fix-first">
+      {items.map((item) => (
+        <li key={item.ruleId} className="rounded border border-slate-200 bg-white p-2 text-sm dark:border-slate-800 dark:bg-slate-900">
+          <span className="font-medium">{titleOf(item.ruleId)}</span>{" "}
+          <span className="text-xs text-slate-600 dark:text-slate-300">
+            {findFactor(item.factor)?.roman}. {findFactor(item.factor)?.name} · effort {item.effort} · weight {item.weight} ·{" "}
+            {item.services.length} service{item.services.length === 1 ? "" : "s"}: {item.services.join(", ")}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
