@@ -19,7 +19,8 @@ const EXCLUDED_DIRS = new Set([
 ]);
 const TEST_FILE = /(\.(test|spec)\.[^.]+$)|(_test\.go$)|(Tests?\.(java|kt|cs)$)|(^test_.*\.py$)|(_test\.py$)|(_spec\.rb$)|(^conftest\.py$)/;
 
-const LOCKFILES = new Set([
+/** File names of lockfiles: their presence matters to rules, their text does not, so they are never read. */
+export const LOCKFILE_NAMES: ReadonlySet<string> = new Set([
   "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "poetry.lock",
   "Pipfile.lock", "uv.lock", "pdm.lock", "go.sum", "Gemfile.lock", "Cargo.lock", "packages.lock.json",
   "composer.lock", "gradle.lockfile",
@@ -50,7 +51,7 @@ function kindOf(base: string): PathKind {
   if (/^(Dockerfile|Containerfile)([.-].*)?$/.test(base) || /\.(dockerfile|containerfile)$/i.test(base)) return "dockerfile";
   if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/i.test(base)) return "compose";
   if (/^Procfile(\..*)?$/.test(base)) return "procfile";
-  if (LOCKFILES.has(base)) return "lockfile";
+  if (LOCKFILE_NAMES.has(base)) return "lockfile";
   if (MANIFESTS.has(base) || /^(.*[-_.])?requirements([-_.].*)?\.txt$/.test(base) || /\.csproj$/.test(base)) return "dependency-manifest";
   if (/\.ya?ml$/i.test(base)) return "yaml";
   if (detectLanguage({ path: base }) !== null) return "source";

@@ -48,7 +48,7 @@ const cases: Case[] = [
     ],
     redacted: [
       "db:",
-      "  password: **** # set by ops",
+      "  password: \"****\" # set by ops",
       "  apiKey: ${API_KEY}",
       "  client_secret: <your-client-secret>",
       "  token_ttl: 3600",
@@ -113,14 +113,14 @@ const cases: Case[] = [
     name: "Kubernetes env: name on one line, value on the next",
     path: "k8s/deploy.yaml",
     lines: ["        - name: DB_PASSWORD", "          value: hunter22", "        - name: LOG_LEVEL", "          value: info"],
-    redacted: ["        - name: DB_PASSWORD", "          value: ****", "        - name: LOG_LEVEL", "          value: info"],
+    redacted: ["        - name: DB_PASSWORD", '          value: "****"', "        - name: LOG_LEVEL", "          value: info"],
     candidates: [{ line: 2, kind: "password-assignment", name: "DB_PASSWORD", preview: "****" }],
   },
   {
     name: "Kubernetes Secret data: every value, no prefix even when long",
     path: "k8s/secret.yaml",
     lines: ["apiVersion: v1", "kind: Secret", "metadata:", "  name: db", "data:", "  url: cG9zdGdyZXM6Ly91OnBAaDo1NDMyL2Ri", "  tls.key: |", "    LS0tLS1CRUdJTg==", "    QUJD", "type: Opaque"],
-    redacted: ["apiVersion: v1", "kind: Secret", "metadata:", "  name: db", "data:", "  url: ****", "  tls.key: |", "    ****", "    ****", "type: Opaque"],
+    redacted: ["apiVersion: v1", "kind: Secret", "metadata:", "  name: db", "data:", '  url: "****"', "  tls.key: |", "    ****", "    ****", "type: Opaque"],
     candidates: [
       { line: 6, kind: "k8s-secret-data", name: "url", preview: "****" },
       { line: 8, kind: "k8s-secret-data", name: "tls.key", preview: "****" },
@@ -163,6 +163,14 @@ describe("redactSecrets", () => {
       );
     });
   }
+
+  it("quoted YAML previews keep the file parseable (a bare `****` would be an alias)", async () => {
+    const { parseDocument } = await import("yaml");
+    const out = redactSecrets({ path: "values.yaml", lines: ["db:", "  password: hunter22", "  list: [a, {token: abcdef}]"] });
+    const doc = parseDocument(out.lines.join("\n"));
+    assert.deepEqual(doc.errors, []);
+    assert.deepEqual(doc.toJS(), { db: { password: "****", list: ["a", { token: "****" }] } });
+  });
 
   it("is idempotent: redacting redacted text finds nothing new and changes nothing", () => {
     for (const c of cases) {

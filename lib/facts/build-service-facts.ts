@@ -1,0 +1,87 @@
+import { FACTS_SCHEMA_VERSION, type ServiceFacts } from "@/lib/rules/types";
+import { classifyPath } from "@/lib/facts/classify-path";
+import { detectLanguage } from "@/lib/facts/detect-language";
+import { parseCompose } from "@/lib/facts/parse-compose";
+import { parseDependencies } from "@/lib/facts/parse-dependencies";
+import { parseDockerfile } from "@/lib/facts/parse-dockerfile";
+import { parseManifests } from "@/lib/facts/parse-manifests";
+import { parseProcfile } from "@/lib/facts/parse-procfile";
+import { rankLanguages } from "@/lib/facts/rank-languages";
+import { redactSecrets } from "@/lib/facts/redact-secrets";
+import { splitLines } from "@/lib/facts/split-lines";
+import { stripHelmTemplate } from "@/lib/facts/strip-helm-template";
+
+/**
+ * Turns what a collector read into ServiceFacts, without I/O: every text is redacted first, then the
+ * parsers see the redacted lines only, so no secret value can reach textFiles, manifests, compose
+ * environments or dependency data. Bad content becomes a `skipped` entry with its reason, never an
+ * exception. Paths are relative to the source root; classification is relative to the service directory.
+ */
+export function buildServiceFacts(opts: {
+  service: { name: string; path: string; owners: string[] };
+  /** Every file under the service (source-root relative, POSIX). */
+  files: readonly string[];
+  /** The files the collector read (not excluded, not lockfiles, within limits). */
+  texts: readonly { path: string; text: string }[];
+  /** `files` plus lockfiles found in ancestor directories (workspaces). */
+  knownPaths: ReadonlySet<string>;
+  skipped: readonly { path: string; reason: string }[];
+  vcs: ServiceFacts["vcs"];
+}): ServiceFacts {
+  const facts: ServiceFacts = {
+    schemaVersion: FACTS_SCHEMA_VERSION,
+    service: { ...opts.service, languages: [] },
+    files: [...opts.files].sort(),
+    vcs: opts.vcs,
+    textFiles: [],
+    dockerfiles: [],
+    manifests: [],
+    compose: [],
+    procfiles: [],
+    dependencyManifests: [],
+    secretCandidates: [],
+    skipped: [...opts.skipped],
+  };
+  const prefix = opts.service.path === "." ? "" : `${opts.service.path}/`;
+  for (const { path, text } of [...opts.texts].sort((a, b) => byCodePoint(a.path, b.path))) {
+    const { kind, excluded } = classifyPath({ path: path.startsWith(prefix) ? path.slice(prefix.length) : path });
+    // The collector should not have read these; if it did, they still never become facts.
+    if (excluded || kind === "lockfile") continue;
+    const { lines, candidates } = redactSecrets({ path, lines: splitLines({ text }) });
+    facts.secretCandidates.push(...candidates);
+    const skip = (reason: string) => facts.skipped.push({ path, reason });
+    const language = detectLanguage({ path, firstLine: lines[0] });
+    if (kind === "other" && language === null) continue;
+    facts.textFiles.push({ path, language, lines });
+    if (kind === "dockerfile") {
+      const { dockerfile, problems } = parseDockerfile({ path, lines });
+      facts.dockerfiles.push(dockerfile);
+      problems.forEach((p) => skip(`Dockerfile partly unparsed: ${p}`));
+    } else if (kind === "procfile") {
+      const { procfile, problems } = parseProcfile({ path, lines });
+      facts.procfiles.push(procfile);
+      problems.forEach((p) => skip(`Procfile partly unparsed: ${p}`));
+    } else if (kind === "compose") {
+      const { compose, problems } = parseCompose({ path, text: lines.join("\n") });
+      if (compose) facts.compose.push(compose);
+      problems.forEach((p) => skip(`invalid compose file: ${p}`));
+    } else if (kind === "dependency-manifest") {
+      const { manifest, problems } = parseDependencies({ path, lines, paths: opts.knownPaths });
+      if (manifest) facts.dependencyManifests.push(manifest);
+      problems.forEach((p) => skip(`invalid dependency manifest: ${p}`));
+    } else if (kind === "yaml") {
+      const helm = /(^|\/)templates\//.test(path) && text.includes("{{");
+      const { objects, problems } = parseManifests({ path, text: (helm ? stripHelmTemplate({ lines }) : lines).join("\n") });
+      facts.manifests.push(...objects);
+      problems.forEach((p) => skip(helm ? `helm template: ${p}` : `invalid YAML: ${p}`));
+    }
+  }
+  facts.service.languages = rankLanguages({ textFiles: facts.textFiles, manifests: facts.dependencyManifests });
+  facts.skipped.sort((a, b) => byCodePoint(a.path, b.path));
+  return facts;
+}
+
+// Facts are compared across scans: their order must not depend on the machine's locale.
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
