@@ -2,10 +2,13 @@ import { literalPart, looksSecretName } from "@/lib/facts/secret-rules";
 
 // Key, optional closing quote, then an assignment operator. The lookbehind stops `db-password` from
 // matching as `password` while still letting `--password=` match.
-const CONFIG_ASSIGNMENT = /(?<![\w.])(["']?)([A-Za-z_][\w.-]*)\1[ \t]*(:=|=>|=(?![=~>])|:(?![:/=]))[ \t]*/g;
+// Comparisons count too: `if (password === "hunter2")` hard-codes the credential just the same.
+const CONFIG_ASSIGNMENT = /(?<![\w.])(["']?)([A-Za-z_][\w.-]*)\1[ \t]*(:=|=>|===?|!==?|=(?![=~>])|:(?![:/=]))[ \t]*/g;
 // Source code may annotate a type between the name and `=` (`val password: String = "..."`).
 const CODE_ASSIGNMENT =
-  /(?<![\w.])(["']?)([A-Za-z_][\w.-]*)\1[ \t]*(?::[ \t]*[\w.<>[\]|?]+[ \t]*)?(:=|=>|=(?![=~>])|:(?![:/=]))[ \t]*/g;
+  /(?<![\w.])(["']?)([A-Za-z_][\w.-]*)\1[ \t]*(?::[ \t]*[\w.<>[\]|?]+[ \t]*)?(:=|=>|===?|!==?|=(?![=~>])|:(?![:/=]))[ \t]*/g;
+// <password>hunter2</password> in Maven settings, Spring XML, web.config...
+const XML_ELEMENT = /<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>([^<]+)<\/\1>/g;
 const DOCKER_ENV_SPACE_FORM = /^\s*(?:ENV|ARG)\s+([A-Za-z_]\w*)\s+(?!.*=)(\S.*?)\s*$/i;
 
 /**
@@ -29,6 +32,12 @@ export function findSecretAssignments(opts: {
     const span = unquote(raw, start);
     pushLiteral(found, docker[1], line, span.start, span.end);
     return found;
+  }
+  XML_ELEMENT.lastIndex = 0;
+  for (let m = XML_ELEMENT.exec(line); m; m = XML_ELEMENT.exec(line)) {
+    const name = m[1] ?? "";
+    const start = m.index + m[0].indexOf(">") + 1;
+    if (looksSecretName(name)) pushLiteral(found, name, line, start, start + (m[2] ?? "").length);
   }
   const regex = configLike ? CONFIG_ASSIGNMENT : CODE_ASSIGNMENT;
   regex.lastIndex = 0;

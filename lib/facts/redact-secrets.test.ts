@@ -144,6 +144,20 @@ const cases: Case[] = [
     ],
   },
   {
+    name: "comparisons with a literal hard-code the credential too",
+    path: "server.js",
+    lines: ['if (req.body.password === "hunter2") {', "if (token == null) return;"],
+    redacted: ['if (req.body.password === "****") {', "if (token == null) return;"],
+    candidates: [{ line: 1, kind: "password-assignment", name: "req.body.password", preview: "****" }],
+  },
+  {
+    name: "XML elements named like secrets",
+    path: "pom.xml",
+    lines: ["<server><id>nexus</id><password>hunter2</password></server>", "<username>deploy</username>"],
+    redacted: ["<server><id>nexus</id><password>****</password></server>", "<username>deploy</username>"],
+    candidates: [{ line: 1, kind: "password-assignment", name: "password", preview: "****" }],
+  },
+  {
     name: "JSON with a flow value ending in a comma",
     path: "config/local.json",
     lines: ['{ "apiKey": "k-12345", "timeout": 5 }'],
