@@ -1,0 +1,40 @@
+import { resolve } from "node:path";
+import type { ServiceFacts } from "@/lib/rules/types";
+import { buildServiceFacts } from "@/lib/facts/build-service-facts";
+import { findAncestorLockfiles } from "@/lib/collectors/local/find-ancestor-lockfiles";
+import { readServiceTexts } from "@/lib/collectors/local/read-service-texts";
+import { readVcsInfo } from "@/lib/collectors/local/read-vcs-info";
+import { type CollectLimits, DEFAULT_COLLECT_LIMITS, type DiscoveredService } from "@/lib/collectors/local/types";
+import { walkServiceFiles } from "@/lib/collectors/local/walk-service-files";
+
+/**
+ * Collects one service's facts from disk: lists its files, reads those that can feed facts within the
+ * limits, asks git for the commit, and hands everything to the pure `buildServiceFacts`, which redacts
+ * secrets before any parser sees the text. Reads only under the service directory (plus the existence
+ * of workspace lockfiles above it). Bad content ends up in `facts.skipped`; this throws only when the
+ * service as a whole cannot be collected (directory gone or unreadable, absurd file count).
+ */
+export async function collectServiceFacts(opts: {
+  root: string;
+  service: DiscoveredService;
+  limits?: Partial<CollectLimits>;
+}): Promise<ServiceFacts> {
+  const root = resolve(opts.root);
+  const limits: CollectLimits = { ...DEFAULT_COLLECT_LIMITS, ...opts.limits };
+  const servicePath = opts.service.path;
+  const walked = await walkServiceFiles({ root, servicePath, limits });
+  const [read, ancestorLockfiles, vcs] = await Promise.all([
+    readServiceTexts({ root, servicePath, files: walked.files, limits }),
+    findAncestorLockfiles({ root, servicePath }),
+    readVcsInfo({ dir: resolve(root, servicePath) }),
+  ]);
+  const files = walked.files.map((f) => f.path);
+  return buildServiceFacts({
+    service: { name: opts.service.name, path: servicePath, owners: opts.service.owners },
+    files,
+    texts: read.texts,
+    knownPaths: new Set([...files, ...ancestorLockfiles]),
+    skipped: [...walked.skipped, ...read.skipped],
+    vcs,
+  });
+}
