@@ -1,0 +1,38 @@
+import { commentStyleFor, stripComments } from "@/lib/rules/helpers/strip-comments";
+import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
+import type { ServiceFacts, TextFile } from "@/lib/rules/types";
+
+// Every rule reads the same files: strip each file's comments once per facts object, not once per rule.
+// Keyed weakly by the TextFile, so it is a pure memo that dies with the snapshot.
+const stripped = new WeakMap<TextFile, string[]>();
+
+/** The file's lines with comments blanked (same count and columns as `file.lines`). */
+export function codeLines(file: TextFile): string[] {
+  let lines = stripped.get(file);
+  if (!lines) {
+    lines = stripComments(file.lines, commentStyleFor(file));
+    stripped.set(file, lines);
+  }
+  return lines;
+}
+
+/** Text files that ship with the service: tests, docs, examples and vendored code left out. */
+export function productionFiles(facts: ServiceFacts): TextFile[] {
+  let files = production.get(facts);
+  if (!files) {
+    files = facts.textFiles.filter((f) => !isIgnoredPath(pathInService(facts.service.path, f.path)));
+    production.set(facts, files);
+  }
+  return files;
+}
+const production = new WeakMap<ServiceFacts, TextFile[]>();
+
+/** Production source files (a language was detected), optionally only some languages. */
+export function sourceFiles(facts: ServiceFacts): TextFile[] {
+  return productionFiles(facts).filter((f) => f.language !== null);
+}
+
+/** The file's name without its directories, lower-cased. */
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+}

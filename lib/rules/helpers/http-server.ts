@@ -1,0 +1,56 @@
+import { findLineMatches, type LanguagePatterns, type LineMatch } from "@/lib/rules/helpers/find-line-matches";
+import type { ServiceFacts } from "@/lib/rules/types";
+
+const JS_START = /\.listen\(|\bcreateServer\(|\bBun\.serve\(|\bDeno\.serve\(|\bserve\(\s*\{\s*fetch\b/;
+
+/** Where a process starts serving HTTP (or any TCP port). */
+export const SERVER_START: LanguagePatterns = {
+  javascript: JS_START,
+  typescript: JS_START,
+  python: /\b(app|application|server)\.run\(|\buvicorn\.run\(|\bweb\.run_app\(|\bserve_forever\(|\bwaitress\.serve\(|\bmake_server\(/,
+  go: /\bListenAndServe(TLS)?\(|\bnet\.Listen\(|\.(Run|Start|Listen)\(\s*(":|fmt\.Sprintf|addr|port|":"\s*\+)/,
+  java: /\bSpringApplication\.run\(|\bHttpServer\.create\(|\bnew ServerSocket\(|\bJavalin\.create\(|\.port\(\d|\bVertx\b.*createHttpServer/,
+  kotlin: /\bembeddedServer\(|\brunApplication<|\bSpringApplication\.run\(/,
+  csharp: /\bWebApplication\.CreateBuilder\(|\bapp\.Run(Async)?\(|\bUseKestrel\(|\bUseUrls\(|\bWebHost\.CreateDefaultBuilder\(/,
+  ruby: /\bSinatra::Base\b|\bRails\.application\b|\bset\s+:port\b|\bRack::Handler\b/,
+  php: /\$app->run\(|\bnew\s+React\\Http\\HttpServer\b/,
+};
+
+const JS_ROUTE = /\b(app|router|server|api|fastify|routes?)\.(get|post|put|patch|delete|all|route)\(\s*["'`/]/;
+
+/** Where an HTTP route is declared. */
+export const ROUTE: LanguagePatterns = {
+  javascript: JS_ROUTE,
+  typescript: /\b(app|router|server|api|fastify|routes?)\.(get|post|put|patch|delete|all|route)\(\s*["'`/]|@(Get|Post|Put|Patch|Delete|Controller)\(/,
+  python: /@\w+\.(route|get|post|put|patch|delete|api_route)\(|\bpath\(\s*["']|\badd_url_rule\(|\badd_(get|post|route)\(/,
+  go: /\.(HandleFunc|Handle|GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete|Group)\(\s*"\/|\.Method(s)?\(/,
+  java: /@(Get|Post|Put|Patch|Delete|Request)Mapping\b|@Path\(/,
+  kotlin: /@(Get|Post|Put|Patch|Delete|Request)Mapping\b|\b(get|post|put|patch|delete|route)\(\s*"\//,
+  csharp: /\.Map(Get|Post|Put|Patch|Delete|Methods|Controllers)\(|\[Http(Get|Post|Put|Patch|Delete)\b|\[Route\(|\[ApiController\]/,
+  ruby: /^\s*(get|post|put|patch|delete)\s+["']\/|\bresources?\s+:/,
+  php: /\$(app|router)->(get|post|put|patch|delete)\(|Route::(get|post|put|patch|delete)\(/,
+};
+
+/** Lines where the service starts a server. */
+export function findServerStarts(facts: ServiceFacts): LineMatch[] {
+  return memo(starts, facts, () => findLineMatches({ facts, patterns: SERVER_START }));
+}
+
+/** Lines where the service declares routes. */
+export function findRoutes(facts: ServiceFacts): LineMatch[] {
+  return memo(routes, facts, () => findLineMatches({ facts, patterns: ROUTE }));
+}
+
+// Several rules ask the same question of one snapshot; answer it once per facts object.
+const starts = new WeakMap<ServiceFacts, LineMatch[]>();
+const routes = new WeakMap<ServiceFacts, LineMatch[]>();
+function memo(cache: WeakMap<ServiceFacts, LineMatch[]>, facts: ServiceFacts, compute: () => LineMatch[]): LineMatch[] {
+  let value = cache.get(facts);
+  if (!value) { value = compute(); cache.set(facts, value); }
+  return value;
+}
+
+/** An HTTP service: it starts a server or declares routes. Workers and CLIs are not. */
+export function firstHttpEvidence(facts: ServiceFacts): LineMatch | undefined {
+  return findServerStarts(facts)[0] ?? findRoutes(facts)[0];
+}

@@ -1,0 +1,62 @@
+import { lineEvidence, pathEvidence } from "@/lib/rules/helpers/find-line-matches";
+import type { ManifestObject, RepoEvidence, ServiceFacts } from "@/lib/rules/types";
+
+export type Obj = Record<string, unknown>;
+
+/** Kinds whose pod template the rules inspect. */
+export const LONG_RUNNING_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Rollout", "DeploymentConfig"]);
+export const ONE_OFF_KINDS = new Set(["Job", "CronJob"]);
+
+/** Reads a nested value from parsed YAML without trusting its shape. */
+export function dig(value: unknown, ...keys: string[]): unknown {
+  let current = value;
+  for (const key of keys) {
+    if (typeof current !== "object" || current === null || Array.isArray(current)) return undefined;
+    current = (current as Obj)[key];
+  }
+  return current;
+}
+
+/** Array elements that are objects (anything else in a list is ignored). */
+export function objects(value: unknown): Obj[] {
+  return Array.isArray(value) ? value.filter((v): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v)) : [];
+}
+
+/** The pod spec of a workload, whatever its kind. */
+export function podSpec(m: ManifestObject): Obj | undefined {
+  const spec =
+    m.kind === "Pod" ? dig(m.object, "spec")
+    : m.kind === "CronJob" ? dig(m.object, "spec", "jobTemplate", "spec", "template", "spec")
+    : dig(m.object, "spec", "template", "spec");
+  return typeof spec === "object" && spec !== null ? (spec as Obj) : undefined;
+}
+
+/** Workloads that run the service's long-lived processes (Deployments and the like). */
+export function longRunningWorkloads(facts: ServiceFacts): ManifestObject[] {
+  return facts.manifests.filter((m) => LONG_RUNNING_KINDS.has(m.kind) && podSpec(m));
+}
+
+/** The app containers of a workload (init containers excluded). */
+export function containers(m: ManifestObject): Obj[] {
+  return objects(podSpec(m)?.containers);
+}
+
+/**
+ * Evidence at the first line of a manifest document matching `pattern` (e.g. /^\s*replicas:/), or at the
+ * document's first line when the text is not available.
+ */
+export function manifestEvidence(facts: ServiceFacts, m: ManifestObject, pattern?: RegExp, after = 0): RepoEvidence {
+  const file = facts.textFiles.find((f) => f.path === m.path);
+  if (file && pattern) {
+    const from = Math.max(m.lineStart, after);
+    for (let line = from; line <= Math.min(m.lineEnd, file.lines.length); line++) {
+      if (pattern.test(file.lines[line - 1] ?? "")) return lineEvidence({ file, lineStart: line });
+    }
+  }
+  return pathEvidence({ facts, path: m.path, line: m.lineStart, snippet: `kind: ${m.kind}` });
+}
+
+/** `kind/name`, as kubectl prints it. */
+export function objectName(m: ManifestObject): string {
+  return `${m.kind}/${m.name}`;
+}
