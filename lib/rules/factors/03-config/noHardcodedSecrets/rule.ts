@@ -1,0 +1,26 @@
+import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
+import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
+import { fail, pass, plural } from "@/lib/rules/helpers/results";
+import type { RuleDefinition } from "@/lib/rules/types";
+
+export const rule: RuleDefinition = {
+  id: "noHardcodedSecrets",
+  version: 1,
+  factor: "config",
+  title: "No secrets are written in the code or committed config",
+  rationale:
+    "A credential in the repository is readable by everyone with access to it, forever (history keeps it), and " +
+    "rotating it needs a code change. Secrets come from the environment or a secret store at run time.",
+  appliesTo: ["repo"],
+  effort: "medium",
+  defaultWeight: 10,
+  evaluate(facts) {
+    const found = facts.secretCandidates.filter((s) => !isIgnoredPath(pathInService(facts.service.path, s.path)));
+    if (found.length === 0) return pass("No secret-looking literals outside tests and docs.");
+    const evidence = found.map((s) =>
+      pathEvidence({ facts, path: s.path, line: s.line, snippet: `${s.name ?? s.kind} = ${s.preview}` }),
+    );
+    const kinds = [...new Set(found.map((s) => s.kind))].join(", ");
+    return fail(`Secret-looking literals committed (${plural(found.length, "place")}: ${kinds}).`, evidence);
+  },
+};

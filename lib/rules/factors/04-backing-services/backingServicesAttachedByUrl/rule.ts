@@ -1,0 +1,56 @@
+import { backingKinds } from "@/lib/rules/helpers/backing-services";
+import { baseName, productionFiles, sourceFiles } from "@/lib/rules/helpers/code-lines";
+import { ENV_READ } from "@/lib/rules/helpers/env-reads";
+import { findLineMatches, matchEvidence, patternFor } from "@/lib/rules/helpers/find-line-matches";
+import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
+import type { RuleDefinition, ServiceFacts, TextFile } from "@/lib/rules/types";
+
+const SCHEMES = "(?:jdbc:)?(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|kafka|nats|memcached?|sqlserver|mssql)";
+const PORTS = "(?:5432|3306|1433|6379|27017|5672|9092|11211|9200|4222)";
+/** A located backing service: URL with a literal host, host:port of a well-known server, ADO.NET host. */
+const HARDCODED_LOCATION = new RegExp(
+  [
+    `\\b${SCHEMES}://(?![$<{%*\\s])`,
+    `["'\`](?:localhost|127\\.0\\.0\\.1|(?:\\d{1,3}\\.){3}\\d{1,3}|[\\w-]+(?:\\.[\\w-]+)+):${PORTS}["'\`/]`,
+    `\\b(?:Server|Host|Data Source|Address)\\s*=\\s*[^;"'$\\s{][^;"']*;[^"']*(?:Database|Initial Catalog)\\s*=`,
+    `\\b(?:host|hostname|server|addr|address)["']?\\s*[:=]\\s*["'](?:\\d{1,3}\\.){3}\\d{1,3}["']`,
+  ].join("|"),
+  "i",
+);
+// Config files that are packaged with the build (not deploy config such as manifests or .env templates).
+const BAKED_CONFIG = /^(application[\w-]*\.(properties|ya?ml)|appsettings[\w.]*\.json|web\.config|database\.ya?ml|config\.(json|ya?ml|toml)|settings\.(json|ya?ml|toml))$/;
+const DEV_ONLY = /(dev|development|local|test)/i;
+
+export const rule: RuleDefinition = {
+  id: "backingServicesAttachedByUrl",
+  version: 1,
+  factor: "backing-services",
+  title: "Backing services are attached through config, not hard-coded locations",
+  rationale:
+    "A database, cache or broker is an attached resource: swapping it (failover, a managed service, a new region) " +
+    "must be a config change. A host or URL written in code pins the app to one instance.",
+  appliesTo: ["repo"],
+  effort: "low",
+  defaultWeight: 6,
+  evaluate(facts) {
+    if (sourceFiles(facts).length === 0) return notApplicable("No source code to inspect.");
+    const kinds = backingKinds(facts);
+    const matches = findLineMatches({ facts, patterns: HARDCODED_LOCATION, files: filesToCheck(facts) }).filter(
+      // `os.getenv("DATABASE_URL", "postgres://localhost/dev")`: the environment wins; only a default is written.
+      (m) => !patternFor(ENV_READ, m.file.language)?.test(m.code),
+    );
+    if (matches.length > 0) {
+      return fail(`Backing-service locations hard-coded in code or packaged config (${plural(matches.length, "place")}).`, matches.map((m) => matchEvidence(m)));
+    }
+    if (kinds.size === 0) return notApplicable("No backing service (database, cache, broker) found.");
+    return pass(`Uses ${[...kinds].join(", ")} without hard-coded locations.`);
+  },
+};
+
+function filesToCheck(facts: ServiceFacts): TextFile[] {
+  return productionFiles(facts).filter((f) => {
+    if (f.language !== null) return true;
+    const name = baseName(f.path);
+    return BAKED_CONFIG.test(name) && !DEV_ONLY.test(name);
+  });
+}

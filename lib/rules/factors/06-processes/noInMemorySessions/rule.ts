@@ -1,0 +1,55 @@
+import { codeLines, sourceFiles } from "@/lib/rules/helpers/code-lines";
+import { findLineMatches, lineEvidence, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
+import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
+import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
+import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+
+const JS = /\bnew\s+MemoryStore\b|\bsession\.MemoryStore\b|\brequire\(\s*["']memorystore["']|^(?:export\s+)?(?:const|let|var)\s+\w*[sS]essions?\w*\s*(?::\s*[^=]+)?=\s*(?:new\s+Map\b|\{\s*\}|\[\s*\])/;
+/** In-process session stores and module-level session maps, per language. */
+const IN_MEMORY = {
+  javascript: JS,
+  typescript: JS,
+  python: /SESSION_TYPE\s*=\s*["'](filesystem|null)["']|SESSION_ENGINE\s*=\s*["']django\.contrib\.sessions\.backends\.(file|cache)["']|backends\.locmem\.LocMemCache|^\w*(sessions?|SESSIONS?)\w*\s*(?::\s*[^=]+)?=\s*(\{\s*\}|dict\(\))/,
+  go: /sessions\.NewFilesystemStore\(|\bmemstore\.New|^var\s+\w*[sS]essions?\w*\s*=\s*(map\[|make\(map)|\bsessions\s*(=|:=)\s*make\(map\[/,
+  java: /static\s+(final\s+)?(Map|HashMap|ConcurrentHashMap)<[^>]*Session|\bMapSessionRepository\b/,
+  kotlin: /\bMapSessionRepository\b|val\s+\w*[sS]essions?\s*=\s*(mutableMapOf|ConcurrentHashMap|HashMap)/,
+  csharp: /\bAddDistributedMemoryCache\(|static\s+(readonly\s+)?(Concurrent)?Dictionary<[^>]*Session/,
+  ruby: /session_store\s+:(memory_store|cache_store)\b/,
+};
+
+export const rule: RuleDefinition = {
+  id: "noInMemorySessions",
+  version: 1,
+  factor: "processes",
+  title: "Sessions are not kept in process memory",
+  rationale:
+    "Processes are stateless and share nothing: a session held in one process's memory is lost on restart and " +
+    "invisible to the other replicas, which forces sticky sessions and breaks scaling and deploys.",
+  appliesTo: ["repo"],
+  effort: "medium",
+  defaultWeight: 6,
+  evaluate(facts) {
+    if (sourceFiles(facts).length === 0) return notApplicable("No source code to inspect.");
+    const evidence = [...findLineMatches({ facts, patterns: IN_MEMORY }).map((m) => matchEvidence(m)), ...storelessExpressSessions(facts)];
+    if (evidence.length > 0) return fail(`Sessions kept in process memory (${plural(evidence.length, "place")}).`, evidence);
+    if (!firstHttpEvidence(facts)) return notApplicable("Not an HTTP service, and no session store found.");
+    return pass("No in-process session store found.");
+  },
+};
+
+/** `session({ secret })` with no `store:` falls back to express-session's MemoryStore. */
+function storelessExpressSessions(facts: ServiceFacts): RepoEvidence[] {
+  const found: RepoEvidence[] = [];
+  for (const file of sourceFiles(facts)) {
+    if (file.language !== "javascript" && file.language !== "typescript") continue;
+    const text = codeLines(file);
+    if (!text.some((l) => /express-session/.test(l))) continue;
+    text.forEach((line, i) => {
+      if (!/\bsession\(\s*\{/.test(line)) return;
+      const call = text.slice(i, i + 15).join("\n");
+      const end = call.indexOf("})");
+      if (!/\bstore\s*:/.test(end === -1 ? call : call.slice(0, end))) found.push(lineEvidence({ file, lineStart: i + 1 }));
+    });
+  }
+  return found;
+}

@@ -1,0 +1,62 @@
+import { finalStage, finalStageInstructions } from "@/lib/rules/helpers/dockerfile";
+import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
+import { findServerStarts } from "@/lib/rules/helpers/http-server";
+import { containers, dig, longRunningWorkloads, manifestEvidence, objects } from "@/lib/rules/helpers/manifests";
+import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
+import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+
+export const rule: RuleDefinition = {
+  id: "declaresContainerPort",
+  version: 1,
+  factor: "port-binding",
+  title: "The exported port is declared in the image or manifests",
+  rationale:
+    "A service is exported by binding a port; declaring it (EXPOSE, containerPort, a Procfile web process) lets the " +
+    "platform, other services and readers know where to reach it without reading the code.",
+  appliesTo: ["repo"],
+  effort: "low",
+  defaultWeight: 3,
+  evaluate(facts) {
+    if (findServerStarts(facts).length === 0) return notApplicable("No server start found: nothing to export.");
+    const declared = declarations(facts);
+    if (declared.length > 0) return pass("The port is declared.", declared);
+    const missing = missingDeclarations(facts);
+    if (missing.length === 0) return notApplicable("No Dockerfile, manifest or Procfile to declare the port in.");
+    return fail("The service listens but no EXPOSE, containerPort or web process declares the port.", missing);
+  },
+};
+
+function declarations(facts: ServiceFacts): RepoEvidence[] {
+  const found: RepoEvidence[] = [];
+  for (const df of facts.dockerfiles) {
+    for (const ins of finalStageInstructions(df).filter((i) => i.keyword === "EXPOSE")) {
+      found.push(pathEvidence({ facts, path: df.path, line: ins.lineStart, snippet: `EXPOSE ${ins.args}` }));
+    }
+  }
+  for (const m of longRunningWorkloads(facts)) {
+    if (containers(m).some((c) => objects(c.ports).some((p) => dig(p, "containerPort") !== undefined))) {
+      found.push(manifestEvidence(facts, m, /containerPort/));
+    }
+  }
+  for (const procfile of facts.procfiles) {
+    const web = procfile.processes.find((p) => p.name === "web");
+    if (web) found.push(pathEvidence({ facts, path: procfile.path, line: web.line, snippet: `web: ${web.command}` }));
+  }
+  for (const compose of facts.compose) {
+    for (const s of compose.services.filter((s) => s.build && s.ports.length > 0)) {
+      found.push(pathEvidence({ facts, path: compose.path, line: s.line, snippet: `${s.name}: ports ${s.ports.join(", ")}` }));
+    }
+  }
+  return found;
+}
+
+/** Where a declaration is missing: the final FROM of each Dockerfile, the containers of each workload. */
+function missingDeclarations(facts: ServiceFacts): RepoEvidence[] {
+  const found: RepoEvidence[] = [];
+  for (const df of facts.dockerfiles) {
+    const stage = finalStage(df);
+    if (stage) found.push(pathEvidence({ facts, path: df.path, line: stage.line, snippet: `FROM ${stage.image}` }));
+  }
+  for (const m of longRunningWorkloads(facts)) found.push(manifestEvidence(facts, m, /^\s*containers:/));
+  return found;
+}

@@ -1,0 +1,56 @@
+import { codeLines } from "@/lib/rules/helpers/code-lines";
+import { ENV_READ, PORT_ENV_READ } from "@/lib/rules/helpers/env-reads";
+import { findLineMatches, lineEvidence, matchEvidence, patternFor, type LineMatch } from "@/lib/rules/helpers/find-line-matches";
+import { findServerStarts } from "@/lib/rules/helpers/http-server";
+import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+
+// A port written as a literal: `8080`, `":8080"`, `"http://0.0.0.0:5000"`, `port=5000`.
+const LITERAL_PORT = /["'`][^"'`]*:\d{2,5}\/?["'`]|\bport\s*[=:]\s*\d{2,5}\b|(?<![\w.])\d{4,5}(?![\w.])/i;
+// Arguments of the start call that are plain identifiers: `listen(port)`, `ListenAndServe(addr, mux)`.
+const IDENTIFIER_ARG = /[(,]\s*([A-Za-z_]\w*)\s*(?=[,)])/g;
+
+export const rule: RuleDefinition = {
+  id: "readsPortFromEnv",
+  version: 1,
+  factor: "port-binding",
+  title: "The listening port comes from the environment",
+  rationale:
+    "The platform decides which port a process binds (PORT on Heroku, Cloud Run, Knative...). A hard-coded port " +
+    "breaks there and forces port juggling when two services run side by side.",
+  appliesTo: ["repo"],
+  effort: "low",
+  defaultWeight: 6,
+  evaluate(facts) {
+    const starts = findServerStarts(facts);
+    if (starts.length === 0) return notApplicable("No server start (listen/run) found: not a network service.");
+    const hardcoded = starts.flatMap((m) => literalPortEvidence(m));
+    if (hardcoded.length > 0) {
+      return fail(`Hard-coded port (${plural(hardcoded.length, "place")}).`, hardcoded);
+    }
+    const portReads = findLineMatches({ facts, patterns: PORT_ENV_READ, limit: 3 }).filter((m) => envRead(m, m.code));
+    const evidence = portReads.length > 0 ? portReads : starts.slice(0, 3);
+    return pass("The port is taken from the environment (or the framework's default binding).", evidence.map((m) => matchEvidence(m)));
+  },
+};
+
+function envRead(m: LineMatch, code: string): boolean {
+  return patternFor(ENV_READ, m.file.language)?.test(code) ?? false;
+}
+
+/** The start line itself, or the assignment of the identifier it passes, when that holds a literal port. */
+function literalPortEvidence(m: LineMatch): RepoEvidence[] {
+  if (envRead(m, m.code)) return [];
+  if (LITERAL_PORT.test(m.code.slice(m.match.index))) return [matchEvidence(m)];
+  const lines = codeLines(m.file);
+  for (const [, name] of m.code.slice(m.match.index).matchAll(IDENTIFIER_ARG)) {
+    const assignment = new RegExp(String.raw`^\s*(?:export\s+)?(?:const|let|var|val|private|public|static|final|\s)*\s*${name}\b[^=]*?(:=|=)\s*(.+)$`);
+    for (let i = 0; i < lines.length; i++) {
+      const found = assignment.exec(lines[i] ?? "");
+      if (!found) continue;
+      if (envRead(m, found[2] ?? "")) return [];
+      if (LITERAL_PORT.test(found[2] ?? "") && /^\s*["'`:\d]/.test(found[2] ?? "")) return [lineEvidence({ file: m.file, lineStart: i + 1 })];
+    }
+  }
+  return [];
+}

@@ -1,0 +1,45 @@
+import { findLineMatches, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
+import { findServerStarts } from "@/lib/rules/helpers/http-server";
+import { productionFiles } from "@/lib/rules/helpers/code-lines";
+import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
+import { startCommands } from "@/lib/rules/helpers/start-commands";
+import type { RuleDefinition } from "@/lib/rules/types";
+
+const JS = /\bprocess\.(on|once|addListener)\(\s*["'`]SIGTERM["'`]|\bcreateTerminus\(|\bcloseWithGrace\(|\bcreateHttpTerminator\(|\bcreateLightship\(|\benableShutdownHooks\(|\bgracefulShutdown\s*:/;
+const JVM = /\baddShutdownHook\(|@PreDestroy\b|\bDisposableBean\b|\bSmartLifecycle\b|\bembeddedServer\(|\bEngineMain\b/;
+/** Code that catches SIGTERM (or a framework host known to drain on it). */
+const HANDLER = {
+  javascript: JS,
+  typescript: JS,
+  python: /\bsignal\.signal\(\s*signal\.SIGTERM|\badd_signal_handler\(\s*signal\.SIGTERM|\buvicorn\.run\(|\bhypercorn\b/,
+  go: /\bsignal\.Notify(Context)?\(.*\bSIGTERM\b/,
+  java: JVM,
+  kotlin: JVM,
+  csharp: /\bWebApplication\.CreateBuilder\(|\bHost\.CreateDefaultBuilder\(|\bHost\.CreateApplicationBuilder\(|\bIHostApplicationLifetime\b|\bApplicationStopping\b/,
+  ruby: /\btrap\(\s*["'](TERM|SIGTERM)["']|Signal\.trap\(\s*["'](TERM|SIGTERM)/,
+  default: /\bserver\.shutdown\s*[=:]\s*graceful\b|^\s*shutdown:\s*graceful\b|\btrap\b.*\bTERM\b/,
+};
+// Servers that drain on SIGTERM by themselves when they are the process started.
+const GRACEFUL_SERVERS = /\b(gunicorn|uvicorn|hypercorn|daphne|puma|unicorn|php-fpm|nginx)\b/;
+
+export const rule: RuleDefinition = {
+  id: "handlesSigterm",
+  version: 1,
+  factor: "disposability",
+  title: "The process shuts down gracefully on SIGTERM",
+  rationale:
+    "Deploys, scale-ins and node drains stop processes with SIGTERM. A process that does not catch it is killed " +
+    "mid-request; one that stops accepting work, finishes in-flight requests and exits makes releases invisible.",
+  appliesTo: ["repo"],
+  effort: "low",
+  defaultWeight: 6,
+  evaluate(facts) {
+    const starts = findServerStarts(facts);
+    if (starts.length === 0) return notApplicable("No server start found: not a long-running network process.");
+    const handlers = findLineMatches({ facts, patterns: HANDLER, files: productionFiles(facts), limit: 3 });
+    if (handlers.length > 0) return pass("SIGTERM is handled.", handlers.map((m) => matchEvidence(m)));
+    const server = startCommands(facts).find((c) => GRACEFUL_SERVERS.test(c.command));
+    if (server) return pass("Started by a server that drains on SIGTERM.", [server.evidence]);
+    return fail("The server starts but nothing handles SIGTERM: in-flight requests are dropped on every deploy.", starts.slice(0, 3).map((m) => matchEvidence(m)));
+  },
+};

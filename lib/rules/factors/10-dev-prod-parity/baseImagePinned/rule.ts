@@ -1,0 +1,69 @@
+import { composeImageEvidence } from "@/lib/rules/helpers/compose";
+import { isStageReference } from "@/lib/rules/helpers/dockerfile";
+import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
+import { containers, manifestEvidence, objects, podSpec } from "@/lib/rules/helpers/manifests";
+import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
+import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+
+export const rule: RuleDefinition = {
+  id: "baseImagePinned",
+  version: 1,
+  factor: "dev-prod-parity",
+  title: "Images are pinned to a version (or digest), never latest",
+  rationale:
+    "`latest` and bare tags (`node:alpine`) move: a laptop, CI and production pull different images from the same " +
+    "file, so what was tested is not what runs. Pin a version tag, ideally with its digest.",
+  appliesTo: ["repo", "cluster"],
+  effort: "low",
+  defaultWeight: 4,
+  evaluate(facts) {
+    const checked = { count: 0 };
+    const evidence = [...dockerfileImages(facts, checked), ...manifestImages(facts, checked), ...composeImages(facts, checked)];
+    if (checked.count === 0) return notApplicable("No Dockerfile, manifest or compose image.");
+    if (evidence.length > 0) return fail(`Images float on latest or an unversioned tag (${plural(evidence.length, "reference")}).`, evidence);
+    return pass(`Every image is pinned to a version (${plural(checked.count, "reference")}).`);
+  },
+};
+
+/** Pinned: a digest, or a tag that names a version (has a digit). Variables (`${NODE_VERSION}`) are trusted. */
+export function isPinned(image: string): boolean {
+  if (image.includes("$")) return true;
+  if (image.includes("@sha256:")) return true;
+  const name = image.slice(image.lastIndexOf("/") + 1);
+  const tag = name.includes(":") ? name.slice(name.indexOf(":") + 1) : null;
+  return tag !== null && tag !== "latest" && /\d/.test(tag);
+}
+
+function dockerfileImages(facts: ServiceFacts, checked: { count: number }): RepoEvidence[] {
+  const found: RepoEvidence[] = [];
+  for (const df of facts.dockerfiles) {
+    for (const stage of df.stages.filter((s) => !isStageReference(df, s))) {
+      checked.count += 1;
+      if (!isPinned(stage.image)) found.push(pathEvidence({ facts, path: df.path, line: stage.line, snippet: `FROM ${stage.image}` }));
+    }
+  }
+  return found;
+}
+
+function manifestImages(facts: ServiceFacts, checked: { count: number }): RepoEvidence[] {
+  const found: RepoEvidence[] = [];
+  for (const m of facts.manifests.filter((m) => podSpec(m))) {
+    for (const c of [...containers(m), ...objects(podSpec(m)?.initContainers)]) {
+      if (typeof c.image !== "string") continue;
+      checked.count += 1;
+      if (!isPinned(c.image)) found.push(manifestEvidence(facts, m, new RegExp(`image:\\s*["']?${c.image.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)));
+    }
+  }
+  return found;
+}
+
+function composeImages(facts: ServiceFacts, checked: { count: number }): RepoEvidence[] {
+  const found: RepoEvidence[] = [];
+  for (const compose of facts.compose) {
+    for (const s of compose.services.filter((s) => s.image && !s.build)) {
+      checked.count += 1;
+      if (!isPinned(s.image ?? "")) found.push(composeImageEvidence(facts, compose, s));
+    }
+  }
+  return found;
+}

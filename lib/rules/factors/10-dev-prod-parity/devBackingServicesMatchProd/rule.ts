@@ -1,0 +1,58 @@
+import { backingKinds, EMBEDDED_KINDS } from "@/lib/rules/helpers/backing-services";
+import { composeImageEvidence, imageMajorVersion, imageRepository } from "@/lib/rules/helpers/compose";
+import { productionFiles } from "@/lib/rules/helpers/code-lines";
+import { findLineMatches, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
+import { containers, objects, podSpec } from "@/lib/rules/helpers/manifests";
+import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
+import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+
+/** Lightweight stand-ins for a real database or cache. */
+const SUBSTITUTE = /\bsqlite3?\b|sqlite:\/\/|jdbc:h2:|\bUseInMemoryDatabase\(|\bUseSqlite\(|\bfakeredis\b|\bminiredis\b|\bmongomock\b|mongodb-memory-server|ioredis-mock|\bpg-mem\b|["']:memory:["']|LocMemCache/i;
+
+export const rule: RuleDefinition = {
+  id: "devBackingServicesMatchProd",
+  version: 1,
+  factor: "dev-prod-parity",
+  title: "Development uses the same backing services (and versions) as production",
+  rationale:
+    "SQLite or an in-memory fake in development, Postgres in production: tiny incompatibilities (types, locking, " +
+    "SQL dialect, versions) surface only after deploy. Run the same service, at the same major version, everywhere.",
+  appliesTo: ["repo"],
+  effort: "medium",
+  defaultWeight: 4,
+  evaluate(facts) {
+    const kinds = backingKinds(facts);
+    if (kinds.size === 0) return notApplicable("No backing service found.");
+    const evidence: RepoEvidence[] = [...versionDrift(facts)];
+    // A service whose real store is SQLite is consistent; a stand-in next to a server database is not.
+    if ([...kinds].some((k) => !EMBEDDED_KINDS.has(k))) {
+      const substitutes = findLineMatches({ facts, patterns: SUBSTITUTE, files: productionFiles(facts) });
+      evidence.push(...substitutes.map((m) => matchEvidence(m)));
+    }
+    if (evidence.length > 0) {
+      return fail(`Development differs from production's backing services (${plural(evidence.length, "place")}).`, evidence);
+    }
+    return pass(`Development and production use the same ${[...kinds].join(", ")}.`);
+  },
+};
+
+/** A compose image whose major version differs from the same image in the Kubernetes manifests. */
+function versionDrift(facts: ServiceFacts): RepoEvidence[] {
+  const prod = new Map<string, string>();
+  for (const m of facts.manifests) {
+    for (const c of [...containers(m), ...objects(podSpec(m)?.initContainers)]) {
+      const major = typeof c.image === "string" ? imageMajorVersion(c.image) : null;
+      if (typeof c.image === "string" && major) prod.set(imageRepository(c.image), major);
+    }
+  }
+  const found: RepoEvidence[] = [];
+  for (const compose of facts.compose) {
+    for (const s of compose.services) {
+      if (!s.image) continue;
+      const want = prod.get(imageRepository(s.image));
+      const have = imageMajorVersion(s.image);
+      if (want && have && want !== have) found.push(composeImageEvidence(facts, compose, s));
+    }
+  }
+  return found;
+}

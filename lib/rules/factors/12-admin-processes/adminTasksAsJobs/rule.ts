@@ -1,0 +1,62 @@
+import { codeLines } from "@/lib/rules/helpers/code-lines";
+import { findLineMatches, lineEvidence, matchEvidence, pathEvidence } from "@/lib/rules/helpers/find-line-matches";
+import { findServerStarts } from "@/lib/rules/helpers/http-server";
+import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
+import { manifestEvidence, ONE_OFF_KINDS } from "@/lib/rules/helpers/manifests";
+import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
+import { startCommands } from "@/lib/rules/helpers/start-commands";
+import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import { ADMIN_COMMAND, ADMIN_PATH, MIGRATE_IN_CODE } from "./patterns";
+
+export const rule: RuleDefinition = {
+  id: "adminTasksAsJobs",
+  version: 1,
+  factor: "admin-processes",
+  title: "Migrations and admin tasks run as one-off processes, not at start-up",
+  rationale:
+    "Admin tasks (migrations, seeds, backfills) run once per release as a one-off process with the same code and " +
+    "config. Run at every start, they race between replicas, slow every restart and block scaling on the database.",
+  appliesTo: ["repo"],
+  effort: "medium",
+  defaultWeight: 5,
+  evaluate(facts) {
+    const atStartup = [...startupCommands(facts), ...migrationsInServerCode(facts)];
+    if (atStartup.length > 0) {
+      return fail(`Admin tasks run when the service starts (${plural(atStartup.length, "place")}).`, atStartup);
+    }
+    const oneOffs = oneOffDefinitions(facts);
+    if (oneOffs.length === 0) return notApplicable("No migrations or admin tasks found.");
+    return pass("Admin tasks are defined as one-off processes.", oneOffs);
+  },
+};
+
+function startupCommands(facts: ServiceFacts): RepoEvidence[] {
+  return startCommands(facts).filter((c) => ADMIN_COMMAND.test(c.command)).map((c) => c.evidence);
+}
+
+/** Migration calls in a file that also starts the server: they run on every boot of every replica. */
+function migrationsInServerCode(facts: ServiceFacts): RepoEvidence[] {
+  const serverFiles = new Set(findServerStarts(facts).map((m) => m.file));
+  return findLineMatches({ facts, patterns: MIGRATE_IN_CODE, files: [...serverFiles] }).map((m) => matchEvidence(m));
+}
+
+/** Jobs, release processes, migration folders and admin entrypoints: evidence that tasks are one-offs. */
+function oneOffDefinitions(facts: ServiceFacts): RepoEvidence[] {
+  const found: RepoEvidence[] = facts.manifests.filter((m) => ONE_OFF_KINDS.has(m.kind)).map((m) => manifestEvidence(facts, m, /^\s*kind:/));
+  for (const procfile of facts.procfiles) {
+    for (const p of procfile.processes.filter((p) => p.name === "release" || ADMIN_COMMAND.test(p.command))) {
+      found.push(pathEvidence({ facts, path: procfile.path, line: p.line, snippet: `${p.name}: ${p.command}` }));
+    }
+  }
+  const adminFiles = facts.files.filter((p) => {
+    const inService = pathInService(facts.service.path, p);
+    return !isIgnoredPath(inService) && ADMIN_PATH.test(inService);
+  });
+  for (const path of adminFiles.slice(0, 3)) found.push(pathEvidence({ facts, path }));
+  for (const file of facts.textFiles.filter((f) => /(^|\/)package\.json$/.test(f.path))) {
+    const i = codeLines(file).findIndex((l) => /^\s*"(migrate|db:migrate|seed|db:seed)[\w:-]*"\s*:/.test(l));
+    if (i !== -1) found.push(lineEvidence({ file, lineStart: i + 1 }));
+  }
+  return found;
+}
+

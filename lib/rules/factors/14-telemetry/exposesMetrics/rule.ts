@@ -1,0 +1,54 @@
+import { sourceFiles } from "@/lib/rules/helpers/code-lines";
+import { findDependencies } from "@/lib/rules/helpers/dependencies";
+import { findLineMatches, lineEvidence, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
+import { findServerStarts } from "@/lib/rules/helpers/http-server";
+import { dig, manifestEvidence } from "@/lib/rules/helpers/manifests";
+import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
+import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+
+/** Metrics and tracing client libraries. */
+const TELEMETRY_PACKAGES = /^(prom-client|express-prom-bundle|@opentelemetry\/[\w-]+|hot-shots|dd-trace|newrelic|prometheus[-_]client|prometheus[-_]fastapi[-_]instrumentator|starlette[-_]exporter|django[-_]prometheus|opentelemetry[\w-]*|ddtrace|statsd|datadog|github\.com\/prometheus\/client_golang[\w/]*|go\.opentelemetry\.io\/[\w/.-]+|expvar|io\.micrometer:[\w-]+|micrometer[\w-]*|io\.prometheus:[\w-]+|io\.opentelemetry[\w.:-]*|spring-boot-starter-actuator|org\.springframework\.boot:spring-boot-starter-actuator|prometheus-net[\w.]*|OpenTelemetry[\w.]*|App\.Metrics[\w.]*)$/i;
+const JS = /\bcollectDefaultMetrics\(|\bnew\s+(client\.)?(Counter|Histogram|Gauge|Summary)\(\s*\{|@opentelemetry\//;
+const CODE = {
+  javascript: JS,
+  typescript: JS,
+  python: /\bprometheus_client\b|\bopentelemetry\b|\bmake_asgi_app\(|\bInstrumentator\(/,
+  go: /\bpromhttp\.Handler\(|\bprometheus\.(NewCounter|NewHistogram|MustRegister)|go\.opentelemetry\.io|"expvar"/,
+  java: /\bio\.micrometer\b|\bMeterRegistry\b|\bio\.prometheus\b|\bio\.opentelemetry\b/,
+  kotlin: /\bio\.micrometer\b|\bMeterRegistry\b|\bio\.opentelemetry\b/,
+  csharp: /\bUseHttpMetrics\(|\bMapMetrics\(|\bAddOpenTelemetry\(|\bPrometheus\b/,
+  default: /management\.endpoints\.web\.exposure\.include\s*[=:].*(prometheus|metrics)/,
+};
+
+export const rule: RuleDefinition = {
+  id: "exposesMetrics",
+  version: 1,
+  factor: "telemetry",
+  title: "The service exposes metrics or traces",
+  rationale:
+    "You cannot run what you cannot see: request rates, errors, latency and saturation must be observable from " +
+    "outside the process (Prometheus, OpenTelemetry, StatsD) to alert, autoscale and debug in production.",
+  appliesTo: ["repo"],
+  effort: "medium",
+  defaultWeight: 5,
+  evaluate(facts) {
+    if (sourceFiles(facts).length === 0) return notApplicable("No source code to inspect.");
+    const evidence = [
+      ...findDependencies(facts, TELEMETRY_PACKAGES).map((d) => d.evidence),
+      ...findLineMatches({ facts, patterns: CODE, limit: 3 }).map((m) => matchEvidence(m)),
+      ...scrapeAnnotations(facts),
+    ];
+    if (evidence.length > 0) return pass("Metrics or traces are exported.", evidence);
+    const start = findServerStarts(facts)[0];
+    const first = sourceFiles(facts)[0];
+    const where = start ? matchEvidence(start) : first ? lineEvidence({ file: first, lineStart: 1 }) : undefined;
+    return fail("No metrics or tracing library or endpoint found.", where ? [where] : []);
+  },
+};
+
+/** `prometheus.io/scrape: "true"` on a pod template, or a ServiceMonitor/PodMonitor. */
+function scrapeAnnotations(facts: ServiceFacts): RepoEvidence[] {
+  return facts.manifests
+    .filter((m) => m.kind === "ServiceMonitor" || m.kind === "PodMonitor" || dig(m.object, "spec", "template", "metadata", "annotations", "prometheus.io/scrape") === "true")
+    .map((m) => manifestEvidence(facts, m, /prometheus\.io\/scrape|kind:\s*(Service|Pod)Monitor/));
+}

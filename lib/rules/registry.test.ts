@@ -1,0 +1,37 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { FACTORS } from "@/lib/factors/factors";
+import { renderRegistry } from "@/lib/rules/render-registry";
+import { findRule, getGuide, RULES } from "@/lib/rules/registry";
+
+const rulesDir = dirname(fileURLToPath(import.meta.url));
+
+test("registry.generated.ts is up to date with the rule folders", async () => {
+  const rendered = await renderRegistry({ rulesDir });
+  const committed = readFileSync(join(rulesDir, "registry.generated.ts"), "utf8");
+  assert.ok(rendered === committed, "stale: run `npx tsx lib/rules/generate-registry.ts` and commit the result");
+});
+
+test("rule ids are unique camelCase and every rule has a guide", () => {
+  const ids = RULES.map((r) => r.id);
+  assert.equal(new Set(ids).size, ids.length);
+  for (const rule of RULES) {
+    assert.match(rule.id, /^[a-z][a-zA-Z0-9]+$/);
+    assert.ok(rule.defaultWeight >= 1 && rule.defaultWeight <= 10, `${rule.id} weight ${rule.defaultWeight}`);
+    assert.ok((getGuide(rule.id) ?? "").length > 200, `${rule.id} guide is missing or too short`);
+    assert.equal(findRule(rule.id), rule);
+  }
+  assert.equal(getGuide("noSuchRule"), undefined);
+  assert.equal(getGuide("constructor"), undefined);
+});
+
+test("every factor has at least one rule, III/VII/IX/XI at least two", () => {
+  for (const factor of FACTORS) {
+    const count = RULES.filter((r) => r.factor === factor.id).length;
+    const wanted = ["config", "port-binding", "disposability", "logs"].includes(factor.id) ? 2 : 1;
+    assert.ok(count >= wanted, `${factor.roman} ${factor.name}: ${count} rule(s)`);
+  }
+});
