@@ -1,0 +1,61 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { InvalidScoringConfigError, loadScoringConfig, parseScoringConfig } from "@/lib/scoring/load-scoring-config";
+import { resolveWeights } from "@/lib/scoring/default-weights";
+import type { RuleDefinition } from "@/lib/rules/types";
+
+const known = ["logsToStdout", "readsPortFromEnv"];
+
+const valid: [name: string, text: string, rules: Record<string, unknown>][] = [
+  ["empty file", "", {}],
+  ["yaml", "rules:\n  logsToStdout: { weight: 2 }\n  readsPortFromEnv:\n    enabled: false\n", { logsToStdout: { weight: 2 }, readsPortFromEnv: { enabled: false } }],
+  ["json", '{"rules":{"logsToStdout":{"weight":0}}}', { logsToStdout: { weight: 0 } }],
+];
+for (const [name, text, rules] of valid) {
+  test(`parses ${name}`, () => assert.deepEqual(parseScoringConfig({ text, source: name, knownRuleIds: known }).rules, rules));
+}
+
+const invalid: [name: string, text: string, issue: RegExp][] = [
+  ["unknown rule id", "rules:\n  logToStdout: { weight: 2 }\n", /rules\.logToStdout: no such rule/],
+  ["negative weight", "rules:\n  logsToStdout: { weight: -1 }\n", /rules\.logsToStdout\.weight/],
+  ["unknown setting", "rules:\n  logsToStdout: { severity: high }\n", /severity/],
+  ["unknown top-level key", "weights: {}\n", /weights/],
+  ["bad yaml", "rules: [\n", /.+/],
+];
+for (const [name, text, issue] of invalid) {
+  test(`rejects ${name}`, () => {
+    assert.throws(() => parseScoringConfig({ text, source: "dozen.yaml", knownRuleIds: known }), (error: unknown) => {
+      assert.ok(error instanceof InvalidScoringConfigError);
+      assert.match(error.issues.join("\n"), issue);
+      return true;
+    });
+  });
+}
+
+test("loads dozen.yaml from a root, an explicit path must exist", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dozen-config-"));
+  try {
+    assert.equal(loadScoringConfig({ root: dir }), undefined);
+    writeFileSync(join(dir, "dozen.yaml"), "rules:\n  logsToStdout: { weight: 7 }\n");
+    assert.deepEqual(loadScoringConfig({ root: dir, knownRuleIds: known })?.rules, { logsToStdout: { weight: 7 } });
+    assert.throws(() => loadScoringConfig({ path: join(dir, "missing.yaml") }), InvalidScoringConfigError);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("weights default to each rule's defaultWeight and are overlaid by config", () => {
+  const rule = (id: string, defaultWeight: number) => ({ id, defaultWeight }) as RuleDefinition;
+  const settings = resolveWeights({
+    rules: [rule("a", 3), rule("b", 5), rule("c", 1)],
+    config: { rules: { a: { weight: 8 }, b: { enabled: false }, unknown: { weight: 1 } } },
+  });
+  assert.deepEqual(Object.fromEntries(settings), {
+    a: { weight: 8, enabled: true },
+    b: { weight: 5, enabled: false },
+    c: { weight: 1, enabled: true },
+  });
+});

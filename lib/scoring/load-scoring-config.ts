@@ -1,0 +1,46 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { scoringConfigSchema, type ScoringConfig } from "@/lib/scoring/scoring-config";
+
+/** A config file that does not parse or names rules that do not exist; lists every issue. */
+export class InvalidScoringConfigError extends Error {
+  constructor(public readonly source: string, public readonly issues: string[]) {
+    super(`Invalid scoring config ${source}:\n  ${issues.join("\n  ")}`);
+    this.name = "InvalidScoringConfigError";
+  }
+}
+
+/** File names looked for at the root of a scanned directory. */
+export const REPO_CONFIG_NAMES = ["dozen.yaml", "dozen.yml", "dozen.json"] as const;
+
+/** Parses YAML or JSON text into a config; `knownRuleIds` turns a misspelt rule id into an error. */
+export function parseScoringConfig(opts: { text: string; source: string; knownRuleIds?: readonly string[] }): ScoringConfig {
+  let raw: unknown;
+  try {
+    raw = parse(opts.text) ?? {};
+  } catch (error) {
+    throw new InvalidScoringConfigError(opts.source, [error instanceof Error ? error.message : String(error)]);
+  }
+  const result = scoringConfigSchema.safeParse(raw);
+  if (!result.success) {
+    throw new InvalidScoringConfigError(opts.source, result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
+  }
+  const known = opts.knownRuleIds ? new Set(opts.knownRuleIds) : null;
+  const unknown = known ? Object.keys(result.data.rules).filter((id) => !known.has(id)) : [];
+  if (unknown.length > 0) {
+    throw new InvalidScoringConfigError(opts.source, unknown.map((id) => `rules.${id}: no such rule (see \`dozen rules\`)`));
+  }
+  return result.data;
+}
+
+/**
+ * Reads a config: `path` when given (it must exist), else the first of dozen.yaml/.yml/.json in `root`,
+ * else undefined (defaults apply).
+ */
+export function loadScoringConfig(opts: { path?: string; root?: string; knownRuleIds?: readonly string[] }): ScoringConfig | undefined {
+  const path = opts.path ?? REPO_CONFIG_NAMES.map((n) => join(opts.root ?? ".", n)).find((p) => existsSync(p));
+  if (!path) return undefined;
+  if (!existsSync(path)) throw new InvalidScoringConfigError(path, ["file not found"]);
+  return parseScoringConfig({ text: readFileSync(path, "utf8"), source: path, knownRuleIds: opts.knownRuleIds });
+}

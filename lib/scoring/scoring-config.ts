@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+/** One rule's re-weighting: a weight of 0 keeps the rule visible but out of the score; enabled:false drops it. */
+export const ruleSettingSchema = z.strictObject({
+  weight: z.number().min(0).max(100).optional(),
+  enabled: z.boolean().optional(),
+});
+
+/**
+ * A scoring config (`dozen.yaml` in the scanned repository, or `dozen scan --config <file>`):
+ * `{ rules: { <ruleId>: { weight?, enabled? } } }`. Strict, so a typo fails loudly instead of doing nothing.
+ */
+export const scoringConfigSchema = z.strictObject({
+  rules: z.record(z.string(), ruleSettingSchema).default({}),
+});
+
+export type ScoringConfig = z.infer<typeof scoringConfigSchema>;
+export type RuleSetting = z.infer<typeof ruleSettingSchema>;
