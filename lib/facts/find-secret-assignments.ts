@@ -22,9 +22,16 @@ export function findSecretAssignments(opts: {
   dockerfile?: boolean;
   /** Shell and Dockerfile: an unquoted value ends at whitespace (`ENV A=x B=y`). */
   shellWords?: boolean;
+  /** The key was on another line (`- name: DB_PASSWORD` / `value: ...`): read the value at `index` as `name`'s. */
+  valueAt?: { name: string; index: number };
 }): { name: string; start: number; end: number }[] {
   const { line, configLike } = opts;
   const found: { name: string; start: number; end: number }[] = [];
+  if (opts.valueAt) {
+    const span = readValue(line, opts.valueAt.index, configLike, opts.shellWords === true);
+    if (span) pushLiteral(found, opts.valueAt.name, line, span.start, span.end);
+    return found;
+  }
   const docker = opts.dockerfile ? DOCKER_ENV_SPACE_FORM.exec(line) : null;
   if (docker?.[1] && docker[2] && looksSecretName(docker[1])) {
     const raw = docker[2];

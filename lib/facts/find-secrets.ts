@@ -16,8 +16,9 @@ const DOCKERFILE = /(^|\/)(Dockerfile[^/]*|[^/]*\.dockerfile|Containerfile)$/i;
 const YAML = /\.ya?ml$/i;
 const SHELL = /\.(sh|bash|zsh)$/i;
 // `- name: DB_PASSWORD` then `value: ...` (Kubernetes env, ECS task definitions): the key is on another line.
-const ENV_NAME = /(?:^|[\s{,-])["']?name["']?\s*:\s*["']?([A-Za-z_][\w.-]*)["']?\s*(?:,|$|})/;
-const ENV_VALUE = /(?:^|[\s{,-])["']?value["']?\s*:\s*/;
+// One regex for both keys, so several pairs on one line (`[{name: A, value: x}, {name: B, value: y}]`) pair in order.
+const ENV_PAIR_KEY = /(?:^|[\s{,-])["']?(name|value)["']?\s*:\s*/g;
+const ENV_NAME_VALUE = /^["']?([A-Za-z_][\w.-]*)["']?\s*(?:,|$|})/;
 
 /**
  * Finds secret-looking literals in one file's lines (see `secret-rules.ts` for the policy) and returns the
@@ -61,16 +62,19 @@ export function findSecrets(opts: { path: string; lines: readonly string[] }): S
     for (const a of findSecretAssignments({ line: text, configLike, dockerfile, shellWords: dockerfile || SHELL.test(path) })) {
       add({ line, start: a.start, end: a.end, kind: `${kindOf(a.name)}-assignment`, name: a.name });
     }
-    const named = ENV_NAME.exec(text);
-    if (named?.[1]) pendingName = looksSecretName(named[1]) ? { name: named[1], line } : null;
-    const valued = ENV_VALUE.exec(text);
-    if (valued && pendingName && line - pendingName.line <= 3) {
-      const start = valued.index + valued[0].length;
-      for (const a of findSecretAssignments({ line: `value_password: ${text.slice(start)}`, configLike: true })) {
-        const shift = start - "value_password: ".length;
-        add({ line, start: a.start + shift, end: a.end + shift, kind: `${kindOf(pendingName.name)}-assignment`, name: pendingName.name });
+    ENV_PAIR_KEY.lastIndex = 0;
+    for (let m = ENV_PAIR_KEY.exec(text); m; m = ENV_PAIR_KEY.exec(text)) {
+      const start = m.index + m[0].length;
+      if (m[1] === "name") {
+        const name = ENV_NAME_VALUE.exec(text.slice(start))?.[1];
+        pendingName = name && looksSecretName(name) ? { name, line } : null;
+      } else if (pendingName && line - pendingName.line <= 3) {
+        const valueAt = { name: pendingName.name, index: start };
+        for (const a of findSecretAssignments({ line: text, configLike: configLike || YAML.test(path), valueAt })) {
+          add({ line, start: a.start, end: a.end, kind: `${kindOf(a.name)}-assignment`, name: a.name });
+        }
+        pendingName = null;
       }
-      pendingName = null;
     }
   });
   return accepted.sort((a, b) => a.line - b.line || a.start - b.start);

@@ -35,11 +35,20 @@ const cases: Case[] = [
   },
   {
     path: "web/package.json",
-    text: `{ "dependencies": { "next": "14.2.0" }`,
+    text: `{\n  "dependencies": { "next": "14.2.0" }\n`,
     ecosystem: "npm",
     lockfile: null,
     deps: [],
-    problems: /^invalid JSON/,
+    problems: /^invalid JSON: .*\(line 3\)$/,
+  },
+  {
+    // The reason must not quote the file (V8 puts a slice of the input in its message).
+    path: "web2/package.json",
+    text: `{\n  "name": tok-do-not-quote\n}`,
+    ecosystem: "npm",
+    lockfile: null,
+    deps: [],
+    problems: /^invalid JSON: (?!.*tok-do-not).+$/,
   },
   {
     path: "api/requirements.txt",

@@ -16,7 +16,7 @@ export function parseJsonDependencies(opts: { lines: readonly string[]; flavour:
   try {
     json = JSON.parse(opts.lines.join("\n"));
   } catch (error) {
-    return { dependencies: [], problems: [`invalid JSON: ${(error as Error).message.split("\n")[0]}`] };
+    return { dependencies: [], problems: [`invalid JSON: ${jsonErrorReason((error as Error).message, opts.lines)}`] };
   }
   if (json === null || typeof json !== "object" || Array.isArray(json)) return { dependencies: [], problems: ["not a JSON object"] };
   const dependencies: ParsedDependencies["dependencies"] = [];
@@ -34,4 +34,18 @@ export function parseJsonDependencies(opts: { lines: readonly string[]; flavour:
     }
   }
   return { dependencies, problems: [] };
+}
+
+/** V8 quotes a slice of the input in its message; keep the reason and turn the offset into a line instead. */
+function jsonErrorReason(message: string, lines: readonly string[]): string {
+  const reason = (message.split("\n")[0] ?? "").replace(/,\s*(\.\.\.)?".*"(\.\.\.)?\s*is not valid JSON$/, "").replace(/\s*in JSON at position \d+.*$/, "");
+  const position = /position (\d+)/.exec(message);
+  if (!position) return reason;
+  let remaining = Number(position[1]);
+  let line = 0;
+  while (line < lines.length - 1 && remaining > (lines[line]?.length ?? 0)) {
+    remaining -= (lines[line]?.length ?? 0) + 1;
+    line++;
+  }
+  return `${reason} (line ${line + 1})`;
 }

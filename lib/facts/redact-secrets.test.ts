@@ -117,6 +117,16 @@ const cases: Case[] = [
     candidates: [{ line: 2, kind: "password-assignment", name: "DB_PASSWORD", preview: "****" }],
   },
   {
+    name: "name/value pairs in flow style (ECS, compact Kubernetes env)",
+    path: "task.yaml",
+    lines: ["env: [{ name: LOG_LEVEL, value: info }, { name: API_TOKEN, value: tok-123 }]", '{"name": "DB_PASSWORD", "value": "pw-123"}'],
+    redacted: ['env: [{ name: LOG_LEVEL, value: info }, { name: API_TOKEN, value: "****" }]', '{"name": "DB_PASSWORD", "value": "****"}'],
+    candidates: [
+      { line: 1, kind: "token-assignment", name: "API_TOKEN", preview: "****" },
+      { line: 2, kind: "password-assignment", name: "DB_PASSWORD", preview: "****" },
+    ],
+  },
+  {
     name: "Kubernetes Secret data: every value, no prefix even when long",
     path: "k8s/secret.yaml",
     lines: ["apiVersion: v1", "kind: Secret", "metadata:", "  name: db", "data:", "  url: cG9zdGdyZXM6Ly91OnBAaDo1NDMyL2Ri", "  tls.key: |", "    LS0tLS1CRUdJTg==", "    QUJD", "type: Opaque"],
