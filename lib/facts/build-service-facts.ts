@@ -49,6 +49,8 @@ export function buildServiceFacts(opts: {
     if (excluded || kind === "lockfile") continue;
     const { lines, candidates } = redactSecrets({ path, lines: splitLines({ text }) });
     facts.secretCandidates.push(...candidates);
+    // Key files are scanned for private keys (a committed key is a finding) but are never text facts.
+    if (kind === "key") continue;
     const skip = (reason: string) => facts.skipped.push({ path, reason });
     const language = detectLanguage({ path, firstLine: lines[0] });
     if (kind === "other" && language === null) continue;

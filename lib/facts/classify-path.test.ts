@@ -23,6 +23,8 @@ const cases: [path: string, kind: PathKind, excluded: boolean][] = [
   [".env.production", "config", false],
   ["src/main/resources/application.properties", "config", false],
   ["src/main/resources/logback.xml", "config", false],
+  ["src/main/resources/keys/signing.pem", "key", false],
+  ["deploy/id_rsa", "key", false],
   ["README.md", "other", false],
   ["static/logo.png", "other", false],
   // tests, docs, vendored and sample code are listed but never read

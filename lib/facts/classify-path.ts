@@ -10,6 +10,7 @@ export type PathKind =
   | "yaml"
   | "source"
   | "config"
+  | "key"
   | "other";
 
 // Folders whose content must never produce findings: tests, docs, vendored and sample code.
@@ -54,6 +55,7 @@ function kindOf(base: string): PathKind {
   if (LOCKFILE_NAMES.has(base)) return "lockfile";
   if (MANIFESTS.has(base) || /^(.*[-_.])?requirements([-_.].*)?\.txt$/.test(base) || /\.csproj$/.test(base)) return "dependency-manifest";
   if (/\.ya?ml$/i.test(base)) return "yaml";
+  if (/\.(pem|key)$/i.test(base) || /^id_(rsa|dsa|ecdsa|ed25519)$/.test(base)) return "key";
   if (detectLanguage({ path: base }) !== null) return "source";
   if (/^\.env(\..*)?$/.test(base) || CONFIG_NAMES.has(base) || CONFIG_EXT.test(base)) return "config";
   return "other";

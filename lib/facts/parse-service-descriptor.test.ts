@@ -40,10 +40,16 @@ const cases: {
     expected: { isService: true, name: null, owners: ["a", "b"] },
   },
   {
-    name: "broken dozen.yaml still marks a service, with a problem",
+    name: "a dozen.yaml with only scoring settings is not a service",
+    kind: "dozen",
+    text: "rules:\n  readsPortFromEnv: { weight: 5 }\n",
+    expected: { isService: false, name: null, owners: [] },
+  },
+  {
+    name: "broken dozen.yaml is not a service, with a problem",
     kind: "dozen",
     text: "name: [unclosed\n",
-    expected: { isService: true, name: null, owners: [] },
+    expected: { isService: false, name: null, owners: [] },
     problem: true,
   },
 ];

@@ -4,7 +4,8 @@ import { yamlErrorReason } from "@/lib/facts/yaml-error-reason";
 /**
  * Reads a service descriptor: Backstage `catalog-info.yaml` (the first `kind: Component` document:
  * metadata.name, spec.owner) or Dozen's own `dozen.yaml` (`name`, `owner` or `owners`). `isService` is
- * false for a catalog file that describes no Component (a System or Location is not a service root).
+ * false for a catalog file that describes no Component (a System or Location is not a service root), for
+ * a dozen.yaml with only scoring settings, and for a file that does not parse (reported in `problems`).
  */
 export function parseServiceDescriptor(opts: { kind: "catalog-info" | "dozen"; text: string }): {
   isService: boolean;
@@ -17,14 +18,17 @@ export function parseServiceDescriptor(opts: { kind: "catalog-info" | "dozen"; t
   try {
     const parsed = parseAllDocuments(opts.text);
     const error = parsed.flatMap((d) => d.errors)[0];
-    if (error) return { ...none, isService: opts.kind === "dozen", problems: [yamlErrorReason({ message: error.message })] };
+    if (error) return { ...none, problems: [yamlErrorReason({ message: error.message })] };
     docs = parsed.map((d) => d.toJS({ maxAliasCount: 50 }) as unknown);
   } catch (error) {
-    return { ...none, isService: opts.kind === "dozen", problems: [yamlErrorReason({ message: String(error) })] };
+    return { ...none, problems: [yamlErrorReason({ message: String(error) })] };
   }
   if (opts.kind === "dozen") {
     const doc = record(docs[0]);
-    return { isService: true, name: text(doc?.name), owners: strings(doc?.owners ?? doc?.owner), problems: [] };
+    const name = text(doc?.name);
+    const owners = strings(doc?.owners ?? doc?.owner);
+    // A dozen.yaml holding only scoring settings (`rules:`) configures a scan; it does not declare a service.
+    return { isService: name !== null || owners.length > 0, name, owners, problems: [] };
   }
   const component = docs.map(record).find((d) => d?.kind === "Component" && String(d.apiVersion ?? "").startsWith("backstage.io/"));
   if (!component) return { ...none, problems: [] };

@@ -37,11 +37,15 @@ describe("collectServiceFacts", () => {
       "svc/docker-compose.yml": `services:\n  app:\n    build: .\n    environment:\n      - DATABASE_URL=postgres://app:${SECRETS.dbPassword}@db/app\n      - SESSION_SECRET=${SECRETS.sessionSecret}\n`,
       "svc/tls/key.pem.yaml": `key: |\n  -----BEGIN RSA PRIVATE KEY-----\n  ${SECRETS.pemBody}\n  -----END RSA PRIVATE KEY-----\n`,
       "svc/package.json": `{ "dependencies": { "private-lib": "git+https://deploy:${SECRETS.github}@github.com/acme/lib.git" } }`,
+      "svc/keys/signing.pem": `-----BEGIN PRIVATE KEY-----\n${SECRETS.pemBody}\n-----END PRIVATE KEY-----\n`,
     });
     const facts = await collectServiceFacts({ root, service: service("svc") });
     const json = JSON.stringify(facts);
     for (const [name, value] of Object.entries(SECRETS)) assert.ok(!json.includes(value), `${name} leaked`);
     assert.ok(facts.secretCandidates.length >= 10);
+    // A committed key file is reported, but never becomes a text fact.
+    assert.ok(facts.secretCandidates.some((c) => c.path === "svc/keys/signing.pem" && c.kind === "private-key" && c.line === 1));
+    assert.ok(!facts.textFiles.some((f) => f.path.endsWith(".pem")));
     // Redacted, the files still parse: the manifests and compose environment are all there.
     assert.deepEqual(facts.manifests.map((m) => m.kind), ["Deployment", "Secret"]);
     assert.equal(facts.compose[0]?.services[0]?.environment.length, 2);

@@ -6,13 +6,14 @@ import type { CollectLimits } from "@/lib/collectors/local/types";
 
 // Within the total text budget, what rules need most is read first.
 const PRIORITY: Record<PathKind, number> = {
-  dockerfile: 0, compose: 1, procfile: 1, "dependency-manifest": 2, yaml: 3, config: 4, source: 5, other: 6, lockfile: 7,
+  dockerfile: 0, compose: 1, procfile: 1, "dependency-manifest": 2, yaml: 3, config: 4, key: 4, source: 5, other: 6, lockfile: 7,
 };
 const SHEBANG_PROBE_BYTES = 64 * 1024;
 
 /**
  * Reads the files that can feed facts: not tests/docs/vendor/examples, not lockfiles (their presence is
- * enough), and extensionless files only when small (they may be scripts with a shebang). Enforces the
+ * enough), key files (.pem, .key, id_rsa: scanned for private keys only), and extensionless files only
+ * when small (they may be scripts with a shebang). Enforces the
  * per-file and total limits, skips binaries (a NUL byte) and never follows a symlink (O_NOFOLLOW, so a
  * file swapped for a link after the walk is refused too). Every refusal is a `skipped` entry, never a throw.
  */
