@@ -38,6 +38,9 @@ const cases: [path: string, kind: PathKind, excluded: boolean][] = [
   ["examples/.env", "config", true],
   ["vendor/github.com/x/y.go", "source", true],
   ["__tests__/Dockerfile", "dockerfile", true],
+  ["Payments.Api.Tests/appsettings.json", "config", true],
+  ["public/vendor.min.js", "source", true],
+  ["third_party/lib/x.py", "source", true],
 ];
 
 describe("classifyPath", () => {

@@ -14,11 +14,14 @@ export type PathKind =
   | "other";
 
 // Folders whose content must never produce findings: tests, docs, vendored and sample code.
+// Kept in step with the rules' own ignore list (lib/rules/helpers/is-ignored-path.ts).
 const EXCLUDED_DIRS = new Set([
-  "test", "tests", "__tests__", "__mocks__", "spec", "specs", "e2e", "testdata", "fixtures",
-  "docs", "doc", "vendor", "examples", "example", "samples",
+  "test", "tests", "__tests__", "__mocks__", "mocks", "mock", "spec", "specs", "e2e", "cypress", "testing",
+  "testdata", "test-data", "fixtures", "__fixtures__", "docs", "doc", "vendor", "third_party", "third-party",
+  "bower_components", "examples", "example", "samples", "sample",
 ]);
-const TEST_FILE = /(\.(test|spec)\.[^.]+$)|(_test\.go$)|(Tests?\.(java|kt|cs)$)|(^test_.*\.py$)|(_test\.py$)|(_spec\.rb$)|(^conftest\.py$)/;
+const TEST_DIR = /\.Tests?$/; // .NET test projects: Payments.Api.Tests/
+const TEST_FILE = /(\.(test|spec|e2e)\.[^.]+$)|(_test\.go$)|(Tests?\.(java|kt|cs)$)|(^test_.*\.py$)|(_test\.py$)|(_spec\.rb$)|(^conftest\.py$)|(\.min\.js$)|(\.pb\.go$)/;
 
 /** File names of lockfiles: their presence matters to rules, their text does not, so they are never read. */
 export const LOCKFILE_NAMES: ReadonlySet<string> = new Set([
@@ -44,7 +47,8 @@ const CONFIG_EXT = /\.(env|properties|json|toml|ini|conf|cfg|xml|gradle|gradle\.
 export function classifyPath(opts: { path: string }): { kind: PathKind; excluded: boolean } {
   const segments = opts.path.split("/");
   const base = segments.at(-1) ?? "";
-  const excluded = segments.slice(0, -1).some((s) => EXCLUDED_DIRS.has(s.toLowerCase())) || TEST_FILE.test(base);
+  const excluded =
+    segments.slice(0, -1).some((s) => EXCLUDED_DIRS.has(s.toLowerCase()) || TEST_DIR.test(s)) || TEST_FILE.test(base);
   return { kind: kindOf(base), excluded };
 }
 
