@@ -4,6 +4,8 @@ const DOC_SEPARATOR = /^(---|\.\.\.)(\s|$)/;
 const KIND_SECRET = /^kind:\s*["']?Secret["']?\s*(#.*)?$/;
 const DATA_KEY = /^(data|stringData):\s*(#.*)?$/;
 const ENTRY = /^(\s+)["']?([^"':#]+?)["']?:[ \t]*(.*?)\s*$/;
+const FLOW_DATA = /^(?:data|stringData):\s*\{(.*)\}\s*(#.*)?$/;
+const FLOW_ENTRY = /["']?([\w.-]+)["']?\s*:\s*("([^"]*)"|'([^']*)'|([^,}\s]+))/g;
 
 /**
  * Every value under `data:` / `stringData:` of a Kubernetes Secret, whatever its key is called: base64 does
@@ -37,6 +39,7 @@ function scanDocument(lines: readonly string[], from: number, to: number, hits: 
     if (indent === 0) {
       inData = DATA_KEY.test(text);
       blockIndent = -1;
+      if (FLOW_DATA.test(text)) flowEntries(text, line, hits);
       return;
     }
     if (!inData) return;
@@ -64,6 +67,18 @@ function scanDocument(lines: readonly string[], from: number, to: number, hits: 
     const start = text.lastIndexOf(unquoted);
     hits.push(hit(line, start, start + unquoted.length, name));
   });
+}
+
+/** `data: {password: aGk=, "tls.key": "..."}` on one line. */
+function flowEntries(text: string, line: number, hits: SecretHit[]): void {
+  const open = text.indexOf("{");
+  FLOW_ENTRY.lastIndex = 0;
+  for (let m = FLOW_ENTRY.exec(text.slice(open)); m; m = FLOW_ENTRY.exec(text.slice(open))) {
+    const value = m[3] ?? m[4] ?? m[5] ?? "";
+    if (!literalPart(value)) continue;
+    const start = open + m.index + m[0].length - value.length - (m[3] !== undefined || m[4] !== undefined ? 1 : 0);
+    hits.push(hit(line, start, start + value.length, m[1] ?? ""));
+  }
 }
 
 function hit(line: number, start: number, end: number, name: string): SecretHit {

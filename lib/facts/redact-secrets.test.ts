@@ -137,6 +137,16 @@ const cases: Case[] = [
     ],
   },
   {
+    name: "Kubernetes Secret data in flow style",
+    path: "k8s/secret.yaml",
+    lines: ["kind: Secret", 'data: {tls.crt: LS0tLS1CRUdJTg==, "ca.crt": "QUJDREVGRw=="}'],
+    redacted: ["kind: Secret", 'data: {tls.crt: "****", "ca.crt": "****"}'],
+    candidates: [
+      { line: 2, kind: "k8s-secret-data", name: "tls.crt", preview: "****" },
+      { line: 2, kind: "k8s-secret-data", name: "ca.crt", preview: "****" },
+    ],
+  },
+  {
     name: "ConfigMap data is not Secret data",
     path: "k8s/cm.yaml",
     lines: ["kind: ConfigMap", "data:", "  LOG_LEVEL: debug"],

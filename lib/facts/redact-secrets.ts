@@ -14,19 +14,19 @@ export function redactSecrets(opts: { path: string; lines: readonly string[] }):
 } {
   const hits = findSecrets(opts);
   const lines = [...opts.lines];
-  const candidates: SecretCandidate[] = [];
   const yaml = /\.ya?ml$/i.test(opts.path);
-  // Right to left, so earlier columns on the same line stay valid while later ones are replaced.
-  for (const hit of [...hits].sort((a, b) => b.line - a.line || b.start - a.start)) {
+  const previews = hits.map((hit) => previewSecret({ value: (lines[hit.line - 1] ?? "").slice(hit.start, hit.end), keepPrefix: hit.keepPrefix }));
+  // Hits come sorted by line and column; reported in that order, replaced right to left so earlier
+  // columns on the same line stay valid.
+  const candidates: SecretCandidate[] = hits.flatMap((hit, i) =>
+    hit.report ? [{ path: opts.path, line: hit.line, kind: hit.kind, name: hit.name, preview: hit.end > hit.start ? (previews[i] ?? "****") : "****" }] : [],
+  );
+  for (let i = hits.length - 1; i >= 0; i--) {
+    const hit = hits[i];
+    if (!hit || hit.end <= hit.start) continue;
     const text = lines[hit.line - 1] ?? "";
-    const value = text.slice(hit.start, hit.end);
-    const preview = previewSecret({ value, keepPrefix: hit.keepPrefix });
-    if (hit.end > hit.start) lines[hit.line - 1] = text.slice(0, hit.start) + yamlSafe(yaml, text.slice(0, hit.start), preview) + text.slice(hit.end);
-    if (hit.report) {
-      candidates.push({ path: opts.path, line: hit.line, kind: hit.kind, name: hit.name, preview: hit.end > hit.start ? preview : "****" });
-    }
+    lines[hit.line - 1] = text.slice(0, hit.start) + yamlSafe(yaml, text.slice(0, hit.start), previews[i] ?? "****") + text.slice(hit.end);
   }
-  candidates.sort((a, b) => a.line - b.line);
   return { lines, candidates };
 }
 
