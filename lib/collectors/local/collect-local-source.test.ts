@@ -50,6 +50,11 @@ describe("collectLocalSource", () => {
     assert.equal(targets.filter((t) => t.path.startsWith("shop-monorepo/services/")).length, 3);
     for (const t of targets) {
       assert.ok("facts" in t && t.facts.service.languages.length > 0, `${t.key} has no language`);
+      // The fleet's deliberately committed fake secrets (see its README) must all be redacted.
+      const json = JSON.stringify(t);
+      for (const value of ["hunter2", "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI", "EXAMPLEEXAMPLE", "fakefake", "keyboard-cat"]) {
+        assert.ok(!json.includes(value), `${t.key} leaks ${value}`);
+      }
     }
   });
 });
