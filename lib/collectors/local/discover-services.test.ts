@@ -64,16 +64,23 @@ describe("discoverServices", () => {
     assert.deepEqual(await discoverServices({ root }), [{ name: "ledger", path: ".", owners: ["finance"] }]);
   });
 
+  it("a Dockerfile in a build folder belongs to its parent service", async () => {
+    const root = await tree({ "worker/requirements.txt": "celery\n", "worker/docker/Dockerfile": "FROM python\n", "api/go.mod": "module api\n" });
+    assert.deepEqual((await discoverServices({ root })).map((s) => s.path), ["api", "worker"]);
+  });
+
   it("a Backstage System is not a service marker", async () => {
     const root = await tree({ "catalog-info.yaml": "apiVersion: backstage.io/v1alpha1\nkind: System\nmetadata: {name: shop}\n", "README.md": "" });
     assert.deepEqual(await discoverServices({ root }), []);
   });
 
-  it("a monorepo root with a catalog but no Dockerfile yields its Dockerfile services", async () => {
+  it("a workspace root without a Dockerfile yields its Dockerfile services", async () => {
     const root = await tree({
       "package.json": "{}",
       "apps/web/Dockerfile": "FROM node\n",
+      "apps/web/package.json": "{}",
       "apps/api/Dockerfile": "FROM node\n",
+      "apps/api/server.js": "",
     });
     assert.deepEqual((await discoverServices({ root })).map((s) => s.path), ["apps/api", "apps/web"]);
   });

@@ -14,7 +14,7 @@ const MAX_DEPTH = 6;
 interface Candidate {
   path: string;
   hasDockerfile: boolean;
-  /** Has a Dockerfile or an explicit descriptor: enough to make its parent a monorepo root. */
+  /** Has a Dockerfile beside code or a manifest, or an explicit descriptor: makes its parent a monorepo root. */
   strong: boolean;
   descriptorNames: string[];
   descriptorOwners: { catalog: string[]; dozen: string[] };
@@ -23,9 +23,9 @@ interface Candidate {
 /**
  * Finds the service roots under a local directory. A directory is a service root when it has a
  * Dockerfile, a Backstage Component `catalog-info.yaml`, a `dozen.yaml` or a dependency manifest; a
- * Dockerfile ends the search below it. A root-less marker directory (e.g. a workspace `package.json`)
- * whose descendants have Dockerfiles or descriptors is a monorepo root: its descendants are the services,
- * not it. The source root itself is a service only when nothing below it is. Tests, docs and examples
+ * Dockerfile ends the search below it. A marker directory without a Dockerfile (e.g. a workspace
+ * `package.json`) whose descendants have Dockerfiles (beside code or a manifest) or descriptors is a
+ * monorepo root: those descendants are the services, not it; a manifest-only library in it is not one. The source root itself is a service only when nothing below it is. Tests, docs and examples
  * inside a marker directory are not searched; symlinks are never followed; depth is capped at 6.
  * Throws NotFoundError / ValidationError when `root` is missing or not a directory.
  */
@@ -63,7 +63,8 @@ async function visit(root: string, rel: string, depth: number): Promise<Candidat
   }
   const files = entries.filter((e) => e.isFile()).map((e) => e.name);
   const kinds = files.map((name) => classifyPath({ path: name }).kind);
-  const self = await describe(abs, rel, files, kinds.includes("dockerfile"));
+  const hasCode = kinds.includes("dependency-manifest") || kinds.includes("source");
+  const self = await describe(abs, rel, files, kinds.includes("dockerfile"), hasCode);
   const isMarker = self.strong || kinds.includes("dependency-manifest");
   if (rel !== "." && self.hasDockerfile) return [self];
   const children: Candidate[] = [];
@@ -81,7 +82,7 @@ async function visit(root: string, rel: string, depth: number): Promise<Candidat
   return strong.length > 0 ? strong : [self];
 }
 
-async function describe(abs: string, rel: string, files: string[], hasDockerfile: boolean): Promise<Candidate> {
+async function describe(abs: string, rel: string, files: string[], hasDockerfile: boolean, hasCode: boolean): Promise<Candidate> {
   const names: string[] = [];
   const owners = { catalog: [] as string[], dozen: [] as string[] };
   let descriptor = false;
@@ -94,5 +95,6 @@ async function describe(abs: string, rel: string, files: string[], hasDockerfile
     if (parsed.name) names.push(parsed.name);
     owners[kind === "dozen" ? "dozen" : "catalog"].push(...parsed.owners);
   }
-  return { path: rel, hasDockerfile, strong: hasDockerfile || descriptor, descriptorNames: names, descriptorOwners: owners };
+  // A folder holding just a Dockerfile (`worker/docker/Dockerfile`) is its parent's build, not a service of a monorepo.
+  return { path: rel, hasDockerfile, strong: (hasDockerfile && hasCode) || descriptor, descriptorNames: names, descriptorOwners: owners };
 }
