@@ -11,18 +11,3 @@ export function composeImageEvidence(facts: ServiceFacts, compose: ComposeFacts,
   }
   return pathEvidence({ facts, path: compose.path, line: service.line, snippet: `${service.name}: image ${service.image ?? ""}` });
 }
-
-/** `postgres` from `docker.io/library/postgres:16.3-alpine@sha256:...`. */
-export function imageRepository(image: string): string {
-  const withoutDigest = image.split("@")[0] ?? image;
-  const name = withoutDigest.slice(withoutDigest.lastIndexOf("/") + 1);
-  return name.split(":")[0] ?? name;
-}
-
-/** `16` from `postgres:16.3-alpine`; null when the tag names no version. */
-export function imageMajorVersion(image: string): string | null {
-  const withoutDigest = image.split("@")[0] ?? image;
-  const name = withoutDigest.slice(withoutDigest.lastIndexOf("/") + 1);
-  const tag = name.includes(":") ? name.slice(name.indexOf(":") + 1) : "";
-  return /^v?(\d+)/.exec(tag)?.[1] ?? null;
-}

@@ -16,15 +16,17 @@ export const SERVER_START: LanguagePatterns = {
   php: /\$app->run\(|\bnew\s+React\\Http\\HttpServer\b/,
 };
 
-const JS_ROUTE = /\b(app|router|server|api|fastify|routes?)\.(get|post|put|patch|delete|all|route)\(\s*["'`/]/;
+// Express-style registrations, and file-based route handlers (Next.js `app/**/route.ts`, SvelteKit `+server.ts`).
+const JS_ROUTE = /\b(app|router|server|api|fastify|routes?)\.(get|post|put|patch|delete|all|route)\(\s*["'`/]|^export\s+(async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b|^export\s+const\s+(GET|POST|PUT|PATCH|DELETE)\s*=/;
 
 /** Where an HTTP route is declared. */
 export const ROUTE: LanguagePatterns = {
   javascript: JS_ROUTE,
-  typescript: /\b(app|router|server|api|fastify|routes?)\.(get|post|put|patch|delete|all|route)\(\s*["'`/]|@(Get|Post|Put|Patch|Delete|Controller)\(/,
+  typescript: new RegExp(`${JS_ROUTE.source}|@(Get|Post|Put|Patch|Delete|Controller)\\(`),
   python: /@\w+\.(route|get|post|put|patch|delete|api_route)\(|\bpath\(\s*["']|\badd_url_rule\(|\badd_(get|post|route)\(/,
-  go: /\.(HandleFunc|Handle|GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete|Group)\(\s*"\/|\.Method(s)?\(/,
-  java: /@(Get|Post|Put|Patch|Delete|Request)Mapping\b|@Path\(/,
+  // Go 1.22 patterns may start with a method: mux.HandleFunc("GET /v1/orders", ...).
+  go: /\.(HandleFunc|Handle|GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete|Group)\(\s*"([A-Z]+\s+)?\/|\.Method(s)?\(/,
+  java: /@(Get|Post|Put|Patch|Delete|Request)Mapping\b|@Path\(|\.createContext\(\s*"\//,
   kotlin: /@(Get|Post|Put|Patch|Delete|Request)Mapping\b|\b(get|post|put|patch|delete|route)\(\s*"\//,
   csharp: /\.Map(Get|Post|Put|Patch|Delete|Methods|Controllers)\(|\[Http(Get|Post|Put|Patch|Delete)\b|\[Route\(|\[ApiController\]/,
   ruby: /^\s*(get|post|put|patch|delete)\s+["']\/|\bresources?\s+:/,
@@ -48,6 +50,14 @@ function memo(cache: WeakMap<ServiceFacts, LineMatch[]>, facts: ServiceFacts, co
   let value = cache.get(facts);
   if (!value) { value = compute(); cache.set(facts, value); }
   return value;
+}
+
+// Operational endpoints every process may serve, API or not (a worker's health port is not an API).
+const OPERATIONAL_ROUTE = /["'`]([A-Z]+\s+)?\/(health|healthz|healthcheck|ready|readyz|live|livez|ping|metrics|status)\b[\w/-]*["'`]/;
+
+/** Routes of the service's API: declared routes other than health, readiness and metrics endpoints. */
+export function findApiRoutes(facts: ServiceFacts): LineMatch[] {
+  return findRoutes(facts).filter((m) => !OPERATIONAL_ROUTE.test(m.code));
 }
 
 /** An HTTP service: it starts a server or declares routes. Workers and CLIs are not. */

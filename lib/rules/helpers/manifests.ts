@@ -1,3 +1,4 @@
+import { imageRepository } from "@/lib/rules/helpers/images";
 import { lineEvidence, pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import type { ManifestObject, RepoEvidence, ServiceFacts } from "@/lib/rules/types";
 
@@ -31,9 +32,19 @@ export function podSpec(m: ManifestObject): Obj | undefined {
   return typeof spec === "object" && spec !== null ? (spec as Obj) : undefined;
 }
 
-/** Workloads that run the service's long-lived processes (Deployments and the like). */
+// Images of backing services a repository sometimes runs next to its app (a Redis Deployment in the same file).
+const BACKING_IMAGE = /^(postgres|postgis|mysql|mariadb|mongo|redis|valkey|rabbitmq|kafka|zookeeper|memcached|elasticsearch|opensearch|nats|minio|etcd)$/;
+
+/**
+ * Workloads that run the service's own long-lived processes (Deployments and the like). A workload whose
+ * containers all run a backing-service image is an attached resource, judged by factor IV, not the app.
+ */
 export function longRunningWorkloads(facts: ServiceFacts): ManifestObject[] {
-  return facts.manifests.filter((m) => LONG_RUNNING_KINDS.has(m.kind) && podSpec(m));
+  return facts.manifests.filter((m) => {
+    if (!LONG_RUNNING_KINDS.has(m.kind) || !podSpec(m)) return false;
+    const images = containers(m).map((c) => (typeof c.image === "string" ? c.image : ""));
+    return images.length === 0 || !images.every((image) => BACKING_IMAGE.test(imageRepository(image)));
+  });
 }
 
 /** The app containers of a workload (init containers excluded). */

@@ -1,7 +1,11 @@
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import { fail, pass, plural } from "@/lib/rules/helpers/results";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { RuleDefinition, SecretCandidate, ServiceFacts } from "@/lib/rules/types";
+
+// `POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-dev}` in docker-compose: a throwaway default for a local container
+// that every real deploy overrides. The same literal anywhere else still counts.
+const DEFAULTED_REFERENCE = /\$\{[A-Za-z_]\w*:?-[^}]*\}/;
 
 export const rule: RuleDefinition = {
   id: "noHardcodedSecrets",
@@ -15,7 +19,10 @@ export const rule: RuleDefinition = {
   effort: "medium",
   defaultWeight: 10,
   evaluate(facts) {
-    const found = facts.secretCandidates.filter((s) => !isIgnoredPath(pathInService(facts.service.path, s.path)));
+    const composeFiles = new Set(facts.compose.map((c) => c.path));
+    const found = facts.secretCandidates.filter(
+      (s) => !isIgnoredPath(pathInService(facts.service.path, s.path)) && !(composeFiles.has(s.path) && isDefaultedReference(facts, s)),
+    );
     if (found.length === 0) return pass("No secret-looking literals outside tests and docs.");
     const evidence = found.map((s) =>
       pathEvidence({ facts, path: s.path, line: s.line, snippet: `${s.name ?? s.kind} = ${s.preview}` }),
@@ -24,3 +31,8 @@ export const rule: RuleDefinition = {
     return fail(`Secret-looking literals committed (${plural(found.length, "place")}: ${kinds}).`, evidence);
   },
 };
+
+function isDefaultedReference(facts: ServiceFacts, s: SecretCandidate): boolean {
+  const line = facts.textFiles.find((f) => f.path === s.path)?.lines[s.line - 1] ?? "";
+  return DEFAULTED_REFERENCE.test(line);
+}

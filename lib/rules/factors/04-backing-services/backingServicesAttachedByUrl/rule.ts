@@ -13,11 +13,13 @@ const HARDCODED_LOCATION = new RegExp(
     `\\b${SCHEMES}://(?![$<{%*\\s])`,
     `["'\`](?:localhost|127\\.0\\.0\\.1|(?:\\d{1,3}\\.){3}\\d{1,3}|[\\w-]+(?:\\.[\\w-]+)+):${PORTS}["'\`/]`,
     `\\b(?:Server|Host|Data Source|Address)\\s*=\\s*[^;"'$\\s{][^;"']*;[^"']*(?:Database|Initial Catalog)\\s*=`,
-    `\\b(?:host|hostname|server|addr|address)["']?\\s*[:=]\\s*["'](?:\\d{1,3}\\.){3}\\d{1,3}["']`,
+    `\\b(?:host|hostname|server|addr|address)["']?\\s*[:=]\\s*["'](?!0\\.0\\.0\\.0|127\\.)(?:\\d{1,3}\\.){3}\\d{1,3}["']`,
   ].join("|"),
   "i",
 );
 // Config files that are packaged with the build (not deploy config such as manifests or .env templates).
+// A remote host: an IP other than loopback/any, or a dotted name after `scheme://` (`db`, `localhost` are local).
+const REMOTE_HOST = /(?<![\w.])(?!127\.|0\.0\.0\.0)(?:\d{1,3}\.){3}\d{1,3}(?![\w.])|:\/\/(?:[^@/\s"'`]*@)?(?!localhost\b)[\w-]+(?:\.[\w-]+)+/;
 const BAKED_CONFIG = /^(application[\w-]*\.(properties|ya?ml)|appsettings[\w.]*\.json|web\.config|database\.ya?ml|config\.(json|ya?ml|toml)|settings\.(json|ya?ml|toml))$/;
 const DEV_ONLY = /(dev|development|local|test)/i;
 
@@ -36,8 +38,9 @@ export const rule: RuleDefinition = {
     if (sourceFiles(facts).length === 0) return notApplicable("No source code to inspect.");
     const kinds = backingKinds(facts);
     const matches = findLineMatches({ facts, patterns: HARDCODED_LOCATION, files: filesToCheck(facts) }).filter(
-      // `os.getenv("DATABASE_URL", "postgres://localhost/dev")`: the environment wins; only a default is written.
-      (m) => !patternFor(ENV_READ, m.file.language)?.test(m.code),
+      // `os.getenv("DATABASE_URL", "postgres://localhost/dev")` is a local default the environment overrides;
+      // `process.env.REDIS_URL ?? "redis://10.0.0.12:6379"` silently points every deploy at one server.
+      (m) => !patternFor(ENV_READ, m.file.language)?.test(m.code) || REMOTE_HOST.test(m.code),
     );
     if (matches.length > 0) {
       return fail(`Backing-service locations hard-coded in code or packaged config (${plural(matches.length, "place")}).`, matches.map((m) => matchEvidence(m)));

@@ -4,13 +4,15 @@ import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
 
-const JS = /\bnew\s+MemoryStore\b|\bsession\.MemoryStore\b|\brequire\(\s*["']memorystore["']|^(?:export\s+)?(?:const|let|var)\s+\w*[sS]essions?\w*\s*(?::\s*[^=]+)?=\s*(?:new\s+Map\b|\{\s*\}|\[\s*\])/;
+// Per-user state by name: sessions, logins, carts, baskets (module-level, so shared by every request).
+const STATE = String.raw`\w*(?:[sS]essions?|[lL]ogins?|[cC]arts?|[bB]askets?)\w*`;
+const JS = new RegExp(String.raw`\bnew\s+MemoryStore\b|\bsession\.MemoryStore\b|\brequire\(\s*["']memorystore["']|^(?:export\s+)?(?:const|let|var)\s+${STATE}\s*(?::\s*[^=]+)?=\s*(?:new\s+Map\b|\{\s*\}|\[\s*\])`);
 /** In-process session stores and module-level session maps, per language. */
 const IN_MEMORY = {
   javascript: JS,
   typescript: JS,
-  python: /SESSION_TYPE\s*=\s*["'](filesystem|null)["']|SESSION_ENGINE\s*=\s*["']django\.contrib\.sessions\.backends\.(file|cache)["']|backends\.locmem\.LocMemCache|^\w*(sessions?|SESSIONS?)\w*\s*(?::\s*[^=]+)?=\s*(\{\s*\}|dict\(\))/,
-  go: /sessions\.NewFilesystemStore\(|\bmemstore\.New|^var\s+\w*[sS]essions?\w*\s*=\s*(map\[|make\(map)|\bsessions\s*(=|:=)\s*make\(map\[/,
+  python: /SESSION_TYPE\s*=\s*["'](filesystem|null)["']|SESSION_ENGINE\s*=\s*["']django\.contrib\.sessions\.backends\.(file|cache)["']|backends\.locmem\.LocMemCache|^\w*(sessions?|SESSIONS?|logins?|carts?|CARTS?|baskets?)\w*\s*(?::\s*[^=]+)?=\s*(\{\s*\}|dict\(\))/,
+  go: new RegExp(String.raw`sessions\.NewFilesystemStore\(|\bmemstore\.New|^var\s+${STATE}\s*=\s*(map\[|make\(map)|\bsessions\s*(=|:=)\s*make\(map\[`),
   java: /static\s+(final\s+)?(Map|HashMap|ConcurrentHashMap)<[^>]*Session|\bMapSessionRepository\b/,
   kotlin: /\bMapSessionRepository\b|val\s+\w*[sS]essions?\s*=\s*(mutableMapOf|ConcurrentHashMap|HashMap)/,
   csharp: /\bAddDistributedMemoryCache\(|static\s+(readonly\s+)?(Concurrent)?Dictionary<[^>]*Session/,
@@ -21,9 +23,9 @@ export const rule: RuleDefinition = {
   id: "noInMemorySessions",
   version: 1,
   factor: "processes",
-  title: "Sessions are not kept in process memory",
+  title: "Sessions and per-user state are not kept in process memory",
   rationale:
-    "Processes are stateless and share nothing: a session held in one process's memory is lost on restart and " +
+    "Processes are stateless and share nothing: a session or cart held in one process's memory is lost on restart and " +
     "invisible to the other replicas, which forces sticky sessions and breaks scaling and deploys.",
   appliesTo: ["repo"],
   effort: "medium",

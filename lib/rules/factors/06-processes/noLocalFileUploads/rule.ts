@@ -1,9 +1,8 @@
-import { findLineMatches, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
+import { findLineMatches, type LineMatch, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { sourceFiles } from "@/lib/rules/helpers/code-lines";
 import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
-import { dig, longRunningWorkloads, manifestEvidence, objects, podSpec } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RuleDefinition } from "@/lib/rules/types";
 
 const UPLOAD = String.raw`["'\`][^"'\`]*\buploads?\b`;
 const JS = new RegExp(String.raw`\bmulter\(\s*\{\s*dest\s*:|\bmulter\.diskStorage\(|\buploadDir\s*:|\.mv\(\s*${UPLOAD}|\b(writeFile|writeFileSync|createWriteStream)\([^)]*${UPLOAD}`);
@@ -20,29 +19,36 @@ const LOCAL_WRITES = {
   php: /\bmove_uploaded_file\(/,
 };
 
+// Any language: a file written under a local data directory, named (`REPORTS_DIR`, `deadLetterPath`) or literal
+// (`"./uploads/"`). Log directories are factor XI's business and are not listed.
+const DATA_DIR = String.raw`(\b\w*(upload|dead_?letter|report|export|data|storage|attachment)s?_?(dir|path|folder|root)\w*\b|["'\`]\.?\/?(uploads?|reports?|exports?|data|storage|attachments|dead-?letters?)\/)`;
+const DATA_WRITE = new RegExp(
+  String.raw`\b(writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|save|to_excel|to_csv|to_parquet|Create|WriteFile|OpenFile|WriteAllText|WriteAllBytes|FileOutputStream|FileWriter)\((?=[^)]*${DATA_DIR})` +
+    String.raw`|\bopen\((?=[^)]*${DATA_DIR})[^)]*,\s*["'][wax]b?\+?["']`,
+  "i",
+);
+
 export const rule: RuleDefinition = {
   id: "noLocalFileUploads",
   version: 1,
   factor: "processes",
-  title: "Uploaded files go to a backing store, not the local disk",
+  title: "Uploaded and generated files go to a backing store, not the local disk",
   rationale:
-    "A container's filesystem is ephemeral and private to one replica: a file saved there disappears on the next " +
-    "deploy and cannot be served by the other processes. Persist uploads in object storage or a database.",
+    "A container's filesystem is ephemeral and private to one replica: a file saved there (an upload, a generated " +
+    "report, a dead letter) disappears on the next deploy and cannot be served by the other processes.",
   appliesTo: ["repo"],
   effort: "medium",
   defaultWeight: 5,
   evaluate(facts) {
     if (sourceFiles(facts).length === 0) return notApplicable("No source code to inspect.");
-    const evidence = [...findLineMatches({ facts, patterns: LOCAL_WRITES }).map((m) => matchEvidence(m)), ...hostPathVolumes(facts)];
+    const byLine = new Map<string, LineMatch>();
+    for (const m of [...findLineMatches({ facts, patterns: LOCAL_WRITES }), ...findLineMatches({ facts, patterns: DATA_WRITE })]) {
+      byLine.set(`${m.file.path}:${m.line}`, m);
+    }
+    const evidence = [...byLine.values()].map((m) => matchEvidence(m));
     if (evidence.length > 0) return fail(`Files stored on the process's local disk (${plural(evidence.length, "place")}).`, evidence);
     if (!firstHttpEvidence(facts)) return notApplicable("Not an HTTP service, and no local file storage found.");
     return pass("No uploads written to the local filesystem.");
   },
 };
 
-/** A hostPath volume ties a pod's state to the node it happens to run on. */
-function hostPathVolumes(facts: ServiceFacts): RepoEvidence[] {
-  return longRunningWorkloads(facts)
-    .filter((m) => objects(podSpec(m)?.volumes).some((v) => dig(v, "hostPath") !== undefined))
-    .map((m) => manifestEvidence(facts, m, /^\s*hostPath:/));
-}

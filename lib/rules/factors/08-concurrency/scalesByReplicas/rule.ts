@@ -1,4 +1,4 @@
-import { dig, manifestEvidence, objectName } from "@/lib/rules/helpers/manifests";
+import { dig, longRunningWorkloads, manifestEvidence, objectName } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
 import type { ManifestObject, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
 
@@ -18,7 +18,7 @@ export const rule: RuleDefinition = {
   effort: "low",
   defaultWeight: 5,
   evaluate(facts) {
-    const workloads = facts.manifests.filter((m) => SCALABLE.has(m.kind));
+    const workloads = longRunningWorkloads(facts).filter((m) => SCALABLE.has(m.kind));
     if (workloads.length === 0) return notApplicable("No Deployment or StatefulSet manifest found.");
     const scaled = autoscaledNames(facts);
     const single = workloads.filter((m) => !scaled.has(`${m.kind}/${m.name}`) && replicas(m) < 2);

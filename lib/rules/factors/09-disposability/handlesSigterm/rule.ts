@@ -1,24 +1,31 @@
-import { findLineMatches, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
+import { findLineMatches, type LineMatch, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { findServerStarts } from "@/lib/rules/helpers/http-server";
-import { productionFiles } from "@/lib/rules/helpers/code-lines";
+import { codeLines, productionFiles, sourceFiles } from "@/lib/rules/helpers/code-lines";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
 import { startCommands } from "@/lib/rules/helpers/start-commands";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { Language, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
 
-const JS = /\bprocess\.(on|once|addListener)\(\s*["'`]SIGTERM["'`]|\bcreateTerminus\(|\bcloseWithGrace\(|\bcreateHttpTerminator\(|\bcreateLightship\(|\benableShutdownHooks\(|\bgracefulShutdown\s*:/;
+const JS = /\bcreateTerminus\(|\bcloseWithGrace\(|\bcreateHttpTerminator\(|\bcreateLightship\(|\benableShutdownHooks\(|\bgracefulShutdown\s*:/;
 const JVM = /\baddShutdownHook\(|@PreDestroy\b|\bDisposableBean\b|\bSmartLifecycle\b|\bembeddedServer\(|\bEngineMain\b/;
 /** Code that catches SIGTERM (or a framework host known to drain on it). */
 const HANDLER = {
   javascript: JS,
   typescript: JS,
-  python: /\bsignal\.signal\(\s*signal\.SIGTERM|\badd_signal_handler\(\s*signal\.SIGTERM|\buvicorn\.run\(|\bhypercorn\b/,
-  go: /\bsignal\.Notify(Context)?\(.*\bSIGTERM\b/,
+  python: /\buvicorn\.run\(|\bhypercorn\b/,
   java: JVM,
   kotlin: JVM,
   csharp: /\bWebApplication\.CreateBuilder\(|\bHost\.CreateDefaultBuilder\(|\bHost\.CreateApplicationBuilder\(|\bIHostApplicationLifetime\b|\bApplicationStopping\b/,
   ruby: /\btrap\(\s*["'](TERM|SIGTERM)["']|Signal\.trap\(\s*["'](TERM|SIGTERM)/,
   default: /\bserver\.shutdown\s*[=:]\s*graceful\b|^\s*shutdown:\s*graceful\b|\btrap\b.*\bTERM\b/,
 };
+// A signal hook and the name SIGTERM in the same file: `for (const s of ["SIGTERM", "SIGINT"]) process.once(s, ...)`.
+const SIGNAL_HOOK: Partial<Record<Language, RegExp>> = {
+  javascript: /\bprocess\.(on|once|addListener)\(/,
+  typescript: /\bprocess\.(on|once|addListener)\(/,
+  python: /\bsignal\.signal\(|\badd_signal_handler\(/,
+  go: /\bsignal\.Notify(Context)?\(/,
+};
+const SIGTERM = /\bSIGTERM\b/;
 // Servers that drain on SIGTERM by themselves when they are the process started.
 const GRACEFUL_SERVERS = /\b(gunicorn|uvicorn|hypercorn|daphne|puma|unicorn|php-fpm|nginx)\b/;
 
@@ -36,10 +43,22 @@ export const rule: RuleDefinition = {
   evaluate(facts) {
     const starts = findServerStarts(facts);
     if (starts.length === 0) return notApplicable("No server start found: not a long-running network process.");
-    const handlers = findLineMatches({ facts, patterns: HANDLER, files: productionFiles(facts), limit: 3 });
+    const handlers = [
+      ...sigtermHooks(facts),
+      ...findLineMatches({ facts, patterns: HANDLER, files: productionFiles(facts), limit: 3 }),
+    ];
     if (handlers.length > 0) return pass("SIGTERM is handled.", handlers.map((m) => matchEvidence(m)));
     const server = startCommands(facts).find((c) => GRACEFUL_SERVERS.test(c.command));
     if (server) return pass("Started by a server that drains on SIGTERM.", [server.evidence]);
     return fail("The server starts but nothing handles SIGTERM: in-flight requests are dropped on every deploy.", starts.slice(0, 3).map((m) => matchEvidence(m)));
   },
 };
+
+function sigtermHooks(facts: ServiceFacts): LineMatch[] {
+  return sourceFiles(facts).flatMap((file) => {
+    const hook = file.language ? SIGNAL_HOOK[file.language] : undefined;
+    const lines = codeLines(file);
+    if (!hook || !lines.some((l) => hook.test(l))) return [];
+    return findLineMatches({ facts, patterns: SIGTERM, files: [file], limit: 1 });
+  });
+}

@@ -9,7 +9,7 @@ export const rule: RuleDefinition = {
   id: "baseImagePinned",
   version: 1,
   factor: "dev-prod-parity",
-  title: "Images are pinned to a version (or digest), never latest",
+  title: "Images are pinned to a specific version (or digest), never latest",
   rationale:
     "`latest` and bare tags (`node:alpine`) move: a laptop, CI and production pull different images from the same " +
     "file, so what was tested is not what runs. Pin a version tag, ideally with its digest.",
@@ -25,13 +25,18 @@ export const rule: RuleDefinition = {
   },
 };
 
-/** Pinned: a digest, or a tag that names a version (has a digit). Variables (`${NODE_VERSION}`) are trusted. */
+/**
+ * Pinned: a digest, a commit-SHA tag, or a tag starting with major.minor (`node:20.15-alpine`, `postgres:16.3`). `node:20` and
+ * `python:3-slim` float across releases. Variables (`${NODE_VERSION}`) are trusted: their value is elsewhere.
+ */
 export function isPinned(image: string): boolean {
   if (image.includes("$")) return true;
   if (image.includes("@sha256:")) return true;
   const name = image.slice(image.lastIndexOf("/") + 1);
   const tag = name.includes(":") ? name.slice(name.indexOf(":") + 1) : null;
-  return tag !== null && tag !== "latest" && /\d/.test(tag);
+  // `20-alpine3.20` floats node's minor version even though alpine's is pinned: judge the start of the tag.
+  // A commit-SHA tag (`3f2a9c1`, `sha-3f2a9c1`) is immutable by convention.
+  return tag !== null && (/^v?\d+\.\d+/.test(tag) || /(^|[-_])[0-9a-f]{7,40}$/.test(tag));
 }
 
 function dockerfileImages(facts: ServiceFacts, checked: { count: number }): RepoEvidence[] {

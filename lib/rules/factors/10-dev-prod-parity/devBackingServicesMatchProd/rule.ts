@@ -1,5 +1,6 @@
 import { backingKinds, EMBEDDED_KINDS } from "@/lib/rules/helpers/backing-services";
-import { composeImageEvidence, imageMajorVersion, imageRepository } from "@/lib/rules/helpers/compose";
+import { composeImageEvidence } from "@/lib/rules/helpers/compose";
+import { imageMajorVersion, imageRepository } from "@/lib/rules/helpers/images";
 import { productionFiles } from "@/lib/rules/helpers/code-lines";
 import { findLineMatches, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { containers, objects, podSpec } from "@/lib/rules/helpers/manifests";

@@ -1,13 +1,13 @@
 import { findDependencies } from "@/lib/rules/helpers/dependencies";
 import { findLineMatches, matchEvidence, pathEvidence } from "@/lib/rules/helpers/find-line-matches";
-import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
+import { findApiRoutes } from "@/lib/rules/helpers/http-server";
 import { isTestPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
 
 /** Contract documents, wherever they live (docs/ included: that is a fine home for a contract). */
 const CONTRACT_FILE = /(^|\/)((openapi|swagger|asyncapi)[\w.-]*\.(ya?ml|json)|[\w.-]+\.(proto|graphqls?|gql|raml|smithy|tsp)|schema\.graphql)$/i;
-/** Frameworks that generate and serve an OpenAPI document from the code. */
+/** Frameworks that generate and serve an OpenAPI document from the code (code-first, not contract-first). */
 const GENERATED_PACKAGES = /^(@nestjs\/swagger|@fastify\/swagger|swagger-jsdoc|tsoa|@ts-rest\/open-api|hono-openapi|@hono\/zod-openapi|fastapi|drf-spectacular|drf-yasg|flasgger|apispec|flask-smorest|github\.com\/swaggo\/swag|github\.com\/danielgtaylor\/huma[\w/]*|springdoc-openapi[\w-]*|io\.springfox:[\w-]+|org\.springdoc:[\w-]+|Swashbuckle\.AspNetCore[\w.]*|NSwag\.AspNetCore|Microsoft\.AspNetCore\.OpenApi)$/i;
 const GENERATED_CODE = {
   python: /\bFastAPI\(/,
@@ -20,7 +20,7 @@ export const rule: RuleDefinition = {
   id: "publishesApiContract",
   version: 1,
   factor: "api-first",
-  title: "The API's contract is published (OpenAPI, protobuf, GraphQL schema...)",
+  title: "The API's contract is committed (OpenAPI, protobuf, GraphQL schema...)",
   rationale:
     "Consumers build against the contract, not the implementation. A published, versioned contract lets teams work " +
     "in parallel, generate clients and catch breaking changes in review instead of in production.",
@@ -28,21 +28,30 @@ export const rule: RuleDefinition = {
   effort: "medium",
   defaultWeight: 5,
   evaluate(facts) {
-    const http = firstHttpEvidence(facts);
-    const contracts = contractEvidence(facts);
-    if (contracts.length > 0) return pass("The API contract is published.", contracts);
-    if (!http) return notApplicable("Not an API: no server or routes found.");
-    return fail("The service serves an API but publishes no contract (OpenAPI, protobuf, GraphQL schema).", [matchEvidence(http)]);
+    const contracts = contractFiles(facts);
+    if (contracts.length > 0) return pass("The API contract is committed.", contracts);
+    const [route] = findApiRoutes(facts);
+    if (!route) return notApplicable("Not an API: no routes besides health or metrics.");
+    // A schema generated from the code at run time documents the implementation after the fact: useful, but
+    // not a contract that was designed, reviewed and versioned first.
+    const generated = generatedSchema(facts);
+    if (generated.length > 0) {
+      return fail("Only a schema generated from the code at run time; no contract is committed.", generated);
+    }
+    return fail("The service serves an API but commits no contract (OpenAPI, protobuf, GraphQL schema).", [matchEvidence(route)]);
   },
 };
 
-function contractEvidence(facts: ServiceFacts): RepoEvidence[] {
-  const files = facts.files
+function contractFiles(facts: ServiceFacts): RepoEvidence[] {
+  return facts.files
     .filter((p) => !isTestPath(pathInService(facts.service.path, p)) && CONTRACT_FILE.test(p) && !p.includes("node_modules/"))
+    .slice(0, 5)
     .map((path) => pathEvidence({ facts, path }));
-  const generated = [
-    ...findDependencies(facts, GENERATED_PACKAGES).map((d) => d.evidence),
+}
+
+function generatedSchema(facts: ServiceFacts): RepoEvidence[] {
+  return [
     ...findLineMatches({ facts, patterns: GENERATED_CODE, limit: 1 }).map((m) => matchEvidence(m)),
-  ];
-  return [...files, ...generated].slice(0, 5);
+    ...findDependencies(facts, GENERATED_PACKAGES).map((d) => d.evidence),
+  ].slice(0, 3);
 }

@@ -6,7 +6,7 @@ import type { RuleDefinition } from "@/lib/rules/types";
 
 /** A health route literal (`"/healthz"`, `'/health/ready'`) or a framework's health-check registration. */
 const HEALTH = {
-  default: /["'`]\/(health|healthz|healthcheck|ready|readyz|readiness|live|livez|liveness|ping|status)\b[\w/-]*["'`]/,
+  default: /["'`]([A-Z]+\s+)?\/(health|healthz|healthcheck|ready|readyz|readiness|live|livez|liveness|ping|status)\b[\w/-]*["'`]/,
   csharp: /["']\/(health|healthz|ready|readyz|live|livez|ping)\b[\w/-]*["']|\bMapHealthChecks\(|\bUseHealthChecks\(/,
 };
 const HEALTH_PACKAGES = /^(@godaddy\/terminus|lightship|express-healthcheck|spring-boot-starter-actuator|org\.springframework\.boot:spring-boot-starter-actuator|django-health-check|fastapi-health|github\.com\/heptiolabs\/healthcheck|github\.com\/alexliesenfeld\/health|AspNetCore\.HealthChecks[\w.]*|Microsoft\.Extensions\.Diagnostics\.HealthChecks[\w.]*)$/i;

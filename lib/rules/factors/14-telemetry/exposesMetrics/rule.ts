@@ -7,8 +7,8 @@ import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
 
 /** Metrics and tracing client libraries. */
-const TELEMETRY_PACKAGES = /^(prom-client|express-prom-bundle|@opentelemetry\/[\w-]+|hot-shots|dd-trace|newrelic|prometheus[-_]client|prometheus[-_]fastapi[-_]instrumentator|starlette[-_]exporter|django[-_]prometheus|opentelemetry[\w-]*|ddtrace|statsd|datadog|github\.com\/prometheus\/client_golang[\w/]*|go\.opentelemetry\.io\/[\w/.-]+|expvar|io\.micrometer:[\w-]+|micrometer[\w-]*|io\.prometheus:[\w-]+|io\.opentelemetry[\w.:-]*|spring-boot-starter-actuator|org\.springframework\.boot:spring-boot-starter-actuator|prometheus-net[\w.]*|OpenTelemetry[\w.]*|App\.Metrics[\w.]*)$/i;
-const JS = /\bcollectDefaultMetrics\(|\bnew\s+(client\.)?(Counter|Histogram|Gauge|Summary)\(\s*\{|@opentelemetry\//;
+const TELEMETRY_PACKAGES = /^(prom-client|express-prom-bundle|@opentelemetry\/[\w-]+|@vercel\/otel|hot-shots|dd-trace|newrelic|prometheus[-_]client|prometheus[-_]fastapi[-_]instrumentator|starlette[-_]exporter|django[-_]prometheus|opentelemetry[\w-]*|ddtrace|statsd|datadog|github\.com\/prometheus\/client_golang[\w/]*|go\.opentelemetry\.io\/[\w/.-]+|expvar|io\.micrometer:[\w-]+|micrometer[\w-]*|io\.prometheus:[\w-]+|io\.opentelemetry[\w.:-]*|spring-boot-starter-actuator|org\.springframework\.boot:spring-boot-starter-actuator|prometheus-net[\w.]*|OpenTelemetry[\w.]*|App\.Metrics[\w.]*)$/i;
+const JS = /\bcollectDefaultMetrics\(|\bregisterOTel\(|\bnew\s+(client\.)?(Counter|Histogram|Gauge|Summary)\(\s*\{|@opentelemetry\//;
 const CODE = {
   javascript: JS,
   typescript: JS,

@@ -1,6 +1,6 @@
 import { findDependencies } from "@/lib/rules/helpers/dependencies";
 import { findLineMatches, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
-import { findRoutes } from "@/lib/rules/helpers/http-server";
+import { findApiRoutes } from "@/lib/rules/helpers/http-server";
 import { dig, manifestEvidence } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
@@ -20,6 +20,8 @@ const AUTH_CODE = {
   ruby: /\bbefore_action\s+:authenticate|\bdevise_for\b|\bauthenticate_or_request_with_http/,
   php: /->middleware\(\s*["']auth/,
 };
+// A hand-written check of the incoming Authorization header, in any language (outgoing clients *set* it instead).
+const AUTH_HEADER = /\bHTTP_AUTHORIZATION\b|\b(?:req|request|r|ctx|c)\.(?:headers?|Header)(?:\.get\(|\.Get\(|\[)\s*["'`]authorization["'`]|\b(?:req|request)\.headers\.authorization\b/i;
 // Auth enforced in front of the app: a mesh policy, an auth proxy, an ingress auth annotation.
 const AUTH_KINDS = new Set(["RequestAuthentication", "AuthorizationPolicy", "SecurityPolicy"]);
 
@@ -35,10 +37,12 @@ export const rule: RuleDefinition = {
   effort: "high",
   defaultWeight: 8,
   evaluate(facts) {
-    const routes = findRoutes(facts);
-    if (routes.length === 0) return notApplicable("No HTTP routes found.");
+    // Health and metrics endpoints are meant to be open; only API routes need a caller's identity.
+    const routes = findApiRoutes(facts);
+    if (routes.length === 0) return notApplicable("No HTTP API routes found.");
     const evidence = [
       ...findLineMatches({ facts, patterns: AUTH_CODE, limit: 3 }).map((m) => matchEvidence(m)),
+      ...findLineMatches({ facts, patterns: AUTH_HEADER, limit: 3 }).map((m) => matchEvidence(m)),
       ...findDependencies(facts, AUTH_PACKAGES).map((d) => d.evidence),
       ...authInFront(facts),
     ];
