@@ -13,6 +13,7 @@ const valid: [name: string, text: string, rules: Record<string, unknown>][] = [
   ["empty file", "", {}],
   ["yaml", "rules:\n  logsToStdout: { weight: 2 }\n  readsPortFromEnv:\n    enabled: false\n", { logsToStdout: { weight: 2 }, readsPortFromEnv: { enabled: false } }],
   ["json", '{"rules":{"logsToStdout":{"weight":0}}}', { logsToStdout: { weight: 0 } }],
+  ["a service descriptor's keys", "name: billing\nowners: [team-payments]\n", {}],
 ];
 for (const [name, text, rules] of valid) {
   test(`parses ${name}`, () => assert.deepEqual(parseScoringConfig({ text, source: name, knownRuleIds: known }).rules, rules));

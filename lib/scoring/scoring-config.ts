@@ -6,12 +6,19 @@ export const ruleSettingSchema = z.strictObject({
   enabled: z.boolean().optional(),
 });
 
+const ownersSchema = z.union([z.string(), z.array(z.string())]);
+
 /**
  * A scoring config (`dozen.yaml` in the scanned repository, or `dozen scan --config <file>`):
  * `{ rules: { <ruleId>: { weight?, enabled? } } }`. Strict, so a typo fails loudly instead of doing nothing.
+ * The same dozen.yaml may name a service and its owners for the collector (lib/facts/parse-service-descriptor);
+ * those keys are allowed here and ignored by scoring.
  */
 export const scoringConfigSchema = z.strictObject({
   rules: z.record(z.string(), ruleSettingSchema).default({}),
+  name: z.string().optional(),
+  owner: ownersSchema.optional(),
+  owners: ownersSchema.optional(),
 });
 
 export type ScoringConfig = z.infer<typeof scoringConfigSchema>;
