@@ -1,6 +1,5 @@
-import { findDependencies } from "@/lib/rules/helpers/dependencies";
-import { findLineMatches } from "@/lib/rules/helpers/find-line-matches";
-import { productionFiles } from "@/lib/rules/helpers/code-lines";
+import { codeLines, productionFiles } from "@/lib/rules/helpers/code-lines";
+import { containers, objects, podSpec } from "@/lib/rules/helpers/manifests";
 import type { ServiceFacts } from "@/lib/rules/types";
 
 /** Backing-service kinds, each recognised by client library names, URL schemes and image names. */
@@ -22,6 +21,10 @@ export type BackingKind = keyof typeof BACKING_KINDS;
 // Kinds that stand in for a real server in development or tests.
 export const EMBEDDED_KINDS: ReadonlySet<BackingKind> = new Set(["sqlite"]);
 
+// One pass over the text: a line is only tested kind by kind when it mentions some backing service at all.
+const ANY_KIND = new RegExp(Object.values(BACKING_KINDS).map((re) => re.source).join("|"), "i");
+const KINDS = Object.entries(BACKING_KINDS) as [BackingKind, RegExp][];
+
 /**
  * The kinds of backing service a service talks to, judged from declared dependencies, compose and manifest
  * images, and production code/config text. Memoised per snapshot: several rules ask.
@@ -30,19 +33,14 @@ export function backingKinds(facts: ServiceFacts): Set<BackingKind> {
   const cached = memo.get(facts);
   if (cached) return cached;
   const kinds = new Set<BackingKind>();
-  const images = [
-    ...facts.compose.flatMap((c) => c.services.map((s) => s.image ?? "")),
-    ...facts.manifests.flatMap((m) => JSON.stringify(m.object).match(/"image":"[^"]+"/g) ?? []),
-  ].join("\n");
-  for (const [kind, pattern] of Object.entries(BACKING_KINDS) as [BackingKind, RegExp][]) {
-    if (
-      findDependencies(facts, pattern).length > 0 ||
-      pattern.test(images) ||
-      findLineMatches({ facts, patterns: pattern, files: productionFiles(facts), limit: 1 }).length > 0
-    ) {
-      kinds.add(kind);
-    }
-  }
+  const note = (text: string) => {
+    if (!ANY_KIND.test(text)) return;
+    for (const [kind, pattern] of KINDS) if (pattern.test(text)) kinds.add(kind);
+  };
+  for (const m of facts.dependencyManifests) for (const d of m.dependencies) note(d.name);
+  for (const c of facts.compose) for (const s of c.services) note(s.image ?? "");
+  for (const m of facts.manifests) for (const c of [...containers(m), ...objects(podSpec(m)?.initContainers)]) note(String(c.image ?? ""));
+  for (const file of productionFiles(facts)) for (const line of codeLines(file)) note(line);
   memo.set(facts, kinds);
   return kinds;
 }

@@ -39,6 +39,10 @@ export function stripComments(lines: readonly string[], style: CommentStyle): st
       out.push(" ".repeat(line.length));
       continue;
     }
+    if (!block && !mayOpenComment(style, line)) {
+      out.push(line); // most lines: no comment starter, nothing to blank, no multi-line string opened
+      continue;
+    }
     let quote: string | null = null; // open single-line string quote
     while (i < chars.length) {
       if (block) {
@@ -50,25 +54,24 @@ export function stripComments(lines: readonly string[], style: CommentStyle): st
         continue;
       }
       const c = chars[i] ?? "";
-      const rest = line.slice(i);
       if (quote) {
         if (c === "\\" && quote !== "`") i += 2;
         else { if (c === quote) quote = null; i += 1; }
         continue;
       }
-      if (style === "python" && (rest.startsWith('"""') || rest.startsWith("'''"))) {
-        block = rest.slice(0, 3);
+      if (style === "python" && (line.startsWith('"""', i) || line.startsWith("'''", i))) {
+        block = line.slice(i, i + 3);
         // A triple-quoted string that starts a statement is a docstring (often commented-out code).
         blankBlock = /^\s*[rRbBuUfF]{0,2}$/.test(line.slice(0, i));
         if (blankBlock) { chars[i] = chars[i + 1] = chars[i + 2] = " "; }
         i += 3;
         continue;
       }
-      if (isLineComment(style, rest, line, i)) {
+      if (isLineComment(style, line, i)) {
         for (let k = i; k < chars.length; k++) chars[k] = " ";
         break;
       }
-      if ((style === "c" || style === "c-hash") && rest.startsWith("/*")) {
+      if ((style === "c" || style === "c-hash") && line.startsWith("/*", i)) {
         block = "*/"; blankBlock = true;
         chars[i] = chars[i + 1] = " ";
         i += 2;
@@ -83,10 +86,19 @@ export function stripComments(lines: readonly string[], style: CommentStyle): st
   return out;
 }
 
-function isLineComment(style: CommentStyle, rest: string, line: string, i: number): boolean {
-  if (style === "c") return rest.startsWith("//");
-  if (style === "c-hash") return rest.startsWith("//") || rest.startsWith("#");
-  if (!rest.startsWith("#")) return false;
+/** Cheap pre-check: can anything on this line start a comment, a docstring or a multi-line string? */
+function mayOpenComment(style: CommentStyle, line: string): boolean {
+  if (style === "c") return line.includes("/") || line.includes("`");
+  if (style === "c-hash") return line.includes("/") || line.includes("#") || line.includes("`");
+  if (style === "python") return line.includes("#") || line.includes('"""') || line.includes("'''");
+  if (style === "ruby") return line.includes("#");
+  return line.includes("#");
+}
+
+function isLineComment(style: CommentStyle, line: string, i: number): boolean {
+  if (style === "c") return line.startsWith("//", i);
+  if (style === "c-hash") return line.startsWith("//", i) || line.startsWith("#", i);
+  if (!line.startsWith("#", i)) return false;
   // In YAML, shell and .properties, `#` only starts a comment at a word boundary (`$#`, `a#b` are not).
   return style !== "hash-spaced" || i === 0 || /\s/.test(line[i - 1] ?? "");
 }
