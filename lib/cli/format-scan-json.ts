@@ -1,0 +1,30 @@
+import type { Evidence } from "@/lib/rules/types";
+import type { ScanOutcome } from "@/lib/scan/types";
+
+/**
+ * The CLI's JSON: stable, documented in the README, meant for CI gates and scripts. Facts are left out (large,
+ * and an internal snapshot format); every finding is included, passes too, so a consumer can diff runs.
+ */
+export function formatScanJson(opts: { outcome: ScanOutcome }): string {
+  const services = opts.outcome.services.map((s) => ({
+    name: s.name,
+    path: s.path,
+    score: s.score,
+    grade: s.grade,
+    factors: s.factors.map((f) => ({ factor: f.factor, score: f.score, passed: f.passed, failed: f.failed })),
+    findings: s.findings.map((f) => ({
+      ruleId: f.ruleId,
+      factor: f.factor,
+      outcome: f.outcome,
+      message: f.message,
+      evidence: f.evidence.map(evidenceJson),
+    })),
+  }));
+  const failures = opts.outcome.failures.map((f) => ({ name: f.name, path: f.path, error: f.error }));
+  return JSON.stringify({ services, failures }, null, 2);
+}
+
+function evidenceJson(e: Evidence) {
+  if (e.type === "repo") return { path: e.path, lineStart: e.lineStart, lineEnd: e.lineEnd, snippet: e.snippet };
+  return { cluster: e.cluster, namespace: e.namespace, kind: e.kind, name: e.name, jsonPath: e.jsonPath };
+}

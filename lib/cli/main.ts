@@ -1,0 +1,59 @@
+import { parseArgs } from "node:util";
+import { runExplainCommand } from "@/lib/cli/run-explain-command";
+import { runRulesCommand } from "@/lib/cli/run-rules-command";
+import { runScanCommand } from "@/lib/cli/run-scan-command";
+import { USAGE, UsageError, type CliOutput } from "@/lib/cli/usage-error";
+import { InvalidScoringConfigError } from "@/lib/scoring/load-scoring-config";
+
+const stdio: CliOutput = {
+  out: (text) => void process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+  err: (text) => void process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+};
+
+/**
+ * The `dozen` command line: parses argv (without node and the script), runs one command, returns the exit
+ * code. Usage and config mistakes are exit 2 with a message; anything else propagates as a crash.
+ */
+export async function main(opts: { argv: string[]; cwd?: string; output?: CliOutput }): Promise<number> {
+  const output = opts.output ?? stdio;
+  try {
+    const { values, positionals } = parseArgs({
+      args: opts.argv,
+      allowPositionals: true,
+      options: {
+        format: { type: "string" },
+        "min-score": { type: "string" },
+        config: { type: "string" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+    const [command, ...rest] = positionals;
+    if (values.help || command === "help") {
+      output.out(USAGE);
+      return 0;
+    }
+    if (command === undefined) throw new UsageError("Missing command.");
+    const cwd = opts.cwd ?? process.cwd();
+    switch (command) {
+      case "scan":
+        return await runScanCommand({ args: rest, values, cwd, output });
+      case "rules":
+        return runRulesCommand({ args: rest, json: values.json ?? false, output });
+      case "explain":
+        return runExplainCommand({ args: rest, output });
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      output.err(`dozen: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof InvalidScoringConfigError) {
+      output.err(`dozen: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,25 @@
+/** A mistake in how the CLI was called: printed with the usage, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+export const USAGE = `Usage:
+  dozen scan <dir> [--format text|json] [--min-score N] [--config <file>]
+      Scan every service under <dir> and print scores, grades and failing checks.
+      --min-score N  exit 1 when a service scores below N (0-100) or a target cannot be scanned
+      --config FILE  scoring config (weights); default: <dir>/dozen.yaml when present
+  dozen rules [--json]
+      List the rules.
+  dozen explain <ruleId>
+      Show a rule's rationale and remediation guide.
+
+Exit codes: 0 ok, 1 below --min-score, 2 usage or config error.`;
+
+/** Where the CLI writes; the real streams in bin/dozen.mjs, buffers in tests. */
+export interface CliOutput {
+  out(text: string): void;
+  err(text: string): void;
+}
