@@ -30,7 +30,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/tsx/dist/cli.mjs e2e/support/serve.ts --port ${PORT}`,
+    command: `node --import tsx e2e/support/serve.ts --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/readyz`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -9,7 +9,10 @@ export function nodeBin(relative: string): string {
   return path.join(ROOT, "node_modules", relative);
 }
 
-/** Runs a TypeScript entry point through tsx with the current node. */
+/**
+ * Node arguments that run a TypeScript entry point with tsx's loader in the same process. No tsx CLI in
+ * between: signals go straight to the process that handles them.
+ */
 export function tsxArgs(script: string): string[] {
-  return [nodeBin("tsx/dist/cli.mjs"), path.join(ROOT, script)];
+  return ["--import", "tsx", path.join(ROOT, script)];
 }
