@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { childEnv } from "@/lib/env";
@@ -11,6 +11,8 @@ import { ROOT } from "@/lib/process/bin-path";
 test("[OPS] npm start runs on an embedded PostgreSQL and SIGTERM stops everything within 10 s", async ({ request }) => {
   test.setTimeout(180_000);
   const dataDir = await mkdtemp(path.join(tmpdir(), "dozen-lifecycle-"));
+  // mkdtemp makes a 0700 directory; the postgres user PostgreSQL runs as (we are root) must enter it.
+  await chmod(dataDir, 0o755);
   const port = 3200 + (process.pid % 500);
   const npm = spawn("npm", ["start"], {
     cwd: ROOT,
@@ -34,8 +36,9 @@ test("[OPS] npm start runs on an embedded PostgreSQL and SIGTERM stops everythin
         intervals: [1_000],
       })
       .toBe(200);
-    // Every line on stdout is a JSON log line, and the embedded database said where it lives.
-    const lines = output.split("\n").filter((l) => l.trim());
+    // Every line Dozen writes on stdout is a JSON log line (npm's own "> dozen start" banner aside),
+    // and the embedded database said where it lives.
+    const lines = output.split("\n").filter((l) => l.trim() && !l.startsWith(">"));
     expect(lines.filter((l) => !l.startsWith("{"))).toEqual([]);
     expect(output).toContain(path.join(dataDir, "pg"));
 

