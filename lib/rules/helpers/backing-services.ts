@@ -1,6 +1,6 @@
 import { codeLines, productionFiles } from "@/lib/rules/helpers/code-lines";
 import { containers, objects, podSpec } from "@/lib/rules/helpers/manifests";
-import type { ServiceFacts } from "@/lib/rules/types";
+import { perFacts } from "@/lib/rules/helpers/per-facts";
 
 /** Backing-service kinds, each recognised by client library names, URL schemes and image names. */
 export const BACKING_KINDS = {
@@ -29,9 +29,7 @@ const KINDS = Object.entries(BACKING_KINDS) as [BackingKind, RegExp][];
  * The kinds of backing service a service talks to, judged from declared dependencies, compose and manifest
  * images, and production code/config text. Memoised per snapshot: several rules ask.
  */
-export function backingKinds(facts: ServiceFacts): Set<BackingKind> {
-  const cached = memo.get(facts);
-  if (cached) return cached;
+export const backingKinds = perFacts((facts): ReadonlySet<BackingKind> => {
   const kinds = new Set<BackingKind>();
   const note = (text: string) => {
     if (!ANY_KIND.test(text)) return;
@@ -41,7 +39,5 @@ export function backingKinds(facts: ServiceFacts): Set<BackingKind> {
   for (const c of facts.compose) for (const s of c.services) note(s.image ?? "");
   for (const m of facts.manifests) for (const c of [...containers(m), ...objects(podSpec(m)?.initContainers)]) note(String(c.image ?? ""));
   for (const file of productionFiles(facts)) for (const line of codeLines(file)) note(line);
-  memo.set(facts, kinds);
   return kinds;
-}
-const memo = new WeakMap<ServiceFacts, Set<BackingKind>>();
+});

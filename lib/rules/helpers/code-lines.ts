@@ -1,6 +1,7 @@
 import { commentStyleFor, stripComments } from "@/lib/rules/helpers/strip-comments";
 import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
-import type { ServiceFacts, TextFile } from "@/lib/rules/types";
+import { perFacts } from "@/lib/rules/helpers/per-facts";
+import type { TextFile } from "@/lib/rules/types";
 
 // Every rule reads the same files: strip each file's comments once per facts object, not once per rule.
 // Keyed weakly by the TextFile, so it is a pure memo that dies with the snapshot.
@@ -17,20 +18,12 @@ export function codeLines(file: TextFile): string[] {
 }
 
 /** Text files that ship with the service: tests, docs, examples and vendored code left out. */
-export function productionFiles(facts: ServiceFacts): TextFile[] {
-  let files = production.get(facts);
-  if (!files) {
-    files = facts.textFiles.filter((f) => !isIgnoredPath(pathInService(facts.service.path, f.path)));
-    production.set(facts, files);
-  }
-  return files;
-}
-const production = new WeakMap<ServiceFacts, TextFile[]>();
+export const productionFiles = perFacts((facts): TextFile[] =>
+  facts.textFiles.filter((f) => !isIgnoredPath(pathInService(facts.service.path, f.path))),
+);
 
-/** Production source files (a language was detected), optionally only some languages. */
-export function sourceFiles(facts: ServiceFacts): TextFile[] {
-  return productionFiles(facts).filter((f) => f.language !== null);
-}
+/** Production source files (a language was detected). */
+export const sourceFiles = perFacts((facts): TextFile[] => productionFiles(facts).filter((f) => f.language !== null));
 
 /** The file's name without its directories, lower-cased. */
 export function baseName(path: string): string {

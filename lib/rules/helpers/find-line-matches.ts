@@ -64,6 +64,25 @@ export function lineEvidence(opts: { file: TextFile; lineStart: number; lineEnd?
   };
 }
 
+/**
+ * Evidence at the first line of `path` within [from, to] (1-based) matching `pattern`: the `replicas:` line of
+ * a manifest document, the `image:` line of a compose service. Falls back to `fallback` when none matches.
+ */
+export function searchEvidence(opts: {
+  facts: ServiceFacts;
+  path: string;
+  pattern: RegExp;
+  from: number;
+  to: number;
+  fallback: { line: number; snippet: string };
+}): RepoEvidence {
+  const file = opts.facts.textFiles.find((f) => f.path === opts.path);
+  for (let line = Math.max(1, opts.from); file && line <= Math.min(opts.to, file.lines.length); line++) {
+    if (opts.pattern.test(file.lines[line - 1] ?? "")) return lineEvidence({ file, lineStart: line });
+  }
+  return pathEvidence({ facts: opts.facts, path: opts.path, ...opts.fallback });
+}
+
 /** Evidence for a path and line when the file's text may not be in the facts (lockfiles, binaries). */
 export function pathEvidence(opts: { facts: ServiceFacts; path: string; line?: number; snippet?: string }): RepoEvidence {
   const file = opts.facts.textFiles.find((f) => f.path === opts.path);

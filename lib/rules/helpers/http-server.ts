@@ -1,4 +1,5 @@
 import { findLineMatches, type LanguagePatterns, type LineMatch } from "@/lib/rules/helpers/find-line-matches";
+import { perFacts } from "@/lib/rules/helpers/per-facts";
 import type { ServiceFacts } from "@/lib/rules/types";
 
 const JS_START = /\.listen\(|\bcreateServer\(|\bBun\.serve\(|\bDeno\.serve\(|\bserve\(\s*\{\s*fetch\b/;
@@ -34,23 +35,10 @@ export const ROUTE: LanguagePatterns = {
 };
 
 /** Lines where the service starts a server. */
-export function findServerStarts(facts: ServiceFacts): LineMatch[] {
-  return memo(starts, facts, () => findLineMatches({ facts, patterns: SERVER_START }));
-}
+export const findServerStarts = perFacts((facts): LineMatch[] => findLineMatches({ facts, patterns: SERVER_START }));
 
 /** Lines where the service declares routes. */
-export function findRoutes(facts: ServiceFacts): LineMatch[] {
-  return memo(routes, facts, () => findLineMatches({ facts, patterns: ROUTE }));
-}
-
-// Several rules ask the same question of one snapshot; answer it once per facts object.
-const starts = new WeakMap<ServiceFacts, LineMatch[]>();
-const routes = new WeakMap<ServiceFacts, LineMatch[]>();
-function memo(cache: WeakMap<ServiceFacts, LineMatch[]>, facts: ServiceFacts, compute: () => LineMatch[]): LineMatch[] {
-  let value = cache.get(facts);
-  if (!value) { value = compute(); cache.set(facts, value); }
-  return value;
-}
+export const findRoutes = perFacts((facts): LineMatch[] => findLineMatches({ facts, patterns: ROUTE }));
 
 // Operational endpoints every process may serve, API or not (a worker's health port is not an API).
 const OPERATIONAL_ROUTE = /["'`]([A-Z]+\s+)?\/(health|healthz|healthcheck|ready|readyz|live|livez|ping|metrics|status)\b[\w/-]*["'`]/;

@@ -1,5 +1,5 @@
 import { imageRepository } from "@/lib/rules/helpers/images";
-import { lineEvidence, pathEvidence } from "@/lib/rules/helpers/find-line-matches";
+import { pathEvidence, searchEvidence } from "@/lib/rules/helpers/find-line-matches";
 import type { ManifestObject, RepoEvidence, ServiceFacts } from "@/lib/rules/types";
 
 export type Obj = Record<string, unknown>;
@@ -52,19 +52,11 @@ export function containers(m: ManifestObject): Obj[] {
   return objects(podSpec(m)?.containers);
 }
 
-/**
- * Evidence at the first line of a manifest document matching `pattern` (e.g. /^\s*replicas:/), or at the
- * document's first line when the text is not available.
- */
-export function manifestEvidence(facts: ServiceFacts, m: ManifestObject, pattern?: RegExp, after = 0): RepoEvidence {
-  const file = facts.textFiles.find((f) => f.path === m.path);
-  if (file && pattern) {
-    const from = Math.max(m.lineStart, after);
-    for (let line = from; line <= Math.min(m.lineEnd, file.lines.length); line++) {
-      if (pattern.test(file.lines[line - 1] ?? "")) return lineEvidence({ file, lineStart: line });
-    }
-  }
-  return pathEvidence({ facts, path: m.path, line: m.lineStart, snippet: `kind: ${m.kind}` });
+/** Evidence at the first line of a manifest document matching `pattern` (e.g. /^\s*replicas:/), else its start. */
+export function manifestEvidence(facts: ServiceFacts, m: ManifestObject, pattern?: RegExp): RepoEvidence {
+  const fallback = { line: m.lineStart, snippet: `kind: ${m.kind}` };
+  if (!pattern) return pathEvidence({ facts, path: m.path, ...fallback });
+  return searchEvidence({ facts, path: m.path, pattern, from: m.lineStart, to: m.lineEnd, fallback });
 }
 
 /** `kind/name`, as kubectl prints it. */

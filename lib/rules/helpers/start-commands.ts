@@ -2,7 +2,8 @@ import { scriptNames, startInstructions } from "@/lib/rules/helpers/dockerfile";
 import { baseName, codeLines, productionFiles } from "@/lib/rules/helpers/code-lines";
 import { lineEvidence, pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { containers, longRunningWorkloads, manifestEvidence } from "@/lib/rules/helpers/manifests";
-import type { RepoEvidence, ServiceFacts } from "@/lib/rules/types";
+import { perFacts } from "@/lib/rules/helpers/per-facts";
+import type { RepoEvidence } from "@/lib/rules/types";
 
 /** One command a long-running process of the service starts with, and where it is written. */
 export interface StartCommand {
@@ -18,7 +19,7 @@ const ONE_OFF_PROCESSES = new Set(["release", "build", "migrate", "postdeploy"])
  * Everything that runs when the service's long-lived processes start: Dockerfile CMD/ENTRYPOINT, Procfile
  * web/worker lines, Kubernetes container command/args, and each line of the shell scripts those name.
  */
-export function startCommands(facts: ServiceFacts): StartCommand[] {
+export const startCommands = perFacts((facts): StartCommand[] => {
   const found: StartCommand[] = [];
   const scripts = new Set<string>();
   for (const df of facts.dockerfiles) {
@@ -53,4 +54,4 @@ export function startCommands(facts: ServiceFacts): StartCommand[] {
     });
   }
   return found;
-}
+});

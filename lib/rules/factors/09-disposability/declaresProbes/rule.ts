@@ -2,6 +2,7 @@ import { finalStage, finalStageInstructions } from "@/lib/rules/helpers/dockerfi
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
 import { containers, dig, longRunningWorkloads, manifestEvidence, objectName } from "@/lib/rules/helpers/manifests";
+import { escapeRegExp } from "@/lib/rules/helpers/escape-reg-exp";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
 
@@ -44,13 +45,9 @@ function judgeWorkloads(facts: ServiceFacts) {
       if (lacks.length === 0) continue;
       const name = typeof c.name === "string" ? c.name : "?";
       names.push(`${objectName(m)} container ${name} (no ${lacks.join(", no ")})`);
-      missing.push(manifestEvidence(facts, m, new RegExp(String.raw`^\s*-\s*(\{\s*)?name:\s*["']?${escape(name)}\b`)));
+      missing.push(manifestEvidence(facts, m, new RegExp(String.raw`^\s*-\s*(\{\s*)?name:\s*["']?${escapeRegExp(name)}\b`)));
     }
   }
   if (missing.length > 0) return fail(`Containers without probes: ${names.join("; ")}.`, missing);
   return pass("Every container declares readiness and liveness probes.", longRunningWorkloads(facts).map((m) => manifestEvidence(facts, m, /readinessProbe/)));
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -2,6 +2,7 @@ import { composeImageEvidence } from "@/lib/rules/helpers/compose";
 import { isStageReference } from "@/lib/rules/helpers/dockerfile";
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { containers, manifestEvidence, objects, podSpec } from "@/lib/rules/helpers/manifests";
+import { escapeRegExp } from "@/lib/rules/helpers/escape-reg-exp";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
 
@@ -56,7 +57,7 @@ function manifestImages(facts: ServiceFacts, checked: { count: number }): RepoEv
     for (const c of [...containers(m), ...objects(podSpec(m)?.initContainers)]) {
       if (typeof c.image !== "string") continue;
       checked.count += 1;
-      if (!isPinned(c.image)) found.push(manifestEvidence(facts, m, new RegExp(`image:\\s*["']?${c.image.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)));
+      if (!isPinned(c.image)) found.push(manifestEvidence(facts, m, new RegExp(`image:\\s*["']?${escapeRegExp(c.image)}`)));
     }
   }
   return found;
