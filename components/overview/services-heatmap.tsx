@@ -18,7 +18,7 @@ export function ServicesHeatmap({ services }: { services: OverviewService[] }) {
             <th scope="col" className="px-2 py-2">Grade</th>
             {FACTORS.map((f) => (
               <th key={f.id} scope="col" className="px-1 py-2 text-center" title={f.name}>
-                <Link href={`/factors/${f.id}`} className="hover:underline">
+                <Link href={`/factors/${f.id}`} className="hover:underline" aria-label={`${f.roman}. ${f.name}`}>
                   <abbr title={f.name} className="no-underline">{f.roman}</abbr>
                 </Link>
               </th>

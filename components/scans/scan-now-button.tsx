@@ -20,7 +20,7 @@ export function ScanNowButton({ sourceId, sourceName }: { sourceId: number; sour
         onClick={() => mutation.mutate()}
         disabled={mutation.isPending}
         className="rounded bg-sky-700 px-2 py-1 text-xs font-medium text-white hover:bg-sky-800 disabled:opacity-60"
-        aria-label={`Scan ${sourceName} now`}
+        aria-label={`Scan now: ${sourceName}`}
       >
         {mutation.isPending ? "Queuing…" : "Scan now"}
       </button>

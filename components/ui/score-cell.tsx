@@ -1,6 +1,6 @@
 /** Background for a 0–100 score; text stays dark on light shades and light on dark ones for contrast. */
 export function scoreTone(score: number | null | undefined): string {
-  if (score === null || score === undefined) return "bg-slate-100 text-slate-500 dark:bg-slate-800 dark:text-slate-400";
+  if (score === null || score === undefined) return "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300";
   if (score >= 90) return "bg-emerald-200 text-emerald-950 dark:bg-emerald-800 dark:text-white";
   if (score >= 75) return "bg-lime-200 text-lime-950 dark:bg-lime-800 dark:text-white";
   if (score >= 50) return "bg-amber-200 text-amber-950 dark:bg-amber-800 dark:text-white";

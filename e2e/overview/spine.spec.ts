@@ -1,5 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { waitForFirstScan } from "@/e2e/support/wait-for-scan";
+import { expectNoSeriousA11yViolations, saveScreenshot } from "@/e2e/support/check-a11y";
 
 test.beforeAll(async ({ request }) => {
   await waitForFirstScan(request);
@@ -14,7 +15,8 @@ test("[OVERVIEW] lists every demo service with a score, worst first", async ({ p
   const scores = (await page.getByTestId("service-score").allInnerTexts()).map(Number);
   expect(scores.every((s) => Number.isFinite(s) && s >= 0 && s <= 100)).toBe(true);
   expect(scores).toEqual([...scores].sort((a, b) => a - b));
-  await page.screenshot({ path: "test-results/screenshots/overview.png", fullPage: true });
+  await saveScreenshot(page, "overview");
+  await expectNoSeriousA11yViolations(page);
 });
 
 test("[SERVICE] a failing check shows its evidence and remediation guide", async ({ page }) => {
@@ -28,7 +30,8 @@ test("[SERVICE] a failing check shows its evidence and remediation guide", async
   await expect(location).toHaveText(/^[\w./-]+:\d+(-\d+)?$/);
   await failing.first().getByText("How to fix").click();
   await expect(failing.first().locator(".guide")).toContainText(/\w+/);
-  await page.screenshot({ path: "test-results/screenshots/service.png", fullPage: true });
+  await saveScreenshot(page, "service");
+  await expectNoSeriousA11yViolations(page);
 });
 
 test("[OPS] health and readiness answer", async ({ request }) => {

@@ -6,6 +6,7 @@ import { RULES } from "@/lib/rules/registry";
 import { renderGuide } from "@/lib/guides/render-guide";
 import { FindingCard } from "@/components/service/finding-card";
 import { GradeBadge } from "@/components/ui/grade-badge";
+import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { formatScore, scoreTone } from "@/components/ui/score-cell";
 
 export const dynamic = "force-dynamic";
@@ -37,6 +38,10 @@ export default async function ServicePage({ params }: Props) {
           <GradeBadge grade={service.latestGrade} />
         </p>
       </div>
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading" className="mb-2 text-lg font-semibold">Score history</h2>
+        <ScoreTrendChart label={`${service.name} score`} points={service.history.map((h) => ({ day: h.createdAt.toISOString(), score: h.score }))} />
+      </section>
       <section aria-labelledby="factors-heading">
         <h2 id="factors-heading" className="mb-2 text-lg font-semibold">Factors</h2>
         <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
