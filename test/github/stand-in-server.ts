@@ -1,0 +1,208 @@
+import { execFile, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { promisify } from "node:util";
+import type { BareRepo } from "@/test/github/git-fixtures";
+import { repoBody, type StandInRepo } from "@/test/github/repo-body";
+
+const run = promisify(execFile);
+
+/** A fault the next matching requests get instead of their answer. `status: "timeout"` never answers in time. */
+export interface Fault {
+  path: RegExp;
+  status: 403 | 429 | 500 | 502 | 503 | "timeout";
+  times: number;
+  retryAfter?: number;
+}
+
+/** What the stand-in saw: every request, those that count against the primary limit, and concurrency. */
+export interface StandInStats {
+  requests: number;
+  counted: number;
+  notModified: number;
+  codeload: number;
+  maxInFlight: number;
+  /** Counted requests that arrived while the budget was 0 before its reset: a client bug. */
+  sentAtZero: number;
+  byRoute: Record<string, number>;
+}
+
+export interface StandIn {
+  baseUrl: string;
+  webUrl: string;
+  stats: StandInStats;
+  addRepo(opts: { owner: string; name: string; bare: BareRepo; archived?: boolean; fork?: boolean; topics?: string[] }): void;
+  removeRepo(opts: { owner: string; name: string }): void;
+  /** Marks a repository pushed (its listing entry changes, as GitHub's pushed_at does). */
+  touchRepo(opts: { owner: string; name: string }): void;
+  inject(fault: Fault): void;
+  setRateLimit(opts: { remaining: number; resetInSeconds: number; limit?: number }): void;
+  resetStats(): void;
+  close(): Promise<void>;
+}
+
+const PER_PAGE_MAX = 100;
+
+/**
+ * A stand-in for GitHub's REST API backed by real bare git repositories: org listing with Link pagination,
+ * repos/get, commits/{ref} (sha media type, strong ETag, 304), tarball with GitHub's 302 to a codeload-like
+ * URL served by `git archive`, /rate_limit, rate-limit headers, injectable faults and per-request latency.
+ */
+export async function startStandIn(opts: { latencyMs?: number; rateLimit?: number } = {}): Promise<StandIn> {
+  const repos = new Map<string, StandInRepo & { bare: BareRepo }>();
+  const faults: Fault[] = [];
+  const limit = { limit: opts.rateLimit ?? 5000, remaining: opts.rateLimit ?? 5000, reset: Math.floor(Date.now() / 1000) + 3600 };
+  const fresh = (): StandInStats => ({ requests: 0, counted: 0, notModified: 0, codeload: 0, maxInFlight: 0, sentAtZero: 0, byRoute: {} });
+  let stats = fresh();
+  let inFlight = 0;
+  let nextId = 1;
+  let base = "";
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, { message: String(error) });
+    });
+  });
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", base);
+    stats.requests++;
+    if (url.pathname.startsWith("/_codeload/")) return codeload(url, res);
+    inFlight++;
+    stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
+    res.on("close", () => inFlight--);
+    if (opts.latencyMs) await sleep(opts.latencyMs);
+    const fault = faults.find((f) => f.times > 0 && f.path.test(url.pathname));
+    if (fault) {
+      fault.times--;
+      if (fault.status === "timeout") return void setTimeout(() => res.destroy(), 60_000).unref();
+      const message = fault.status === 403 || fault.status === 429 ? "You have exceeded a secondary rate limit." : "Server Error";
+      return send(res, fault.status, { message, documentation_url: "https://docs.github.com/rest" }, fault.retryAfter ? { "retry-after": String(fault.retryAfter) } : {});
+    }
+    const route = routeOf(url.pathname);
+    stats.byRoute[route.name] = (stats.byRoute[route.name] ?? 0) + 1;
+    if (route.name === "rate_limit") return send(res, 200, rateLimitBody());
+    const now = Math.floor(Date.now() / 1000);
+    if (now >= limit.reset) Object.assign(limit, { remaining: limit.limit, reset: now + 3600 });
+    if (limit.remaining <= 0) {
+      stats.sentAtZero++;
+      return send(res, 403, { message: "API rate limit exceeded for user.", documentation_url: "https://docs.github.com/rest" }, rateHeaders());
+    }
+    const answer = await answerFor(route, url, req);
+    const etag = `"${createHash("sha1").update(answer.text).update(String(req.headers.accept)).digest("hex")}"`;
+    if (answer.status === 200 && req.headers["if-none-match"] === etag) {
+      stats.notModified++;
+      res.writeHead(304, { etag, ...rateHeaders() });
+      return void res.end();
+    }
+    stats.counted++;
+    limit.remaining--;
+    res.writeHead(answer.status, { "content-type": answer.type, etag, ...answer.headers, ...rateHeaders() });
+    res.end(answer.text);
+  }
+
+  async function answerFor(route: ReturnType<typeof routeOf>, url: URL, req: IncomingMessage): Promise<{ status: number; type: string; text: string; headers?: Record<string, string> }> {
+    const json = (status: number, body: unknown, headers?: Record<string, string>) => ({ status, type: "application/json; charset=utf-8", text: JSON.stringify(body), headers });
+    const notFound = json(404, { message: "Not Found", documentation_url: "https://docs.github.com/rest", status: "404" });
+    const [owner = "", name = "", ref = ""] = route.params;
+    const repo = repos.get(`${owner}/${name}`.toLowerCase());
+    if (route.name === "org_repos") {
+      const all = [...repos.values()].filter((r) => r.owner.toLowerCase() === owner.toLowerCase()).sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));
+      const perPage = Math.min(Number(url.searchParams.get("per_page") ?? 30) || 30, PER_PAGE_MAX);
+      const page = Math.max(Number(url.searchParams.get("page") ?? 1) || 1, 1);
+      const last = Math.max(Math.ceil(all.length / perPage), 1);
+      const items = all.slice((page - 1) * perPage, page * perPage).map((r) => repoBody({ repo: r, api: base, web: webUrl() }));
+      const link = (p: number, rel: string) => `<${base}/orgs/${owner}/repos?per_page=${perPage}&page=${p}>; rel="${rel}"`;
+      const links = [page < last ? link(page + 1, "next") : "", page < last ? link(last, "last") : "", page > 1 ? link(1, "first") : "", page > 1 ? link(page - 1, "prev") : ""].filter(Boolean);
+      return json(200, items, links.length ? { link: links.join(", ") } : {});
+    }
+    if (!repo) return notFound;
+    if (route.name === "repo") return json(200, repoBody({ repo, api: base, web: webUrl(), full: true }));
+    const sha = await resolve(repo.bare, ref);
+    if (!sha) return json(422, { message: `No commit found for SHA: ${ref}`, documentation_url: "https://docs.github.com/rest" });
+    if (route.name === "commit") {
+      if (!String(req.headers.accept).includes("application/vnd.github.sha")) return json(415, { message: "stand-in serves commits only as application/vnd.github.sha" });
+      return { status: 200, type: "application/vnd.github.sha; charset=utf-8", text: sha };
+    }
+    if (route.name === "tarball") return { status: 302, type: "text/html", text: "", headers: { location: `${base}/_codeload/${repo.owner}/${repo.name}/legacy.tar.gz/${sha}` } };
+    return notFound;
+  }
+
+  async function codeload(url: URL, res: ServerResponse): Promise<void> {
+    stats.codeload++;
+    const [, , owner = "", name = "", , sha = ""] = url.pathname.split("/");
+    const repo = repos.get(`${owner}/${name}`.toLowerCase());
+    if (!repo || !/^[0-9a-f]{40}$/.test(sha)) return send(res, 404, { message: "Not Found" });
+    const prefix = `${repo.owner}-${repo.name}-${sha.slice(0, 7)}`;
+    res.writeHead(200, { "content-type": "application/x-gzip", "content-disposition": `attachment; filename=${prefix}.tar.gz` });
+    const child = spawn("git", ["--git-dir", repo.bare.gitDir, "archive", "--format=tar.gz", `--prefix=${prefix}/`, sha]);
+    child.stdout.pipe(res);
+    res.on("close", () => child.kill());
+  }
+
+  function rateHeaders(): Record<string, string> {
+    return { "x-ratelimit-limit": String(limit.limit), "x-ratelimit-remaining": String(Math.max(limit.remaining, 0)), "x-ratelimit-reset": String(limit.reset), "x-ratelimit-used": String(limit.limit - limit.remaining), "x-ratelimit-resource": "core" };
+  }
+  function rateLimitBody(): unknown {
+    const core = { limit: limit.limit, remaining: Math.max(limit.remaining, 0), reset: limit.reset, used: limit.limit - limit.remaining };
+    return { resources: { core, search: { limit: 30, remaining: 30, reset: limit.reset, used: 0 } }, rate: core };
+  }
+  function webUrl(): string {
+    return `${base}/_web`;
+  }
+
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl: base,
+    webUrl: webUrl(),
+    get stats() { return stats; },
+    addRepo({ owner, name, bare, archived = false, fork = false, topics = [] }) {
+      repos.set(`${owner}/${name}`.toLowerCase(), { id: nextId++, owner, name, defaultBranch: "main", archived, fork, topics, pushedAt: new Date().toISOString(), bare });
+    },
+    removeRepo({ owner, name }) { repos.delete(`${owner}/${name}`.toLowerCase()); },
+    touchRepo({ owner, name }) {
+      const repo = repos.get(`${owner}/${name}`.toLowerCase());
+      if (repo) repo.pushedAt = new Date(Date.now() + nextId++).toISOString();
+    },
+    inject(fault) { faults.push({ ...fault }); },
+    setRateLimit({ remaining, resetInSeconds, limit: max }) {
+      Object.assign(limit, { remaining, reset: Math.floor(Date.now() / 1000) + resetInSeconds, limit: max ?? limit.limit });
+    },
+    resetStats() { stats = fresh(); },
+    close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+  };
+}
+
+function routeOf(path: string): { name: string; params: string[] } {
+  const patterns: [string, RegExp][] = [
+    ["rate_limit", /^\/rate_limit$/],
+    ["org_repos", /^\/orgs\/([^/]+)\/repos$/],
+    ["repo", /^\/repos\/([^/]+)\/([^/]+)$/],
+    ["commit", /^\/repos\/([^/]+)\/([^/]+)\/commits\/(.+)$/],
+    ["tarball", /^\/repos\/([^/]+)\/([^/]+)\/tarball(?:\/(.+))?$/],
+  ];
+  for (const [name, re] of patterns) {
+    const m = re.exec(path);
+    if (m) return { name, params: m.slice(1).map((p) => decodeURIComponent(p ?? "")) };
+  }
+  return { name: "unknown", params: [] };
+}
+
+async function resolve(bare: BareRepo, ref: string): Promise<string | null> {
+  try {
+    const { stdout } = await run("git", ["--git-dir", bare.gitDir, "rev-parse", "--verify", "--quiet", `${ref || "HEAD"}^{commit}`]);
+    return stdout.trim();
+  } catch {
+    return null;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((ok) => setTimeout(ok, ms));
+}
