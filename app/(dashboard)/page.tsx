@@ -2,6 +2,7 @@ import { getFleetOverview } from "@/lib/services/get-fleet-overview";
 import { ServicesHeatmap } from "@/components/overview/services-heatmap";
 import { ScanProgress } from "@/components/overview/scan-progress";
 import { formatScore } from "@/components/ui/score-cell";
+import { CsvLink } from "@/components/ui/csv-link";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export default async function OverviewPage() {
         <p className="text-sm text-slate-600 dark:text-slate-300">
           Fleet score <span className="text-xl font-semibold tabular-nums text-slate-900 dark:text-white" data-testid="fleet-score">{formatScore(fleetScore)}</span>
           {" · "}
-          {services.length} services
+          {services.length} services · <CsvLink table="services" />
         </p>
       </div>
       <ScanProgress />

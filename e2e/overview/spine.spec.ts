@@ -40,3 +40,13 @@ test("[OPS] health and readiness answer", async ({ request }) => {
   expect(ready.status()).toBe(200);
   expect(await ready.json()).toMatchObject({ ready: true, database: "ok", migrations: "ok" });
 });
+
+test("[OVERVIEW] the services table exports as CSV with one row per service", async ({ page }) => {
+  await page.goto("/");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+  const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  const lines = csv.trim().split(/\r\n/);
+  expect(lines[0]).toMatch(/^service,team,source,path,score,grade,codebase,dependencies,config,/);
+  expect(lines.length - 1).toBe(await page.getByTestId("service-row").count());
+  expect(lines.some((l) => l.startsWith("payments-api,team-payments,demo-fleet,payments-api,100,A"))).toBe(true);
+});

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { listSources } from "@/lib/sources/list-sources";
 import { ScanNowButton } from "@/components/scans/scan-now-button";
+import { CsvLink } from "@/components/ui/csv-link";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sources" };
@@ -11,7 +12,10 @@ export default async function SourcesPage() {
   const sources = await listSources();
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Sources</h1>
+      <div className="flex items-baseline justify-between">
+        <h1 className="text-2xl font-semibold">Sources</h1>
+        <CsvLink table="sources" />
+      </div>
       {sources.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">No sources yet. Start Dozen with DOZEN_DEMO_FLEET or register a directory.</p>
       ) : (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listTeams } from "@/lib/teams/list-teams";
 import { formatScore, scoreTone } from "@/components/ui/score-cell";
+import { CsvLink } from "@/components/ui/csv-link";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Teams" };
@@ -10,7 +11,10 @@ export default async function TeamsPage() {
   const teams = await listTeams();
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Teams</h1>
+      <div className="flex items-baseline justify-between">
+        <h1 className="text-2xl font-semibold">Teams</h1>
+        <CsvLink table="teams" />
+      </div>
       {teams.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">
           No team owns a scanned service yet. Owners come from catalog-info.yaml and CODEOWNERS.

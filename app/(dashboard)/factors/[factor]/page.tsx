@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { findFactor } from "@/lib/factors/factors";
 import { FACTOR_EXPLANATIONS } from "@/lib/factors/factor-explanations";
 import { getFactorReport } from "@/lib/factors/get-factor-report";
+import { CsvLink } from "@/components/ui/csv-link";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,10 @@ export default async function FactorPage({ params }: Props) {
         <p className="mt-2 max-w-3xl text-sm leading-relaxed text-slate-700 dark:text-slate-300">{FACTOR_EXPLANATIONS[factor.id]}</p>
       </div>
       <section aria-labelledby="checks-heading">
-        <h2 id="checks-heading" className="mb-2 text-lg font-semibold">Checks</h2>
+        <div className="mb-2 flex items-baseline justify-between">
+          <h2 id="checks-heading" className="text-lg font-semibold">Checks</h2>
+          <CsvLink table="checks" params={{ factor: factor.id }} />
+        </div>
         <ul className="space-y-2">
           {checks.map((c) => (
             <li key={c.id} className="rounded border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900" data-testid="factor-check">

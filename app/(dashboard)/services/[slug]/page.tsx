@@ -7,6 +7,7 @@ import { renderGuide } from "@/lib/guides/render-guide";
 import { FindingCard } from "@/components/service/finding-card";
 import { GradeBadge } from "@/components/ui/grade-badge";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
+import { CsvLink } from "@/components/ui/csv-link";
 import { formatScore, scoreTone } from "@/components/ui/score-cell";
 
 export const dynamic = "force-dynamic";
@@ -60,7 +61,10 @@ export default async function ServicePage({ params }: Props) {
         </ul>
       </section>
       <section aria-labelledby="findings-heading" className="space-y-4">
-        <h2 id="findings-heading" className="text-lg font-semibold">Findings</h2>
+        <div className="flex items-baseline justify-between">
+          <h2 id="findings-heading" className="text-lg font-semibold">Findings</h2>
+          <CsvLink table="findings" params={{ service: service.slug }} />
+        </div>
         {FACTORS.map((f) => {
           const findings = service.findings
             .filter((x) => x.factor === f.id)

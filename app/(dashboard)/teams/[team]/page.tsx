@@ -6,6 +6,7 @@ import { getTeamScorecard } from "@/lib/teams/get-team-scorecard";
 import { ServicesHeatmap } from "@/components/overview/services-heatmap";
 import { FixFirstList } from "@/components/teams/fix-first-list";
 import { formatScore, scoreTone } from "@/components/ui/score-cell";
+import { CsvLink } from "@/components/ui/csv-link";
 
 export const dynamic = "force-dynamic";
 
@@ -46,7 +47,10 @@ export default async function TeamPage({ params }: Props) {
         </ul>
       </section>
       <section aria-labelledby="team-services-heading">
-        <h2 id="team-services-heading" className="mb-2 text-lg font-semibold">Services</h2>
+        <div className="mb-2 flex items-baseline justify-between">
+          <h2 id="team-services-heading" className="text-lg font-semibold">Services</h2>
+          <CsvLink table="services" params={{ team: card.team.slug }} />
+        </div>
         <ServicesHeatmap services={card.services} />
       </section>
     </div>

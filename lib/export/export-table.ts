@@ -1,0 +1,63 @@
+import { FACTORS } from "@/lib/factors/factors";
+import { getFleetOverview } from "@/lib/services/get-fleet-overview";
+import { getServiceDetail } from "@/lib/services/get-service-detail";
+import { listTeams } from "@/lib/teams/list-teams";
+import { listRecentScans } from "@/lib/scans/list-recent-scans";
+import { listSources } from "@/lib/sources/list-sources";
+import { getFactorReport } from "@/lib/factors/get-factor-report";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { toCsv } from "@/lib/export/to-csv";
+
+type Params = URLSearchParams;
+
+/** The CSV behind each dashboard table, read through the same functions as the pages. */
+const EXPORTERS: Record<string, (p: Params) => Promise<{ columns: string[]; rows: (string | number | null)[][] }>> = {
+  services: async (p) => {
+    const { services } = await getFleetOverview({ teamSlug: p.get("team") ?? undefined });
+    return {
+      columns: ["service", "team", "source", "path", "score", "grade", ...FACTORS.map((f) => f.id)],
+      rows: services.map((s) => [s.name, s.team, s.source, s.path, s.score, s.grade, ...FACTORS.map((f) => s.factors[f.id] ?? null)]),
+    };
+  },
+  teams: async () => ({
+    columns: ["team", "services", "score"],
+    rows: (await listTeams()).map((t) => [t.name, t.services, t.score]),
+  }),
+  scans: async () => ({
+    columns: ["scan", "source", "trigger", "status", "targets_done", "targets_total", "targets_failed", "error", "created_at"],
+    rows: (await listRecentScans({ limit: 200 })).map((s) => [s.id, s.source, s.trigger, s.status, s.targetsDone, s.targetsTotal, s.targetsFailed, s.error, s.createdAt]),
+  }),
+  sources: async () => ({
+    columns: ["source", "kind", "location", "schedule", "services", "last_scan_status", "last_scan_at"],
+    rows: (await listSources()).map((s) => [s.name, s.kind, s.location, s.schedule, s.services, s.lastScan?.status ?? null, s.lastScan?.createdAt ?? null]),
+  }),
+  findings: async (p) => {
+    const slug = p.get("service");
+    if (!slug) throw new ValidationError("findings export needs ?service=<slug>");
+    const service = await getServiceDetail({ slug });
+    if (!service) throw new NotFoundError(`no service ${slug}`);
+    return {
+      columns: ["rule", "factor", "outcome", "weight", "effort", "message", "path", "line_start", "line_end"],
+      rows: service.findings.map((f) => {
+        const e = f.evidence[0];
+        return [f.ruleId, f.factor, f.outcome, f.weight, f.effort, f.message, e?.type === "repo" ? e.path : e ? `${e.namespace}/${e.kind}/${e.name}` : null, e?.type === "repo" ? e.lineStart : null, e?.type === "repo" ? e.lineEnd : null];
+      }),
+    };
+  },
+  checks: async (p) => {
+    const factor = p.get("factor");
+    if (!factor || !FACTORS.some((f) => f.id === factor)) throw new ValidationError("checks export needs ?factor=<factor id>");
+    const { checks } = await getFactorReport({ factor });
+    return {
+      columns: ["rule", "title", "effort", "passed", "failed", "failing_services"],
+      rows: checks.map((c) => [c.id, c.title, c.effort, c.passed, c.failed, c.failing.map((s) => s.name).join(" ")]),
+    };
+  },
+};
+
+/** CSV text for one dashboard table; unknown tables are a NotFoundError. */
+export async function exportTable(opts: { table: string; params: Params }): Promise<string> {
+  const exporter = EXPORTERS[opts.table];
+  if (!exporter) throw new NotFoundError(`no table "${opts.table}"; tables: ${Object.keys(EXPORTERS).join(", ")}`);
+  return toCsv(await exporter(opts.params));
+}
