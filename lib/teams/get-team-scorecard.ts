@@ -1,16 +1,28 @@
 import { db } from "@/lib/db";
-import { getFleetOverview } from "@/lib/services/get-fleet-overview";
+import { getHeatmapPage } from "@/lib/rollups/get-heatmap-page";
 import { rankFixFirst } from "@/lib/scoring/rank-fix-first";
 import { FACTORS, type FactorId } from "@/lib/factors/factors";
 
+/** A team page lists at most this many services (worst first); `serviceCount` says how many there are. */
+const MAX_SERVICES = 500;
+
 /**
  * A team's scorecard: its services (worst first), the mean of each factor over them, and "fix first":
- * the team's failing checks ranked by weight, reach and effort. Null for an unknown team.
+ * the team's failing checks ranked by weight, reach and effort. Null for an unknown team. Reads latest
+ * scores, the rollups' factor arrays and only the failing findings of the team's latest targets.
  */
 export async function getTeamScorecard(opts: { slug: string }) {
   const team = await db().team.findUnique({ where: { slug: opts.slug }, select: { id: true, slug: true, name: true } });
   if (!team) return null;
-  const { services, fleetScore } = await getFleetOverview({ teamSlug: team.slug });
+  const [page, stats, failing] = await Promise.all([
+    getHeatmapPage({ team: team.slug, sort: "score", dir: "asc", page: 1, pageSize: MAX_SERVICES }),
+    db().service.aggregate({ where: { teamId: team.id, goneAt: null }, _avg: { latestScore: true } }),
+    db().$queryRaw<{ ruleId: string; factor: string; weight: number; effort: string; service: string }[]>`
+      SELECT f."ruleId", f."factor", f."weight", f."effort", s."name" AS "service"
+      FROM "Service" s JOIN "Finding" f ON f."targetId" = s."latestTargetId"
+      WHERE s."teamId" = ${team.id} AND s."goneAt" IS NULL AND f."outcome" = 'fail'`,
+  ]);
+  const services = page.rows;
   const factors = FACTORS.map((f) => {
     const values = services.flatMap((s) => {
       const v = s.factors[f.id as FactorId];
@@ -18,12 +30,13 @@ export async function getTeamScorecard(opts: { slug: string }) {
     });
     return { factor: f.id, score: values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null };
   });
-  const failing = await db().finding.findMany({
-    where: { outcome: "fail", target: { latestOf: { teamId: team.id, goneAt: null } } },
-    select: { ruleId: true, factor: true, weight: true, effort: true, target: { select: { service: { select: { name: true } } } } },
-  });
-  const fixFirst = rankFixFirst({
-    failing: failing.map((f) => ({ ruleId: f.ruleId, factor: f.factor, weight: f.weight, effort: f.effort, service: f.target.service?.name ?? "?" })),
-  });
-  return { team, score: fleetScore, services, factors, fixFirst };
+  const avg = stats._avg.latestScore;
+  return {
+    team,
+    score: avg === null ? null : Math.round(avg * 10) / 10,
+    services,
+    serviceCount: page.total,
+    factors,
+    fixFirst: rankFixFirst({ failing }),
+  };
 }

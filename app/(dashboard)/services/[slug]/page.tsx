@@ -8,6 +8,9 @@ import { FindingCard } from "@/components/service/finding-card";
 import { GradeBadge } from "@/components/ui/grade-badge";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { CsvLink } from "@/components/ui/csv-link";
+import { OwnerForm } from "@/components/service/owner-form";
+import { FixFirstList } from "@/components/teams/fix-first-list";
+import { rankFixFirst } from "@/lib/scoring/rank-fix-first";
 import { formatScore, scoreTone } from "@/components/ui/score-cell";
 
 export const dynamic = "force-dynamic";
@@ -29,16 +32,26 @@ export default async function ServicePage({ params }: Props) {
       <div>
         <h1 className="text-2xl font-semibold">{service.name}</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
-          {service.team ? <>Team {service.team.name} · </> : null}
           {service.source.name}:{service.path}
           {service.commit ? <> · commit <code>{service.commit.slice(0, 7)}</code></> : null}
           {service.languages.length ? <> · {service.languages.join(", ")}</> : null}
         </p>
+        <div className="mt-2"><OwnerForm slug={service.slug} team={service.team?.name ?? null} ownerSource={service.ownerSource} /></div>
         <p className="mt-2 flex items-center gap-2 text-lg">
           Score <span className="font-semibold tabular-nums" data-testid="service-score">{formatScore(service.latestScore)}</span>
           <GradeBadge grade={service.latestGrade} />
         </p>
       </div>
+      <section aria-labelledby="service-fix-first-heading">
+        <h2 id="service-fix-first-heading" className="mb-2 text-lg font-semibold">Fix first</h2>
+        <FixFirstList
+          items={rankFixFirst({
+            failing: service.findings.filter((f) => f.outcome === "fail").map((f) => ({ ...f, service: service.name })),
+            limit: 5,
+          })}
+          titleOf={(id) => RULES.find((r) => r.id === id)?.title ?? id}
+        />
+      </section>
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-2 text-lg font-semibold">Score history</h2>
         <ScoreTrendChart label={`${service.name} score`} points={service.history.map((h) => ({ day: h.createdAt.toISOString(), score: h.score }))} />

@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { setServiceTeam } from "@/lib/teams/set-service-team";
+
+export interface OwnerFormState {
+  message: string;
+  error?: boolean;
+}
+
+/** Server action behind the owner form: zod-validated in setServiceTeam, then the page re-renders. */
+export async function updateOwner(_prev: OwnerFormState, form: FormData): Promise<OwnerFormState> {
+  try {
+    const slug = String(form.get("slug") ?? "");
+    const { team } = await setServiceTeam({ slug, team: String(form.get("team") ?? "") });
+    revalidatePath(`/services/${slug}`);
+    return { message: team ? `Owner set to ${team}.` : "Manual owner cleared; the repository's owner applies from the next scan." };
+  } catch (error) {
+    return { message: error instanceof Error ? error.message : "Could not set the owner.", error: true };
+  }
+}

@@ -1,0 +1,33 @@
+import { test, expect } from "@playwright/test";
+import { waitForFirstScan } from "@/e2e/support/wait-for-scan";
+import { expectNoSeriousA11yViolations, saveScreenshot } from "@/e2e/support/check-a11y";
+
+test.beforeAll(async ({ request }) => {
+  await waitForFirstScan(request);
+});
+
+test("[SERVICE] a poor service ranks its fixes and links every factor card to its findings", async ({ page }) => {
+  await page.goto("/services/admin-portal");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("admin-portal");
+  await expect(page.getByTestId("fix-first").locator("li")).toHaveCount(5);
+  await page.getByRole("link", { name: /VII Port binding/ }).click();
+  await expect(page).toHaveURL(/#factor-port-binding$/);
+  const portFinding = page.locator('[data-rule="readsPortFromEnv"]');
+  await expect(portFinding).toHaveAttribute("data-outcome", "fail");
+  await expect(portFinding.getByTestId("evidence-location")).toHaveText(/^admin-portal\/server\.js:45$/);
+  await saveScreenshot(page, "service-admin-portal");
+  await expectNoSeriousA11yViolations(page);
+});
+
+test("[SERVICE] an owner set by hand replaces the repository's and says so", async ({ page }) => {
+  await page.goto("/services/notifications");
+  await expect(page.getByText("Owner (from repository)")).toBeVisible();
+  await page.getByLabel(/Owner/).fill("team-messaging");
+  await page.getByRole("button", { name: "Set owner" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Owner set to team-messaging." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Owner (from a person)")).toBeVisible();
+  await expect(page.getByLabel(/Owner/)).toHaveValue("team-messaging");
+  await page.goto("/teams/team-messaging");
+  await expect(page.getByTestId("service-row").getByRole("link")).toHaveText(["notifications"]);
+});
