@@ -12,3 +12,13 @@ export function imageMajorVersion(image: string): string | null {
   const tag = name.includes(":") ? name.slice(name.indexOf(":") + 1) : "";
   return /^v?(\d+)/.exec(tag)?.[1] ?? null;
 }
+
+/** `ghcr.io/acme/api` from `ghcr.io/acme/api:1.2.0@sha256:...`: registry and path, no tag or digest. */
+export function imageWithoutVersion(image: string): string {
+  return (image.split("@")[0] ?? image).replace(/:[^/:]*$/, "");
+}
+
+/** Images that Helm or Kustomize fill in at render time: nothing to judge in the source. */
+export function isTemplatedImage(image: string): boolean {
+  return image.includes("{{") || image.includes("$(");
+}

@@ -1,4 +1,5 @@
 import { imageRepository } from "@/lib/rules/helpers/images";
+import { escapeRegExp } from "@/lib/rules/helpers/escape-reg-exp";
 import { pathEvidence, searchEvidence } from "@/lib/rules/helpers/find-line-matches";
 import type { ManifestObject, RepoEvidence, ServiceFacts } from "@/lib/rules/types";
 
@@ -62,4 +63,27 @@ export function manifestEvidence(facts: ServiceFacts, m: ManifestObject, pattern
 /** `kind/name`, as kubectl prints it. */
 export function objectName(m: ManifestObject): string {
   return `${m.kind}/${m.name}`;
+}
+
+/** The service's own workloads: long-running ones plus Jobs and CronJobs (admin tasks run the app's code too). */
+export function appWorkloads(facts: ServiceFacts): ManifestObject[] {
+  return [...longRunningWorkloads(facts), ...facts.manifests.filter((m) => ONE_OFF_KINDS.has(m.kind) && podSpec(m))];
+}
+
+/** App and init containers of a workload. */
+export function allContainers(m: ManifestObject): Obj[] {
+  return [...containers(m), ...objects(podSpec(m)?.initContainers)];
+}
+
+/** A container's name, "?" when it has none. */
+export function containerName(c: Obj): string {
+  return typeof c.name === "string" ? c.name : "?";
+}
+
+/** Evidence at the first line matching `pattern` after a container's `- name:` line, else at that line. */
+export function containerEvidence(facts: ServiceFacts, m: ManifestObject, c: Obj, pattern?: RegExp): RepoEvidence {
+  const nameLine = new RegExp(String.raw`^\s*-\s*(\{\s*)?name:\s*["']?${escapeRegExp(containerName(c))}\b`);
+  const at = manifestEvidence(facts, m, nameLine);
+  if (!pattern) return at;
+  return searchEvidence({ facts, path: m.path, pattern, from: at.lineStart, to: m.lineEnd, fallback: { line: at.lineStart, snippet: at.snippet } });
 }

@@ -1,0 +1,44 @@
+import { looksSecretName } from "@/lib/facts/secret-rules";
+import { escapeRegExp } from "@/lib/rules/helpers/escape-reg-exp";
+import { allContainers, appWorkloads, containerEvidence, objectName, objects } from "@/lib/rules/helpers/manifests";
+import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+
+// Names that carry how to reach and log in to an attached resource.
+const LOCATOR = /(_|^)(URL|URI|DSN|CONNECTION_?STRING|CONN_?STR)$|^ConnectionStrings__/i;
+
+export const rule: RuleDefinition = {
+  id: "backingServiceCredentialsFromSecrets",
+  version: 1,
+  factor: "backing-services",
+  title: "Workloads get backing-service credentials from a Secret, not a literal in the manifest",
+  rationale:
+    "An attached resource is swapped by changing its locator and credentials, without touching code or manifests. " +
+    "A password or credentialed URL written as an env `value:` is a copy to rotate by hand and lives in Git history.",
+  appliesTo: ["repo", "cluster"],
+  effort: "low",
+  defaultWeight: 5,
+  evaluate(facts) {
+    const literal: RepoEvidence[] = [];
+    const names: string[] = [];
+    let judged = 0;
+    for (const m of appWorkloads(facts)) {
+      for (const c of allContainers(m)) {
+        for (const env of objects(c.env)) {
+          const name = typeof env.name === "string" ? env.name : "";
+          const credential = looksSecretName(name) || LOCATOR.test(name);
+          if (!credential) continue;
+          judged += 1;
+          const value = typeof env.value === "string" ? env.value : "";
+          // A locator without credentials (`redis://cache:6379`) is config; a secret-named literal never is.
+          if (value === "" || (!looksSecretName(name) && !/:\/\/[^/\s]*@|password=|pwd=/i.test(value))) continue;
+          names.push(`${objectName(m)} ${name}`);
+          literal.push(containerEvidence(facts, m, c, new RegExp(String.raw`name:\s*["']?${escapeRegExp(name)}\b`)));
+        }
+      }
+    }
+    if (judged === 0) return notApplicable("No workload receives backing-service credentials through env.");
+    if (literal.length > 0) return fail(`Credentials written into the manifest (${plural(literal.length, "variable")}): ${names.join(", ")}.`, literal);
+    return pass(`Credentials come from Secret references (${plural(judged, "variable")}).`);
+  },
+};

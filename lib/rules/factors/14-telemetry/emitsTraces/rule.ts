@@ -1,0 +1,56 @@
+import { sourceFiles } from "@/lib/rules/helpers/code-lines";
+import { findDependencies } from "@/lib/rules/helpers/dependencies";
+import { findLineMatches, matchEvidence, pathEvidence } from "@/lib/rules/helpers/find-line-matches";
+import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
+import { dig, manifestEvidence } from "@/lib/rules/helpers/manifests";
+import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
+import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+
+/** Distributed-tracing SDKs and agents. */
+const TRACING_PACKAGES = /^(@opentelemetry\/[\w-]+|@vercel\/otel|dd-trace|elastic-apm-node|newrelic|opentelemetry[\w-]*|ddtrace|elastic-apm|go\.opentelemetry\.io\/[\w/.-]+|gopkg\.in\/DataDog\/dd-trace-go[\w./-]*|io\.opentelemetry[\w.:-]*|io\.micrometer:micrometer-tracing[\w-]*|OpenTelemetry[\w.]*|Datadog\.Trace[\w.]*|opentelemetry-[\w-]+|ddtrace-rb)$/i;
+const JS = /@opentelemetry\/|\bregisterOTel\(|\bNodeSDK\(|require\(["']dd-trace["']\)/;
+const CODE = {
+  javascript: JS,
+  typescript: JS,
+  python: /\bopentelemetry\b|\bddtrace\b/,
+  go: /go\.opentelemetry\.io\/otel|\botel\.Tracer\(/,
+  java: /\bio\.opentelemetry\b|@WithSpan\b/,
+  kotlin: /\bio\.opentelemetry\b/,
+  csharp: /\.WithTracing\(|\bAddOpenTelemetry\(|\bActivitySource\(/,
+  ruby: /OpenTelemetry::SDK|\bDatadog\.configure\b/,
+};
+// OpenTelemetry Operator auto-instrumentation, or an OTLP exporter configured for the workload.
+const ANNOTATION = /^instrumentation\.opentelemetry\.io\/inject-/;
+
+function fromManifests(facts: ServiceFacts): RepoEvidence[] {
+  return facts.manifests.filter((m) => {
+    const annotations = dig(m.object, "spec", "template", "metadata", "annotations") ?? dig(m.object, "metadata", "annotations");
+    return typeof annotations === "object" && annotations !== null && Object.keys(annotations).some((k) => ANNOTATION.test(k));
+  }).map((m) => manifestEvidence(facts, m, /instrumentation\.opentelemetry\.io/));
+}
+
+export const rule: RuleDefinition = {
+  id: "emitsTraces",
+  version: 1,
+  factor: "telemetry",
+  title: "The service emits distributed traces (OpenTelemetry or an APM agent)",
+  rationale:
+    "In a fleet, one request crosses many services. Traces show where its time went and which hop failed; metrics " +
+    "say that something is slow, traces say where.",
+  appliesTo: ["repo"],
+  effort: "medium",
+  defaultWeight: 3,
+  evaluate(facts) {
+    const sources = sourceFiles(facts);
+    if (sources.length === 0) return notApplicable("No source code to inspect.");
+    const evidence = [
+      ...findDependencies(facts, TRACING_PACKAGES).map((d) => d.evidence),
+      ...findLineMatches({ facts, patterns: CODE, limit: 3 }).map((m) => matchEvidence(m)),
+      ...fromManifests(facts),
+    ];
+    if (evidence.length > 0) return pass("Tracing is set up.", evidence);
+    const start = firstHttpEvidence(facts);
+    const where = start ? matchEvidence(start) : pathEvidence({ facts, path: (facts.dependencyManifests[0]?.path ?? sources[0]?.path) as string });
+    return fail("No tracing SDK, agent or auto-instrumentation found.", [where]);
+  },
+};

@@ -1,0 +1,68 @@
+import { codeLines } from "@/lib/rules/helpers/code-lines";
+import { finalStageInstructions } from "@/lib/rules/helpers/dockerfile";
+import { lineEvidence, pathEvidence } from "@/lib/rules/helpers/find-line-matches";
+import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
+import type { DockerfileFacts, RepoEvidence, RuleDefinition, ServiceFacts, TextFile } from "@/lib/rules/types";
+
+// What a build context must never carry into a `COPY . .`.
+const MUST_EXCLUDE = [".env", ".git"] as const;
+
+function dirOf(path: string): string {
+  return path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+}
+
+/** `.dockerignore` semantics, enough for the question: the last matching pattern wins, `!` re-includes. */
+function ignores(patterns: string[], path: string): boolean {
+  let ignored = false;
+  for (const raw of patterns) {
+    const negated = raw.startsWith("!");
+    const pattern = (negated ? raw.slice(1) : raw).replace(/^\/+|\/+$/g, "").replace(/^\*\*\//, "");
+    const source = pattern.split("**").map((part) => part.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")).join(".*");
+    if (new RegExp(`^${source}(/.*)?$`).test(path)) ignored = !negated;
+  }
+  return ignored;
+}
+
+/**
+ * COPY/ADD instructions of the final stage that send the whole build context (`COPY . .`, `COPY ./ /app/`). A
+ * builder stage's copy stays out of the shipped image unless a later `COPY --from` picks it up by name.
+ */
+function copiesWholeContext(df: DockerfileFacts) {
+  return finalStageInstructions(df).filter((i) => {
+    if (i.keyword !== "COPY" && i.keyword !== "ADD") return false;
+    const args = (i.form === "exec" ? i.argv : i.args.split(/\s+/)).filter((a) => a !== "" && !a.startsWith("--"));
+    return args.slice(0, -1).some((s) => s === "." || s === "./");
+  });
+}
+
+function judge(facts: ServiceFacts, df: DockerfileFacts): RepoEvidence | null {
+  const copy = copiesWholeContext(df)[0];
+  if (!copy) return null;
+  // The context is usually the Dockerfile's directory; Docker also reads <Dockerfile>.dockerignore beside it.
+  const dir = dirOf(df.path);
+  const candidates = [`${df.path}.dockerignore`, `${dir ? `${dir}/` : ""}.dockerignore`];
+  const file: TextFile | undefined = candidates.map((p) => facts.textFiles.find((f) => f.path === p)).find((f) => f !== undefined);
+  if (!file) return pathEvidence({ facts, path: df.path, line: copy.lineStart, snippet: `${copy.keyword} ${copy.args}` });
+  const patterns = codeLines(file).map((l) => l.trim()).filter((l) => l !== "");
+  return MUST_EXCLUDE.every((p) => ignores(patterns, p)) ? null : lineEvidence({ file, lineStart: 1 });
+}
+
+export const rule: RuleDefinition = {
+  id: "dockerignoreExcludesSecrets",
+  version: 1,
+  factor: "auth",
+  title: "A .dockerignore keeps .env files and .git out of images that copy the whole build context",
+  rationale:
+    "`COPY . .` copies everything in the build context into a layer, including a developer's `.env` and the `.git` " +
+    "history with every secret ever committed. A .dockerignore is the guard that makes `COPY . .` safe.",
+  appliesTo: ["repo"],
+  effort: "low",
+  defaultWeight: 3,
+  evaluate(facts) {
+    const copying = facts.dockerfiles.filter((df) => copiesWholeContext(df).length > 0);
+    if (copying.length === 0) return notApplicable("No Dockerfile copies the whole build context.");
+    const evidence = copying.map((df) => judge(facts, df)).filter((e): e is RepoEvidence => e !== null);
+    if (evidence.length > 0) return fail(`The build context may carry ${MUST_EXCLUDE.join(" and ")} into the image (no .dockerignore excluding them).`, evidence);
+    return pass(`.dockerignore excludes ${MUST_EXCLUDE.join(" and ")}.`);
+  },
+};
