@@ -57,6 +57,16 @@ describe("dozen CLI", { concurrency: true }, () => {
     assert.match(stdout, /server\.js:3\s+app\.listen\(8080\);/);
   });
 
+  test("scan --format sarif prints SARIF 2.1.0 with the failing check at the scanned directory's relative path", async () => {
+    const { code, stdout } = await dozen(["scan", tinyService(), "--format", "sarif"]);
+    assert.equal(code, 0);
+    const log = JSON.parse(stdout) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    assert.equal(log.version, "2.1.0");
+    const port = log.runs[0]?.results.find((r) => r.ruleId === "readsPortFromEnv");
+    assert.deepEqual(port?.locations[0]?.physicalLocation.artifactLocation.uri, "server.js");
+    assert.equal(port?.locations[0]?.physicalLocation.region.startLine, 3);
+  });
+
   test("--min-score gates: exit 1 below it, 0 at or above it", async () => {
     const dir = tinyService();
     const [low, high] = await Promise.all([dozen(["scan", dir, "--min-score", "99"]), dozen(["scan", dir, "--min-score", "0", "--format", "json"])]);
@@ -71,7 +81,7 @@ describe("dozen CLI", { concurrency: true }, () => {
     ["unknown option", ["scan", ".", "--colour"], /Unknown option '--colour'/],
     ["scan without a directory", ["scan"], /needs a directory/],
     ["a directory that does not exist", ["scan", "no/such/dir"], /Not a directory: no\/such\/dir/],
-    ["a bad format", ["scan", ".", "--format", "xml"], /--format must be text or json/],
+    ["a bad format", ["scan", ".", "--format", "xml"], /--format must be text, json or sarif/],
     ["a bad minimum", ["scan", ".", "--min-score", "high"], /--min-score must be a number from 0 to 100/],
     ["an unknown rule", ["explain", "noSuchRule"], /Unknown rule "noSuchRule"/],
     ["a missing config file", ["scan", ".", "--config", "nope.yaml"], /Invalid scoring config .*nope\.yaml/],

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { formatScanJson } from "@/lib/cli/format-scan-json";
+import { formatScanSarif } from "@/lib/cli/format-scan-sarif";
 import { formatScanText } from "@/lib/cli/format-scan-text";
 import { UsageError, type CliOutput } from "@/lib/cli/usage-error";
 import { RULES } from "@/lib/rules/registry";
@@ -24,14 +25,18 @@ export async function runScanCommand(opts: {
   const root = resolve(opts.cwd, dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`Not a directory: ${dir}`);
   const format = opts.values.format ?? (opts.values.json ? "json" : "text");
-  if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json (got "${format}").`);
+  if (format !== "text" && format !== "json" && format !== "sarif") throw new UsageError(`--format must be text, json or sarif (got "${format}").`);
   const minScore = parseMinScore(opts.values["min-score"]);
   const config = opts.values.config
     ? loadScoringConfig({ path: resolve(opts.cwd, opts.values.config), knownRuleIds: RULES.map((r) => r.id) })
     : undefined;
 
   const outcome = await scanLocalDirectory({ root, config });
-  opts.output.out(format === "json" ? formatScanJson({ outcome }) : formatScanText({ outcome, minScore }));
+  const printed =
+    format === "json" ? formatScanJson({ outcome })
+    : format === "sarif" ? formatScanSarif({ outcome, root })
+    : formatScanText({ outcome, minScore });
+  opts.output.out(printed);
   if (minScore === undefined) return 0;
   const below = outcome.services.filter((s) => s.score !== null && s.score < minScore);
   return below.length > 0 || outcome.failures.length > 0 ? 1 : 0;

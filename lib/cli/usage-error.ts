@@ -7,8 +7,9 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage:
-  dozen scan <dir> [--format text|json] [--min-score N] [--config <file>]
+  dozen scan <dir> [--format text|json|sarif] [--min-score N] [--config <file>]
       Scan every service under <dir> and print scores, grades and failing checks.
+      --format sarif SARIF 2.1.0 (GitHub code scanning); paths relative to <dir>
       --min-score N  exit 1 when a service scores below N (0-100) or a target cannot be scanned
       --config FILE  scoring config (weights); default: <dir>/dozen.yaml when present
   dozen rules [--json]

@@ -1,0 +1,65 @@
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import Ajv from "ajv-draft-04";
+import addFormats from "ajv-formats";
+import type { Log } from "sarif";
+import { formatScanSarif } from "@/lib/cli/format-scan-sarif";
+import { RULES } from "@/lib/rules/registry";
+import { scanLocalDirectory } from "@/lib/scan/scan-local-directory";
+import type { ScanOutcome } from "@/lib/scan/types";
+
+// The official SARIF 2.1.0 schema (OASIS, final rtm.5), as Microsoft's SARIF SDK ships it.
+const schemaPath = createRequire(import.meta.url).resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
+const fleet = fileURLToPath(new URL("../../examples/fleet", import.meta.url));
+let outcome: ScanOutcome;
+let log: Log;
+before(async () => {
+  outcome = await scanLocalDirectory({ root: fleet });
+  log = JSON.parse(formatScanSarif({ outcome, root: fleet })) as Log;
+});
+
+test("the fleet's SARIF validates against the official SARIF 2.1.0 schema", () => {
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, "utf8")) as object);
+  assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+  assert.equal(log.version, "2.1.0");
+  // The schema's language-tag pattern is not valid as a unicode RegExp, hence unicodeRegExp: false.
+  // The validator must be able to say no: a result without a message breaks the schema.
+  const broken = structuredClone(log);
+  delete (broken.runs[0]?.results?.[0] as { message?: unknown }).message;
+  assert.equal(validate(broken), false);
+});
+
+test("every check is a rule with descriptions, guide and factor/effort; every fail a result at repo-relative lines", () => {
+  const run = log.runs[0];
+  assert.ok(run);
+  const rules = run.tool.driver.rules ?? [];
+  assert.deepEqual(rules.map((r) => r.id), RULES.map((r) => r.id));
+  for (const rule of rules) {
+    assert.ok(rule.name && rule.shortDescription?.text && rule.fullDescription?.text, rule.id);
+    assert.match(rule.help?.markdown ?? "", /## Before \/ after/, rule.id);
+    assert.doesNotMatch(rule.help?.markdown ?? "", /\{\{/, `${rule.id} help shows raw placeholders`);
+    assert.ok(rule.properties?.factor && rule.properties.effort, rule.id);
+  }
+  const fails = outcome.services.flatMap((s) => s.findings.filter((f) => f.outcome === "fail"));
+  const results = run.results ?? [];
+  assert.equal(results.length, fails.length);
+  for (const r of results) {
+    assert.equal(r.level, "error");
+    assert.equal(rules[r.ruleIndex ?? -1]?.id, r.ruleId);
+    const physical = r.locations?.[0]?.physicalLocation;
+    const uri = physical?.artifactLocation?.uri ?? "";
+    assert.ok(!uri.startsWith("/") && existsSync(join(fleet, decodeURI(uri))), `${r.ruleId}: ${uri} is not a file under the scanned root`);
+    assert.ok((physical?.region?.startLine ?? 0) >= 1 && (physical?.region?.endLine ?? 0) >= (physical?.region?.startLine ?? 0));
+  }
+  const port = results.find((r) => r.ruleId === "readsPortFromEnv" && r.properties?.service === "admin-portal");
+  assert.equal(port?.locations?.[0]?.physicalLocation?.artifactLocation?.uri, "admin-portal/server.js");
+  assert.equal(port?.locations?.[0]?.physicalLocation?.region?.startLine, 45);
+  const fingerprints = results.map((r) => r.partialFingerprints?.["dozenFinding/v1"]);
+  assert.equal(new Set(fingerprints).size, results.length, "fingerprints must tell results apart");
+});
