@@ -67,6 +67,58 @@ describe("dozen CLI", { concurrency: true }, () => {
     assert.equal(port?.locations[0]?.physicalLocation.region.startLine, 3);
   });
 
+  test("custom checks from dozen.yaml: scanned with evidence, listed by rules --config, explained, in SARIF", async () => {
+    const dir = join(cwd, "custom");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "package.json"), '{ "name": "custom" }\n');
+    writeFileSync(join(dir, "server.js"), 'const http = require("node:http");\nhttp.createServer().listen(Number(process.env.PORT));\n');
+    writeFileSync(join(dir, ".env.local"), "TOKEN=\n");
+    writeFileSync(
+      join(dir, "dozen.yaml"),
+      [
+        "checks:",
+        "  - id: noLocalEnvFiles",
+        "    kind: fileAbsent",
+        '    glob: ".env*"',
+        "    factor: config",
+        "    title: No local .env files are committed",
+        "    weight: 5",
+        "    effort: low",
+        "    guide: |",
+        "      ## What to change",
+        "      Delete the file and add `.env*` to `.gitignore`.",
+        "",
+      ].join("\n"),
+    );
+    const config = join(dir, "dozen.yaml");
+    const [scan, rules, explain, sarif] = await Promise.all([
+      dozen(["scan", dir, "--format", "json"]),
+      dozen(["rules", "--config", config]),
+      dozen(["explain", "noLocalEnvFiles", "--config", config]),
+      dozen(["scan", dir, "--format", "sarif"]),
+    ]);
+    assert.equal(scan.code, 0, scan.stderr);
+    const finding = (JSON.parse(scan.stdout) as { services: { findings: { ruleId: string; outcome: string; factor: string; evidence: { path: string; lineStart: number }[] }[] }[] })
+      .services[0]?.findings.find((f) => f.ruleId === "noLocalEnvFiles");
+    assert.equal(finding?.outcome, "fail");
+    assert.equal(finding?.factor, "config");
+    assert.deepEqual(finding?.evidence.map((e) => [e.path, e.lineStart]), [[".env.local", 1]]);
+    assert.match(rules.stdout, /noLocalEnvFiles\s+5\s+No local \.env files are committed\s+\(custom\)/);
+    assert.match(explain.stdout, /^noLocalEnvFiles \(v1\): No local \.env files are committed[\s\S]*Delete the file/);
+    const log = JSON.parse(sarif.stdout) as { runs: { tool: { driver: { rules: { id: string; help: { markdown: string } }[] } }; results: { ruleId: string }[] }[] };
+    assert.match(log.runs[0]?.tool.driver.rules.find((r) => r.id === "noLocalEnvFiles")?.help.markdown ?? "", /Delete the file/);
+    assert.ok(log.runs[0]?.results.some((r) => r.ruleId === "noLocalEnvFiles"));
+  });
+
+  test("usage error, exit 2: a custom check with a bad pattern names the field and the reason", async () => {
+    const dir = join(cwd, "bad-check");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "dozen.yaml"), 'checks:\n  - { id: noEval, factor: auth, title: t, guide: g, kind: fileNotMatches, glob: "*.js", pattern: "eval(" }\n');
+    const { code, stderr } = await dozen(["rules", "--config", join(dir, "dozen.yaml")]);
+    assert.equal(code, 2);
+    assert.match(stderr, /checks\.0\.pattern: invalid regular expression/);
+  });
+
   test("--min-score gates: exit 1 below it, 0 at or above it", async () => {
     const dir = tinyService();
     const [low, high] = await Promise.all([dozen(["scan", dir, "--min-score", "99"]), dozen(["scan", dir, "--min-score", "0", "--format", "json"])]);

@@ -39,9 +39,9 @@ export async function main(opts: { argv: string[]; cwd?: string; output?: CliOut
       case "scan":
         return await runScanCommand({ args: rest, values, cwd, output });
       case "rules":
-        return runRulesCommand({ args: rest, json: values.json ?? false, output });
+        return runRulesCommand({ args: rest, json: values.json ?? false, config: values.config, cwd, output });
       case "explain":
-        return runExplainCommand({ args: rest, output });
+        return runExplainCommand({ args: rest, config: values.config, cwd, output });
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

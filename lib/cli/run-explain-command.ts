@@ -1,12 +1,14 @@
 import { UsageError, type CliOutput } from "@/lib/cli/usage-error";
+import { loadCustomRules } from "@/lib/cli/load-custom-rules";
 import { findFactor } from "@/lib/factors/factors";
 import { findRule, getGuide } from "@/lib/rules/registry";
 
-/** `dozen explain <ruleId>`: what the rule checks, why, and the remediation guide. */
-export function runExplainCommand(opts: { args: string[]; output: CliOutput }): number {
+/** `dozen explain <ruleId> [--config FILE]`: what the rule (or custom check) checks, why, and the remediation guide. */
+export function runExplainCommand(opts: { args: string[]; config?: string; cwd: string; output: CliOutput }): number {
   const [ruleId, ...extra] = opts.args;
   if (!ruleId || extra.length > 0) throw new UsageError('"explain" takes exactly one rule id.');
-  const rule = findRule(ruleId);
+  const custom = loadCustomRules({ config: opts.config, cwd: opts.cwd }).find((r) => r.id === ruleId);
+  const rule = findRule(ruleId) ?? custom;
   if (!rule) throw new UsageError(`Unknown rule "${ruleId}". \`dozen rules\` lists them.`);
   const factor = findFactor(rule.factor);
   opts.output.out(
@@ -16,7 +18,7 @@ export function runExplainCommand(opts: { args: string[]; output: CliOutput }): 
       "",
       rule.rationale,
       "",
-      getGuide(rule.id) ?? "",
+      getGuide(rule.id) ?? custom?.guide ?? "",
     ].join("\n"),
   );
   return 0;

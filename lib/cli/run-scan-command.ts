@@ -1,9 +1,10 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { formatScanJson } from "@/lib/cli/format-scan-json";
-import { formatScanSarif } from "@/lib/cli/format-scan-sarif";
+import { builtInSarifRules, formatScanSarif } from "@/lib/cli/format-scan-sarif";
 import { formatScanText } from "@/lib/cli/format-scan-text";
 import { UsageError, type CliOutput } from "@/lib/cli/usage-error";
+import { buildCustomRules } from "@/lib/rules/custom/build-custom-rules";
 import { RULES } from "@/lib/rules/registry";
 import { scanLocalDirectory } from "@/lib/scan/scan-local-directory";
 import { loadScoringConfig } from "@/lib/scoring/load-scoring-config";
@@ -27,14 +28,15 @@ export async function runScanCommand(opts: {
   const format = opts.values.format ?? (opts.values.json ? "json" : "text");
   if (format !== "text" && format !== "json" && format !== "sarif") throw new UsageError(`--format must be text, json or sarif (got "${format}").`);
   const minScore = parseMinScore(opts.values["min-score"]);
+  const knownRuleIds = RULES.map((r) => r.id);
   const config = opts.values.config
-    ? loadScoringConfig({ path: resolve(opts.cwd, opts.values.config), knownRuleIds: RULES.map((r) => r.id) })
-    : undefined;
+    ? loadScoringConfig({ path: resolve(opts.cwd, opts.values.config), knownRuleIds })
+    : loadScoringConfig({ root, knownRuleIds });
 
   const outcome = await scanLocalDirectory({ root, config });
   const printed =
     format === "json" ? formatScanJson({ outcome })
-    : format === "sarif" ? formatScanSarif({ outcome, root })
+    : format === "sarif" ? formatScanSarif({ outcome, root, rules: [...builtInSarifRules(), ...buildCustomRules({ checks: config?.checks ?? [] })] })
     : formatScanText({ outcome, minScore });
   opts.output.out(printed);
   if (minScore === undefined) return 0;

@@ -11,11 +11,11 @@ export const USAGE = `Usage:
       Scan every service under <dir> and print scores, grades and failing checks.
       --format sarif SARIF 2.1.0 (GitHub code scanning); paths relative to <dir>
       --min-score N  exit 1 when a service scores below N (0-100) or a target cannot be scanned
-      --config FILE  scoring config (weights); default: <dir>/dozen.yaml when present
-  dozen rules [--json]
-      List the rules.
-  dozen explain <ruleId>
-      Show a rule's rationale and remediation guide.
+      --config FILE  scoring config (weights, custom checks); default: <dir>/dozen.yaml when present
+  dozen rules [--json] [--config FILE]
+      List the rules, and the custom checks of FILE.
+  dozen explain <ruleId> [--config FILE]
+      Show a rule's (or a custom check's) rationale and remediation guide.
 
 Exit codes: 0 ok, 1 below --min-score, 2 usage or config error.`;
 

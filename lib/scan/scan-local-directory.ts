@@ -1,4 +1,5 @@
 import { collectLocalSource, type LocalTarget } from "@/lib/collectors/local/collect-local-source";
+import { buildCustomRules } from "@/lib/rules/custom/build-custom-rules";
 import { RULES } from "@/lib/rules/registry";
 import { runRules } from "@/lib/rules/run-rules";
 import type { ScanOutcome, ServiceScanResult, TargetFailure } from "@/lib/scan/types";
@@ -11,7 +12,7 @@ import type { ScoringConfig } from "@/lib/scoring/scoring-config";
  * score the findings. What the CLI prints and the worker persists. Throws only when the directory itself is
  * unusable, or its `dozen.yaml` is invalid (InvalidScoringConfigError: every score would silently ignore it).
  *
- * Without `config`, a `dozen.yaml`/`.yml`/`.json` at the root re-weights the rules.
+ * Without `config`, a `dozen.yaml`/`.yml`/`.json` at the root re-weights the rules and may add custom checks.
  */
 export async function scanLocalDirectory(opts: { root: string; config?: ScoringConfig }): Promise<ScanOutcome> {
   const config = opts.config ?? loadScoringConfig({ root: opts.root, knownRuleIds: RULES.map((r) => r.id) });
@@ -26,6 +27,7 @@ export async function scanLocalDirectory(opts: { root: string; config?: ScoringC
 export function scoreTargets(opts: { targets: readonly LocalTarget[]; config?: ScoringConfig }): ScanOutcome {
   const services: ServiceScanResult[] = [];
   const failures: TargetFailure[] = [];
+  const rules = [...RULES, ...buildCustomRules({ checks: opts.config?.checks ?? [] })];
   for (const target of opts.targets) {
     const { key, name, path } = target;
     if ("error" in target) {
@@ -34,7 +36,7 @@ export function scoreTargets(opts: { targets: readonly LocalTarget[]; config?: S
     }
     const started = performance.now();
     try {
-      const findings = runRules({ facts: target.facts, config: opts.config });
+      const findings = runRules({ facts: target.facts, rules, config: opts.config });
       const score = scoreFindings({ findings });
       const durationMs = Math.round(performance.now() - started);
       services.push({ key, name, path, facts: target.facts, findings, ...score, durationMs });

@@ -26,11 +26,15 @@ export function parseScoringConfig(opts: { text: string; source: string; knownRu
   if (!result.success) {
     throw new InvalidScoringConfigError(opts.source, result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
   }
-  const known = opts.knownRuleIds ? new Set(opts.knownRuleIds) : null;
+  const checkIds = (result.data.checks ?? []).map((c) => c.id);
+  const issues = checkIds.flatMap((id, i) => [
+    ...(opts.knownRuleIds?.includes(id) ? [`checks.${i}.id: "${id}" is already a built-in rule`] : []),
+    ...(checkIds.indexOf(id) !== i ? [`checks.${i}.id: "${id}" is defined twice`] : []),
+  ]);
+  const known = opts.knownRuleIds ? new Set([...opts.knownRuleIds, ...checkIds]) : null;
   const unknown = known ? Object.keys(result.data.rules).filter((id) => !known.has(id)) : [];
-  if (unknown.length > 0) {
-    throw new InvalidScoringConfigError(opts.source, unknown.map((id) => `rules.${id}: no such rule (see \`dozen rules\`)`));
-  }
+  issues.push(...unknown.map((id) => `rules.${id}: no such rule (see \`dozen rules\`)`));
+  if (issues.length > 0) throw new InvalidScoringConfigError(opts.source, issues);
   return result.data;
 }
 

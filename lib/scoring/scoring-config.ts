@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { customCheckSchema } from "@/lib/rules/custom/custom-check-schema";
 
 /** One rule's re-weighting: a weight of 0 keeps the rule visible but out of the score; enabled:false drops it. */
 export const ruleSettingSchema = z.strictObject({
@@ -10,12 +11,14 @@ const ownersSchema = z.union([z.string(), z.array(z.string())]);
 
 /**
  * A scoring config (`dozen.yaml` in the scanned repository, or `dozen scan --config <file>`):
- * `{ rules: { <ruleId>: { weight?, enabled? } } }`. Strict, so a typo fails loudly instead of doing nothing.
+ * `{ rules: { <ruleId>: { weight?, enabled? } }, checks?: [<custom check>] }`. Strict, so a typo fails loudly instead of doing nothing.
  * The same dozen.yaml may name a service and its owners for the collector (lib/facts/parse-service-descriptor);
  * those keys are allowed here and ignored by scoring.
  */
 export const scoringConfigSchema = z.strictObject({
   rules: z.record(z.string(), ruleSettingSchema).default({}),
+  /** Checks without code (lib/rules/custom): scored and reported like built-in rules. */
+  checks: z.array(customCheckSchema).optional(),
   name: z.string().optional(),
   owner: ownersSchema.optional(),
   owners: ownersSchema.optional(),
