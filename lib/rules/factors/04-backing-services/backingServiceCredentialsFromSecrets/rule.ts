@@ -31,7 +31,8 @@ export const rule: RuleDefinition = {
           judged += 1;
           const value = typeof env.value === "string" ? env.value : "";
           // A locator without credentials (`redis://cache:6379`) is config; a secret-named literal never is.
-          if (value === "" || (!looksSecretName(name) && !/:\/\/[^/\s]*@|password=|pwd=/i.test(value))) continue;
+          // `$(OTHER_VAR)` expands another variable and `{{ }}` is a template: references, not literals.
+          if (value === "" || /^\$\(\w+\)$|\{\{/.test(value.trim()) || (!looksSecretName(name) && !/:\/\/[^/\s]*@|password=|pwd=/i.test(value))) continue;
           names.push(`${objectName(m)} ${name}`);
           literal.push(containerEvidence(facts, m, c, new RegExp(String.raw`name:\s*["']?${escapeRegExp(name)}\b`)));
         }

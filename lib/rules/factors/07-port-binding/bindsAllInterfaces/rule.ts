@@ -6,13 +6,14 @@ import type { RuleDefinition } from "@/lib/rules/types";
 
 const LOOPBACK = String.raw`(127\.0\.0\.1|localhost|::1)`;
 const FLAGS = String.raw`--(host|bind|hostname)[= ]${LOOPBACK}\b|\s-b\s+${LOOPBACK}\b|ASPNETCORE_URLS=https?://${LOOPBACK}\b|server\.address\s*[=:]\s*${LOOPBACK}\b`;
-const JS = new RegExp(String.raw`\.listen\(.*["'\`]${LOOPBACK}["'\`]|\bhost(name)?\s*:\s*["'\`]${LOOPBACK}["'\`]|${FLAGS}`);
+// Only on the line that starts the server: `{ host: "localhost" }` in a database client's options is not a bind.
+const JS = new RegExp(String.raw`\.listen\(.*["'\`]${LOOPBACK}["'\`]|\bserve\(.*\bhost(name)?\s*:\s*["'\`]${LOOPBACK}["'\`]|${FLAGS}`);
 
 /** Binding the listener to the loopback interface only: unreachable from outside the container. */
 const LOOPBACK_BIND: LanguagePatterns = {
   javascript: JS,
   typescript: JS,
-  python: new RegExp(String.raw`\b(host|bind)\s*=\s*\[?\s*["']${LOOPBACK}\b|${FLAGS}`),
+  python: new RegExp(String.raw`\b(run|run_app|serve|make_server)\(.*\bhost\s*=\s*["']${LOOPBACK}\b|^bind\s*=\s*\[?\s*f?["']${LOOPBACK}\b|${FLAGS}`),
   go: new RegExp(String.raw`\b(ListenAndServe(TLS)?|Listen|Run|Start)\(\s*("tcp",\s*)?"${LOOPBACK}:`),
   java: new RegExp(String.raw`new InetSocketAddress\(\s*"${LOOPBACK}"|${FLAGS}`),
   kotlin: new RegExp(String.raw`host\s*=\s*"${LOOPBACK}"`),

@@ -16,7 +16,8 @@ const STRUCTURED: LanguagePatterns = {
   kotlin: JVM_JSON,
   csharp: /\bAddJsonConsole\(|\bUseSerilog\(|CompactJsonFormatter|new\s+JsonFormatter\(/,
   ruby: /\bformatter\s*=.*(to_json|JSON\.generate)|\bOugai::|\bSemanticLogger\b/,
-  default: JVM_JSON,
+  // Config files: Log4j2/Logback JSON layouts, python-json-logger in a logging dictConfig.
+  default: new RegExp(`${JVM_JSON.source}|pythonjsonlogger`),
 };
 
 /** Free-text log lines: printf-style formatters and bare prints. */

@@ -42,8 +42,8 @@ export const rule: RuleDefinition = {
       for (const ins of df.instructions) {
         let why: string | undefined;
         if (ins.keyword === "ENV" || ins.keyword === "ARG") {
-          // An ARG without a default is supplied at build time and, unlike ENV, not kept in the final config.
-          why = variables(ins).find((v) => looksSecretName(v.name) && (ins.keyword === "ENV" || v.hasValue))?.name;
+          // An ARG without a default is supplied at build time and, unlike ENV, not kept in the image config.
+          why = variables(ins).find((v) => looksSecretName(v.name) && v.hasValue)?.name;
         } else if (ins.keyword === "COPY" || ins.keyword === "ADD") {
           why = sources(ins).find((s) => SECRET_FILE.test(s.replace(/\/+$/, "")) && !TEMPLATE.test(s));
         }
