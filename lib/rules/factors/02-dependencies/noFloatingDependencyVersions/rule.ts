@@ -1,7 +1,7 @@
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { DependencyManifest, RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { DependencyManifest, RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
 
 // "Any version": npm `*`/`x`/`latest`, Maven LATEST/RELEASE, open-ended ranges (`>=1.0` with no upper bound, `[42.2,)`).
 const ANY = /^\s*(\*|x|latest|LATEST|RELEASE|)\s*$/;
@@ -15,6 +15,14 @@ function floating(manifest: DependencyManifest, version: string | null): string 
   if (ANY.test(version)) return version.trim() === "" ? "empty version" : version.trim();
   if (OPEN_LOWER_BOUND.test(version) || OPEN_MAVEN_RANGE.test(version.trim())) return `${version.trim()} (no upper bound)`;
   return null;
+}
+
+/** `@acme/` when an npm manifest's own package is scoped, else null. */
+function ownScope(facts: ServiceFacts, manifest: DependencyManifest): string | null {
+  if (manifest.ecosystem !== "npm") return null;
+  const lines = facts.textFiles.find((f) => f.path === manifest.path)?.lines ?? [];
+  const name = lines.map((l) => /^\s*"name"\s*:\s*"(@[\w.-]+\/)/.exec(l)).find((m) => m !== null);
+  return name?.[1] ?? null;
 }
 
 export const rule: RuleDefinition = {
@@ -34,7 +42,10 @@ export const rule: RuleDefinition = {
     const found: RepoEvidence[] = [];
     const names: string[] = [];
     for (const m of manifests) {
+      const scope = ownScope(facts, m);
       for (const d of m.dependencies) {
+        // `"@acme/shared": "*"` in an npm workspace names a sibling package built from the same commit.
+        if (scope && d.name.startsWith(scope) && d.version?.trim() === "*") continue;
         const why = floating(m, d.version);
         if (!why) continue;
         names.push(`${d.name} ${why}`);
