@@ -36,6 +36,8 @@ const schema = z.object({
   DOZEN_SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).default(8000)),
   /** Default cron schedule (UTC) for new sources. */
   DOZEN_DEFAULT_SCHEDULE: z.preprocess(emptyAsUnset, z.string().default("0 3 * * *")),
+  /** Per-request timeout for GitHub API calls and tarball downloads (a timed-out request is retried). */
+  DOZEN_GITHUB_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).default(30_000)),
   /** Database used by the tests instead of the embedded one. */
   TEST_DATABASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   /** Use Prisma's native schema engine (needs internet for its download) instead of Dozen's WASM bridge. */
@@ -70,6 +72,16 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv();
   return cached;
+}
+
+/**
+ * The value of an environment variable whose name a source's config holds (a GitHub source's `tokenEnv`,
+ * default GITHUB_TOKEN), or undefined when unset or empty. Credentials live only in the environment: the
+ * database stores the variable's name, never its value, and callers must never log it.
+ */
+export function namedVariable(opts: { name: string }): string | undefined {
+  const value = process.env[opts.name];
+  return value === undefined || value.trim() === "" ? undefined : value;
 }
 
 /**

@@ -1,6 +1,7 @@
+import { scanRepositoryJob } from "@/workers/jobs/scan-repository";
 import { scanSourceJob } from "@/workers/jobs/scan-source";
 import { scheduledScanJob } from "@/workers/jobs/scheduled-scan";
 import type { JobDefinition } from "@/workers/define-job";
 
 /** Every job a worker process handles. */
-export const JOBS: JobDefinition[] = [scanSourceJob, scheduledScanJob];
+export const JOBS: JobDefinition[] = [scanSourceJob, scheduledScanJob, scanRepositoryJob];

@@ -7,6 +7,7 @@ import { z } from "zod";
 export const QUEUES = {
   scanSource: "scan-source",
   scheduledScan: "scheduled-scan",
+  scanRepository: "scan-repository",
 } as const;
 
 export const scanSourcePayload = z.object({ scanId: z.number().int().positive() });
@@ -14,3 +15,7 @@ export type ScanSourcePayload = z.infer<typeof scanSourcePayload>;
 
 export const scheduledScanPayload = z.object({ sourceId: z.number().int().positive() });
 export type ScheduledScanPayload = z.infer<typeof scheduledScanPayload>;
+
+/** One repository of a GitHub source's scan (fanned out by the source scan, one job per repository). */
+export const scanRepositoryPayload = z.object({ scanId: z.number().int().positive(), repositoryId: z.number().int().positive() });
+export type ScanRepositoryPayload = z.infer<typeof scanRepositoryPayload>;

@@ -178,6 +178,7 @@ function routeOf(path: string): { name: string; params: string[] } {
   const patterns: [string, RegExp][] = [
     ["rate_limit", /^\/rate_limit$/],
     ["org_repos", /^\/orgs\/([^/]+)\/repos$/],
+    ["org_repos", /^\/users\/([^/]+)\/repos$/],
     ["repo", /^\/repos\/([^/]+)\/([^/]+)$/],
     ["commit", /^\/repos\/([^/]+)\/([^/]+)\/commits\/(.+)$/],
     ["tarball", /^\/repos\/([^/]+)\/([^/]+)\/tarball(?:\/(.+))?$/],

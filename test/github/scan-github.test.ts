@@ -1,0 +1,93 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { db } from "@/lib/db";
+import { registerGitHubSource } from "@/lib/sources/register-github-source";
+import { commitFiles, createBareRepo, generatedService, makeRepoRoot, type BareRepo } from "@/test/github/git-fixtures";
+import { runGitHubScan } from "@/test/github/run-github-scan";
+import { startStandIn, type StandIn } from "@/test/github/stand-in-server";
+import { useTestDatabase } from "@/test/support/test-database";
+
+const FLEET = ["legacy-billing", "payments-api", "shop-monorepo", "identity-service"];
+const GENERATED = Array.from({ length: 6 }, (_, i) => `svc-${i}`);
+
+describe("GitHub source scanned through the stand-in", () => {
+  let database: Awaited<ReturnType<typeof useTestDatabase>>;
+  let standIn: StandIn;
+  let repos: Awaited<ReturnType<typeof makeRepoRoot>>;
+  const bare = new Map<string, BareRepo>();
+  let sourceId: number;
+  const scanned = () => FLEET.length + GENERATED.length;
+
+  before(async () => {
+    database = await useTestDatabase();
+    repos = await makeRepoRoot();
+    standIn = await startStandIn();
+    for (const name of FLEET) bare.set(name, await createBareRepo({ root: repos.root, name, fromDir: join("examples/fleet", name) }));
+    for (const name of GENERATED) bare.set(name, await createBareRepo({ root: repos.root, name, files: generatedService({ name, port: name === "svc-0" ? 8080 : undefined }) }));
+    for (const [name, repo] of bare) standIn.addRepo({ owner: "acme", name, bare: repo });
+    standIn.addRepo({ owner: "acme", name: "old-thing", bare: bare.get("svc-1")!, archived: true });
+    standIn.addRepo({ owner: "acme", name: "forked", bare: bare.get("svc-2")!, fork: true });
+    const source = await registerGitHubSource({ input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl, webBaseUrl: "https://github.com" } } });
+    sourceId = source.id;
+  });
+  after(async () => {
+    await standIn.close();
+    await repos.remove();
+    await database.drop();
+  });
+
+  it("first scan: every service scored with at most 3 counted requests per repository, archived and forks skipped", async () => {
+    const scan = await runGitHubScan({ sourceId });
+    assert.equal(scan.status, "succeeded", scan.error ?? "");
+    assert.equal(scan.targetsDone, scan.targetsTotal);
+    assert.ok(standIn.stats.counted / scanned() <= 3, `counted ${standIn.stats.counted} for ${scanned()} repositories`);
+    assert.ok(standIn.stats.maxInFlight <= 4, `max in flight ${standIn.stats.maxInFlight}`);
+    const services = await db().service.findMany({ where: { sourceId }, select: { path: true, latestScore: true, repoUrl: true, team: { select: { slug: true } } } });
+    const paths = services.map((s) => s.path);
+    assert.ok(paths.includes("acme/legacy-billing") && paths.includes("acme/svc-5"));
+    assert.ok(paths.filter((p) => p.startsWith("acme/shop-monorepo/")).length >= 2, `monorepo split into services: ${paths}`);
+    assert.ok(!paths.some((p) => p.includes("old-thing") || p.includes("forked")));
+    assert.ok(services.every((s) => s.latestScore !== null));
+    const billing = services.find((s) => s.path === "acme/legacy-billing");
+    assert.equal(billing?.team?.slug, "team-payments", "CODEOWNERS names the owning team");
+    assert.equal(billing?.repoUrl, `${standIn.webUrl}/acme/legacy-billing`);
+  });
+
+  it("evidence links point at the file and lines on GitHub at the scanned commit", async () => {
+    const repo = await db().repository.findFirstOrThrow({ where: { sourceId, fullName: "acme/svc-0" }, select: { scannedSha: true } });
+    const finding = await db().finding.findFirstOrThrow({
+      where: { ruleId: "readsPortFromEnv", outcome: "fail", target: { service: { path: "acme/svc-0" } } },
+      select: { evidence: true },
+    });
+    const [first] = finding.evidence as { url?: string }[];
+    assert.equal(first?.url, `https://github.com/acme/svc-0/blob/${repo.scannedSha}/index.js#L4-L4`);
+  });
+
+  it("an unchanged rescan spends no counted request and keeps every score", async () => {
+    const before = await db().service.findMany({ where: { sourceId }, select: { path: true, latestScore: true }, orderBy: { path: "asc" } });
+    standIn.resetStats();
+    const scan = await runGitHubScan({ sourceId });
+    assert.equal(scan.status, "succeeded", scan.error ?? "");
+    assert.equal(standIn.stats.counted, 0, JSON.stringify(standIn.stats));
+    assert.equal(standIn.stats.codeload, 0, "nothing downloaded");
+    const afterScan = await db().service.findMany({ where: { sourceId }, select: { path: true, latestScore: true }, orderBy: { path: "asc" } });
+    assert.deepEqual(afterScan, before);
+  });
+
+  it("a push is picked up with one download; a deleted repository is marked gone with its history kept", async () => {
+    await commitFiles({ repo: bare.get("svc-0")!, files: { "index.js": 'const app = require("express")();\napp.listen(process.env.PORT);\n' } });
+    standIn.touchRepo({ owner: "acme", name: "svc-0" });
+    standIn.removeRepo({ owner: "acme", name: "svc-5" });
+    standIn.resetStats();
+    const scan = await runGitHubScan({ sourceId });
+    assert.equal(scan.status, "succeeded", scan.error ?? "");
+    assert.equal(standIn.stats.codeload, 1, "only the pushed repository is downloaded");
+    assert.ok(standIn.stats.counted <= 3, JSON.stringify(standIn.stats));
+    const fixed = await db().finding.findFirstOrThrow({ where: { ruleId: "readsPortFromEnv", target: { service: { path: "acme/svc-0" }, scanId: scan.id } }, select: { outcome: true } });
+    assert.equal(fixed.outcome, "pass");
+    const gone = await db().service.findFirstOrThrow({ where: { path: "acme/svc-5" }, select: { goneAt: true, latestScore: true } });
+    assert.ok(gone.goneAt && gone.latestScore !== null);
+    assert.equal((await db().repository.findFirstOrThrow({ where: { fullName: "acme/svc-5" } })).status, "gone");
+  });
+});

@@ -1,0 +1,55 @@
+import { db } from "@/lib/db";
+import { QUEUES, type ScanRepositoryPayload } from "@/lib/jobs/queues";
+import { listRepositories } from "@/lib/collectors/github/list-repositories";
+import { openGitHubClient } from "@/lib/github/open-github-client";
+import { saveRateLimit, type StoredRateLimit } from "@/lib/github/save-rate-limit";
+import { selectRepositories } from "@/lib/github/select-repositories";
+import { syncRepositories } from "@/lib/github/sync-repositories";
+import { finishScan } from "@/lib/scans/finish-scan";
+import type { SourceScanner } from "@/workers/scanners/types";
+
+/**
+ * A GitHub organisation or user: discovers its repositories (page ETags make an unchanged listing free),
+ * records them (gone ones marked, never deleted), then fans out one `scan-repository` job per repository
+ * and returns; the last repository job to finish closes the scan. Re-running it (a retried job) queues
+ * nothing twice: each repository job is a singleton per scan.
+ */
+export const scanGitHub: SourceScanner = async ({ scanId, source, boss, log }) => {
+  const row = await db().source.findUniqueOrThrow({ where: { id: source.id }, select: { config: true, rateLimit: true } });
+  let opened;
+  try {
+    opened = openGitHubClient({ source: row });
+  } catch (error) {
+    await finishScan({ scanId, error: `invalid GitHub source config: ${error instanceof Error ? error.message : String(error)}` });
+    return;
+  }
+  const stored = (row.rateLimit ?? null) as StoredRateLimit | null;
+  let listing;
+  try {
+    listing = await listRepositories({ client: opened.client, owner: source.location, ownerType: opened.config.ownerType, cache: stored?.listing });
+  } catch (error) {
+    await saveRateLimit({ sourceId: source.id, budget: opened.budget });
+    await finishScan({ scanId, error: `listing ${source.location}'s repositories failed: ${error instanceof Error ? error.message : String(error)}` });
+    return log.error({ scanId, err: error }, "GitHub discovery failed");
+  }
+  await saveRateLimit({ sourceId: source.id, budget: opened.budget, listing: listing.cache });
+  await db().source.update({ where: { id: source.id }, data: { lastDiscoveredAt: new Date() } });
+  const selected = selectRepositories({ repos: listing.repos, config: opened.config });
+  const { scan: repos, gone } = await syncRepositories({ sourceId: source.id, listed: listing.repos, selected });
+  log.info({ scanId, listed: listing.repos.length, selected: repos.length, gone, pagesFetched: listing.pagesFetched, pagesNotModified: listing.pagesNotModified }, "GitHub repositories discovered");
+  if (repos.length === 0) {
+    await finishScan({ scanId, error: `no repositories to scan in ${source.location}` });
+    return;
+  }
+  await db().scan.update({ where: { id: scanId }, data: { targetsTotal: repos.length } });
+  for (const repo of repos) {
+    const payload: ScanRepositoryPayload = { scanId, repositoryId: repo.id };
+    await boss.send(QUEUES.scanRepository, payload, {
+      singletonKey: `scan-${scanId}-repo-${repo.id}`,
+      retryLimit: 3,
+      retryDelay: 30,
+      retryBackoff: true,
+      expireInSeconds: 15 * 60,
+    });
+  }
+};
