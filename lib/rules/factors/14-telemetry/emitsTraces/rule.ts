@@ -50,7 +50,7 @@ export const rule: RuleDefinition = {
     ];
     if (evidence.length > 0) return pass("Tracing is set up.", evidence);
     const start = firstHttpEvidence(facts);
-    const where = start ? matchEvidence(start) : pathEvidence({ facts, path: (facts.dependencyManifests[0]?.path ?? sources[0]?.path) as string });
+    const where = start ? matchEvidence(start) : pathEvidence({ facts, path: facts.dependencyManifests[0]?.path ?? sources[0]?.path ?? facts.service.path });
     return fail("No tracing SDK, agent or auto-instrumentation found.", [where]);
   },
 };
