@@ -1,0 +1,82 @@
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { FACTORS, type FactorId } from "@/lib/factors/factors";
+import type { OverviewService } from "@/lib/services/get-fleet-overview";
+import { serviceFactorsSql } from "@/lib/rollups/service-factors-sql";
+
+export interface HeatmapQuery {
+  /** Team slug. */
+  team?: string;
+  /** Source name. */
+  source?: string;
+  grade?: string;
+  /** Only services failing a check of this factor (factor score below 100). */
+  factor?: string;
+  /** Case-insensitive substring of the service's name or slug. */
+  q?: string;
+  /** "score", "name" or a factor id. */
+  sort: string;
+  dir: "asc" | "desc";
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
+
+type Row = Omit<OverviewService, "factors"> & { factors: (number | null)[] | null };
+
+/**
+ * One page of the services × factors heatmap over live services, filtered, sorted and paged in SQL from
+ * Service's latest score and the rollups' factors arrays, so it stays fast at 10,000 services and never
+ * reads findings. Unscored cells sort last in either direction; ties go by name.
+ */
+export async function getHeatmapPage(opts: HeatmapQuery): Promise<{ rows: OverviewService[]; total: number }> {
+  const { join, factors } = serviceFactorsSql();
+  const factorIndex = (id: string | undefined) => {
+    const i = FACTORS.findIndex((f) => f.id === id);
+    return i < 0 ? null : Prisma.raw(String(i + 1));
+  };
+  const filterIndex = factorIndex(opts.factor);
+  const sortIndex = factorIndex(opts.sort);
+  const where = [Prisma.sql`s."goneAt" IS NULL`];
+  if (opts.team) where.push(Prisma.sql`t."slug" = ${opts.team}`);
+  if (opts.source) where.push(Prisma.sql`src."name" = ${opts.source}`);
+  if (opts.grade) where.push(Prisma.sql`s."latestGrade" = ${opts.grade}`);
+  if (opts.q) {
+    const like = `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(Prisma.sql`(s."name" ILIKE ${like} OR s."slug" ILIKE ${like})`);
+  }
+  // An unknown factor id filters everything out rather than silently showing the whole fleet.
+  if (opts.factor) where.push(filterIndex ? Prisma.sql`(${factors})[${filterIndex}] < 100` : Prisma.sql`false`);
+  const whereSql = Prisma.join(where, " AND ");
+  const dir = opts.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const key = sortIndex ? Prisma.sql`(${factors})[${sortIndex}]` : opts.sort === "name" ? Prisma.sql`s."name"` : Prisma.sql`s."latestScore"`;
+  const pageSize = Math.max(1, Math.min(500, Math.floor(opts.pageSize)));
+  const offset = (Math.max(1, Math.floor(opts.page)) - 1) * pageSize;
+  const from = Prisma.sql`FROM "Service" s JOIN "Source" src ON src."id" = s."sourceId" LEFT JOIN "Team" t ON t."id" = s."teamId"`;
+  // Only a factor filter needs the factors join to count; name, team and grade filters stay on Service.
+  const [rows, counted] = await Promise.all([
+    db().$queryRaw<Row[]>`
+      SELECT s."slug", s."name", s."path", t."name" AS "team", src."name" AS "source", s."latestScore" AS "score",
+        s."latestGrade" AS "grade", s."latestScanAt" AS "scannedAt", ${factors} AS "factors"
+      ${from} ${join}
+      WHERE ${whereSql}
+      ORDER BY ${key} ${dir} NULLS LAST, s."name" ASC, s."id" ASC
+      LIMIT ${pageSize} OFFSET ${offset}`,
+    db().$queryRaw<{ total: number }[]>`
+      SELECT count(*)::int AS "total" ${from} ${opts.factor ? join : Prisma.empty} WHERE ${whereSql}`,
+  ]);
+  return {
+    total: counted[0]?.total ?? 0,
+    rows: rows.map((r) => ({ ...r, factors: toFactorRecord(r.factors) })),
+  };
+}
+
+/** FACTORS-ordered array → record; a null or missing element means no check applied, so the key is left out. */
+function toFactorRecord(values: (number | null)[] | null): Partial<Record<FactorId, number | null>> {
+  const record: Partial<Record<FactorId, number | null>> = {};
+  FACTORS.forEach((f, i) => {
+    const v = values?.[i];
+    if (v !== null && v !== undefined) record[f.id] = Math.round(v * 10) / 10;
+  });
+  return record;
+}

@@ -1,0 +1,79 @@
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { FACTORS } from "@/lib/factors/factors";
+import { utcDay } from "@/lib/rollups/utc-day";
+
+const FACTOR_IDS = FACTORS.map((f) => f.id);
+
+/**
+ * Updates the daily rollups after a scan, touching only what the scan can have changed: the given services'
+ * rows for `day` (UTC, default today) from their latest score and factor scores, then the rows of their
+ * teams and the fleet's row for that day. Team and fleet figures are means over each live service's latest
+ * rollup on or before `day`, so a service not scanned that day still counts with its last known score.
+ * Without `serviceIds`, every scored service is refreshed.
+ */
+export async function updateDailyRollups(opts: { day?: Date; serviceIds?: number[] } = {}): Promise<{ services: number; teams: number }> {
+  const day = utcDay({ date: opts.day });
+  const ids = opts.serviceIds;
+  if (ids && ids.length === 0) return { services: 0, teams: 0 };
+  const onlyServices = ids ? Prisma.sql`AND s."id" = ANY(${ids}::int[])` : Prisma.empty;
+  const services = await db().$executeRaw`
+    INSERT INTO "DailyServiceScore" ("serviceId", "day", "score", "grade", "factors")
+    SELECT s."id", ${day}::date, s."latestScore", s."latestGrade",
+      ARRAY(SELECT fs."score" FROM unnest(${FACTOR_IDS}::text[]) WITH ORDINALITY AS f(id, ord)
+            LEFT JOIN "FactorScore" fs ON fs."targetId" = s."latestTargetId" AND fs."factor" = f.id
+            ORDER BY f.ord)
+    FROM "Service" s
+    WHERE s."latestTargetId" IS NOT NULL ${onlyServices}
+    ON CONFLICT ("serviceId", "day") DO UPDATE
+      SET "score" = EXCLUDED."score", "grade" = EXCLUDED."grade", "factors" = EXCLUDED."factors"`;
+
+  const teamIds = (
+    await db().service.findMany({
+      where: { teamId: { not: null }, ...(ids ? { id: { in: ids } } : {}) },
+      select: { teamId: true },
+      distinct: ["teamId"],
+    })
+  ).flatMap((s) => (s.teamId === null ? [] : [s.teamId]));
+  if (teamIds.length) {
+    await db().$executeRaw`
+      WITH ${current(day, Prisma.sql`AND s."teamId" = ANY(${teamIds}::int[])`)}, ${factorMeans(Prisma.sql`c."teamId"`)}
+      INSERT INTO "DailyTeamScore" ("teamId", "day", "score", "services", "factors")
+      SELECT t.id, ${day}::date, avg(c."score"), count(c."id")::int,
+        COALESCE((SELECT fm."factors" FROM fm WHERE fm.k = t.id), '{}')
+      FROM unnest(${teamIds}::int[]) AS t(id) LEFT JOIN cur c ON c."teamId" = t.id
+      GROUP BY t.id
+      ON CONFLICT ("teamId", "day") DO UPDATE
+        SET "score" = EXCLUDED."score", "services" = EXCLUDED."services", "factors" = EXCLUDED."factors"`;
+  }
+  await db().$executeRaw`
+    WITH ${current(day, Prisma.empty)}, ${factorMeans(Prisma.sql`0`)}
+    INSERT INTO "DailyFleetScore" ("day", "score", "services", "factors", "grades")
+    SELECT ${day}::date, avg(c."score"), count(c."id")::int, COALESCE((SELECT fm."factors" FROM fm), '{}'),
+      COALESCE((SELECT jsonb_object_agg(g."grade", g.n) FROM
+        (SELECT c3."grade", count(*) AS n FROM cur c3 WHERE c3."grade" IS NOT NULL GROUP BY c3."grade") g), '{}'::jsonb)
+    FROM cur c
+    ON CONFLICT ("day") DO UPDATE SET "score" = EXCLUDED."score", "services" = EXCLUDED."services",
+      "factors" = EXCLUDED."factors", "grades" = EXCLUDED."grades"`;
+  return { services, teams: teamIds.length };
+}
+
+/** `cur`: each live service's latest rollup on or before the day (one index probe per service). */
+function current(day: string, filter: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`cur AS (
+    SELECT s."id", s."teamId", r."score", r."grade", r."factors"
+    FROM "Service" s
+    CROSS JOIN LATERAL (SELECT x."score", x."grade", x."factors" FROM "DailyServiceScore" x
+      WHERE x."serviceId" = s."id" AND x."day" <= ${day}::date ORDER BY x."day" DESC LIMIT 1) r
+    WHERE (s."goneAt" IS NULL OR s."goneAt" >= ${day}::date + 1) ${filter})`;
+}
+
+/** `fm`: per group key `k`, the mean of each factor over the `cur` rows, as an array in FACTORS order. */
+function factorMeans(key: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`fm AS (
+    SELECT g.k, array_agg(g.v ORDER BY g.ord) AS "factors" FROM (
+      SELECT ${key} AS k, f.ord, avg(f.v) AS v
+      FROM cur c CROSS JOIN LATERAL unnest(c."factors") WITH ORDINALITY AS f(v, ord)
+      GROUP BY 1, 2) g
+    GROUP BY g.k)`;
+}

@@ -1,0 +1,24 @@
+import { db } from "@/lib/db";
+import { scanLocalDirectory } from "@/lib/scan/scan-local-directory";
+import { finishScan } from "@/lib/scans/finish-scan";
+import { persistTargetResult } from "@/lib/scans/persist-target-result";
+import { rulesVersion } from "@/lib/scans/rules-version";
+import { registerLocalSource } from "@/lib/sources/register-local-source";
+
+/**
+ * Scans a directory through the worker's own write path (collect → rules → scores → one transaction per
+ * target → finishScan), as a local source named `name`. `only` persists just those services, as a scan
+ * that saw part of a source would.
+ */
+export async function scanIntoDatabase(opts: { root: string; name: string; only?: string[] }) {
+  const source = await registerLocalSource({ name: opts.name, directory: opts.root, schedule: null });
+  const scan = await db().scan.create({
+    data: { sourceId: source.id, trigger: "manual", rulesVersion: rulesVersion(), status: "running" },
+    select: { id: true },
+  });
+  const outcome = await scanLocalDirectory({ root: opts.root });
+  const services = outcome.services.filter((s) => !opts.only || opts.only.includes(s.name));
+  for (const result of services) await persistTargetResult({ scanId: scan.id, sourceId: source.id, result });
+  const finished = await finishScan({ scanId: scan.id });
+  return { scanId: scan.id, sourceId: source.id, status: finished.status, services };
+}
