@@ -1,0 +1,44 @@
+import { before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import type { ClusterFacts } from "@/lib/cluster/types";
+import { runClusterRules } from "@/lib/cluster/run-cluster-rules";
+import { selectServiceFacts } from "@/lib/cluster/select-service-facts";
+import { collectShop } from "@/test/kubernetes/collect-shop";
+
+describe("cluster checks on the shop cluster", () => {
+  let facts: ClusterFacts;
+  const findingsFor = (...names: string[]) =>
+    runClusterRules({ facts: selectServiceFacts({ facts, workloads: facts.workloads.filter((w) => names.includes(w.name)) }) });
+  before(async () => {
+    facts = await collectShop();
+  });
+
+  it("passes every applicable check for the exemplary checkout service", () => {
+    const findings = findingsFor("checkout", "checkout-migrate-42", "nightly-report");
+    assert.deepEqual(findings.filter((f) => f.outcome !== "pass" && f.outcome !== "notApplicable").map((f) => f.ruleId), []);
+    assert.equal(findings.find((f) => f.ruleId === "clusterMigrationsAsJobs")!.outcome, "pass");
+  });
+
+  it("fails legacy-billing on each of its cluster problems, with cluster evidence", () => {
+    const findings = findingsFor("legacy-billing");
+    const failed = findings.filter((f) => f.outcome === "fail").map((f) => f.ruleId).sort();
+    assert.deepEqual(failed, [
+      "clusterDeclaresProbes", "clusterDeclaresResources", "clusterDeploymentsStateless", "clusterHasDisruptionBudget",
+      "clusterImagesPinned", "clusterMigrationsAsJobs", "clusterNoStickySessions", "clusterRunsAsNonRoot",
+      "clusterScalesHorizontally", "clusterSecretsFromSecretRefs", "clusterShutsDownGracefully",
+    ]);
+    const secret = findings.find((f) => f.ruleId === "clusterSecretsFromSecretRefs")!;
+    assert.deepEqual(secret.evidence, [{ type: "cluster", cluster: "prod-eu", namespace: "shop", kind: "Deployment", name: "legacy-billing", jsonPath: "spec.template.spec.containers[0].env[0].value", snippet: "DB_PASSWORD=****" }]);
+    assert.equal(findings.find((f) => f.ruleId === "clusterPortsExposedByService")!.outcome, "pass");
+  });
+
+  it("accepts an HPA instead of replicas and flags a Deployment without a Service", () => {
+    const single = facts.workloads.find((w) => w.name === "checkout")!;
+    const lone = { ...single, name: "lone", replicas: 1, podLabels: { "app.kubernetes.io/name": "lone" } };
+    const findings = runClusterRules({ facts: selectServiceFacts({ facts, workloads: [lone] }) });
+    assert.equal(findings.find((f) => f.ruleId === "clusterScalesHorizontally")!.outcome, "fail");
+    assert.equal(findings.find((f) => f.ruleId === "clusterPortsExposedByService")!.outcome, "fail");
+    const scaled = runClusterRules({ facts: selectServiceFacts({ facts, workloads: [{ ...single, replicas: 1 }] }) });
+    assert.equal(scaled.find((f) => f.ruleId === "clusterScalesHorizontally")!.outcome, "pass");
+  });
+});
