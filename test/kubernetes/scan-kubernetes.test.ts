@@ -1,0 +1,117 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pino from "pino";
+import { db } from "@/lib/db";
+import { scanLocalDirectory } from "@/lib/scan/scan-local-directory";
+import { persistTargetResult } from "@/lib/scans/persist-target-result";
+import { registerClusterSource } from "@/lib/sources/register-cluster-source";
+import { registerLocalSource } from "@/lib/sources/register-local-source";
+import { SCANNERS } from "@/workers/scanners";
+import { SHOP_SECRET_VALUES, shopCluster } from "@/test/kubernetes/shop-cluster";
+import { startStandIn } from "@/test/kubernetes/stand-in";
+import { useTestDatabase } from "@/test/support/test-database";
+
+const BILLING_MANIFEST = `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: legacy-billing, namespace: shop }
+spec:
+  replicas: 3
+  selector: { matchLabels: { app.kubernetes.io/name: legacy-billing } }
+  template:
+    metadata: { labels: { app.kubernetes.io/name: legacy-billing } }
+    spec:
+      containers:
+        - name: legacy-billing
+          image: registry.example.com/acme/legacy-billing:2.0.0
+          env: [{ name: PORT, value: "9000" }]
+          readinessProbe: { httpGet: { path: /healthz, port: 9000 } }
+          livenessProbe: { httpGet: { path: /healthz, port: 9000 } }
+`;
+
+describe("scanKubernetes: a cluster source audited into a real database", () => {
+  let database: Awaited<ReturnType<typeof useTestDatabase>>;
+  let dir: string;
+  let clusterSourceId: number;
+  const scan = async () => {
+    const source = await db().source.findUniqueOrThrow({ where: { id: clusterSourceId }, select: { id: true, name: true, kind: true, location: true, config: true } });
+    const { id: scanId } = await db().scan.create({ data: { sourceId: source.id, trigger: "manual", rulesVersion: "test", status: "running" }, select: { id: true } });
+    await SCANNERS.kubernetes!({ scanId, source, boss: undefined as never, log: pino({ level: "silent" }), signal: new AbortController().signal });
+    return db().scan.findUniqueOrThrow({ where: { id: scanId }, select: { status: true, error: true, targetsDone: true } });
+  };
+
+  before(async () => {
+    database = await useTestDatabase();
+    dir = await mkdtemp(path.join(tmpdir(), "dozen-scan-k8s-"));
+    // The repository side: legacy-billing declares 3 replicas, a tagged image and probes.
+    await mkdir(path.join(dir, "repos", "legacy-billing", "k8s"), { recursive: true });
+    await writeFile(path.join(dir, "repos", "legacy-billing", "k8s", "deploy.yaml"), BILLING_MANIFEST);
+    await writeFile(path.join(dir, "repos", "legacy-billing", "Dockerfile"), "FROM ruby:3.3\nCMD [\"puma\"]\n");
+    const local = await registerLocalSource({ name: "repos", directory: path.join(dir, "repos"), schedule: null });
+    const { id: repoScan } = await db().scan.create({ data: { sourceId: local.id, trigger: "manual", rulesVersion: "test" }, select: { id: true } });
+    for (const result of (await scanLocalDirectory({ root: path.join(dir, "repos") })).services) await persistTargetResult({ scanId: repoScan, sourceId: local.id, result });
+    const checkout = await db().service.create({ data: { slug: "checkout-svc", name: "Checkout", sourceId: local.id, path: "checkout", repoUrl: "https://github.com/acme/checkout" } });
+    assert.ok(checkout.id);
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+    await database.drop();
+  });
+
+  it("joins workloads to services, keeps unmapped ones, scores with drift, and stores no secret", async () => {
+    const standIn = await startStandIn({ objects: shopCluster() });
+    await writeFile(path.join(dir, "kubeconfig"), standIn.kubeconfig("prod-eu"));
+    clusterSourceId = (await registerClusterSource({ name: "prod-eu", config: { kubeconfigPath: path.join(dir, "kubeconfig"), context: "prod-eu" }, schedule: null })).id;
+    const result = await scan();
+    await standIn.close();
+    assert.equal(result.status, "succeeded", result.error ?? "");
+
+    const workloads = await db().clusterWorkload.findMany({ select: { kind: true, name: true, mappedBy: true, digests: true, service: { select: { name: true, sourceId: true } } }, orderBy: { name: "asc" } });
+    const byName = Object.fromEntries(workloads.map((w) => [w.name, w]));
+    assert.equal(byName["checkout"]!.mappedBy, "annotation");
+    assert.equal(byName["checkout"]!.service!.name, "Checkout");
+    assert.deepEqual(byName["checkout"]!.digests, [`sha256:${"c".repeat(64)}`]);
+    assert.equal(byName["checkout-migrate-42"]!.service!.name, "Checkout");
+    assert.equal(byName["legacy-billing"]!.mappedBy, "label");
+    assert.equal(byName["redis"]!.mappedBy, "none");
+    assert.equal(byName["redis"]!.service!.sourceId, clusterSourceId, "unmapped workloads get a cluster-only service");
+
+    const billing = await db().service.findFirstOrThrow({
+      where: { name: "legacy-billing" },
+      select: { latestScore: true, latestTarget: { select: { score: true } }, latestClusterTarget: { select: { facts: true, findings: { select: { ruleId: true, outcome: true } } } } },
+    });
+    const drift = billing.latestClusterTarget!.findings.find((f) => f.ruleId === "clusterMatchesRepository");
+    assert.equal(drift!.outcome, "fail");
+    const fields = ((billing.latestClusterTarget!.facts as { drift: { field: string }[] }).drift).map((d) => d.field).sort();
+    assert.deepEqual(fields, ["digest", "envKeys", "image", "probes", "replicas"]);
+    assert.ok(billing.latestScore! < billing.latestTarget!.score!, "the cluster's problems lower the combined score");
+
+    const stored = JSON.stringify(await db().scanTarget.findMany({ select: { facts: true, findings: { select: { evidence: true, message: true } } } }));
+    for (const value of SHOP_SECRET_VALUES) assert.ok(!stored.includes(value), "no secret value stored");
+  });
+
+  it("marks workloads gone when a later audit no longer sees them", async () => {
+    const objects = shopCluster();
+    objects.statefulsets = [];
+    const standIn = await startStandIn({ objects });
+    await writeFile(path.join(dir, "kubeconfig"), standIn.kubeconfig("prod-eu"));
+    const result = await scan();
+    await standIn.close();
+    assert.equal(result.status, "succeeded");
+    const redis = await db().clusterWorkload.findFirstOrThrow({ where: { name: "redis" }, select: { goneAt: true } });
+    assert.ok(redis.goneAt);
+    const checkout = await db().clusterWorkload.findFirstOrThrow({ where: { name: "checkout" }, select: { goneAt: true } });
+    assert.equal(checkout.goneAt, null);
+  });
+
+  it("fails the scan with the API's reason when credentials are rejected", async () => {
+    const standIn = await startStandIn({ objects: shopCluster(), token: "another" });
+    await writeFile(path.join(dir, "kubeconfig"), standIn.kubeconfig("prod-eu").replace("another", "stale"));
+    const result = await scan();
+    await standIn.close();
+    assert.equal(result.status, "failed");
+    assert.match(result.error ?? "", /401 Unauthorized/);
+  });
+});
