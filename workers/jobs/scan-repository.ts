@@ -48,7 +48,7 @@ export const scanRepositoryJob = defineJob({
       // The scan counted this repository as one target; a monorepo brings more, an empty repository none.
       if (!started && count !== 1) await db().scan.update({ where: { id: scanId }, data: { targetsTotal: { increment: count - 1 } } });
       for (const result of outcome.services) {
-        await persistTargetResult({ scanId, sourceId: scan.sourceId, result, commit: sha });
+        await persistWithRetry(() => persistTargetResult({ scanId, sourceId: scan.sourceId, result, commit: sha }));
         await db().service.updateMany({ where: { sourceId: scan.sourceId, path: result.path }, data: { repoUrl: repo.htmlUrl } });
       }
       for (const failure of outcome.failures) await persistTargetFailure({ scanId, failure });
@@ -86,6 +86,20 @@ async function storedTargets(opts: { sourceId: number; fullName: string }): Prom
     targets.push({ key: service.path, name: service.name, path: service.path, facts });
   }
   return targets.length > 0 ? { targets, config } : null;
+}
+
+/**
+ * Two workers creating the same team at once (ensureService's upsert is not atomic in PostgreSQL) make one
+ * transaction fail on the unique slug; the whole transaction rolled back, so trying again is safe and then
+ * finds the team.
+ */
+async function persistWithRetry<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    return write();
+  }
 }
 
 function describe(error: unknown): string {

@@ -47,7 +47,7 @@ export const scanGitHub: SourceScanner = async ({ scanId, source, boss, log }) =
     await boss.send(QUEUES.scanRepository, payload, {
       singletonKey: `scan-${scanId}-repo-${repo.id}`,
       retryLimit: 3,
-      retryDelay: 30,
+      retryDelay: 2,
       retryBackoff: true,
       expireInSeconds: 15 * 60,
     });

@@ -6,7 +6,8 @@ const PER_PAGE = 100;
 /**
  * Lists an organisation's (or user's) repositories page by page, sorted by name so pages stay stable. Each
  * page is asked for with the ETag it had last time: a 304 costs nothing and reuses the cached page. A full
- * last page is followed by one more request, since a 304 carries no Link header to say a page was added.
+ * last page is followed by one more (conditional) request, since a 304 carries no Link header to say a
+ * page was added.
  */
 export async function listRepositories(opts: {
   client: GitHubClient;
@@ -43,8 +44,8 @@ export async function listRepositories(opts: {
       if (!more) break;
     }
   }
-  const nonEmpty = pages.filter((p) => p.repos.length > 0);
-  return { repos: nonEmpty.flatMap((p) => p.repos), cache: { pages: nonEmpty }, pagesFetched, pagesNotModified };
+  // An empty trailing page is cached too: its 304 is what proves, for free, that no page was added.
+  return { repos: pages.flatMap((p) => p.repos), cache: { pages }, pagesFetched, pagesNotModified };
 }
 
 interface RawRepo {
