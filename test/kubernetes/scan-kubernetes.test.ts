@@ -9,6 +9,7 @@ import { scanLocalDirectory } from "@/lib/scan/scan-local-directory";
 import { persistTargetResult } from "@/lib/scans/persist-target-result";
 import { registerClusterSource } from "@/lib/sources/register-cluster-source";
 import { registerLocalSource } from "@/lib/sources/register-local-source";
+import { getServiceCluster } from "@/lib/services/get-service-cluster";
 import { SCANNERS } from "@/workers/scanners";
 import { SHOP_SECRET_VALUES, shopCluster } from "@/test/kubernetes/shop-cluster";
 import { startStandIn } from "@/test/kubernetes/stand-in";
@@ -87,6 +88,11 @@ describe("scanKubernetes: a cluster source audited into a real database", () => 
     const fields = ((billing.latestClusterTarget!.facts as { drift: { field: string }[] }).drift).map((d) => d.field).sort();
     assert.deepEqual(fields, ["digest", "envKeys", "image", "probes", "replicas"]);
     assert.ok(billing.latestScore! < billing.latestTarget!.score!, "the cluster's problems lower the combined score");
+
+    const page = await getServiceCluster({ serviceId: (await db().service.findFirstOrThrow({ where: { name: "legacy-billing" }, select: { id: true } })).id });
+    assert.equal(page!.cluster, "prod-eu");
+    assert.deepEqual(page!.workloads.map((w) => `${w.kind}/${w.name}`), ["Deployment/legacy-billing"]);
+    assert.ok(page!.drift.some((d) => d.field === "replicas" && d.declared === "3" && d.running === "1"));
 
     const stored = JSON.stringify(await db().scanTarget.findMany({ select: { facts: true, findings: { select: { evidence: true, message: true } } } }));
     for (const value of SHOP_SECRET_VALUES) assert.ok(!stored.includes(value), "no secret value stored");
