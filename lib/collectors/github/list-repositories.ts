@@ -5,9 +5,7 @@ const PER_PAGE = 100;
 
 /**
  * Lists an organisation's (or user's) repositories page by page, sorted by name so pages stay stable. Each
- * page is asked for with the ETag it had last time: a 304 costs nothing and reuses the cached page. A full
- * last page is followed by one more (conditional) request, since a 304 carries no Link header to say a
- * page was added.
+ * page is asked for with the ETag it had last time: a 304 costs nothing and reuses the cached page.
  */
 export async function listRepositories(opts: {
   client: GitHubClient;
@@ -35,16 +33,16 @@ export async function listRepositories(opts: {
       pagesFetched++;
       const repos = (response.data as RawRepo[]).map(toSummary);
       pages.push({ etag: String(response.headers.etag ?? ""), repos });
-      if (!/rel="next"/.test(String(response.headers.link ?? ""))) break;
+      // A full last page is followed by one more: the empty page's ETag, cached, later proves for free that
+      // no page was added (a 304 carries no Link header to say so).
+      if (!/rel="next"/.test(String(response.headers.link ?? "")) && repos.length < PER_PAGE) break;
     } catch (error) {
       if ((error as { status?: number }).status !== 304 || !previous) throw error;
       pagesNotModified++;
       pages.push(previous);
-      const more = page < cached.length || previous.repos.length === PER_PAGE;
-      if (!more) break;
+      if (page >= cached.length) break;
     }
   }
-  // An empty trailing page is cached too: its 304 is what proves, for free, that no page was added.
   return { repos: pages.flatMap((p) => p.repos), cache: { pages }, pagesFetched, pagesNotModified };
 }
 
