@@ -54,20 +54,26 @@ export async function getHeatmapPage(opts: HeatmapQuery): Promise<{ rows: Overvi
   const offset = (Math.max(1, Math.floor(opts.page)) - 1) * pageSize;
   const from = Prisma.sql`FROM "Service" s JOIN "Source" src ON src."id" = s."sourceId" LEFT JOIN "Team" t ON t."id" = s."teamId"`;
   // Only a factor filter needs the factors join to count; name, team and grade filters stay on Service.
+  const columns = Prisma.sql`s."id", s."slug", s."name", s."path", t."name" AS "team", src."name" AS "source",
+    s."latestScore" AS "score", s."latestGrade" AS "grade", s."latestScanAt" AS "scannedAt"`;
+  const order = Prisma.sql`ORDER BY ${key} ${dir} NULLS LAST, s."name" ASC, s."id" ASC`;
+  // Sorting or filtering by a factor needs every candidate's factors; otherwise the page is cut from
+  // Service alone (index on latestScore) and only its rows look up their factors.
+  const rowsQuery =
+    sortIndex || opts.factor
+      ? Prisma.sql`SELECT ${columns}, ${factors} AS "factors" ${from} ${join} WHERE ${whereSql} ${order}
+          LIMIT ${pageSize} OFFSET ${offset}`
+      : Prisma.sql`SELECT s.*, ${factors} AS "factors" FROM (
+            SELECT ${columns} ${from} WHERE ${whereSql} ${order} LIMIT ${pageSize} OFFSET ${offset}) s ${join}
+          ORDER BY ${opts.sort === "name" ? Prisma.sql`s."name"` : Prisma.sql`s."score"`} ${dir} NULLS LAST, s."name" ASC, s."id" ASC`;
   const [rows, counted] = await Promise.all([
-    db().$queryRaw<Row[]>`
-      SELECT s."slug", s."name", s."path", t."name" AS "team", src."name" AS "source", s."latestScore" AS "score",
-        s."latestGrade" AS "grade", s."latestScanAt" AS "scannedAt", ${factors} AS "factors"
-      ${from} ${join}
-      WHERE ${whereSql}
-      ORDER BY ${key} ${dir} NULLS LAST, s."name" ASC, s."id" ASC
-      LIMIT ${pageSize} OFFSET ${offset}`,
+    db().$queryRaw<(Row & { id: number })[]>(rowsQuery),
     db().$queryRaw<{ total: number }[]>`
       SELECT count(*)::int AS "total" ${from} ${opts.factor ? join : Prisma.empty} WHERE ${whereSql}`,
   ]);
   return {
     total: counted[0]?.total ?? 0,
-    rows: rows.map((r) => ({ ...r, factors: toFactorRecord(r.factors) })),
+    rows: rows.map(({ id: _id, ...r }) => ({ ...r, factors: toFactorRecord(r.factors) })),
   };
 }
 

@@ -63,24 +63,30 @@ export async function seedScaleHistory(opts: { sourceId: number; teams: number; 
 /** `avg(d.factors[1]), …, avg(d.factors[15])`: per-factor means of a group of service rows. */
 const FACTOR_MEANS = Prisma.raw(FACTORS.map((_, i) => `avg(d."factors"[${i + 1}])`).join(", "));
 
+/** Factor k (1-based) of service `s` on day `d`: base 25–100, drift −0.06…+0.06 a day up to today, noise ±3. */
+function factorExpr(k: number, days: number): string {
+  const value = `greatest(0, least(100, round((25 + abs(hashint4(s."id" * 17 + ${k})) % 76
+    - (abs(hashint4(s."id")) % 13 - 6) * 0.01 * (${days - 1} - d)
+    + (abs(hashint4(s."id" * 7919 + d * 15 + ${k})) % 7 - 3))::numeric, 1)))::float8`;
+  // A fifth of services have no admin-processes (12) or port-binding (7) check that applies.
+  return k === 7 || k === 12 ? `CASE WHEN abs(hashint4(s."id" * 31 + ${k})) % 5 = 0 THEN NULL ELSE ${value} END` : value;
+}
+
 async function insertServiceDays(opts: { sourceId: number; first: string; from: number; to: number; days: number }) {
-  // t counts days up to today (0 = today); factor k of service i: base 25–100, drift −0.06…+0.06 a day, noise ±3.
+  const ks = FACTORS.map((_, i) => i + 1);
+  const factors = `ARRAY[${ks.map((k) => factorExpr(k, opts.days)).join(",\n")}]`;
+  // Day-major, as real scans write a day's rows together: one day's rows share pages.
   await db().$executeRawUnsafe(`
     INSERT INTO "DailyServiceScore" ("serviceId", "day", "score", "grade", "factors")
     SELECT v.id, v.day, v.score,
       CASE WHEN v.score IS NULL THEN 'N/A' WHEN v.score >= 90 THEN 'A' WHEN v.score >= 80 THEN 'B'
            WHEN v.score >= 70 THEN 'C' WHEN v.score >= 60 THEN 'D' ELSE 'F' END, v.f
     FROM (
-      SELECT s."id", ('${opts.first}'::date + d) AS day, f.f, (SELECT round(avg(x)::numeric, 1)::float8 FROM unnest(f.f) x) AS score
-      FROM "Service" s
-      CROSS JOIN generate_series(${opts.from}, ${opts.to}) d
-      CROSS JOIN LATERAL (SELECT array_agg(CASE
-          WHEN k IN (7, 12) AND abs(hashint4(s."id" * 31 + k)) % 5 = 0 THEN NULL
-          ELSE greatest(0, least(100, round((25 + abs(hashint4(s."id" * 17 + k)) % 76
-            - (abs(hashint4(s."id")) % 13 - 6) * 0.01 * (${opts.days - 1} - d)
-            + (abs(hashint4(s."id" * 7919 + d * 15 + k)) % 7 - 3))::numeric, 1)))::float8 END ORDER BY k) AS f
-        FROM generate_series(1, ${FACTORS.length}) k) f
-      WHERE s."sourceId" = ${opts.sourceId}
+      SELECT w.id, w.day, w.f, round(((${ks.map((k) => `coalesce(w.f[${k}], 0)`).join(" + ")})
+        / nullif(${ks.map((k) => `(w.f[${k}] IS NOT NULL)::int`).join(" + ")}, 0))::numeric, 1)::float8 AS score
+      FROM (SELECT s."id", ('${opts.first}'::date + d) AS day, ${factors} AS f
+            FROM generate_series(${opts.from}, ${opts.to}) d CROSS JOIN "Service" s
+            WHERE s."sourceId" = ${opts.sourceId} ORDER BY d, s."id") w
     ) v
     ON CONFLICT DO NOTHING`);
 }
