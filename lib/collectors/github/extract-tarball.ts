@@ -43,6 +43,8 @@ export async function extractTarball(opts: {
   let bytes = 0;
   const parser = extract();
   parser.on("entry", (header: Header, stream, next) => {
+    // An aborted extraction destroys the entry too; its error already surfaces through the pipeline.
+    stream.on("error", () => undefined);
     const path = relativePath(header.name);
     const done = (error?: Error) => (error ? parser.destroy(error) : next());
     const skip = (reason: string | null) => {
