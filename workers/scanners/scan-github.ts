@@ -41,7 +41,8 @@ export const scanGitHub: SourceScanner = async ({ scanId, source, boss, log }) =
     await finishScan({ scanId, error: `no repositories to scan in ${source.location}` });
     return;
   }
-  await db().scan.update({ where: { id: scanId }, data: { targetsTotal: repos.length } });
+  // Only the first attempt sets the total: a retried fan-out must not undo what finished repository jobs added.
+  await db().scan.updateMany({ where: { id: scanId, targetsTotal: 0 }, data: { targetsTotal: repos.length } });
   for (const repo of repos) {
     const payload: ScanRepositoryPayload = { scanId, repositoryId: repo.id };
     await boss.send(QUEUES.scanRepository, payload, {
