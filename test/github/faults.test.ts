@@ -44,7 +44,12 @@ describe("GitHub faults: throttling, retries, timeouts, spent budgets, failing r
     const scan = await runGitHubScan({ sourceId });
     assert.equal(scan.status, "succeeded", scan.error ?? "");
     assert.equal(await db().service.count({ where: { sourceId, latestScore: { not: null } } }), NAMES.length);
-    assert.ok(Date.now() - started >= 1000, "waited for retry-after before resending");
+    assert.ok(Date.now() - started >= 1000);
+    for (const path of ["/repos/acme/svc-b/tarball/", "/repos/acme/svc-d/commits/"]) {
+      const tries = standIn.stats.log.filter((r) => r.path.startsWith(path));
+      assert.ok(tries.length >= 2 && tries[0]?.fault, `${path} was throttled, then retried`);
+      assert.ok(tries[1]!.at - tries[0]!.at >= 1000, `${path}: retry-after (1 s) honoured, resent after ${tries[1]!.at - tries[0]!.at} ms`);
+    }
     assert.ok(standIn.stats.maxInFlight <= 4);
   });
 

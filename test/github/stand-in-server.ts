@@ -26,6 +26,8 @@ export interface StandInStats {
   /** Counted requests that arrived while the budget was 0 before its reset: a client bug. */
   sentAtZero: number;
   byRoute: Record<string, number>;
+  /** Every API request's path, arrival time and (for injected faults) the status it got. */
+  log: { path: string; at: number; fault?: Fault["status"] }[];
 }
 
 export interface StandIn {
@@ -53,7 +55,7 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
   const repos = new Map<string, StandInRepo & { bare: BareRepo }>();
   const faults: Fault[] = [];
   const limit = { limit: opts.rateLimit ?? 5000, remaining: opts.rateLimit ?? 5000, reset: Math.floor(Date.now() / 1000) + 3600 };
-  const fresh = (): StandInStats => ({ requests: 0, counted: 0, notModified: 0, codeload: 0, maxInFlight: 0, sentAtZero: 0, byRoute: {} });
+  const fresh = (): StandInStats => ({ requests: 0, counted: 0, notModified: 0, codeload: 0, maxInFlight: 0, sentAtZero: 0, byRoute: {}, log: [] });
   let stats = fresh();
   let inFlight = 0;
   let nextId = 1;
@@ -73,6 +75,7 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
     res.on("close", () => inFlight--);
     if (opts.latencyMs) await sleep(opts.latencyMs);
     const fault = faults.find((f) => f.times > 0 && f.path.test(url.pathname));
+    stats.log.push({ path: url.pathname, at: Date.now(), ...(fault ? { fault: fault.status } : {}) });
     if (fault) {
       fault.times--;
       if (fault.status === "timeout") return void setTimeout(() => res.destroy(), 60_000).unref();
