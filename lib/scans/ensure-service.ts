@@ -52,12 +52,10 @@ async function ensureTeam(opts: { tx: Prisma.TransactionClient; owner: string | 
   const name = opts.owner.replace(/^@/, "").split(/[/:]/).pop() ?? opts.owner;
   const slug = slugify(name);
   if (!slug) return null;
-  const team = await opts.tx.team.upsert({
-    where: { slug },
-    create: { slug, name },
-    update: {},
-    select: { id: true },
-  });
+  // ON CONFLICT DO NOTHING: two workers creating the same team at once must not abort either transaction
+  // (an upsert races and fails one of them with a unique violation).
+  await opts.tx.team.createMany({ data: [{ slug, name }], skipDuplicates: true });
+  const team = await opts.tx.team.findUniqueOrThrow({ where: { slug }, select: { id: true } });
   return team.id;
 }
 
