@@ -9,6 +9,8 @@ import { GradeBadge } from "@/components/ui/grade-badge";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { CsvLink } from "@/components/ui/csv-link";
 import { OwnerForm } from "@/components/service/owner-form";
+import { ClusterDrift } from "@/components/service/cluster-drift";
+import { getServiceCluster } from "@/lib/services/get-service-cluster";
 import { FixFirstList } from "@/components/teams/fix-first-list";
 import { rankFixFirst } from "@/lib/scoring/rank-fix-first";
 import { formatScore, scoreTone } from "@/components/ui/score-cell";
@@ -26,6 +28,7 @@ const OUTCOME_ORDER = { fail: 0, error: 1, notAvailable: 2, pass: 3, notApplicab
 export default async function ServicePage({ params }: Props) {
   const service = await getServiceDetail({ slug: (await params).slug });
   if (!service) notFound();
+  const cluster = await getServiceCluster({ serviceId: service.id });
   const scores = new Map(service.factorScores.map((f) => [f.factor, f]));
   return (
     <div className="space-y-6">
@@ -73,6 +76,7 @@ export default async function ServicePage({ params }: Props) {
           })}
         </ul>
       </section>
+      <ClusterDrift cluster={cluster} />
       <section aria-labelledby="findings-heading" className="space-y-4">
         <div className="flex items-baseline justify-between">
           <h2 id="findings-heading" className="text-lg font-semibold">Findings</h2>
