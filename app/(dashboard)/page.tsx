@@ -2,12 +2,24 @@ import { getFleetOverview } from "@/lib/services/get-fleet-overview";
 import { ServicesHeatmap } from "@/components/overview/services-heatmap";
 import { ScanProgress } from "@/components/overview/scan-progress";
 import { formatScore } from "@/components/ui/score-cell";
+import { FleetSummary } from "@/components/overview/fleet-summary";
+import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
+import { getFleetTrend } from "@/lib/rollups/get-fleet-trend";
+import { getGradeDistribution } from "@/lib/rollups/get-grade-distribution";
+import { getFailingFactors } from "@/lib/rollups/get-failing-factors";
+import { getMovers } from "@/lib/rollups/get-movers";
 import { CsvLink } from "@/components/ui/csv-link";
 
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
-  const { services, fleetScore } = await getFleetOverview();
+  const [{ services, fleetScore }, trend, grades, failing, worse] = await Promise.all([
+    getFleetOverview(),
+    getFleetTrend({ days: 180 }),
+    getGradeDistribution(),
+    getFailingFactors({ limit: 5 }),
+    getMovers({ days: 7, limit: 5, direction: "worse" }),
+  ]);
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
@@ -27,7 +39,14 @@ export default async function OverviewPage() {
           </p>
         </div>
       ) : (
-        <ServicesHeatmap services={services} />
+        <>
+          <FleetSummary grades={grades} failing={failing} worse={worse} />
+          <section aria-labelledby="trend-heading">
+            <h2 id="trend-heading" className="mb-2 font-semibold">Fleet score trend</h2>
+            <ScoreTrendChart label="Fleet score" points={trend} />
+          </section>
+          <ServicesHeatmap services={services} />
+        </>
       )}
     </div>
   );

@@ -51,3 +51,11 @@ test("[OVERVIEW] the services table exports as CSV with one row per service", as
   // payments-api is the fleet's exemplary service: grade A (its exact score is asserted by the fleet's expected findings).
   expect(lines.some((l) => /^payments-api,team-payments,demo-fleet,payments-api,(100|9\d(\.\d)?),A,/.test(l))).toBe(true);
 });
+
+test("[OVERVIEW] the grade distribution accounts for every service and links the most failed factors", async ({ page }) => {
+  await page.goto("/");
+  const counts = (await page.getByTestId("grade-distribution").locator("li").allInnerTexts()).map((t) => Number(t.trim().split(/\s+/).pop()));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(await page.getByTestId("service-row").count());
+  const failed = page.getByRole("region", { name: "Most failed factors" }).getByRole("link");
+  await expect(failed.first()).toHaveAttribute("href", /^\/factors\/[a-z-]+$/);
+});
