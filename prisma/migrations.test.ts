@@ -1,12 +1,12 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { childEnv, env } from "@/lib/env";
-import { nodeBin, ROOT } from "@/lib/process/bin-path";
+import { env } from "@/lib/env";
+import { ROOT } from "@/lib/process/bin-path";
+import { runPrismaCli } from "@/test/support/run-prisma-cli";
 
 // The committed migrations, applied and checked by the official Prisma CLI on a fresh database. On this
 // offline project that also exercises the schema-engine bridge (scripts/schema-engine), which relies on
@@ -32,20 +32,8 @@ async function sql<T extends pg.QueryResultRow>(url: string, text: string): Prom
   }
 }
 
-/** Runs the Prisma CLI against the test database; resolves with its exit code and output. */
 function prisma(...args: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [nodeBin("prisma/build/index.js"), ...args], {
-      cwd: ROOT,
-      env: childEnv({ DATABASE_URL: dbUrl }),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code: code ?? 1, out }));
-  });
+  return runPrismaCli({ args, cwd: ROOT, env: { DATABASE_URL: dbUrl } });
 }
 
 const noDrift = ["--from-config-datasource", "--to-schema", "prisma/schema.prisma", "--exit-code"];

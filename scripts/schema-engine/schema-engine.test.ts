@@ -1,13 +1,13 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, readdir, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { childEnv, env } from "@/lib/env";
-import { nodeBin, ROOT } from "@/lib/process/bin-path";
+import { env } from "@/lib/env";
+import { ROOT } from "@/lib/process/bin-path";
+import { runPrismaCli } from "@/test/support/run-prisma-cli";
 
 // `prisma migrate dev` through the bridge, in a scratch project (so no migration lands in the repo): each
 // case is one of the pitfalls README.md lists. prisma/migrations.test.ts covers deploy, diff and status.
@@ -44,18 +44,7 @@ async function writeProject(opts: { database: string; models: string }): Promise
 }
 
 function prisma(...args: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [nodeBin("prisma/build/index.js"), ...args], {
-      cwd: project,
-      env: childEnv({ PRISMA_SCHEMA_ENGINE_BINARY: BRIDGE }),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code: code ?? 1, out }));
-  });
+  return runPrismaCli({ args, cwd: project, env: { PRISMA_SCHEMA_ENGINE_BINARY: BRIDGE } });
 }
 
 const migrations = async () => (await readdir(path.join(project, "migrations"))).filter((f) => f !== "migration_lock.toml").sort();

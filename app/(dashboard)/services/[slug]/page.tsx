@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FACTORS } from "@/lib/factors/factors";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
-import { RULES } from "@/lib/rules/registry";
+import { findRule } from "@/lib/rules/registry";
 import { renderGuide } from "@/lib/guides/render-guide";
 import { FindingCard } from "@/components/service/finding-card";
 import { GradeBadge } from "@/components/ui/grade-badge";
@@ -52,7 +52,7 @@ export default async function ServicePage({ params }: Props) {
             failing: service.findings.filter((f) => f.outcome === "fail").map((f) => ({ ...f, service: service.name })),
             limit: 5,
           })}
-          titleOf={(id) => RULES.find((r) => r.id === id)?.title ?? id}
+          titleOf={(id) => findRule(id)?.title ?? id}
         />
       </section>
       <section aria-labelledby="history-heading">
@@ -97,7 +97,7 @@ export default async function ServicePage({ params }: Props) {
                   <FindingCard
                     key={finding.ruleId}
                     finding={finding}
-                    title={RULES.find((r) => r.id === finding.ruleId)?.title ?? finding.ruleId}
+                    title={findRule(finding.ruleId)?.title ?? finding.ruleId}
                     guide={renderGuide({ ruleId: finding.ruleId, evidence: finding.evidence })}
                   />
                 ))}

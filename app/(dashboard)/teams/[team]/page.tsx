@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FACTORS } from "@/lib/factors/factors";
-import { RULES } from "@/lib/rules/registry";
+import { findRule } from "@/lib/rules/registry";
 import { getTeamScorecard } from "@/lib/teams/get-team-scorecard";
 import { ServicesHeatmap } from "@/components/overview/services-heatmap";
 import { FixFirstList } from "@/components/teams/fix-first-list";
@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TeamPage({ params }: Props) {
   const card = await getTeamScorecard({ slug: (await params).team });
   if (!card) notFound();
-  const titleOf = (id: string) => RULES.find((r) => r.id === id)?.title ?? id;
+  const titleOf = (id: string) => findRule(id)?.title ?? id;
   return (
     <div className="space-y-6">
       <div className="flex items-baseline justify-between">
