@@ -1,5 +1,5 @@
 import type { ClusterRuleDefinition } from "@/lib/cluster/rules/helpers";
-import { appContainers, evidence, longRunning, notApplicable, selects, verdict } from "@/lib/cluster/rules/helpers";
+import { appContainers, evidence, longRunning, notApplicable, replicated, selects, verdict } from "@/lib/cluster/rules/helpers";
 
 /** Concurrency (VIII): more than one replica, or an HPA that scales it. */
 export const clusterScalesHorizontally: ClusterRuleDefinition = {
@@ -7,7 +7,7 @@ export const clusterScalesHorizontally: ClusterRuleDefinition = {
   title: "Runs at least two replicas or has an HPA",
   rationale: "One replica is one process: no scale-out and an outage at every rollout or node drain.",
   evaluate(facts) {
-    const scalable = facts.workloads.filter((w) => w.kind === "Deployment" || w.kind === "StatefulSet");
+    const scalable = replicated(facts);
     if (scalable.length === 0) return notApplicable("No Deployment or StatefulSet.");
     const failures = scalable
       .filter((w) => (w.replicas ?? 1) < 2 && !facts.hpas.some((h) => h.namespace === w.namespace && h.targetKind === w.kind && h.targetName === w.name))
@@ -35,7 +35,7 @@ export const clusterHasDisruptionBudget: ClusterRuleDefinition = {
   title: "A PodDisruptionBudget covers the service",
   rationale: "Node drains and upgrades evict pods; a PDB keeps enough of them serving.",
   evaluate(facts) {
-    const scalable = facts.workloads.filter((w) => w.kind === "Deployment" || w.kind === "StatefulSet");
+    const scalable = replicated(facts);
     if (scalable.length === 0) return notApplicable("No Deployment or StatefulSet.");
     const failures = scalable.filter((w) => !facts.pdbs.some((p) => p.namespace === w.namespace && selects(p.selector, w.podLabels))).map((w) => evidence(facts, w, "metadata", "no PodDisruptionBudget selects its pods"));
     return verdict(failures, "A PodDisruptionBudget covers every workload.", (n) => `${n} workload(s) have no PodDisruptionBudget.`);
