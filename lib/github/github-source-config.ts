@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "an environment variable name (A-Z, 0-9, _)");
+
 /**
  * A GitHub source's settings (Source.config). Never a credential: `tokenEnv` names the environment
  * variable that holds the token, read by the worker at scan time.
@@ -10,7 +12,19 @@ export const githubSourceConfig = z.object({
   apiBaseUrl: z.url({ protocol: /^https?$/ }).default("https://api.github.com"),
   /** Where evidence links point; derived from apiBaseUrl when unset. */
   webBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
-  tokenEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "an environment variable name (A-Z, 0-9, _)").default("GITHUB_TOKEN"),
+  tokenEnv: envName.default("GITHUB_TOKEN"),
+  /**
+   * Authenticate as a GitHub App installation instead of with a token: the names of the environment
+   * variables holding the app id, its PEM private key and (optionally) the installation id; without an
+   * installation id the organisation's (or user's) installation is looked up.
+   */
+  app: z
+    .object({
+      appIdEnv: envName.default("GITHUB_APP_ID"),
+      privateKeyEnv: envName.default("GITHUB_APP_PRIVATE_KEY"),
+      installationIdEnv: envName.optional(),
+    })
+    .optional(),
   includeArchived: z.boolean().default(false),
   includeForks: z.boolean().default(false),
   /** Repository name patterns (`*` matches anything); empty means all. */
