@@ -64,7 +64,7 @@ describe("scanKubernetes: a cluster source audited into a real database", () => 
   it("joins workloads to services, keeps unmapped ones, scores with drift, and stores no secret", async () => {
     const standIn = await startStandIn({ objects: shopCluster() });
     await writeFile(path.join(dir, "kubeconfig"), standIn.kubeconfig("prod-eu"));
-    clusterSourceId = (await registerClusterSource({ name: "prod-eu", config: { kubeconfigPath: path.join(dir, "kubeconfig"), context: "prod-eu" }, schedule: null })).id;
+    clusterSourceId = (await registerClusterSource({ input: { name: "prod-eu", config: { kubeconfigPath: path.join(dir, "kubeconfig"), context: "prod-eu" }, schedule: null } })).id;
     const result = await scan();
     await standIn.close();
     assert.equal(result.status, "succeeded", result.error ?? "");
