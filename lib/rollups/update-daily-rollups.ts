@@ -10,9 +10,12 @@ const FACTOR_IDS = FACTORS.map((f) => f.id);
  * rows for `day` (UTC, default today) from their latest score and factor scores, then the rows of their
  * teams and the fleet's row for that day. Team and fleet figures are means over each live service's latest
  * rollup on or before `day`, so a service not scanned that day still counts with its last known score.
- * Without `serviceIds`, every scored service is refreshed.
+ * Without `serviceIds`, every scored service is refreshed. `teamIds` adds teams to refresh besides the
+ * services' own, such as the team a service just left (its row must drop the service the same day).
  */
-export async function updateDailyRollups(opts: { day?: Date; serviceIds?: number[] } = {}): Promise<{ services: number; teams: number }> {
+export async function updateDailyRollups(
+  opts: { day?: Date; serviceIds?: number[]; teamIds?: number[] } = {},
+): Promise<{ services: number; teams: number }> {
   const day = utcDay({ date: opts.day });
   const ids = opts.serviceIds;
   if (ids && ids.length === 0) return { services: 0, teams: 0 };
@@ -28,13 +31,14 @@ export async function updateDailyRollups(opts: { day?: Date; serviceIds?: number
     ON CONFLICT ("serviceId", "day") DO UPDATE
       SET "score" = EXCLUDED."score", "grade" = EXCLUDED."grade", "factors" = EXCLUDED."factors"`;
 
-  const teamIds = (
+  const servicesTeams = (
     await db().service.findMany({
       where: { teamId: { not: null }, ...(ids ? { id: { in: ids } } : {}) },
       select: { teamId: true },
       distinct: ["teamId"],
     })
   ).flatMap((s) => (s.teamId === null ? [] : [s.teamId]));
+  const teamIds = [...new Set([...servicesTeams, ...(opts.teamIds ?? [])])];
   if (teamIds.length) {
     await db().$executeRaw`
       WITH ${current(day, Prisma.sql`AND s."teamId" = ANY(${teamIds}::int[])`)}, ${factorMeans(Prisma.sql`c."teamId"`)}

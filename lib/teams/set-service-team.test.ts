@@ -1,9 +1,15 @@
 import { test, before, after } from "node:test";
+import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
 import { db } from "@/lib/db";
 import { setServiceTeam } from "@/lib/teams/set-service-team";
 import { ensureService } from "@/lib/scans/ensure-service";
 import { useTestDatabase } from "@/test/support/test-database";
+import { getTeamTrend } from "@/lib/rollups/get-team-trend";
+import { utcDay } from "@/lib/rollups/utc-day";
+import { scanIntoDatabase } from "@/test/support/scan-into-database";
+
+const fleet = fileURLToPath(new URL("../../examples/fleet", import.meta.url));
 
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
 before(async () => {
@@ -31,4 +37,25 @@ test("a team set by hand wins over the repository's owner until it is cleared", 
 
 test("an unknown service is a clear error", async () => {
   await assert.rejects(setServiceTeam({ slug: "nope", team: "x" }), /no service nope/);
+});
+
+test("moving a scanned service by hand refreshes today's rollups of the team it left and the team it joined", async () => {
+  const { services } = await scanIntoDatabase({ root: fleet, name: "demo", only: ["cart-api", "catalog-api"] });
+  const score = (name: string) => Math.round((services.find((s) => s.name === name)?.score ?? NaN) * 10) / 10;
+  const todayOf = async (slug: string) => {
+    const team = await db().team.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    return (await getTeamTrend({ teamId: team.id, days: 1 })).find((p) => p.day === utcDay()) ?? null;
+  };
+  assert.equal((await todayOf("team-commerce"))?.services, 2);
+
+  await setServiceTeam({ slug: "cart-api", team: "Checkout" });
+  assert.deepEqual(await todayOf("team-commerce"), { day: utcDay(), score: score("catalog-api"), services: 1 });
+  assert.deepEqual(await todayOf("checkout"), { day: utcDay(), score: score("cart-api"), services: 1 });
+
+  // The last service leaving empties the old team's row for today rather than leaving its stale score.
+  await setServiceTeam({ slug: "catalog-api", team: "Checkout" });
+  assert.deepEqual(await todayOf("team-commerce"), { day: utcDay(), score: null, services: 0 });
+  const both = await todayOf("checkout");
+  assert.equal(both?.services, 2);
+  assert.equal(both?.score, Math.round(((services[0]?.score ?? 0) + (services[1]?.score ?? 0)) * 5) / 10);
 });
