@@ -8,7 +8,8 @@ export interface TrendPoint {
   score: number | null;
 }
 
-const dayFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" });
+// Rollup days are UTC days: formatting them in the reader's zone would show a day too early west of Greenwich.
+const dayFormat = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", timeZone: "UTC" });
 
 /**
  * A 0–100 score over time. The box has a fixed height so the page does not jump when the chart mounts,

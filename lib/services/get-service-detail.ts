@@ -12,7 +12,8 @@ export interface ServiceFinding {
 }
 
 /**
- * One service's latest scan: its factor scores, every finding with evidence, and its score history.
+ * One service's latest scan: its factor scores and every finding with evidence. Reads only the latest
+ * target's findings, never older scans; the score history comes from the rollups (getServiceTrend).
  * Null when no service has this slug.
  */
 export async function getServiceDetail(opts: { slug: string }) {
@@ -44,19 +45,12 @@ export async function getServiceDetail(opts: { slug: string }) {
     },
   });
   if (!service) return null;
-  const history = await db().scanTarget.findMany({
-    where: { serviceId: service.id, status: "succeeded" },
-    select: { createdAt: true, score: true },
-    orderBy: { createdAt: "desc" },
-    take: 90,
-  });
   const { latestTarget, ...rest } = service;
   return {
     ...rest,
     commit: latestTarget?.commit ?? null,
     findings: (latestTarget?.findings ?? []).map((f) => ({ ...f, evidence: f.evidence as unknown as Evidence[] })) as ServiceFinding[],
     factorScores: latestTarget?.factorScores ?? [],
-    history: history.reverse(),
   };
 }
 

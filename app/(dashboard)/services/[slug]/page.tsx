@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FACTORS } from "@/lib/factors/factors";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
+import { getServiceTrend } from "@/lib/rollups/get-service-trend";
 import { findRule } from "@/lib/rules/registry";
 import { renderGuide } from "@/lib/guides/render-guide";
 import { FindingCard } from "@/components/service/finding-card";
@@ -28,7 +29,10 @@ const OUTCOME_ORDER = { fail: 0, error: 1, notAvailable: 2, pass: 3, notApplicab
 export default async function ServicePage({ params }: Props) {
   const service = await getServiceDetail({ slug: (await params).slug });
   if (!service) notFound();
-  const cluster = await getServiceCluster({ serviceId: service.id });
+  const [cluster, trend] = await Promise.all([
+    getServiceCluster({ serviceId: service.id }),
+    getServiceTrend({ serviceId: service.id, days: 180 }),
+  ]);
   const scores = new Map(service.factorScores.map((f) => [f.factor, f]));
   return (
     <div className="space-y-6">
@@ -57,7 +61,7 @@ export default async function ServicePage({ params }: Props) {
       </section>
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-2 text-lg font-semibold">Score history</h2>
-        <ScoreTrendChart label={`${service.name} score`} points={service.history.map((h) => ({ day: h.createdAt.toISOString(), score: h.score }))} />
+        <ScoreTrendChart label={`${service.name} score`} points={trend} />
       </section>
       <section aria-labelledby="factors-heading">
         <h2 id="factors-heading" className="mb-2 text-lg font-semibold">Factors</h2>
