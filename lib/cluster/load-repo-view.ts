@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
-import type { FactorId } from "@/lib/factors/factors";
-import type { Effort, Evidence, Finding, ManifestObject, Outcome } from "@/lib/rules/types";
+import type { Finding, ManifestObject } from "@/lib/rules/types";
+import { FINDING_COLUMNS, toFinding } from "@/lib/scans/to-finding";
 
 /**
  * What the repository side says about a service: its latest repository target's findings (for the combined
@@ -10,14 +10,10 @@ export async function loadRepoView(opts: { serviceId: number | null }): Promise<
   if (opts.serviceId === null) return { findings: [], manifests: [] };
   const service = await db().service.findUnique({
     where: { id: opts.serviceId },
-    select: { latestTarget: { select: { facts: true, findings: { select: { ruleId: true, ruleVersion: true, factor: true, outcome: true, message: true, evidence: true, weight: true, effort: true } } } } },
+    select: { latestTarget: { select: { facts: true, findings: { select: FINDING_COLUMNS } } } },
   });
   const target = service?.latestTarget;
   if (!target) return { findings: [], manifests: [] };
   const manifests = ((target.facts as { manifests?: ManifestObject[] } | null)?.manifests ?? []);
-  const findings = target.findings.map((f) => ({
-    ruleId: f.ruleId, ruleVersion: f.ruleVersion, factor: f.factor as FactorId, title: f.ruleId, outcome: f.outcome as Outcome,
-    message: f.message, evidence: f.evidence as unknown as Evidence[], weight: f.weight, effort: f.effort as Effort,
-  }));
-  return { findings, manifests };
+  return { findings: target.findings.map(toFinding), manifests };
 }

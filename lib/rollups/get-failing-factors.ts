@@ -1,7 +1,5 @@
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { FACTORS, type FactorId } from "@/lib/factors/factors";
-import { serviceFactorsSql } from "@/lib/rollups/service-factors-sql";
 
 export interface FailingFactor {
   factor: FactorId;
@@ -12,22 +10,18 @@ export interface FailingFactor {
 }
 
 /**
- * The factors the fleet fails most, most failing services first (then lowest mean). One pass over each live
- * service's latest factors array from the rollups, with one count and one mean per factor: no findings read.
+ * The factors the fleet fails most, most failing services first (then lowest mean), from the fleet's
+ * latest daily rollup: its per-factor failing counts and means are written after every scan, so this reads
+ * one row whatever the fleet's size, and no findings.
  */
 export async function getFailingFactors(opts: { limit: number }): Promise<FailingFactor[]> {
-  const { join, factors } = serviceFactorsSql();
-  const columns = FACTORS.map(
-    (_, i) => Prisma.sql`count(*) FILTER (WHERE c.f[${Prisma.raw(String(i + 1))}] < 100)::int, avg(c.f[${Prisma.raw(String(i + 1))}])`,
-  );
-  const rows = await db().$queryRaw<{ stats: [number, number | null][] }[]>`
-    SELECT json_build_array(${Prisma.join(columns.map((c) => Prisma.sql`json_build_array(${c})`))}) AS "stats"
-    FROM (SELECT ${factors} AS f FROM "Service" s ${join}
-          WHERE s."goneAt" IS NULL AND s."latestScore" IS NOT NULL) c`;
-  const stats = rows[0]?.stats ?? [];
+  // Raw: the factors array holds nulls (factors nothing applied to), which Prisma's Float[] cannot read.
+  const [latest] = await db().$queryRaw<{ failing: number[]; factors: (number | null)[] }[]>`
+    SELECT "failing", "factors" FROM "DailyFleetScore" ORDER BY "day" DESC LIMIT 1`;
+  if (!latest) return [];
   return FACTORS.map((f, i) => {
-    const [failing, mean] = stats[i] ?? [0, null];
-    return { factor: f.id, failingServices: failing, meanScore: mean === null ? null : Math.round(mean * 10) / 10 };
+    const mean = latest.factors[i] ?? null;
+    return { factor: f.id, failingServices: latest.failing[i] ?? 0, meanScore: mean === null ? null : Math.round(mean * 10) / 10 };
   })
     .filter((f) => f.failingServices > 0)
     .sort((a, b) => b.failingServices - a.failingServices || (a.meanScore ?? 101) - (b.meanScore ?? 101))

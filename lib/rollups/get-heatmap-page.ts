@@ -2,7 +2,6 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { FACTORS, type FactorId } from "@/lib/factors/factors";
 import type { OverviewService } from "@/lib/services/get-fleet-overview";
-import { serviceFactorsSql } from "@/lib/rollups/service-factors-sql";
 
 export interface HeatmapQuery {
   /** Team slug. */
@@ -26,11 +25,11 @@ type Row = Omit<OverviewService, "factors"> & { factors: (number | null)[] | nul
 
 /**
  * One page of the services × factors heatmap over live services, filtered, sorted and paged in SQL from
- * Service's latest score and the rollups' factors arrays, so it stays fast at 10,000 services and never
- * reads findings. Unscored cells sort last in either direction; ties go by name.
+ * Service's latest score and factors alone (one row per service, no join to history), so it stays fast at
+ * 10,000 services and never reads findings. Unscored cells sort last in either direction; ties go by name.
  */
 export async function getHeatmapPage(opts: HeatmapQuery): Promise<{ rows: OverviewService[]; total: number }> {
-  const { join, factors } = serviceFactorsSql();
+  const factors = Prisma.sql`s."latestFactors"`;
   const factorIndex = (id: string | undefined) => {
     const i = FACTORS.findIndex((f) => f.id === id);
     return i < 0 ? null : Prisma.raw(String(i + 1));
@@ -53,23 +52,13 @@ export async function getHeatmapPage(opts: HeatmapQuery): Promise<{ rows: Overvi
   const pageSize = Math.max(1, Math.min(500, Math.floor(opts.pageSize)));
   const offset = (Math.max(1, Math.floor(opts.page)) - 1) * pageSize;
   const from = Prisma.sql`FROM "Service" s JOIN "Source" src ON src."id" = s."sourceId" LEFT JOIN "Team" t ON t."id" = s."teamId"`;
-  // Only a factor filter needs the factors join to count; name, team and grade filters stay on Service.
-  const columns = Prisma.sql`s."id", s."slug", s."name", s."path", t."name" AS "team", src."name" AS "source",
-    s."latestScore" AS "score", s."latestGrade" AS "grade", s."latestScanAt" AS "scannedAt"`;
-  const order = Prisma.sql`ORDER BY ${key} ${dir} NULLS LAST, s."name" ASC, s."id" ASC`;
-  // Sorting or filtering by a factor needs every candidate's factors; otherwise the page is cut from
-  // Service alone (index on latestScore) and only its rows look up their factors.
-  const rowsQuery =
-    sortIndex || opts.factor
-      ? Prisma.sql`SELECT ${columns}, ${factors} AS "factors" ${from} ${join} WHERE ${whereSql} ${order}
-          LIMIT ${pageSize} OFFSET ${offset}`
-      : Prisma.sql`SELECT s.*, ${factors} AS "factors" FROM (
-            SELECT ${columns} ${from} WHERE ${whereSql} ${order} LIMIT ${pageSize} OFFSET ${offset}) s ${join}
-          ORDER BY ${opts.sort === "name" ? Prisma.sql`s."name"` : Prisma.sql`s."score"`} ${dir} NULLS LAST, s."name" ASC, s."id" ASC`;
   const [rows, counted] = await Promise.all([
-    db().$queryRaw<(Row & { id: number })[]>(rowsQuery),
-    db().$queryRaw<{ total: number }[]>`
-      SELECT count(*)::int AS "total" ${from} ${opts.factor ? join : Prisma.empty} WHERE ${whereSql}`,
+    db().$queryRaw<(Row & { id: number })[]>`
+      SELECT s."id", s."slug", s."name", s."path", t."name" AS "team", src."name" AS "source",
+        s."latestScore" AS "score", s."latestGrade" AS "grade", s."latestScanAt" AS "scannedAt", ${factors} AS "factors"
+      ${from} WHERE ${whereSql}
+      ORDER BY ${key} ${dir} NULLS LAST, s."name" ASC, s."id" ASC LIMIT ${pageSize} OFFSET ${offset}`,
+    db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" ${from} WHERE ${whereSql}`,
   ]);
   return {
     total: counted[0]?.total ?? 0,

@@ -3,11 +3,12 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { FACTORS } from "@/lib/factors/factors";
 import { utcDay } from "@/lib/rollups/utc-day";
 
-const FACTOR_IDS = FACTORS.map((f) => f.id);
+/** `count(*) FILTER (WHERE c.factors[1] < 100), …`: per factor, how many of the `cur` rows fail one of its checks. */
+const FAILING_COUNTS = Prisma.raw(FACTORS.map((_, i) => `count(*) FILTER (WHERE c."factors"[${i + 1}] < 100)::int`).join(", "));
 
 /**
  * Updates the daily rollups after a scan, touching only what the scan can have changed: the given services'
- * rows for `day` (UTC, default today) from their latest score and factor scores, then the rows of their
+ * rows for `day` (UTC, default today) from their latest score and factors, then the rows of their
  * teams and the fleet's row for that day. Team and fleet figures are means over each live service's latest
  * rollup on or before `day`, so a service not scanned that day still counts with its last known score.
  * Without `serviceIds`, every scored service is refreshed. `teamIds` adds teams to refresh besides the
@@ -22,12 +23,9 @@ export async function updateDailyRollups(
   const onlyServices = ids ? Prisma.sql`AND s."id" = ANY(${ids}::int[])` : Prisma.empty;
   const services = await db().$executeRaw`
     INSERT INTO "DailyServiceScore" ("serviceId", "day", "score", "grade", "factors")
-    SELECT s."id", ${day}::date, s."latestScore", s."latestGrade",
-      ARRAY(SELECT fs."score" FROM unnest(${FACTOR_IDS}::text[]) WITH ORDINALITY AS f(id, ord)
-            LEFT JOIN "FactorScore" fs ON fs."targetId" = s."latestTargetId" AND fs."factor" = f.id
-            ORDER BY f.ord)
+    SELECT s."id", ${day}::date, s."latestScore", s."latestGrade", s."latestFactors"
     FROM "Service" s
-    WHERE s."latestTargetId" IS NOT NULL ${onlyServices}
+    WHERE s."latestScanAt" IS NOT NULL ${onlyServices}
     ON CONFLICT ("serviceId", "day") DO UPDATE
       SET "score" = EXCLUDED."score", "grade" = EXCLUDED."grade", "factors" = EXCLUDED."factors"`;
 
@@ -52,13 +50,14 @@ export async function updateDailyRollups(
   }
   await db().$executeRaw`
     WITH ${current(day, Prisma.empty)}, ${factorMeans(Prisma.sql`0`)}
-    INSERT INTO "DailyFleetScore" ("day", "score", "services", "factors", "grades")
+    INSERT INTO "DailyFleetScore" ("day", "score", "services", "factors", "failing", "grades")
     SELECT ${day}::date, avg(c."score"), count(c."id")::int, COALESCE((SELECT fm."factors" FROM fm), '{}'),
+      ARRAY[${FAILING_COUNTS}],
       COALESCE((SELECT jsonb_object_agg(g."grade", g.n) FROM
         (SELECT c3."grade", count(*) AS n FROM cur c3 WHERE c3."grade" IS NOT NULL GROUP BY c3."grade") g), '{}'::jsonb)
     FROM cur c
     ON CONFLICT ("day") DO UPDATE SET "score" = EXCLUDED."score", "services" = EXCLUDED."services",
-      "factors" = EXCLUDED."factors", "grades" = EXCLUDED."grades"`;
+      "factors" = EXCLUDED."factors", "failing" = EXCLUDED."failing", "grades" = EXCLUDED."grades"`;
   return { services, teams: teamIds.length };
 }
 

@@ -1,12 +1,17 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ServiceScanResult } from "@/lib/scan/types";
+import { combineServiceScore } from "@/lib/cluster/combine-service-score";
 import { ensureService } from "@/lib/scans/ensure-service";
+import { FINDING_COLUMNS, toFinding } from "@/lib/scans/to-finding";
+import { writeLatestFactors } from "@/lib/scans/write-latest-factors";
 
 /**
  * Writes one scanned target (its facts, findings, factor scores and the service's latest score) in one
  * transaction, so a worker killed mid-scan leaves either the whole target or nothing. Re-running the same
- * target of the same scan is a no-op: a retried job resumes where the killed one stopped.
+ * target of the same scan is a no-op: a retried job resumes where the killed one stopped. The target keeps
+ * the repository's own score; the service's latest score combines it with the service's latest cluster
+ * audit, if any, the same way a cluster scan does, so neither kind of scan overwrites the other's view.
  */
 export async function persistTargetResult(opts: {
   scanId: number;
@@ -67,16 +72,23 @@ export async function persistTargetResult(opts: {
         failed: s.failed,
       })),
     });
+    const cluster = await tx.service.findUnique({
+      where: { id: service.id },
+      select: { latestClusterTarget: { select: { findings: { select: FINDING_COLUMNS } } } },
+    });
+    const clusterFindings = cluster?.latestClusterTarget?.findings.map(toFinding) ?? [];
+    const combined = clusterFindings.length ? combineServiceScore({ repoFindings: result.findings, clusterFindings }) : result;
     await tx.service.update({
       where: { id: service.id },
       data: {
-        latestScore: result.score,
-        latestGrade: result.grade,
+        latestScore: combined.score,
+        latestGrade: combined.grade,
         latestScanAt: target.createdAt,
         latestTargetId: target.id,
         goneAt: null,
       },
     });
+    await writeLatestFactors({ tx, serviceId: service.id, factors: combined.factors });
     await tx.scan.update({ where: { id: opts.scanId }, data: { targetsDone: { increment: 1 } } });
     return { targetId: target.id, skipped: false };
   });

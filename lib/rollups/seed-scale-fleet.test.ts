@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { db } from "@/lib/db";
+import { getFailingFactors } from "@/lib/rollups/get-failing-factors";
+import { getFleetTrend } from "@/lib/rollups/get-fleet-trend";
+import { getHeatmapPage } from "@/lib/rollups/get-heatmap-page";
+import { getMovers } from "@/lib/rollups/get-movers";
+import { seedScaleFleet } from "@/lib/rollups/seed-scale-fleet";
+import { useTestDatabase } from "@/test/support/test-database";
+
+let database: Awaited<ReturnType<typeof useTestDatabase>>;
+before(async () => {
+  database = await useTestDatabase();
+});
+after(() => database.drop());
+
+// The bench's seed at a size a test can afford: the pages' queries must find the same shape of data as at
+// 10,000 services (every service scored with factors, a trend per day, failing counts, movers).
+test("the scale seed fills what the overview reads, and is reused when run again", async () => {
+  const shape = { services: 120, teams: 4, days: 40, sample: 6 };
+  const first = await seedScaleFleet({ shape, log: () => {} });
+  assert.equal(first.seeded, true);
+  assert.equal(await db().service.count({ where: { source: { name: "scale" }, latestScore: { not: null } } }), 120);
+
+  const page = await getHeatmapPage({ sort: "score", dir: "asc", page: 1, pageSize: 50 });
+  assert.equal(page.total, 120);
+  assert.ok(page.rows.every((r) => Object.keys(r.factors).length >= 13), "every row has its factor cells");
+  const scores = page.rows.map((r) => r.score ?? 101);
+  assert.deepEqual(scores, [...scores].sort((a, b) => a - b), "worst first");
+
+  const trend = await getFleetTrend({ days: 40 });
+  assert.equal(trend.length, 40);
+  assert.ok(trend.every((p) => p.services === 120));
+
+  const failing = await getFailingFactors({ limit: 15 });
+  assert.ok(failing.length > 0);
+  for (const f of failing) {
+    const filtered = await getHeatmapPage({ factor: f.factor, sort: "score", dir: "asc", page: 1, pageSize: 1 });
+    assert.equal(f.failingServices, filtered.total, `${f.factor}: the fleet's failing count matches the services failing it`);
+  }
+  assert.ok((await getMovers({ days: 30, limit: 5, direction: "worse" })).length > 0, "a month of drift makes movers");
+
+  assert.equal((await seedScaleFleet({ shape, log: () => {} })).seeded, false);
+});
