@@ -48,7 +48,7 @@ export function repoBody(opts: { repo: StandInRepo; api: string; web: string; fu
   };
 }
 
-function ownerBody(opts: { login: string; api: string; web: string }): Record<string, unknown> {
+export function ownerBody(opts: { login: string; api: string; web: string }): Record<string, unknown> {
   const url = `${opts.api}/users/${opts.login}`;
   return {
     login: opts.login, id: 1000, node_id: "MDEyOk9yZ2FuaXphdGlvbjEwMDA=", avatar_url: `${opts.web}/${opts.login}.png`, gravatar_id: "",

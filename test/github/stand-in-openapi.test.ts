@@ -1,5 +1,6 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { createSign, generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Ajv2019 as Ajv } from "ajv/dist/2019.js";
@@ -26,9 +27,9 @@ const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
 addFormats.default(ajv);
 ajv.addSchema({ $id: "https://dozen.invalid/github", components: denullify(spec.components) }, "github");
 
-function validator(path: string, status: string, media = "application/json") {
-  const schema = path.startsWith("#") ? { $ref: path } : spec.paths[path]?.get?.responses[status]?.content?.[media]?.schema;
-  assert.ok(schema, `OpenAPI describes GET ${path} ${status} ${media}`);
+function validator(path: string, status: string, media = "application/json", method: "get" | "post" = "get") {
+  const schema = path.startsWith("#") ? { $ref: path } : spec.paths[path]?.[method]?.responses[status]?.content?.[media]?.schema;
+  assert.ok(schema, `OpenAPI describes ${method.toUpperCase()} ${path} ${status} ${media}`);
   const rebased = JSON.parse(JSON.stringify(denullify(schema)).replaceAll('"#/components/', '"https://dozen.invalid/github#/components/'));
   return ajv.compile(rebased as object);
 }
@@ -98,5 +99,75 @@ describe("GitHub stand-in conforms to GitHub's OpenAPI description", () => {
     assert.equal(missing.status, 404);
     assert.deepEqual(spec.paths["/repos/{owner}/{repo}"]?.get?.responses["404"], { $ref: "#/components/responses/not_found" });
     assertValid(validator("#/components/schemas/basic-error", "404"), await missing.json());
+  });
+});
+
+/** An app JWT as GitHub expects it: RS256, `iss` = app id, at most 10 minutes long. */
+function appJwt(opts: { privateKey: string; appId: number; iat?: number; exp?: number }): string {
+  const now = Math.floor(Date.now() / 1000);
+  const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
+  const body = `${part({ alg: "RS256", typ: "JWT" })}.${part({ iss: opts.appId, iat: opts.iat ?? now - 30, exp: opts.exp ?? now + 540 })}`;
+  return `${body}.${createSign("RSA-SHA256").update(body).sign(opts.privateKey).toString("base64url")}`;
+}
+
+describe("GitHub stand-in's app endpoints conform to GitHub's OpenAPI description", () => {
+  const keys = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+  let standIn: StandIn;
+  let repos: Awaited<ReturnType<typeof makeRepoRoot>>;
+  before(async () => {
+    repos = await makeRepoRoot();
+    standIn = await startStandIn({ app: { appId: 99, publicKey: keys.publicKey, installations: { acme: 5, octocat: 6 } } });
+    standIn.addRepo({ owner: "acme", name: "alpha", bare: await createBareRepo({ root: repos.root, name: "alpha", files: generatedService({ name: "alpha" }) }) });
+  });
+  after(async () => {
+    await standIn.close();
+    await repos.remove();
+  });
+  const bearer = (jwt: string) => ({ authorization: `Bearer ${jwt}`, accept: "application/vnd.github+json" });
+
+  it("an org's and a user's installation are installations, found with the app's JWT", async () => {
+    const jwt = appJwt({ privateKey: keys.privateKey, appId: 99 });
+    const org = await fetch(`${standIn.baseUrl}/orgs/acme/installation`, { headers: bearer(jwt) });
+    assert.equal(org.status, 200);
+    const body = (await org.json()) as { id: number; app_id: number };
+    assertValid(validator("/orgs/{org}/installation", "200"), body);
+    assert.deepEqual([body.id, body.app_id], [5, 99]);
+    const user = await fetch(`${standIn.baseUrl}/users/octocat/installation`, { headers: bearer(jwt) });
+    assertValid(validator("/users/{username}/installation", "200"), await user.json());
+    assert.equal((await fetch(`${standIn.baseUrl}/orgs/nobody/installation`, { headers: bearer(jwt) })).status, 404);
+  });
+
+  it("an installation token is an installation-token, and only live issued tokens are accepted", async () => {
+    const created = await fetch(`${standIn.baseUrl}/app/installations/5/access_tokens`, { method: "POST", headers: bearer(appJwt({ privateKey: keys.privateKey, appId: 99 })) });
+    assert.equal(created.status, 201);
+    const body = (await created.json()) as { token: string; expires_at: string };
+    assertValid(validator("/app/installations/{installation_id}/access_tokens", "201", "application/json", "post"), body);
+    assert.ok(Date.parse(body.expires_at) > Date.now() + 55 * 60_000, "GitHub's tokens live an hour");
+    assert.equal((await fetch(`${standIn.baseUrl}/repos/acme/alpha`, { headers: { authorization: `token ${body.token}` } })).status, 200);
+    for (const authorization of ["token ghs_forged", "token ghp_personal", undefined]) {
+      const denied = await fetch(`${standIn.baseUrl}/repos/acme/alpha`, { headers: authorization ? { authorization } : {} });
+      assert.equal(denied.status, 401, String(authorization));
+      assertValid(validator("#/components/schemas/basic-error", "401"), await denied.json());
+    }
+  });
+
+  it("a JWT signed by another key, expired, or from another app gets GitHub's 401", async () => {
+    const other = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+    const now = Math.floor(Date.now() / 1000);
+    const cases: [string, RegExp][] = [
+      [appJwt({ privateKey: other.privateKey, appId: 99 }), /could not be decoded/],
+      [appJwt({ privateKey: keys.privateKey, appId: 99, iat: now - 700, exp: now - 100 }), /'Expiration time' claim/],
+      [appJwt({ privateKey: keys.privateKey, appId: 98 }), /'Issuer' claim/],
+      ["not.a.jwt", /could not be decoded/],
+    ];
+    for (const [jwt, message] of cases) {
+      const res = await fetch(`${standIn.baseUrl}/app/installations/5/access_tokens`, { method: "POST", headers: bearer(jwt) });
+      assert.equal(res.status, 401);
+      const body = (await res.json()) as { message: string };
+      assert.ok(spec.paths["/app/installations/{installation_id}/access_tokens"]?.post?.responses["401"]);
+      assertValid(validator("#/components/schemas/basic-error", "401"), body);
+      assert.match(body.message, message);
+    }
+    assert.equal(standIn.app!.stats.tokensIssued, 1, "only the valid JWT got a token");
   });
 });

@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import type { BareRepo } from "@/test/github/git-fixtures";
-import { repoBody, type StandInRepo } from "@/test/github/repo-body";
+import { ownerBody, repoBody, type StandInRepo } from "@/test/github/repo-body";
+import { createStandInApp, type StandInApp, type StandInAppOptions } from "@/test/github/stand-in-app";
 
 const run = promisify(execFile);
 
@@ -33,6 +34,10 @@ export interface StandInStats {
 export interface StandIn {
   baseUrl: string;
   webUrl: string;
+  /** GitHub Enterprise Server's shape of the same server: API under /api/v3, web pages at the host's root. */
+  enterprise: { apiBaseUrl: string; webUrl: string };
+  /** With `app`: the GitHub App's side (tokens issued, JWTs and tokens rejected). */
+  app: StandInApp | null;
   stats: StandInStats;
   addRepo(opts: { owner: string; name: string; bare: BareRepo; archived?: boolean; fork?: boolean; topics?: string[] }): void;
   removeRepo(opts: { owner: string; name: string }): void;
@@ -50,8 +55,11 @@ const PER_PAGE_MAX = 100;
  * A stand-in for GitHub's REST API backed by real bare git repositories: org listing with Link pagination,
  * repos/get, commits/{ref} (sha media type, strong ETag, 304), tarball with GitHub's 302 to a codeload-like
  * URL served by `git archive`, /rate_limit, rate-limit headers, injectable faults and per-request latency.
+ * Every route is also served under /api/v3 as GitHub Enterprise Server does, with URLs in bodies pointing
+ * at that API and at the host's web root. With `app`, it is an app-only GitHub: app JWTs are verified,
+ * installation tokens issued, and every other request needs a live one (401 otherwise).
  */
-export async function startStandIn(opts: { latencyMs?: number; rateLimit?: number } = {}): Promise<StandIn> {
+export async function startStandIn(opts: { latencyMs?: number; rateLimit?: number; app?: StandInAppOptions } = {}): Promise<StandIn> {
   const repos = new Map<string, StandInRepo & { bare: BareRepo }>();
   const faults: Fault[] = [];
   const limit = { limit: opts.rateLimit ?? 5000, remaining: opts.rateLimit ?? 5000, reset: Math.floor(Date.now() / 1000) + 3600 };
@@ -60,6 +68,7 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
   let inFlight = 0;
   let nextId = 1;
   let base = "";
+  const app = opts.app ? createStandInApp(opts.app) : null;
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -70,6 +79,10 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
     const url = new URL(req.url ?? "/", base);
     stats.requests++;
     if (url.pathname.startsWith("/_codeload/")) return codeload(url, res);
+    // GHES: the same API under /api/v3, whose bodies link to that API and to the host's web pages.
+    const enterprise = url.pathname.startsWith("/api/v3/");
+    if (enterprise) url.pathname = url.pathname.slice("/api/v3".length);
+    const urls = { api: enterprise ? `${base}/api/v3` : base, web: enterprise ? base : webUrl() };
     inFlight++;
     stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
     res.on("close", () => inFlight--);
@@ -85,13 +98,23 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
     const route = routeOf(url.pathname);
     stats.byRoute[route.name] = (stats.byRoute[route.name] ?? 0) + 1;
     if (route.name === "rate_limit") return send(res, 200, rateLimitBody());
+    if (app) {
+      // The app's own endpoints take its JWT and count against the app, not the installation's budget.
+      if (APP_ROUTES.has(route.name)) {
+        const denied = app.verifyJwt(req.headers.authorization);
+        if (denied) return send(res, denied.status, denied.body);
+        return answerApp(route, res, urls, req.method ?? "GET");
+      }
+      const denied = app.checkToken(req.headers.authorization);
+      if (denied) return send(res, denied.status, denied.body);
+    }
     const now = Math.floor(Date.now() / 1000);
     if (now >= limit.reset) Object.assign(limit, { remaining: limit.limit, reset: now + 3600 });
     if (limit.remaining <= 0) {
       stats.sentAtZero++;
       return send(res, 403, { message: "API rate limit exceeded for user.", documentation_url: "https://docs.github.com/rest" }, rateHeaders());
     }
-    const answer = await answerFor(route, url, req);
+    const answer = await answerFor(route, url, req, urls);
     const etag = `"${createHash("sha1").update(answer.text).update(String(req.headers.accept)).digest("hex")}"`;
     if (answer.status === 200 && req.headers["if-none-match"] === etag) {
       stats.notModified++;
@@ -104,7 +127,7 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
     res.end(answer.text);
   }
 
-  async function answerFor(route: ReturnType<typeof routeOf>, url: URL, req: IncomingMessage): Promise<{ status: number; type: string; text: string; headers?: Record<string, string> }> {
+  async function answerFor(route: ReturnType<typeof routeOf>, url: URL, req: IncomingMessage, urls: { api: string; web: string }): Promise<{ status: number; type: string; text: string; headers?: Record<string, string> }> {
     const json = (status: number, body: unknown, headers?: Record<string, string>) => ({ status, type: "application/json; charset=utf-8", text: JSON.stringify(body), headers });
     const notFound = json(404, { message: "Not Found", documentation_url: "https://docs.github.com/rest", status: "404" });
     const [owner = "", name = "", ref = ""] = route.params;
@@ -114,13 +137,13 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
       const perPage = Math.min(Number(url.searchParams.get("per_page") ?? 30) || 30, PER_PAGE_MAX);
       const page = Math.max(Number(url.searchParams.get("page") ?? 1) || 1, 1);
       const last = Math.max(Math.ceil(all.length / perPage), 1);
-      const items = all.slice((page - 1) * perPage, page * perPage).map((r) => repoBody({ repo: r, api: base, web: webUrl() }));
-      const link = (p: number, rel: string) => `<${base}/orgs/${owner}/repos?per_page=${perPage}&page=${p}>; rel="${rel}"`;
+      const items = all.slice((page - 1) * perPage, page * perPage).map((r) => repoBody({ repo: r, ...urls }));
+      const link = (p: number, rel: string) => `<${urls.api}${url.pathname}?per_page=${perPage}&page=${p}>; rel="${rel}"`;
       const links = [page < last ? link(page + 1, "next") : "", page < last ? link(last, "last") : "", page > 1 ? link(1, "first") : "", page > 1 ? link(page - 1, "prev") : ""].filter(Boolean);
       return json(200, items, links.length ? { link: links.join(", ") } : {});
     }
     if (!repo) return notFound;
-    if (route.name === "repo") return json(200, repoBody({ repo, api: base, web: webUrl(), full: true }));
+    if (route.name === "repo") return json(200, repoBody({ repo, ...urls, full: true }));
     const sha = await resolve(repo.bare, ref);
     if (!sha) return json(422, { message: `No commit found for SHA: ${ref}`, documentation_url: "https://docs.github.com/rest" });
     if (route.name === "commit") {
@@ -129,6 +152,29 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
     }
     if (route.name === "tarball") return { status: 302, type: "text/html", text: "", headers: { location: `${base}/_codeload/${repo.owner}/${repo.name}/legacy.tar.gz/${sha}` } };
     return notFound;
+  }
+
+  function answerApp(route: ReturnType<typeof routeOf>, res: ServerResponse, urls: { api: string; web: string }, method: string): void {
+    const a = app as StandInApp;
+    const notFound = { message: "Not Found", documentation_url: "https://docs.github.com/rest", status: "404" };
+    if (route.name === "access_tokens") {
+      const id = Number(route.params[0]);
+      if (method !== "POST" || !a.owners().some((o) => a.installationFor(o) === id)) return send(res, 404, notFound);
+      const { token, expiresAt } = a.issueToken(id);
+      return send(res, 201, { token, expires_at: expiresAt, permissions: { contents: "read", metadata: "read" }, repository_selection: "all" });
+    }
+    const owner = route.params[0] ?? "";
+    const id = a.installationFor(owner);
+    if (id === null) return send(res, 404, notFound);
+    const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+    send(res, 200, {
+      id, app_id: a.appId, app_slug: "dozen-scanner", client_id: "Iv1.standin0000000000", target_id: 1000,
+      target_type: route.name === "org_installation" ? "Organization" : "User",
+      account: ownerBody({ login: owner, ...urls }), repository_selection: "all",
+      access_tokens_url: `${urls.api}/app/installations/${id}/access_tokens`, repositories_url: `${urls.api}/installation/repositories`,
+      html_url: `${urls.web}/organizations/${owner}/settings/installations/${id}`, permissions: { contents: "read", metadata: "read" },
+      events: [], created_at: now, updated_at: now, single_file_name: null, suspended_by: null, suspended_at: null,
+    });
   }
 
   async function codeload(url: URL, res: ServerResponse): Promise<void> {
@@ -159,6 +205,8 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
   return {
     baseUrl: base,
     webUrl: webUrl(),
+    enterprise: { apiBaseUrl: `${base}/api/v3`, webUrl: base },
+    app,
     get stats() { return stats; },
     addRepo({ owner, name, bare, archived = false, fork = false, topics = [] }) {
       repos.set(`${owner}/${name}`.toLowerCase(), { id: nextId++, owner, name, defaultBranch: "main", archived, fork, topics, pushedAt: new Date().toISOString(), bare });
@@ -177,6 +225,8 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
   };
 }
 
+const APP_ROUTES = new Set(["org_installation", "user_installation", "access_tokens"]);
+
 function routeOf(path: string): { name: string; params: string[] } {
   const patterns: [string, RegExp][] = [
     ["rate_limit", /^\/rate_limit$/],
@@ -185,6 +235,9 @@ function routeOf(path: string): { name: string; params: string[] } {
     ["repo", /^\/repos\/([^/]+)\/([^/]+)$/],
     ["commit", /^\/repos\/([^/]+)\/([^/]+)\/commits\/(.+)$/],
     ["tarball", /^\/repos\/([^/]+)\/([^/]+)\/tarball(?:\/(.+))?$/],
+    ["org_installation", /^\/orgs\/([^/]+)\/installation$/],
+    ["user_installation", /^\/users\/([^/]+)\/installation$/],
+    ["access_tokens", /^\/app\/installations\/(\d+)\/access_tokens$/],
   ];
   for (const [name, re] of patterns) {
     const m = re.exec(path);

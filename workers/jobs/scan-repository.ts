@@ -5,6 +5,7 @@ import { RateLimitExhaustedError } from "@/lib/collectors/github/create-github-c
 import { getHeadCommit } from "@/lib/collectors/github/get-head-commit";
 import { finishFannedOutScan } from "@/lib/github/finish-fanned-out-scan";
 import { openGitHubClient } from "@/lib/github/open-github-client";
+import type { RateBudget } from "@/lib/github/rate-budget";
 import { saveRateLimit } from "@/lib/github/save-rate-limit";
 import { scoreRepository } from "@/lib/github/score-repository";
 import { QUEUES, scanRepositoryPayload } from "@/lib/jobs/queues";
@@ -25,14 +26,17 @@ export const scanRepositoryJob = defineJob({
   name: QUEUES.scanRepository,
   schema: scanRepositoryPayload,
   async handle({ scanId, repositoryId }, { log, signal }) {
-    const scan = await db().scan.findUnique({ where: { id: scanId }, select: { status: true, rulesVersion: true, sourceId: true, source: { select: { config: true, rateLimit: true } } } });
+    const scan = await db().scan.findUnique({ where: { id: scanId }, select: { status: true, rulesVersion: true, sourceId: true, source: { select: { config: true, rateLimit: true, location: true } } } });
     const repo = await db().repository.findUnique({ where: { id: repositoryId } });
     if (!scan || !repo || scan.status !== "running") return log.info({ scanId, repositoryId }, "scan or repository no longer running");
     if (signal.aborted) throw new Error("worker stopping; repository released for retry");
-    const { client, budget, webBaseUrl } = openGitHubClient({ source: scan.source });
+    let budget: RateBudget | undefined;
     const prefix = { OR: [{ targetKey: repo.fullName }, { targetKey: { startsWith: `${repo.fullName}/` } }] };
     const started = (await db().scanTarget.count({ where: { scanId, ...prefix } })) > 0;
     try {
+      const opened = await openGitHubClient({ source: scan.source });
+      const { client, webBaseUrl } = opened;
+      budget = opened.budget;
       const branch = repo.defaultBranch ?? "main";
       const head = await getHeadCommit({ client, fullName: repo.fullName, branch, etag: repo.headSha ? repo.headEtag : null });
       const sha = head.notModified ? (repo.headSha as string) : head.sha;
@@ -65,7 +69,7 @@ export const scanRepositoryJob = defineJob({
       await db().repository.update({ where: { id: repo.id }, data: { status: "failed", lastError: reason.slice(0, 2000), failures: { increment: 1 }, retryAt, lastCheckedAt: new Date() } });
       log.warn({ scanId, repo: repo.fullName, reason }, "repository failed");
     } finally {
-      await saveRateLimit({ sourceId: scan.sourceId, budget });
+      if (budget) await saveRateLimit({ sourceId: scan.sourceId, budget });
     }
     await finishFannedOutScan({ scanId });
   },

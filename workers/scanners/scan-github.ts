@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { QUEUES, type ScanRepositoryPayload } from "@/lib/jobs/queues";
 import { listRepositories } from "@/lib/collectors/github/list-repositories";
 import { openGitHubClient } from "@/lib/github/open-github-client";
+import { GitHubAppCredentialsError } from "@/lib/github/read-app-credentials";
 import { saveRateLimit, type StoredRateLimit } from "@/lib/github/save-rate-limit";
 import { selectRepositories } from "@/lib/github/select-repositories";
 import { syncRepositories } from "@/lib/github/sync-repositories";
@@ -18,10 +19,12 @@ export const scanGitHub: SourceScanner = async ({ scanId, source, boss, log }) =
   const row = await db().source.findUniqueOrThrow({ where: { id: source.id }, select: { config: true, rateLimit: true } });
   let opened;
   try {
-    opened = openGitHubClient({ source: row });
+    opened = await openGitHubClient({ source: { ...row, location: source.location } });
   } catch (error) {
-    await finishScan({ scanId, error: `invalid GitHub source config: ${error instanceof Error ? error.message : String(error)}` });
-    return;
+    // Nothing was fanned out and no repository touched: the previous scores stand until the next scan.
+    const reason = error instanceof GitHubAppCredentialsError ? error.message : `invalid GitHub source config: ${error instanceof Error ? error.message : String(error)}`;
+    await finishScan({ scanId, error: reason });
+    return log.error({ scanId, reason }, "GitHub source cannot authenticate");
   }
   const stored = (row.rateLimit ?? null) as StoredRateLimit | null;
   let listing;

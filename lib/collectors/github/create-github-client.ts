@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
+import { createAppAuth } from "@octokit/auth-app";
 import { Octokit } from "@octokit/rest";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
+import { installationTokenCache } from "@/lib/collectors/github/installation-token-cache";
 import { budgetWaitMs, newRateBudget, recordRateHeaders, type RateBudget } from "@/lib/github/rate-budget";
 
 const GitHubOctokit = Octokit.plugin(throttling, retry);
@@ -18,9 +20,18 @@ export class RateLimitExhaustedError extends Error {
 // One budget per token and API per process: every client built for the same token shares it.
 const budgets = new Map<string, RateBudget>();
 
+/** A GitHub App installation to authenticate as (its tokens are minted, shared per process and refreshed). */
+export interface GitHubAppAuth {
+  appId: string;
+  privateKey: string;
+  installationId: number;
+}
+
 export interface GitHubClientOptions {
   baseUrl: string;
   token?: string;
+  /** Instead of `token`: installation tokens of a GitHub App, minted on first use and renewed before they expire. */
+  app?: GitHubAppAuth;
   /** Requests to this API with this token at once (GitHub asks integrators for few concurrent requests). */
   maxInFlight?: number;
   /** Per request, including a tarball's download. */
@@ -39,13 +50,22 @@ export interface GitHubClientOptions {
  * remaining budget is 0 before its reset, and keeps at most `maxInFlight` requests in flight per token.
  */
 export function createGitHubClient(opts: GitHubClientOptions): { client: GitHubClient; budget: RateBudget } {
-  const key = `${opts.baseUrl}|${createHash("sha256").update(opts.token ?? "").digest("hex").slice(0, 16)}`;
+  // An installation has one budget whatever token it currently holds; a token is its own budget.
+  const credential = opts.app ? `app:${opts.app.appId}:installation:${opts.app.installationId}` : `token:${createHash("sha256").update(opts.token ?? "").digest("hex").slice(0, 16)}`;
+  const key = `${opts.baseUrl}|${credential}`;
   let budget = budgets.get(key);
   if (!budget) budgets.set(key, (budget = newRateBudget({ maxInFlight: opts.maxInFlight ?? 4, seed: opts.seed })));
   const base = opts.retryBaseMs ?? 1000;
   const retryable = (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < 3 && retryAfter * base <= (opts.maxBudgetWaitMs ?? 120_000);
   const client = new GitHubOctokit({
-    auth: opts.token,
+    ...(opts.app
+      ? {
+          authStrategy: createAppAuth,
+          // auth-app's hook signs a JWT for app endpoints and sends an installation token everywhere else;
+          // the shared cache keeps one token per installation per process until shortly before it expires.
+          auth: { ...opts.app, cache: installationTokenCache({ baseUrl: opts.baseUrl, appId: opts.app.appId, privateKey: opts.app.privateKey }) },
+        }
+      : { auth: opts.token }),
     baseUrl: opts.baseUrl,
     userAgent: "dozen-scanner",
     request: { fetch: guardedFetch({ budget, timeoutMs: opts.timeoutMs ?? 30_000, maxWaitMs: opts.maxBudgetWaitMs ?? 120_000 }) },
