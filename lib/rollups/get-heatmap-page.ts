@@ -37,8 +37,9 @@ export async function getHeatmapPage(opts: HeatmapQuery): Promise<{ rows: Overvi
   const filterIndex = factorIndex(opts.factor);
   const sortIndex = factorIndex(opts.sort);
   const where = [Prisma.sql`s."goneAt" IS NULL`];
-  if (opts.team) where.push(Prisma.sql`t."slug" = ${opts.team}`);
-  if (opts.source) where.push(Prisma.sql`src."name" = ${opts.source}`);
+  // Team and source by id, so the count needs no join and is an index-only scan of (goneAt, teamId).
+  if (opts.team) where.push(Prisma.sql`s."teamId" = (SELECT t."id" FROM "Team" t WHERE t."slug" = ${opts.team})`);
+  if (opts.source) where.push(Prisma.sql`s."sourceId" = (SELECT src."id" FROM "Source" src WHERE src."name" = ${opts.source})`);
   if (opts.grade) where.push(Prisma.sql`s."latestGrade" = ${opts.grade}`);
   if (opts.q) {
     const like = `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -58,7 +59,7 @@ export async function getHeatmapPage(opts: HeatmapQuery): Promise<{ rows: Overvi
         s."latestScore" AS "score", s."latestGrade" AS "grade", s."latestScanAt" AS "scannedAt", ${factors} AS "factors"
       ${from} WHERE ${whereSql}
       ORDER BY ${key} ${dir} NULLS LAST, s."name" ASC, s."id" ASC LIMIT ${pageSize} OFFSET ${offset}`,
-    db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" ${from} WHERE ${whereSql}`,
+    db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Service" s WHERE ${whereSql}`,
   ]);
   return {
     total: counted[0]?.total ?? 0,

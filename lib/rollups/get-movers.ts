@@ -1,6 +1,5 @@
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { utcDay } from "@/lib/rollups/utc-day";
+import type { MoverWindow } from "@/lib/rollups/update-fleet-movers";
 
 export interface Mover {
   slug: string;
@@ -15,26 +14,19 @@ export interface Mover {
 }
 
 /**
- * The live services whose score moved most over the last 7 or 30 days: latest score against the service's
- * rollup on the window's first day, or the last one before it. The window's day is one hash join on the
- * `day` index; only services missing that day's row look further back, one index probe each.
+ * The live services whose score moved most over the last 7 or 30 days, worst (or best) first, as the
+ * latest fleet rollup worked them out after the last scan (see updateFleetMovers): one row read, then
+ * names and teams for at most 20 services. A service gone since is left out.
  */
-export async function getMovers(opts: { days: 7 | 30; limit: number; direction: "worse" | "better" }): Promise<Mover[]> {
-  const start = utcDay({ minusDays: opts.days });
-  const worse = opts.direction === "worse";
+export async function getMovers(opts: { days: MoverWindow; limit: number; direction: "worse" | "better" }): Promise<Mover[]> {
+  const path = [String(opts.days), opts.direction];
   return db().$queryRaw<Mover[]>`
-    SELECT m."slug", m."name", m."team", round(m."from"::numeric, 1)::float8 AS "from",
-      round(m."to"::numeric, 1)::float8 AS "to", round((m."to" - m."from")::numeric, 1)::float8 AS "delta"
-    FROM (
-      SELECT s."slug", s."name", t."name" AS "team", s."latestScore" AS "to",
-        COALESCE(d."score", (SELECT x."score" FROM "DailyServiceScore" x
-          WHERE x."serviceId" = s."id" AND x."day" < ${start}::date ORDER BY x."day" DESC LIMIT 1)) AS "from"
-      FROM "Service" s
-      LEFT JOIN "DailyServiceScore" d ON d."serviceId" = s."id" AND d."day" = ${start}::date
-      LEFT JOIN "Team" t ON t."id" = s."teamId"
-      WHERE s."goneAt" IS NULL AND s."latestScore" IS NOT NULL
-    ) m
-    WHERE ${worse ? Prisma.sql`round((m."to" - m."from")::numeric, 1) < 0` : Prisma.sql`round((m."to" - m."from")::numeric, 1) > 0`}
-    ORDER BY (m."to" - m."from") ${worse ? Prisma.sql`ASC` : Prisma.sql`DESC`}, m."name"
-    LIMIT ${opts.limit}`;
+    SELECT s."slug", s."name", t."name" AS "team", m."from", m."to", m."delta"
+    FROM (SELECT f."movers" FROM "DailyFleetScore" f ORDER BY f."day" DESC LIMIT 1) f
+    CROSS JOIN LATERAL ROWS FROM (jsonb_to_recordset(f."movers" #> ${path}::text[])
+      AS ("id" int, "from" float8, "to" float8, "delta" float8)) WITH ORDINALITY AS m("id", "from", "to", "delta", "rank")
+    JOIN "Service" s ON s."id" = m."id" AND s."goneAt" IS NULL
+    LEFT JOIN "Team" t ON t."id" = s."teamId"
+    ORDER BY m."rank"
+    LIMIT ${Math.max(0, Math.floor(opts.limit))}`;
 }

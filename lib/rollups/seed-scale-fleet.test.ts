@@ -6,6 +6,7 @@ import { getFleetTrend } from "@/lib/rollups/get-fleet-trend";
 import { getHeatmapPage } from "@/lib/rollups/get-heatmap-page";
 import { getMovers } from "@/lib/rollups/get-movers";
 import { seedScaleFleet } from "@/lib/rollups/seed-scale-fleet";
+import { utcDay } from "@/lib/rollups/utc-day";
 import { useTestDatabase } from "@/test/support/test-database";
 
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -38,7 +39,18 @@ test("the scale seed fills what the overview reads, and is reused when run again
     const filtered = await getHeatmapPage({ factor: f.factor, sort: "score", dir: "asc", page: 1, pageSize: 1 });
     assert.equal(f.failingServices, filtered.total, `${f.factor}: the fleet's failing count matches the services failing it`);
   }
-  assert.ok((await getMovers({ days: 30, limit: 5, direction: "worse" })).length > 0, "a month of drift makes movers");
+  const worse = await getMovers({ days: 30, limit: 5, direction: "worse" });
+  assert.equal(worse.length, 5, "a month of drift makes movers");
+  const deltas = worse.map((m) => m.delta);
+  assert.deepEqual(deltas, [...deltas].sort((a, b) => a - b), "worst move first");
+  for (const m of worse) {
+    assert.ok(m.delta < 0);
+    const service = await db().service.findUniqueOrThrow({ where: { slug: m.slug }, select: { id: true, latestScore: true } });
+    assert.equal(m.to, service.latestScore);
+    const [then] = await db().$queryRaw<{ score: number }[]>`
+      SELECT "score" FROM "DailyServiceScore" WHERE "serviceId" = ${service.id} AND "day" = ${utcDay({ minusDays: 30 })}::date`;
+    assert.equal(m.from, then?.score, `${m.slug} is compared with its score 30 days ago`);
+  }
 
   assert.equal((await seedScaleFleet({ shape, log: () => {} })).seeded, false);
 });

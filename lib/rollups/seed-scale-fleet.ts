@@ -31,7 +31,8 @@ export async function seedScaleFleet(opts: { shape?: ScaleShape; log: (m: string
     (await db().source.create({ data: { name: "scale", kind: "local", location: "/nonexistent/scale-fleet", schedule: null }, select: { id: true } }));
   await seedScaleHistory({ sourceId: source.id, teams: shape.teams, services: shape.services, days: shape.days, log: opts.log });
   await seedScaleSample({ sourceId: source.id, count: shape.sample, log: opts.log });
-  await db().$executeRawUnsafe("ANALYZE");
+  // VACUUM too: index-only scans (movers, counts) need the visibility map a bulk load leaves unset.
+  await db().$executeRawUnsafe("VACUUM ANALYZE");
   const ms = Math.round(performance.now() - started);
   opts.log(`scale fleet seeded in ${(ms / 1000).toFixed(1)} s`);
   return { seeded: true, ms };

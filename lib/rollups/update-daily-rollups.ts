@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { FACTORS } from "@/lib/factors/factors";
+import { updateFleetMovers } from "@/lib/rollups/update-fleet-movers";
 import { utcDay } from "@/lib/rollups/utc-day";
 
 /** `count(*) FILTER (WHERE c.factors[1] < 100), …`: per factor, how many of the `cur` rows fail one of its checks. */
@@ -11,6 +12,7 @@ const FAILING_COUNTS = Prisma.raw(FACTORS.map((_, i) => `count(*) FILTER (WHERE 
  * rows for `day` (UTC, default today) from their latest score and factors, then the rows of their
  * teams and the fleet's row for that day. Team and fleet figures are means over each live service's latest
  * rollup on or before `day`, so a service not scanned that day still counts with its last known score.
+ * The fleet row also gets its per-factor failing counts and the day's biggest movers (updateFleetMovers).
  * Without `serviceIds`, every scored service is refreshed. `teamIds` adds teams to refresh besides the
  * services' own, such as the team a service just left (its row must drop the service the same day).
  */
@@ -58,6 +60,7 @@ export async function updateDailyRollups(
     FROM cur c
     ON CONFLICT ("day") DO UPDATE SET "score" = EXCLUDED."score", "services" = EXCLUDED."services",
       "factors" = EXCLUDED."factors", "failing" = EXCLUDED."failing", "grades" = EXCLUDED."grades"`;
+  await updateFleetMovers({ day });
   return { services, teams: teamIds.length };
 }
 
