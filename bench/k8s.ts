@@ -16,15 +16,17 @@ import { runClusterRules } from "@/lib/cluster/run-cluster-rules";
 import { collectCluster } from "@/lib/collectors/kubernetes/collect-cluster";
 import { loadKubeConfig } from "@/lib/collectors/kubernetes/load-kube-config";
 import { createKubeClient } from "@/lib/collectors/kubernetes/request-kube";
+import { WORKER_NODE_FLAGS } from "@/workers/node-flags";
 
 const ROOT = path.join(fileURLToPath(import.meta.url), "..", "..");
 const KINDS = 11;
 
 if (process.argv[2] === "--audit") {
-  // RSS once code is loaded (tsx + client-node's generated models): the floor no audit can go below.
-  const baselineMb = process.memoryUsage().rss / 1024 / 1024;
+  // Timed from before client-node's KubeConfig is imported (loadKubeConfig imports it on first use).
   const start = performance.now();
-  const client = await createKubeClient({ kc: loadKubeConfig({ kubeconfigPath: process.argv[3]! }), name: "bench" });
+  const client = await createKubeClient({ kc: await loadKubeConfig({ kubeconfigPath: process.argv[3]! }), name: "bench" });
+  // RSS once code is loaded (tsx, Dozen's cluster code, client-node's KubeConfig): the floor no audit goes below.
+  const baselineMb = process.memoryUsage().rss / 1024 / 1024;
   const facts = await collectCluster({ client });
   const candidates = Array.from({ length: facts.workloads.length / 2 }, (_, i) => ({ id: i + 1, name: `svc-${i * 2}`, slug: `svc-${i * 2}`, repoUrl: null }));
   let findings = 0;
@@ -46,9 +48,8 @@ async function measure(deployments: number) {
   try {
     const { kubeconfig, objects } = JSON.parse(await firstLine(server)) as { kubeconfig: string; objects: number };
     await writeFile(path.join(dir, "config"), kubeconfig);
-        // Run as a worker runs (node --import tsx). --max-semi-space-size=2 trims ≈60 MB of peak RSS but
-    // made the doubled run's time grow 3.4× instead of 1.8× (more scavenges), so it is not used.
-    const audit = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--audit", path.join(dir, "config")], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    // Run as a worker runs: node with the worker's flags (workers/node-flags.ts) --import tsx.
+    const audit = spawn(process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", fileURLToPath(import.meta.url), "--audit", path.join(dir, "config")], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
     const result = JSON.parse(await firstLine(audit)) as { seconds: number; peakRssMb: number; baselineMb: number; requests: number; workloads: number; findings: number };
     const budget = Math.ceil(objects / 500) + KINDS;
     console.log(`${deployments} Deployments, ${objects} objects: ${result.seconds.toFixed(2)} s, peak ${result.peakRssMb.toFixed(0)} MB (${result.baselineMb.toFixed(0)} MB once code is loaded), ${result.requests} requests (budget ${budget}), ${result.findings} findings`);

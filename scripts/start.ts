@@ -9,6 +9,7 @@ import { runChild, type ChildHandle } from "@/lib/process/run-child";
 import { nodeBin, ROOT, tsxArgs } from "@/lib/process/bin-path";
 import { nextBuildExists } from "@/lib/process/next-build-exists";
 import { redactUrl } from "@/lib/text/redact-url";
+import { WORKER_NODE_FLAGS } from "@/workers/node-flags";
 
 const log = createLogger({ process: "start" });
 const config = env();
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   await step("seed", tsxArgs("scripts/seed-demo.ts"), dbEnv);
   children = [
     runChild({ name: "web", command: process.execPath, args: tsxArgs("scripts/web.ts"), env: childEnv(dbEnv), cwd: ROOT, log }),
-    runChild({ name: "worker", command: process.execPath, args: tsxArgs("workers/main.ts"), env: childEnv(dbEnv), cwd: ROOT, log }),
+    runChild({ name: "worker", command: process.execPath, args: [...WORKER_NODE_FLAGS, ...tsxArgs("workers/main.ts")], env: childEnv(dbEnv), cwd: ROOT, log }),
   ];
   log.info({ url: `http://localhost:${config.PORT}` }, "Dozen is starting: open the dashboard at this address");
   const first = await Promise.race(children.map((c) => c.exited.then((code) => ({ c, code }))));

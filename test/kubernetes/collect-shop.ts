@@ -14,7 +14,7 @@ export async function collectShop(cluster = "prod-eu"): Promise<ClusterFacts> {
   const dir = await mkdtemp(path.join(tmpdir(), "dozen-shop-"));
   try {
     await writeFile(path.join(dir, "config"), standIn.kubeconfig());
-    const client = await createKubeClient({ kc: loadKubeConfig({ kubeconfigPath: path.join(dir, "config") }), name: cluster });
+    const client = await createKubeClient({ kc: await loadKubeConfig({ kubeconfigPath: path.join(dir, "config") }), name: cluster });
     return await collectCluster({ client });
   } finally {
     await standIn.close();

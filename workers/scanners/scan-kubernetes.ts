@@ -23,7 +23,7 @@ export const scanKubernetes: SourceScanner = async ({ scanId, source, log, signa
   let facts;
   try {
     const config = clusterSourceConfig.parse(source.config ?? {});
-    const kc = loadKubeConfig({ kubeconfigPath: config.kubeconfigPath ?? env().KUBECONFIG?.split(":")[0], context: config.context, inCluster: config.inCluster });
+    const kc = await loadKubeConfig({ kubeconfigPath: config.kubeconfigPath ?? env().KUBECONFIG?.split(":")[0], context: config.context, inCluster: config.inCluster });
     const client = await createKubeClient({ kc, name: source.name });
     facts = await collectCluster({ client, namespaces: config.namespaces, excludeNamespaces: config.excludeNamespaces });
   } catch (error) {

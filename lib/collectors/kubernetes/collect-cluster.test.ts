@@ -14,7 +14,7 @@ describe("collectCluster against the stand-in API server", () => {
   let dir: string;
   const client = async (kubeconfig = standIn.kubeconfig()) => {
     await writeFile(path.join(dir, "config"), kubeconfig);
-    return createKubeClient({ kc: loadKubeConfig({ kubeconfigPath: path.join(dir, "config"), context: "stand-in" }), name: "prod-eu" });
+    return createKubeClient({ kc: await loadKubeConfig({ kubeconfigPath: path.join(dir, "config"), context: "stand-in" }), name: "prod-eu" });
   };
   before(async () => {
     standIn = await startStandIn({ objects: shopCluster(), recordBodies: true });

@@ -1,6 +1,6 @@
 import http from "node:http";
 import https from "node:https";
-import type { KubeConfig } from "@kubernetes/client-node";
+import type { KubeConfig } from "@kubernetes/client-node/dist/config.js";
 
 /** A Kubernetes Status error (401, 403, 404, 410 …) with the server's reason. */
 export class KubeApiError extends Error {
