@@ -1,0 +1,64 @@
+import { after, before, it } from "node:test";
+import assert from "node:assert/strict";
+import type { PgBoss } from "pg-boss";
+import { POST } from "@/app/api/sources/kubernetes/route";
+import { db } from "@/lib/db";
+import { createBoss } from "@/lib/jobs/create-boss";
+import { QUEUES } from "@/lib/jobs/queues";
+import { useTestDatabase } from "@/test/support/test-database";
+
+let database: Awaited<ReturnType<typeof useTestDatabase>>;
+let boss: PgBoss;
+before(async () => {
+  database = await useTestDatabase();
+  boss = createBoss({ role: "web", url: database.url });
+  await boss.start();
+  // The route's web boss (lib/jobs/get-web-boss.ts), pointed at this file's database.
+  (globalThis as { __dozenBoss?: Promise<PgBoss> }).__dozenBoss = Promise.resolve(boss);
+});
+after(async () => {
+  await boss.stop({ graceful: false, close: true });
+  await database.drop();
+});
+
+const post = (body: unknown) => POST(new Request("http://dozen.test/api/sources/kubernetes", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+
+it("adds a cluster with its cron schedule at once, and answers 409 for a taken name", async () => {
+  const response = await post({ name: "prod-eu", schedule: "15 2 * * *", config: { kubeconfigPath: "/etc/dozen/kubeconfig", context: "prod-eu", namespaces: ["shop"] } });
+  assert.equal(response.status, 201);
+  const { source } = (await response.json()) as { source: { id: number; schedule: string } };
+  assert.equal(source.schedule, "15 2 * * *");
+  assert.equal((await boss.getSchedules(QUEUES.scheduledScan, String(source.id)))[0]?.cron, "15 2 * * *");
+  const stored = await db().source.findUniqueOrThrow({ where: { id: source.id }, select: { kind: true, location: true, config: true } });
+  assert.deepEqual([stored.kind, stored.location], ["kubernetes", "prod-eu"]);
+  assert.deepEqual(stored.config, { kubeconfigPath: "/etc/dozen/kubeconfig", context: "prod-eu", inCluster: false, namespaces: ["shop"], excludeNamespaces: ["kube-system", "kube-public", "kube-node-lease"] });
+
+  const again = await post({ name: "prod-eu", config: { inCluster: true } });
+  assert.equal(again.status, 409);
+  assert.match(((await again.json()) as { error: string }).error, /already exists/);
+});
+
+it("adds an in-cluster source on demand only (schedule null)", async () => {
+  const response = await post({ name: "self", schedule: null, config: { inCluster: true } });
+  assert.equal(response.status, 201);
+  const { source } = (await response.json()) as { source: { id: number; schedule: string | null } };
+  assert.equal(source.schedule, null);
+  assert.deepEqual(await boss.getSchedules(QUEUES.scheduledScan, String(source.id)), []);
+});
+
+it("refuses bad input with 400 and every issue named by its field", async () => {
+  const response = await post({ name: "", config: { inCluster: true, context: "prod", namespaces: ["Not_A_Namespace"] } });
+  assert.equal(response.status, 400);
+  const { issues } = (await response.json()) as { issues: string[] };
+  assert.ok(issues.some((i) => i.startsWith("name:")), issues.join("\n"));
+  assert.ok(issues.some((i) => i.startsWith("config.namespaces.0:")), issues.join("\n"));
+  assert.equal((await post("not json at all")).status, 400);
+  assert.equal(await db().source.count({ where: { name: "" } }), 0);
+});
+
+it("refuses a cluster with no kubeconfig anywhere (400) when KUBECONFIG is unset", async (t) => {
+  if (process.env.KUBECONFIG) return t.diagnostic("KUBECONFIG is set here: a source without a path uses it");
+  const response = await post({ name: "nowhere", config: {} });
+  assert.equal(response.status, 400);
+  assert.match(((await response.json()) as { error: string }).error, /needs a kubeconfig/);
+});
