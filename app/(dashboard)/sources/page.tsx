@@ -1,51 +1,47 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { headers } from "next/headers";
 import { listSources } from "@/lib/sources/list-sources";
-import { ScanNowButton } from "@/components/scans/scan-now-button";
 import { CsvLink } from "@/components/ui/csv-link";
+import { createFormatters, readerLocale } from "@/components/sources/formatters";
+import { SourceCard } from "@/components/sources/source-card";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sources" };
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
-export default async function SourcesPage() {
-  const sources = await listSources();
+export default async function SourcesPage({ searchParams }: { searchParams: Promise<{ added?: string; scan?: string }> }) {
+  const now = new Date();
+  const [sources, params, requestHeaders] = await Promise.all([listSources({ now }), searchParams, headers()]);
+  const f = createFormatters({ locale: readerLocale(requestHeaders.get("accept-language")), now });
+  const added = sources.find((s) => String(s.id) === params.added);
   return (
     <div className="space-y-4">
-      <div className="flex items-baseline justify-between">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Sources</h1>
-        <CsvLink table="sources" />
+        <p className="flex items-baseline gap-3 text-sm">
+          <CsvLink table="sources" />
+          <Link href="/sources/new" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">Add a source</Link>
+        </p>
       </div>
+      {added ? (
+        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+          Added <strong>{added.name}</strong>. Its first scan{params.scan ? ` (#${params.scan})` : ""} is queued; follow it on <Link href="/scans" className="underline">Scans</Link>.
+        </p>
+      ) : null}
       {sources.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-300">No sources yet. Start Dozen with DOZEN_DEMO_FLEET or register a directory.</p>
+        <div className="rounded border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:border-slate-700 dark:text-slate-300">
+          <p className="font-medium">No sources yet.</p>
+          <p className="mt-1 text-sm">
+            <Link href="/sources/new" className="text-sky-800 underline dark:text-sky-300">Add a source</Link>: a GitHub organisation, a Kubernetes cluster or a local checkout.
+            Dozen scans it at once, then on its schedule.
+          </p>
+        </div>
       ) : (
-        <table className="w-full text-sm">
-          <caption className="sr-only">Sources and their latest scans</caption>
-          <thead>
-            <tr className="text-left text-xs text-slate-600 dark:text-slate-300">
-              <th scope="col" className="py-2">Source</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Location</th>
-              <th scope="col">Schedule (UTC)</th>
-              <th scope="col" className="text-right">Services</th>
-              <th scope="col">Last scan</th>
-              <th scope="col"><span className="sr-only">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {sources.map((s) => (
-              <tr key={s.id} className="border-t border-slate-100 dark:border-slate-800" data-testid="source-row">
-                <td className="py-1.5 font-medium">{s.name}</td>
-                <td>{s.kind}</td>
-                <td className="max-w-xs truncate font-mono text-xs" title={s.location}>{s.location}</td>
-                <td className="font-mono text-xs">{s.schedule ?? "on demand"}</td>
-                <td className="text-right tabular-nums">{s.services}</td>
-                <td>{s.lastScan ? `${s.lastScan.status} · ${dateTime.format(new Date(s.lastScan.createdAt))}` : "never"}</td>
-                <td className="text-right"><ScanNowButton sourceId={s.id} sourceName={s.name} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul className="space-y-3" aria-label="Sources">
+          {sources.map((s) => (
+            <SourceCard key={s.id} source={s} f={f} highlight={s.id === added?.id} />
+          ))}
+        </ul>
       )}
     </div>
   );
