@@ -7,6 +7,8 @@ export interface JobContext {
   log: Logger;
   /** Aborted on SIGTERM: long handlers check it between targets and release the job. */
   signal: AbortSignal;
+  /** For a dead-lettered job: what its original job failed with (pg-boss's output, usually the error). */
+  failure?: unknown;
 }
 
 export interface JobDefinition<S extends z.ZodType = z.ZodType> {

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   for (const job of JOBS) {
     await boss.work(
       job.name,
-      { localConcurrency: config.DOZEN_WORKER_CONCURRENCY, pollingIntervalSeconds: 1, batchSize: 1 },
+      { localConcurrency: config.DOZEN_WORKER_CONCURRENCY, pollingIntervalSeconds: 1, batchSize: 1, includeMetadata: true },
       async ([raw]) => {
         if (!raw) return;
         const jobLog = log.child({ job: job.name, jobId: raw.id, attempt: raw.retryCount });
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
           jobLog.error({ issues: payload.error.issues }, "invalid job payload");
           throw new Error(`invalid payload for ${job.name}`);
         }
-        await job.handle(payload.data, { boss, log: jobLog, signal: stopping.signal });
+        await job.handle(payload.data, { boss, log: jobLog, signal: stopping.signal, failure: raw.sourceOutput ?? undefined });
       },
     );
   }

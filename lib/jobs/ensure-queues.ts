@@ -1,10 +1,15 @@
 import type { PgBoss } from "pg-boss";
 import { QUEUES } from "@/lib/jobs/queues";
 
+// A dead letter waits (retried with back-off, up to ~1 h) while other repository jobs of its scan still run.
+const OPTIONS: Partial<Record<string, Parameters<PgBoss["createQueue"]>[1]>> = {
+  [QUEUES.scanRepositoryFailed]: { retryLimit: 8, retryDelay: 15, retryBackoff: true, retryDelayMax: 600 },
+};
+
 /** Creates every queue Dozen uses; safe to repeat (admin step and worker start both call it). */
 export async function ensureQueues(opts: { boss: PgBoss }): Promise<void> {
   const existing = new Set((await opts.boss.getQueues()).map((q) => q.name));
   for (const name of Object.values(QUEUES)) {
-    if (!existing.has(name)) await opts.boss.createQueue(name);
+    if (!existing.has(name)) await opts.boss.createQueue(name, OPTIONS[name]);
   }
 }

@@ -8,6 +8,8 @@ export const QUEUES = {
   scanSource: "scan-source",
   scheduledScan: "scheduled-scan",
   scanRepository: "scan-repository",
+  /** Dead letters of scan-repository: a repository job that failed its last retry (error, timeout, crash). */
+  scanRepositoryFailed: "scan-repository-failed",
 } as const;
 
 export const scanSourcePayload = z.object({ scanId: z.number().int().positive() });

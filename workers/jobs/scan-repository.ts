@@ -19,8 +19,8 @@ import { defineJob } from "@/workers/define-job";
  * One repository of a GitHub scan. One conditional request for the head commit (a 304 is free); when the
  * commit was already scanned, the rules re-run on the stored facts (no download, whatever the rule
  * version); otherwise one tarball. Each service is written in its own transaction (persistTargetResult,
- * keyed by scan and target, so a retried job resumes). A failure is recorded on the repository with its
- * reason and next try; the services keep their previous scores.
+ * keyed by scan and target, so a retried job resumes). A failed attempt throws: pg-boss retries it, and the
+ * last failure is recorded by scan-repository-failed (reason, next try; the services keep their scores).
  */
 export const scanRepositoryJob = defineJob({
   name: QUEUES.scanRepository,
@@ -63,17 +63,27 @@ export const scanRepositoryJob = defineJob({
       log.info({ scanId, repo: repo.fullName, sha: sha.slice(0, 7), services: outcome.services.length, reused }, "repository scanned");
     } catch (error) {
       if (signal.aborted) throw error;
-      const reason = describe(error);
-      const retryAt = rateLimitReset(error) ?? new Date(Date.now() + Math.min(2 ** repo.failures, 64) * 60_000);
-      await persistTargetFailure({ scanId, failure: { key: repo.fullName, name: repo.fullName.split("/").pop() ?? repo.fullName, path: repo.fullName, error: reason } });
-      await db().repository.update({ where: { id: repo.id }, data: { status: "failed", lastError: reason.slice(0, 2000), failures: { increment: 1 }, retryAt, lastCheckedAt: new Date() } });
-      log.warn({ scanId, repo: repo.fullName, reason }, "repository failed");
+      // pg-boss retries the job with back-off; its last failure is dead-lettered to scan-repository-failed,
+      // which records the repository as failed, so every way a job can end up failed goes one way.
+      const failure = new RepositoryScanError(describe(error), rateLimitReset(error));
+      log.warn({ scanId, repo: repo.fullName, reason: failure.message }, "repository attempt failed");
+      throw failure;
     } finally {
       if (budget) await saveRateLimit({ sourceId: scan.sourceId, budget });
     }
     await finishFannedOutScan({ scanId });
   },
 });
+
+/** A repository attempt's failure, serialised by pg-boss into the job's output (message and retryAt survive). */
+export class RepositoryScanError extends Error {
+  override name = "RepositoryScanError";
+  readonly retryAt: string | undefined;
+  constructor(message: string, retryAt: Date | null) {
+    super(message);
+    this.retryAt = retryAt?.toISOString();
+  }
+}
 
 /** The latest facts of the repository's services, to re-evaluate without a download; null when there are none. */
 async function storedTargets(opts: { sourceId: number; fullName: string }): Promise<{ targets: LocalTarget[]; config: ScoringConfig | undefined } | null> {

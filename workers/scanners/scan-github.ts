@@ -54,6 +54,8 @@ export const scanGitHub: SourceScanner = async ({ scanId, source, boss, log }) =
       retryDelay: 2,
       retryBackoff: true,
       expireInSeconds: 15 * 60,
+      // The last failure (error, expiry or a dead worker) lands there and is recorded, closing the scan.
+      deadLetter: QUEUES.scanRepositoryFailed,
     });
   }
 };
