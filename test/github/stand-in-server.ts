@@ -23,6 +23,8 @@ export interface StandInStats {
   counted: number;
   notModified: number;
   codeload: number;
+  /** API requests that came in under GitHub Enterprise Server's /api/v3 prefix. */
+  enterprise: number;
   maxInFlight: number;
   /** Counted requests that arrived while the budget was 0 before its reset: a client bug. */
   sentAtZero: number;
@@ -63,7 +65,7 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
   const repos = new Map<string, StandInRepo & { bare: BareRepo }>();
   const faults: Fault[] = [];
   const limit = { limit: opts.rateLimit ?? 5000, remaining: opts.rateLimit ?? 5000, reset: Math.floor(Date.now() / 1000) + 3600 };
-  const fresh = (): StandInStats => ({ requests: 0, counted: 0, notModified: 0, codeload: 0, maxInFlight: 0, sentAtZero: 0, byRoute: {}, log: [] });
+  const fresh = (): StandInStats => ({ requests: 0, counted: 0, notModified: 0, codeload: 0, enterprise: 0, maxInFlight: 0, sentAtZero: 0, byRoute: {}, log: [] });
   let stats = fresh();
   let inFlight = 0;
   let nextId = 1;
@@ -81,7 +83,10 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
     if (url.pathname.startsWith("/_codeload/")) return codeload(url, res);
     // GHES: the same API under /api/v3, whose bodies link to that API and to the host's web pages.
     const enterprise = url.pathname.startsWith("/api/v3/");
-    if (enterprise) url.pathname = url.pathname.slice("/api/v3".length);
+    if (enterprise) {
+      stats.enterprise++;
+      url.pathname = url.pathname.slice("/api/v3".length);
+    }
     const urls = { api: enterprise ? `${base}/api/v3` : base, web: enterprise ? base : webUrl() };
     inFlight++;
     stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
