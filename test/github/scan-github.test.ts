@@ -1,5 +1,6 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { db } from "@/lib/db";
 import { registerGitHubSource } from "@/lib/sources/register-github-source";
@@ -89,5 +90,26 @@ describe("GitHub source scanned through the stand-in", () => {
     const gone = await db().service.findFirstOrThrow({ where: { path: "acme/svc-5" }, select: { goneAt: true, latestScore: true } });
     assert.ok(gone.goneAt && gone.latestScore !== null);
     assert.equal((await db().repository.findFirstOrThrow({ where: { fullName: "acme/svc-5" } })).status, "gone");
+  });
+
+  it("a monorepo push that removes a service directory marks that service gone, its history kept; its siblings stay", async () => {
+    const monorepo = bare.get("shop-monorepo")!;
+    const removed = "acme/shop-monorepo/services/order-worker";
+    const before = await db().service.findFirstOrThrow({ where: { sourceId, path: removed }, select: { id: true, latestScore: true, goneAt: true } });
+    assert.equal(before.goneAt, null);
+    await rm(join(monorepo.workTree, "services/order-worker"), { recursive: true });
+    await commitFiles({ repo: monorepo, files: {} });
+    const scan = await runGitHubScan({ sourceId });
+    assert.equal(scan.status, "succeeded", scan.error ?? "");
+    const gone = await db().service.findUniqueOrThrow({ where: { id: before.id }, select: { goneAt: true, latestScore: true } });
+    assert.ok(gone.goneAt, "the removed service is gone");
+    assert.equal(gone.latestScore, before.latestScore, "its last score is kept");
+    assert.ok((await db().scanTarget.count({ where: { serviceId: before.id } })) >= 1, "its history is kept");
+    const siblings = await db().service.findMany({ where: { sourceId, path: { startsWith: "acme/shop-monorepo/" }, id: { not: before.id } }, select: { goneAt: true } });
+    assert.ok(siblings.length >= 2 && siblings.every((s) => s.goneAt === null));
+    assert.equal(await db().service.count({ where: { sourceId, goneAt: { not: null }, path: { not: removed } } }), 1, "only svc-5, deleted earlier, is gone besides it");
+    const again = await runGitHubScan({ sourceId });
+    assert.equal(again.status, "succeeded", again.error ?? "");
+    assert.ok((await db().service.findUniqueOrThrow({ where: { id: before.id }, select: { goneAt: true } })).goneAt, "an unchanged rescan does not revive it");
   });
 });

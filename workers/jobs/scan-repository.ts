@@ -11,6 +11,7 @@ import { scoreRepository } from "@/lib/github/score-repository";
 import { QUEUES, scanRepositoryPayload } from "@/lib/jobs/queues";
 import type { ServiceFacts } from "@/lib/rules/types";
 import type { ScoringConfig } from "@/lib/scoring/scoring-config";
+import { markGoneServices } from "@/lib/scans/mark-gone-services";
 import { persistTargetFailure } from "@/lib/scans/persist-target-failure";
 import { persistTargetResult } from "@/lib/scans/persist-target-result";
 import { defineJob } from "@/workers/define-job";
@@ -56,6 +57,12 @@ export const scanRepositoryJob = defineJob({
         await db().service.updateMany({ where: { sourceId: scan.sourceId, path: result.path }, data: { repoUrl: repo.htmlUrl } });
       }
       for (const failure of outcome.failures) await persistTargetFailure({ scanId, failure });
+      // A directory that no longer holds a service at this commit (a monorepo split, moved or trimmed):
+      // its service is marked gone, its history kept. Reused facts are the live services themselves.
+      if (!reused) {
+        const seenPaths = [...outcome.services.map((s) => s.path), ...outcome.failures.map((f) => f.path)];
+        await markGoneServices({ sourceId: scan.sourceId, seenPaths, within: repo.fullName });
+      }
       await db().repository.update({
         where: { id: repo.id },
         data: { scannedSha: sha, scannedRulesVersion: scan.rulesVersion, status: "ok", lastError: null, failures: 0, retryAt: null, lastCheckedAt: new Date() },
