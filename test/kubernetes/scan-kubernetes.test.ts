@@ -1,36 +1,17 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pino from "pino";
 import { db } from "@/lib/db";
-import { scanLocalDirectory } from "@/lib/scan/scan-local-directory";
-import { persistTargetResult } from "@/lib/scans/persist-target-result";
 import { registerClusterSource } from "@/lib/sources/register-cluster-source";
-import { registerLocalSource } from "@/lib/sources/register-local-source";
 import { getServiceCluster } from "@/lib/services/get-service-cluster";
 import { SCANNERS } from "@/workers/scanners";
 import { SHOP_SECRET_VALUES, shopCluster } from "@/test/kubernetes/shop-cluster";
+import { seedShopRepos } from "@/test/kubernetes/shop-repos";
 import { startStandIn } from "@/test/kubernetes/stand-in";
 import { useTestDatabase } from "@/test/support/test-database";
-
-const BILLING_MANIFEST = `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: legacy-billing, namespace: shop }
-spec:
-  replicas: 3
-  selector: { matchLabels: { app.kubernetes.io/name: legacy-billing } }
-  template:
-    metadata: { labels: { app.kubernetes.io/name: legacy-billing } }
-    spec:
-      containers:
-        - name: legacy-billing
-          image: registry.example.com/acme/legacy-billing:2.0.0
-          env: [{ name: PORT, value: "9000" }]
-          readinessProbe: { httpGet: { path: /healthz, port: 9000 } }
-          livenessProbe: { httpGet: { path: /healthz, port: 9000 } }
-`;
 
 describe("scanKubernetes: a cluster source audited into a real database", () => {
   let database: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -47,13 +28,8 @@ describe("scanKubernetes: a cluster source audited into a real database", () => 
     database = await useTestDatabase();
     dir = await mkdtemp(path.join(tmpdir(), "dozen-scan-k8s-"));
     // The repository side: legacy-billing declares 3 replicas, a tagged image and probes.
-    await mkdir(path.join(dir, "repos", "legacy-billing", "k8s"), { recursive: true });
-    await writeFile(path.join(dir, "repos", "legacy-billing", "k8s", "deploy.yaml"), BILLING_MANIFEST);
-    await writeFile(path.join(dir, "repos", "legacy-billing", "Dockerfile"), "FROM ruby:3.3\nCMD [\"puma\"]\n");
-    const local = await registerLocalSource({ name: "repos", directory: path.join(dir, "repos"), schedule: null });
-    const { id: repoScan } = await db().scan.create({ data: { sourceId: local.id, trigger: "manual", rulesVersion: "test" }, select: { id: true } });
-    for (const result of (await scanLocalDirectory({ root: path.join(dir, "repos") })).services) await persistTargetResult({ scanId: repoScan, sourceId: local.id, result });
-    const checkout = await db().service.create({ data: { slug: "checkout-svc", name: "Checkout", sourceId: local.id, path: "checkout", repoUrl: "https://github.com/acme/checkout" } });
+    const local = await seedShopRepos({ dir });
+    const checkout = await db().service.create({ data: { slug: "checkout-svc", name: "Checkout", sourceId: local.sourceId, path: "checkout", repoUrl: "https://github.com/acme/checkout" } });
     assert.ok(checkout.id);
   });
   after(async () => {

@@ -29,6 +29,8 @@ export interface StandIn {
   expireContinues(count: number): void;
   /** Answers 403 for every request on this resource (e.g. "secrets"), as RBAC without the verb would. */
   forbid(resource: string): void;
+  /** Answers 500 InternalError for every request on this resource (an apiserver whose etcd is failing). */
+  breakResource(resource: string): void;
   /** A kubeconfig (YAML) whose one context, `name`, points at the stand-in with its token. */
   kubeconfig(name?: string): string;
   close(): Promise<void>;
@@ -55,6 +57,7 @@ export async function startStandIn(opts: {
   }
   const requests: StandInRequest[] = [];
   const forbidden = new Set<string>();
+  const broken = new Set<string>();
   let expiring = 0;
 
   const tls = makeTlsCert();
@@ -75,6 +78,7 @@ export async function startStandIn(opts: {
     if (forbidden.has(route.info.resource)) {
       return send(403, status(403, "Forbidden", `${route.info.resource} is forbidden: User "dozen" cannot ${route.name ? "get" : "list"} resource "${route.info.resource}" in API group "${route.info.group}"`));
     }
+    if (broken.has(route.info.resource)) return send(500, status(500, "InternalError", `an error on the server ("etcdserver: request timed out") has prevented the request from succeeding (get ${route.info.resource})`));
     const partial = /as=PartialObjectMetadata/.test(accept);
     const all = (store.get(route.info.resource) ?? []).filter((o) => !route.namespace || o.metadata.namespace === route.namespace);
     if (route.name) {
@@ -109,6 +113,7 @@ export async function startStandIn(opts: {
     requests,
     expireContinues: (count) => { expiring += count; },
     forbid: (resource) => { forbidden.add(resource); },
+    breakResource: (resource) => { broken.add(resource); },
     kubeconfig: (name = "stand-in") => kubeconfigYaml({ name, url, token, ca: tls.cert }),
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };

@@ -62,7 +62,8 @@ function send(opts: { url: URL; options: https.RequestOptions; accept: string })
       });
     });
     req.setTimeout(60_000, () => req.destroy(new Error(`timeout GET ${opts.url.pathname}`)));
-    req.on("error", reject);
+    // Named by server, so a failed scan says which cluster could not be reached, not just "ECONNREFUSED".
+    req.on("error", (error) => reject(new Error(`cannot reach the Kubernetes API at ${opts.url.origin}: ${error.message}`, { cause: error })));
     req.end();
   });
 }
