@@ -15,6 +15,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
   schema: S;
   handle(payload: z.infer<S>, ctx: JobContext): Promise<void>;
+  /** At most this many jobs of one pg-boss group (see the sender's `group`) active at once across all workers. */
+  groupConcurrency?: number;
 }
 
 /** A job: a queue name, the zod schema its payload must satisfy, and an idempotent handler. */

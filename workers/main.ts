@@ -24,7 +24,10 @@ async function main(): Promise<void> {
   for (const job of JOBS) {
     await boss.work(
       job.name,
-      { localConcurrency: config.DOZEN_WORKER_CONCURRENCY, pollingIntervalSeconds: 1, batchSize: 1, includeMetadata: true },
+      {
+        localConcurrency: config.DOZEN_WORKER_CONCURRENCY, pollingIntervalSeconds: 1, batchSize: 1, includeMetadata: true,
+        ...(job.groupConcurrency ? { groupConcurrency: job.groupConcurrency } : {}),
+      },
       async ([raw]) => {
         if (!raw) return;
         const jobLog = log.child({ job: job.name, jobId: raw.id, attempt: raw.retryCount });

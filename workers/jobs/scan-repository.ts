@@ -26,6 +26,9 @@ import { defineJob } from "@/workers/define-job";
 export const scanRepositoryJob = defineJob({
   name: QUEUES.scanRepository,
   schema: scanRepositoryPayload,
+  // A job has one GitHub request in flight at a time, so 4 active jobs per credential group (counted by
+  // pg-boss in the database, across every worker) keeps a token near GitHub's "few concurrent requests".
+  groupConcurrency: 4,
   async handle({ scanId, repositoryId }, { log, signal }) {
     const scan = await db().scan.findUnique({ where: { id: scanId }, select: { status: true, rulesVersion: true, sourceId: true, source: { select: { config: true, rateLimit: true, location: true } } } });
     const repo = await db().repository.findUnique({ where: { id: repositoryId } });

@@ -4,6 +4,7 @@ import { listRepositories } from "@/lib/collectors/github/list-repositories";
 import { openGitHubClient } from "@/lib/github/open-github-client";
 import { GitHubAppCredentialsError } from "@/lib/github/read-app-credentials";
 import { saveRateLimit, type StoredRateLimit } from "@/lib/github/save-rate-limit";
+import { credentialGroup } from "@/lib/github/credential-group";
 import { selectRepositories } from "@/lib/github/select-repositories";
 import { syncRepositories } from "@/lib/github/sync-repositories";
 import { finishScan } from "@/lib/scans/finish-scan";
@@ -54,6 +55,10 @@ export const scanGitHub: SourceScanner = async ({ scanId, source, boss, log }) =
       retryDelay: 2,
       retryBackoff: true,
       expireInSeconds: 15 * 60,
+      // A worker that dies holding the job (no heartbeat for 2 min) frees its slot and retries it long before expiry.
+      heartbeatSeconds: 120,
+      // One group per credential: pg-boss runs at most scanRepositoryJob.groupConcurrency of them at once.
+      group: { id: credentialGroup({ config: opened.config, owner: source.location }) },
       // The last failure (error, expiry or a dead worker) lands there and is recorded, closing the scan.
       deadLetter: QUEUES.scanRepositoryFailed,
     });
