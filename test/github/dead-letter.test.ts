@@ -1,23 +1,18 @@
 import { after, before, it } from "node:test";
 import assert from "node:assert/strict";
-import pino from "pino";
 import { db } from "@/lib/db";
-import { childEnv } from "@/lib/env";
-import { createBoss } from "@/lib/jobs/create-boss";
-import { ROOT, tsxArgs } from "@/lib/process/bin-path";
-import { runChild } from "@/lib/process/run-child";
-import { requestScan } from "@/lib/scans/request-scan";
 import { registerGitHubSource } from "@/lib/sources/register-github-source";
 import { commitFiles, createBareRepo, generatedService, makeRepoRoot, type BareRepo } from "@/test/github/git-fixtures";
 import { startStandIn, type StandIn } from "@/test/github/stand-in-server";
 import { useTestDatabase } from "@/test/support/test-database";
+import { requestScanThroughBoss, startWorker, waitForScan } from "@/test/github/worker-processes";
 
 const NAMES = ["good", "broken"];
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
 let standIn: StandIn;
 let repos: Awaited<ReturnType<typeof makeRepoRoot>>;
 const bare = new Map<string, BareRepo>();
-let worker: ReturnType<typeof runChild>;
+let worker: ReturnType<typeof startWorker>;
 let sourceId: number;
 
 before(async () => {
@@ -29,10 +24,7 @@ before(async () => {
     standIn.addRepo({ owner: "acme", name, bare: bare.get(name)! });
   }
   sourceId = (await registerGitHubSource({ input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl, tokenEnv: "DOZEN_TEST_GH_TOKEN" } } })).id;
-  worker = runChild({
-    name: "worker", command: process.execPath, args: tsxArgs("workers/main.ts"), cwd: ROOT, log: pino({ level: "silent" }),
-    env: childEnv({ DATABASE_URL: database.url, LOG_LEVEL: "warn", DOZEN_WORKER_CONCURRENCY: "2", DOZEN_TEST_GH_TOKEN: "test-token" }),
-  });
+  worker = startWorker({ databaseUrl: database.url, name: "worker", concurrency: 2 });
 });
 after(async () => {
   worker.stop("SIGTERM");
@@ -44,18 +36,9 @@ after(async () => {
 
 /** Asks for a scan through pg-boss, as the API does, and waits for the worker to close it. */
 async function scanThroughWorker() {
-  const sender = createBoss({ role: "web", url: database.url });
-  await sender.start();
-  const { scanId, alreadyRunning } = await requestScan({ boss: sender, sourceId, trigger: "manual" });
-  await sender.stop({ graceful: false, close: true });
+  const { scanId, alreadyRunning } = await requestScanThroughBoss({ databaseUrl: database.url, sourceId });
   assert.equal(alreadyRunning, false, "no earlier scan is left running");
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const scan = await db().scan.findUniqueOrThrow({ where: { id: scanId }, select: { id: true, status: true, error: true, targetsDone: true, targetsTotal: true, targetsFailed: true, finishedAt: true } });
-    if (!["queued", "running"].includes(scan.status)) return scan;
-    assert.ok(Date.now() < deadline, `scan still ${scan.status} after 2 minutes: ${JSON.stringify(scan)}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  return waitForScan({ scanId });
 }
 
 const always500 = (name: string) => standIn.inject({ path: new RegExp(`/repos/acme/${name}/tarball/`), status: 500, times: 1000 });

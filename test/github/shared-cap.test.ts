@@ -1,16 +1,10 @@
 import { after, before, it } from "node:test";
 import assert from "node:assert/strict";
-import pino from "pino";
-import { db } from "@/lib/db";
-import { childEnv } from "@/lib/env";
-import { createBoss } from "@/lib/jobs/create-boss";
-import { ROOT, tsxArgs } from "@/lib/process/bin-path";
-import { runChild } from "@/lib/process/run-child";
-import { requestScan } from "@/lib/scans/request-scan";
 import { registerGitHubSource } from "@/lib/sources/register-github-source";
 import { createBareRepo, generatedService, makeRepoRoot } from "@/test/github/git-fixtures";
 import { startStandIn, type StandIn } from "@/test/github/stand-in-server";
 import { useTestDatabase } from "@/test/support/test-database";
+import { requestScanThroughBoss, startWorker, waitForScan } from "@/test/github/worker-processes";
 
 const REPOS = 12;
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -35,22 +29,10 @@ after(async () => {
 
 it("two workers that could run 8 repository jobs at once keep one token near 4 requests in flight", async () => {
   const source = await registerGitHubSource({ input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl, tokenEnv: "DOZEN_TEST_GH_TOKEN" } } });
-  const sender = createBoss({ role: "web", url: database.url });
-  await sender.start();
-  const { scanId } = await requestScan({ boss: sender, sourceId: source.id, trigger: "manual" });
-  await sender.stop({ graceful: false, close: true });
-  const start = (name: string) => runChild({
-    name, command: process.execPath, args: tsxArgs("workers/main.ts"), cwd: ROOT, log: pino({ level: "silent" }),
-    env: childEnv({ DATABASE_URL: database.url, LOG_LEVEL: "warn", DOZEN_WORKER_CONCURRENCY: "4", DOZEN_TEST_GH_TOKEN: "test-token" }),
-  });
-  const workers = [start("worker-1"), start("worker-2")];
+  const { scanId } = await requestScanThroughBoss({ databaseUrl: database.url, sourceId: source.id });
+  const workers = ["worker-1", "worker-2"].map((name) => startWorker({ databaseUrl: database.url, name, concurrency: 4 }));
   try {
-    const deadline = Date.now() + 120_000;
-    let scan;
-    do {
-      await new Promise((r) => setTimeout(r, 300));
-      scan = await db().scan.findUniqueOrThrow({ where: { id: scanId }, select: { status: true, targetsDone: true, error: true } });
-    } while (["queued", "running"].includes(scan.status) && Date.now() < deadline);
+    const scan = await waitForScan({ scanId });
     assert.equal(scan.status, "succeeded", JSON.stringify(scan));
   } finally {
     for (const w of workers) w.stop("SIGTERM");
