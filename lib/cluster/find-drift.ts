@@ -14,7 +14,10 @@ export interface DriftItem {
 const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob"]);
 
 /** The drift check's definition, kept beside the cluster checks so scoring treats it as one of them. */
-export const DRIFT_RULE = { id: "clusterMatchesRepository", version: 1, factor: "dev-prod-parity", title: "The cluster runs what the repository declares", effort: "medium", weight: 2 } as const;
+export const DRIFT_RULE = {
+  id: "clusterMatchesRepository", version: 1, factor: "dev-prod-parity", title: "The cluster runs what the repository declares", effort: "medium", weight: 2,
+  rationale: "When the running image, replicas, probes or env keys differ from the repository's manifests, production was changed by hand and the reviewed release is not what runs.",
+} as const;
 
 /**
  * Compares a repository's manifests with the same workloads in a cluster: image (tag or digest), the

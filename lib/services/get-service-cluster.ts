@@ -7,7 +7,7 @@ export interface ServiceCluster {
   auditedAt: Date;
   workloads: { namespace: string; kind: string; name: string; mappedBy: string; images: string[]; digests: string[]; replicas: number | null; goneAt: Date | null }[];
   drift: DriftItem[];
-  findings: { ruleId: string; factor: string; outcome: Outcome; message: string; evidence: Evidence[] }[];
+  findings: { ruleId: string; factor: string; outcome: Outcome; message: string; evidence: Evidence[]; weight: number; effort: string }[];
 }
 
 /**
@@ -20,7 +20,7 @@ export async function getServiceCluster(opts: { serviceId: number }): Promise<Se
     select: {
       workloads: { select: { namespace: true, kind: true, name: true, mappedBy: true, images: true, digests: true, replicas: true, goneAt: true }, orderBy: [{ namespace: "asc" }, { name: "asc" }] },
       latestClusterTarget: {
-        select: { createdAt: true, facts: true, findings: { select: { ruleId: true, factor: true, outcome: true, message: true, evidence: true }, orderBy: { ruleId: "asc" } } },
+        select: { createdAt: true, facts: true, findings: { select: { ruleId: true, factor: true, outcome: true, message: true, evidence: true, weight: true, effort: true }, orderBy: { ruleId: "asc" } } },
       },
     },
   });

@@ -4,9 +4,13 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pino from "pino";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { ClusterDrift } from "@/components/service/cluster-drift";
 import { db } from "@/lib/db";
 import { registerClusterSource } from "@/lib/sources/register-cluster-source";
 import { getServiceCluster } from "@/lib/services/get-service-cluster";
+import { getHeatmapPage } from "@/lib/rollups/get-heatmap-page";
 import { SCANNERS } from "@/workers/scanners";
 import { SHOP_SECRET_VALUES, shopCluster } from "@/test/kubernetes/shop-cluster";
 import { seedShopRepos } from "@/test/kubernetes/shop-repos";
@@ -72,6 +76,24 @@ describe("scanKubernetes: a cluster source audited into a real database", () => 
 
     const stored = JSON.stringify(await db().scanTarget.findMany({ select: { facts: true, findings: { select: { evidence: true, message: true } } } }));
     for (const value of SHOP_SECRET_VALUES) assert.ok(!stored.includes(value), "no secret value stored");
+  });
+
+  it("the service page shows cluster checks with guides like repository findings, and unmapped workloads as services", async () => {
+    const billing = await db().service.findFirstOrThrow({ where: { name: "legacy-billing" }, select: { id: true } });
+    const html = renderToStaticMarkup(createElement(ClusterDrift, { cluster: await getServiceCluster({ serviceId: billing.id }) }));
+    assert.match(html, /data-outcome="fail" data-rule="clusterImagesPinned"/, "a failing cluster check is a finding card");
+    assert.match(html, /How to fix/);
+    assert.match(html, /Deployment <code>shop\/legacy-billing<\/code>, field <code>spec\.template\.spec\.containers\[0\]\.image<\/code>/, "the guide names the workload and field");
+    assert.match(html, /Running images are pinned by digest or an immutable tag/, "cluster checks have their titles");
+
+    // redis runs in the cluster, no repository declares it: a service of the cluster source, listed and scored.
+    const { rows } = await getHeatmapPage({ source: "prod-eu", sort: "name", dir: "asc", page: 1, pageSize: 50 });
+    const redis = rows.find((r) => r.name === "redis");
+    assert.ok(redis, `redis is listed under its cluster source (got ${rows.map((r) => r.name).join(", ")})`);
+    assert.ok(redis.score !== null, "and scored");
+    const redisId = (await db().service.findUniqueOrThrow({ where: { slug: redis.slug }, select: { id: true } })).id;
+    const redisPage = renderToStaticMarkup(createElement(ClusterDrift, { cluster: await getServiceCluster({ serviceId: redisId }) }));
+    assert.match(redisPage, /shop\/StatefulSet\/redis<\/td>.*<td>unmapped<\/td>/s);
   });
 
   it("marks workloads gone when a later audit no longer sees them", async () => {
