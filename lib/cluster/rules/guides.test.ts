@@ -44,3 +44,12 @@ test("`dozen explain` explains a cluster check with its guide", async () => {
   assert.match(text, /Factor VIII Concurrency · weight 2 · effort low/);
   assert.match(text, /kind: HorizontalPodAutoscaler/);
 });
+
+test("`dozen rules` lists the cluster checks after the repository rules", async () => {
+  const out: string[] = [];
+  const code = await main({ argv: ["rules", "--json"], output: { out: (t) => void out.push(t), err: (t) => void out.push(t) } });
+  assert.equal(code, 0);
+  const { rules } = JSON.parse(out.join("\n")) as { rules: { id: string; cluster: boolean }[] };
+  assert.deepEqual(rules.filter((r) => r.cluster).map((r) => r.id), CLUSTER_CHECKS.map((c) => c.id));
+  assert.equal(rules.find((r) => r.id === "readsPortFromEnv")?.cluster, false);
+});
