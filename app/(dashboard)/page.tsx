@@ -1,51 +1,72 @@
-import { getFleetOverview } from "@/lib/services/get-fleet-overview";
-import { ServicesHeatmap } from "@/components/overview/services-heatmap";
+import Link from "next/link";
 import { ScanProgress } from "@/components/overview/scan-progress";
 import { formatScore } from "@/components/ui/score-cell";
 import { FleetSummary } from "@/components/overview/fleet-summary";
+import { MoversPanel } from "@/components/overview/movers-panel";
+import { HeatmapExplorer } from "@/components/overview/heatmap-explorer";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { getFleetTrend } from "@/lib/rollups/get-fleet-trend";
 import { getGradeDistribution } from "@/lib/rollups/get-grade-distribution";
 import { getFailingFactors } from "@/lib/rollups/get-failing-factors";
 import { getMovers } from "@/lib/rollups/get-movers";
-import { CsvLink } from "@/components/ui/csv-link";
+import { getFleetScore } from "@/lib/services/get-fleet-score";
+import { getHeatmapRows } from "@/lib/services/get-heatmap-rows";
+import { listHeatmapFilters } from "@/lib/services/list-heatmap-filters";
+import { readHeatmapSearch, toHeatmapQueryString } from "@/lib/services/read-heatmap-search";
 
 export const dynamic = "force-dynamic";
 
-export default async function OverviewPage() {
-  const [{ services, fleetScore }, trend, grades, failing, worse] = await Promise.all([
-    getFleetOverview(),
+const count = new Intl.NumberFormat("en");
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/**
+ * The manager's page. Everything here reads Service's latest scores and the rollups, one page of the
+ * heatmap at a time (the URL's), so it costs the same at 10,000 services as at ten.
+ */
+export default async function OverviewPage({ searchParams }: Props) {
+  const search = readHeatmapSearch(await searchParams);
+  const movers = (days: 7 | 30) =>
+    Promise.all([getMovers({ days, limit: 5, direction: "worse" }), getMovers({ days, limit: 5, direction: "better" })]).then(([worse, better]) => ({ days, worse, better }));
+  const [fleet, heatmap, options, trend, grades, failing, worst, week, month] = await Promise.all([
+    getFleetScore(),
+    getHeatmapRows({ search }),
+    listHeatmapFilters(),
     getFleetTrend({ days: 180 }),
     getGradeDistribution(),
     getFailingFactors({ limit: 5 }),
-    getMovers({ days: 7, limit: 5, direction: "worse" }),
+    getHeatmapRows({ search: readHeatmapSearch({}), pageSize: 5 }),
+    movers(7),
+    movers(30),
   ]);
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold">Fleet overview</h1>
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          Fleet score <span className="text-xl font-semibold tabular-nums text-slate-900 dark:text-white" data-testid="fleet-score">{formatScore(fleetScore)}</span>
+          Fleet score <span className="text-xl font-semibold tabular-nums text-slate-900 dark:text-white" data-testid="fleet-score">{formatScore(fleet.score)}</span>
           {" · "}
-          {services.length} services · <CsvLink table="services" />
+          <span data-testid="fleet-services">{count.format(fleet.services)} services</span>
         </p>
       </div>
       <ScanProgress />
-      {services.length === 0 ? (
+      {fleet.services === 0 ? (
         <div className="rounded border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:text-slate-300">
           <p className="font-medium">No services scanned yet.</p>
           <p className="mt-1 text-sm">
-            Add a source (a local checkout, a GitHub organisation or a cluster) or wait for the first scan to finish.
+            <Link href="/sources" className="text-sky-800 underline dark:text-sky-300">Add a source</Link> (a local checkout, a GitHub
+            organisation or a cluster) or wait for the first scan to finish.
           </p>
         </div>
       ) : (
         <>
-          <FleetSummary grades={grades} failing={failing} worse={worse} />
+          <FleetSummary grades={grades} failing={failing} worst={worst.rows} />
+          <MoversPanel windows={[week, month]} />
           <section aria-labelledby="trend-heading">
             <h2 id="trend-heading" className="mb-2 font-semibold">Fleet score trend</h2>
             <ScoreTrendChart label="Fleet score" points={trend} />
           </section>
-          <ServicesHeatmap services={services} />
+          <HeatmapExplorer initial={{ queryString: toHeatmapQueryString(search), data: heatmap }} options={options} />
         </>
       )}
     </div>

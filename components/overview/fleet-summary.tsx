@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { findFactor } from "@/lib/factors/factors";
-import type { Mover } from "@/lib/rollups/get-movers";
+import type { HeatmapRow } from "@/lib/services/get-heatmap-rows";
 import type { FailingFactor } from "@/lib/rollups/get-failing-factors";
 import type { GradeKey } from "@/lib/rollups/get-grade-distribution";
 import { GradeBadge } from "@/components/ui/grade-badge";
 import { formatScore } from "@/components/ui/score-cell";
 
-/** Grade distribution, the factors the fleet fails most, and who got worse: the manager's first glance. */
-export function FleetSummary({ grades, failing, worse }: { grades: Record<GradeKey, number>; failing: FailingFactor[]; worse: Mover[] }) {
+/** Grade distribution, the factors the fleet fails most, and the worst services: the manager's first glance. */
+export function FleetSummary({ grades, failing, worst }: { grades: Record<GradeKey, number>; failing: FailingFactor[]; worst: HeatmapRow[] }) {
   return (
     <div className="grid gap-4 md:grid-cols-3">
       <section aria-labelledby="grades-heading" className="rounded border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
@@ -33,20 +33,16 @@ export function FleetSummary({ grades, failing, worse }: { grades: Record<GradeK
           ))}
         </ol>
       </section>
-      <section aria-labelledby="worse-heading" className="rounded border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="worse-heading" className="mb-2 font-semibold">Got worse this week</h2>
-        {worse.length === 0 ? (
-          <p className="text-sm text-slate-700 dark:text-slate-300">No service lost points in the last 7 days.</p>
-        ) : (
-          <ol className="space-y-1 text-sm">
-            {worse.map((m) => (
-              <li key={m.slug}>
-                <Link href={`/services/${m.slug}`} className="text-sky-800 underline dark:text-sky-300">{m.name}</Link>{" "}
-                <span className="tabular-nums">{formatScore(m.from)} → {formatScore(m.to)} ({formatScore(m.delta)})</span>
-              </li>
-            ))}
-          </ol>
-        )}
+      <section aria-labelledby="worst-heading" className="rounded border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+        <h2 id="worst-heading" className="mb-2 font-semibold">Worst services</h2>
+        <ol className="space-y-1 text-sm" data-testid="worst-services">
+          {worst.map((s) => (
+            <li key={s.slug} className="flex items-center gap-2">
+              <Link href={`/services/${s.slug}`} className="text-sky-800 underline dark:text-sky-300">{s.name}</Link>
+              <span className="tabular-nums">{formatScore(s.score)}</span> <GradeBadge grade={s.grade} />
+            </li>
+          ))}
+        </ol>
       </section>
     </div>
   );

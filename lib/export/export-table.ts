@@ -1,5 +1,6 @@
 import { FACTORS } from "@/lib/factors/factors";
-import { getFleetOverview } from "@/lib/services/get-fleet-overview";
+import { getHeatmapRows } from "@/lib/services/get-heatmap-rows";
+import { readHeatmapSearch } from "@/lib/services/read-heatmap-search";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
 import { listTeams } from "@/lib/teams/list-teams";
 import { listRecentScans } from "@/lib/scans/list-recent-scans";
@@ -13,7 +14,7 @@ type Params = URLSearchParams;
 /** The CSV behind each dashboard table, read through the same functions as the pages. */
 const EXPORTERS: Record<string, (p: Params) => Promise<{ columns: string[]; rows: (string | number | null)[][] }>> = {
   services: async (p) => {
-    const { services } = await getFleetOverview({ teamSlug: p.get("team") ?? undefined });
+    const services = await allHeatmapRows(p);
     return {
       columns: ["service", "team", "source", "path", "score", "grade", ...FACTORS.map((f) => f.id)],
       rows: services.map((s) => [s.name, s.team, s.source, s.path, s.score, s.grade, ...FACTORS.map((f) => s.factors[f.id] ?? null)]),
@@ -54,6 +55,18 @@ const EXPORTERS: Record<string, (p: Params) => Promise<{ columns: string[]; rows
     };
   },
 };
+
+/** Every row of the heatmap for the URL's filters and sort (not just its page), read page by page from the rollups. */
+async function allHeatmapRows(p: Params) {
+  const search = readHeatmapSearch(p);
+  const pageSize = 500;
+  const rows = [];
+  for (let page = 1; ; page += 1) {
+    const batch = await getHeatmapRows({ search: { ...search, page }, pageSize });
+    rows.push(...batch.rows);
+    if (batch.rows.length < pageSize || rows.length >= batch.total) return rows;
+  }
+}
 
 /** CSV text for one dashboard table; unknown tables are a NotFoundError. */
 export async function exportTable(opts: { table: string; params: Params }): Promise<string> {

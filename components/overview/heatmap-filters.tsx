@@ -1,0 +1,65 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { FACTORS } from "@/lib/factors/factors";
+import type { HeatmapFilter, HeatmapSearch } from "@/lib/services/read-heatmap-search";
+import type { HeatmapFilterOptions } from "@/lib/services/list-heatmap-filters";
+
+const GRADES = ["A", "B", "C", "D", "F", "N/A"] as const;
+const control = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+/**
+ * The heatmap's filters: selects apply at once, the search after a pause in typing (or on Enter), so each
+ * keystroke does not become a request and a history entry.
+ */
+export function HeatmapFilters({
+  search,
+  options,
+  onChange,
+}: {
+  search: HeatmapSearch;
+  options: HeatmapFilterOptions;
+  onChange: (filter: HeatmapFilter, value: string, opts?: { replace?: boolean }) => void;
+}) {
+  const [text, setText] = useState(search.q ?? "");
+  // Back/forward or "clear filters" change the URL's q: show it.
+  useEffect(() => setText(search.q ?? ""), [search.q]);
+  useEffect(() => {
+    if (text.trim() === (search.q ?? "")) return;
+    const timer = setTimeout(() => onChange("q", text.trim(), { replace: true }), 300);
+    return () => clearTimeout(timer);
+  }, [text, search.q, onChange]);
+
+  const select = (filter: Exclude<HeatmapFilter, "q">, label: string, choices: { value: string; label: string }[]) => (
+    <label className="flex flex-col gap-0.5 text-xs text-slate-700 dark:text-slate-300">
+      {label}
+      <select value={search[filter] ?? ""} onChange={(e) => onChange(filter, e.target.value)} className={control}>
+        <option value="">All</option>
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>{c.label}</option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <form
+      role="search"
+      aria-label="Filter services"
+      className="flex flex-wrap items-end gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onChange("q", text.trim());
+      }}
+    >
+      <label className="flex flex-col gap-0.5 text-xs text-slate-700 dark:text-slate-300">
+        Search
+        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="service name" className={`${control} w-48`} />
+      </label>
+      {select("team", "Team", options.teams.map((t) => ({ value: t.slug, label: t.name })))}
+      {select("source", "Source", options.sources.map((s) => ({ value: s, label: s })))}
+      {select("grade", "Grade", GRADES.map((g) => ({ value: g, label: g })))}
+      {select("factor", "Failing factor", FACTORS.map((f) => ({ value: f.id, label: `${f.roman}. ${f.name}` })))}
+    </form>
+  );
+}

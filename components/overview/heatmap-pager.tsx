@@ -1,0 +1,22 @@
+const count = new Intl.NumberFormat(undefined);
+
+/** "Showing 51–100 of 10,000 services" with previous/next; the status line is polite so readers hear the new range. */
+export function HeatmapPager({ page, pageSize, total, shown, busy, onPage }: { page: number; pageSize: number; total: number; shown: number; busy: boolean; onPage: (page: number) => void }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const first = (page - 1) * pageSize + 1;
+  const button =
+    "rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800";
+  return (
+    <nav aria-label="Heatmap pages" className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700 dark:text-slate-300">
+      <p role="status" data-testid="heatmap-count" className="tabular-nums">
+        {shown ? `Showing ${count.format(first)}–${count.format(first + shown - 1)} of ${count.format(total)} services` : `${count.format(total)} services`}
+        <span className={busy ? "" : "invisible"}> · updating…</span>
+      </p>
+      <div className="flex items-center gap-2">
+        <button type="button" className={button} disabled={page <= 1} onClick={() => onPage(page - 1)}>Previous</button>
+        <span className="tabular-nums">Page {count.format(Math.min(page, pages))} of {count.format(pages)}</span>
+        <button type="button" className={button} disabled={page >= pages} onClick={() => onPage(page + 1)}>Next</button>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,17 @@
+import { getHeatmapPage } from "@/lib/rollups/get-heatmap-page";
+import type { OverviewService } from "@/lib/services/get-fleet-overview";
+import { HEATMAP_PAGE_SIZE, type HeatmapSearch } from "@/lib/services/read-heatmap-search";
+
+/** A heatmap row as it crosses to the browser (the scan time stays behind: JSON would turn it into a string). */
+export type HeatmapRow = Omit<OverviewService, "scannedAt">;
+
+export interface HeatmapData {
+  rows: HeatmapRow[];
+  total: number;
+}
+
+/** One page of the heatmap for a URL state, the same for the server-rendered first page and `/api/heatmap`. */
+export async function getHeatmapRows(opts: { search: HeatmapSearch; pageSize?: number }): Promise<HeatmapData> {
+  const { rows, total } = await getHeatmapPage({ ...opts.search, pageSize: opts.pageSize ?? HEATMAP_PAGE_SIZE });
+  return { total, rows: rows.map(({ scannedAt: _scannedAt, ...row }) => row) };
+}
