@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listTeams } from "@/lib/teams/list-teams";
+import { getTeamChanges } from "@/lib/teams/get-team-changes";
 import { formatScore, scoreTone } from "@/components/ui/score-cell";
 import { CsvLink } from "@/components/ui/csv-link";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Teams" };
 
+const signed = new Intl.NumberFormat("en", { maximumFractionDigits: 1, signDisplay: "exceptZero" });
+const count = new Intl.NumberFormat("en");
+
 export default async function TeamsPage() {
-  const teams = await listTeams();
+  const [teams, changes] = await Promise.all([listTeams(), getTeamChanges({ days: 30 })]);
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
@@ -26,7 +30,12 @@ export default async function TeamsPage() {
               <Link href={`/teams/${t.slug}`} className={`block rounded p-3 ${scoreTone(t.score)}`}>
                 <span className="font-semibold">{t.name}</span>
                 <span className="block text-2xl font-semibold tabular-nums">{formatScore(t.score)}</span>
-                <span className="text-xs">{t.services} services</span>
+                <span className="text-xs">
+                  {count.format(t.services)} services
+                  {changes.has(t.slug) ? (
+                    <span data-testid="team-change"> · {signed.format(changes.get(t.slug) ?? 0)} in 30 days</span>
+                  ) : null}
+                </span>
               </Link>
             </li>
           ))}

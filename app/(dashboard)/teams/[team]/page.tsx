@@ -1,14 +1,19 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FACTORS } from "@/lib/factors/factors";
 import { findRule } from "@/lib/rules/registry";
 import { getTeamScorecard } from "@/lib/teams/get-team-scorecard";
+import { getTeamTrend } from "@/lib/rollups/get-team-trend";
+import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { ServicesHeatmap } from "@/components/overview/services-heatmap";
 import { FixFirstList } from "@/components/teams/fix-first-list";
 import { formatScore, scoreTone } from "@/components/ui/score-cell";
 import { CsvLink } from "@/components/ui/csv-link";
 
 export const dynamic = "force-dynamic";
+
+const count = new Intl.NumberFormat("en");
 
 type Props = { params: Promise<{ team: string }> };
 
@@ -19,15 +24,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TeamPage({ params }: Props) {
   const card = await getTeamScorecard({ slug: (await params).team });
   if (!card) notFound();
+  const trend = await getTeamTrend({ teamId: card.team.id, days: 180 });
   const titleOf = (id: string) => findRule(id)?.title ?? id;
   return (
     <div className="space-y-6">
       <div className="flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold">{card.team.name}</h1>
         <p className="text-sm">
-          Team score <span className="text-xl font-semibold tabular-nums">{formatScore(card.score)}</span> · {card.services.length} services
+          Team score <span className="text-xl font-semibold tabular-nums">{formatScore(card.score)}</span> · {count.format(card.serviceCount)} services
         </p>
       </div>
+      <section aria-labelledby="team-trend-heading" data-testid="team-trend">
+        <h2 id="team-trend-heading" className="mb-2 text-lg font-semibold">Score trend</h2>
+        <ScoreTrendChart label={`${card.team.name} score`} points={trend} />
+      </section>
       <section aria-labelledby="fix-first-heading">
         <h2 id="fix-first-heading" className="mb-2 text-lg font-semibold">Fix first</h2>
         <FixFirstList items={card.fixFirst} titleOf={titleOf} />
@@ -52,6 +62,12 @@ export default async function TeamPage({ params }: Props) {
           <CsvLink table="services" params={{ team: card.team.slug }} />
         </div>
         <ServicesHeatmap services={card.services} />
+        {card.serviceCount > card.services.length ? (
+          <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+            The {count.format(card.services.length)} worst of {count.format(card.serviceCount)} services;{" "}
+            <Link href={`/?team=${encodeURIComponent(card.team.slug)}`} className="text-sky-800 underline dark:text-sky-300">page through all of them</Link>.
+          </p>
+        ) : null}
       </section>
     </div>
   );
