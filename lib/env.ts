@@ -38,6 +38,8 @@ const schema = z.object({
   DOZEN_DEFAULT_SCHEDULE: z.preprocess(emptyAsUnset, z.string().default("0 3 * * *")),
   /** Per-request timeout for GitHub API calls and tarball downloads (a timed-out request is retried). */
   DOZEN_GITHUB_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).default(30_000)),
+  /** The Dozen web process the CLI's `dozen sources add` talks to. */
+  DOZEN_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).default("http://localhost:3000")),
   /** Kubeconfig file for Kubernetes sources that name no file of their own (first path if a list). */
   KUBECONFIG: z.preprocess(emptyAsUnset, z.string().optional()),
   /** Database used by the tests instead of the embedded one. */

@@ -2,6 +2,8 @@ import { parseArgs } from "node:util";
 import { runExplainCommand } from "@/lib/cli/run-explain-command";
 import { runRulesCommand } from "@/lib/cli/run-rules-command";
 import { runScanCommand } from "@/lib/cli/run-scan-command";
+import { runSourcesCommand } from "@/lib/cli/run-sources-command";
+import { env } from "@/lib/env";
 import { USAGE, UsageError, type CliOutput } from "@/lib/cli/usage-error";
 import { InvalidScoringConfigError } from "@/lib/scoring/load-scoring-config";
 
@@ -17,6 +19,8 @@ const stdio: CliOutput = {
 export async function main(opts: { argv: string[]; cwd?: string; output?: CliOutput }): Promise<number> {
   const output = opts.output ?? stdio;
   try {
+    // `sources` has options of its own, so it parses its arguments itself.
+    if (opts.argv[0] === "sources") return await runSourcesCommand({ args: opts.argv.slice(1), url: env().DOZEN_URL, output });
     const { values, positionals } = parseArgs({
       args: opts.argv,
       allowPositionals: true,

@@ -16,8 +16,13 @@ export const USAGE = `Usage:
       List the rules, and the custom checks of FILE.
   dozen explain <ruleId> [--config FILE]
       Show a rule's (or a custom check's) rationale and remediation guide.
+  dozen sources add github <name> --owner LOGIN [--user] [--token-env VAR] [--api-base-url URL]
+                    [--include PATTERN]... [--exclude PATTERN]... [--topic TOPIC]... [--schedule CRON | --on-demand]
+  dozen sources add kubernetes <name> [--kubeconfig FILE] [--context NAME] [--in-cluster]
+                    [--namespace NS]... [--exclude-namespace NS]... [--schedule CRON | --on-demand]
+      Add a source to a running Dozen (--url, else DOZEN_URL, default http://localhost:3000).
 
-Exit codes: 0 ok, 1 below --min-score, 2 usage or config error.`;
+Exit codes: 0 ok, 1 below --min-score (sources: refused or unreachable), 2 usage or config error.`;
 
 /** Where the CLI writes; the real streams in bin/dozen.mjs, buffers in tests. */
 export interface CliOutput {
