@@ -58,7 +58,7 @@ export function SourceCard({ source: s, f, highlight }: { source: SourceSummary;
           {scan ? (
             <>
               <span className={`rounded px-1.5 py-0.5 text-xs ${STATUS_TONE[scan.status] ?? NEUTRAL}`}>{scan.status}</span>{" "}
-              <Link href="/scans" className="text-sky-800 underline dark:text-sky-300">#{scan.id}</Link>
+              <Link href="/scans" className="text-sky-800 underline dark:text-sky-300">scan #{scan.id}</Link>
               <span className="block text-xs text-slate-600 dark:text-slate-300">
                 <Time iso={scan.finishedAt ?? scan.createdAt} f={f} /> · {f.number(scan.targetsDone)}/{scan.targetsTotal ? f.number(scan.targetsTotal) : "?"} done
                 {scan.targetsFailed ? ` · ${f.number(scan.targetsFailed)} failed` : ""}
