@@ -86,3 +86,39 @@ test("[SOURCES] an invalid GitHub form shows each field's error and keeps what w
   await page.goto("/sources");
   await expect(page.getByTestId("source-row").filter({ hasText: `gh-${suffix}` })).toHaveCount(0);
 });
+
+test("[SOURCES] adds a GitHub organisation (as a GitHub App) and a cluster; their cards name credentials only by variable", async ({ page }) => {
+  // Variables that are not set and a closed port: the first scans fail at once instead of reaching out.
+  await page.goto("/sources/new?kind=github");
+  await page.getByLabel(/^Name/).fill(`acme-${suffix}`);
+  await page.getByLabel(/^Organisation or user login/).fill("acme");
+  await page.getByRole("radio", { name: "a GitHub App" }).check();
+  await page.getByLabel(/^App id variable/).fill("DOZEN_E2E_UNSET_APP_ID");
+  await page.getByLabel(/^Private key variable/).fill("DOZEN_E2E_UNSET_APP_KEY");
+  await page.getByLabel(/^API base URL/).fill("http://127.0.0.1:9");
+  await page.getByLabel(/^Exclude repositories/).fill("sandbox-*, tmp-*");
+  await page.getByLabel("Include forks").check();
+  await page.getByRole("button", { name: "Add GitHub source" }).click();
+  await expect(page).toHaveURL(/\/sources\?added=\d+/);
+  const github = page.getByTestId("source-row").filter({ hasText: `acme-${suffix}` });
+  await expect(github).toContainText("GitHub App from $DOZEN_E2E_UNSET_APP_ID, $DOZEN_E2E_UNSET_APP_KEY");
+  await expect(github).toContainText("Repositories found:");
+  await expect(github).toContainText("Rate limit");
+
+  await page.goto("/sources/new?kind=kubernetes");
+  await page.getByLabel(/^Name/).fill(`cluster-${suffix}`);
+  await page.getByLabel(/^Kubeconfig path/).fill("/nonexistent/dozen-e2e/kubeconfig");
+  await page.getByLabel(/^Context/).fill("prod-eu");
+  await page.getByLabel(/^Schedule/).fill("");
+  await saveScreenshot(page, "sources-add-cluster");
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("button", { name: "Add cluster" }).click();
+  await expect(page).toHaveURL(/\/sources\?added=\d+/);
+  const cluster = page.getByTestId("source-row").filter({ hasText: `cluster-${suffix}` });
+  await expect(cluster).toContainText("kubeconfig /nonexistent/dozen-e2e/kubeconfig");
+  await expect(cluster).toContainText("prod-eu");
+  await expect(cluster).toContainText("scanned only when asked");
+  await expect(cluster).toContainText(/0 unmapped/);
+  await saveScreenshot(page, "sources-kinds");
+  await expectNoSeriousA11yViolations(page);
+});
