@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { FACTORS } from "@/lib/factors/factors";
 import type { HeatmapFilter, HeatmapSearch } from "@/lib/services/read-heatmap-search";
 import type { HeatmapFilterOptions } from "@/lib/services/list-heatmap-filters";
@@ -21,6 +21,7 @@ export function HeatmapFilters({
   options: HeatmapFilterOptions;
   onChange: (filter: HeatmapFilter, value: string, opts?: { replace?: boolean }) => void;
 }) {
+  const id = useId();
   const [text, setText] = useState(search.q ?? "");
   // Back/forward or "clear filters" change the URL's q: show it.
   useEffect(() => setText(search.q ?? ""), [search.q]);
@@ -30,16 +31,17 @@ export function HeatmapFilters({
     return () => clearTimeout(timer);
   }, [text, search.q, onChange]);
 
+  // Labels point at their control by id (not by wrapping it), so a select's name is "Team", not "Team All".
   const select = (filter: Exclude<HeatmapFilter, "q">, label: string, choices: { value: string; label: string }[]) => (
-    <label className="flex flex-col gap-0.5 text-xs text-slate-700 dark:text-slate-300">
-      {label}
-      <select value={search[filter] ?? ""} onChange={(e) => onChange(filter, e.target.value)} className={control}>
+    <div className="flex flex-col gap-0.5 text-xs text-slate-700 dark:text-slate-300">
+      <label htmlFor={`${id}-${filter}`}>{label}</label>
+      <select id={`${id}-${filter}`} value={search[filter] ?? ""} onChange={(e) => onChange(filter, e.target.value)} className={control}>
         <option value="">All</option>
         {choices.map((c) => (
           <option key={c.value} value={c.value}>{c.label}</option>
         ))}
       </select>
-    </label>
+    </div>
   );
 
   return (
@@ -52,10 +54,10 @@ export function HeatmapFilters({
         onChange("q", text.trim());
       }}
     >
-      <label className="flex flex-col gap-0.5 text-xs text-slate-700 dark:text-slate-300">
-        Search
-        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="service name" className={`${control} w-48`} />
-      </label>
+      <div className="flex flex-col gap-0.5 text-xs text-slate-700 dark:text-slate-300">
+        <label htmlFor={`${id}-q`}>Search</label>
+        <input id={`${id}-q`} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="service name" className={`${control} w-48`} />
+      </div>
       {select("team", "Team", options.teams.map((t) => ({ value: t.slug, label: t.name })))}
       {select("source", "Source", options.sources.map((s) => ({ value: s, label: s })))}
       {select("grade", "Grade", GRADES.map((g) => ({ value: g, label: g })))}

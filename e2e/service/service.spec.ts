@@ -31,3 +31,12 @@ test("[SERVICE] an owner set by hand replaces the repository's and says so", asy
   await page.goto("/teams/team-messaging");
   await expect(page.getByTestId("service-row").getByRole("link")).toHaveText(["notifications"]);
 });
+
+test("[SERVICE] the score history is drawn from the daily rollups", async ({ page }) => {
+  await page.goto("/services/legacy-billing");
+  const history = page.getByRole("region", { name: "Score history" });
+  // The first day's rollup is there: the summary names the score rather than "no history yet".
+  await expect(history.getByRole("figure")).toHaveAttribute("aria-label", /^legacy-billing score: \d/);
+  await saveScreenshot(page, "service-history");
+  await expectNoSeriousA11yViolations(page);
+});

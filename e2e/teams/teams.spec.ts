@@ -25,3 +25,15 @@ test("[TEAMS] a team page ranks what to fix first and lists only its services", 
   await saveScreenshot(page, "team");
   await expectNoSeriousA11yViolations(page);
 });
+
+test("[TEAMS] a team page shows its score trend and factor breakdown from the rollups", async ({ page }) => {
+  await page.goto("/teams/team-data");
+  const trend = page.getByTestId("team-trend");
+  await expect(trend.getByRole("heading", { name: "Score trend" })).toBeVisible();
+  // One day of scans so far: the chart's box holds its place and says when the line appears.
+  await expect(trend.getByRole("figure")).toHaveAttribute("aria-label", /team-data score: \d/);
+  await expect(trend.getByRole("figure")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Factors" }).locator("li")).toHaveCount(15);
+  await saveScreenshot(page, "team-trend");
+  await expectNoSeriousA11yViolations(page);
+});

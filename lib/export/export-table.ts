@@ -1,6 +1,6 @@
 import { FACTORS } from "@/lib/factors/factors";
 import { getHeatmapRows } from "@/lib/services/get-heatmap-rows";
-import { readHeatmapSearch } from "@/lib/services/read-heatmap-search";
+import { heatmapSearch, searchEntries } from "@/lib/services/read-heatmap-search";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
 import { listTeams } from "@/lib/teams/list-teams";
 import { listRecentScans } from "@/lib/scans/list-recent-scans";
@@ -56,9 +56,14 @@ const EXPORTERS: Record<string, (p: Params) => Promise<{ columns: string[]; rows
   },
 };
 
-/** Every row of the heatmap for the URL's filters and sort (not just its page), read page by page from the rollups. */
+/**
+ * Every row of the heatmap for the URL's filters and sort (not just its page), read page by page from the
+ * rollups. A bad filter is refused rather than exporting the whole fleet under a misleading name.
+ */
 async function allHeatmapRows(p: Params) {
-  const search = readHeatmapSearch(p);
+  const parsed = heatmapSearch.safeParse(searchEntries(p));
+  if (!parsed.success) throw new ValidationError(`services export: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  const search = parsed.data;
   const pageSize = 500;
   const rows = [];
   for (let page = 1; ; page += 1) {

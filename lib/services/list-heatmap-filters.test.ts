@@ -47,4 +47,5 @@ test("[OVERVIEW] the services CSV holds every service the heatmap's filters matc
   assert.deepEqual((await rows("team=team-commerce&sort=name")).map((l) => l.split(",")[0]), commerce);
   const failsLogs = scanned.filter((s) => (s.factors.find((f) => f.factor === "logs")?.score ?? 100) < 100).map((s) => s.name).sort().reverse();
   assert.deepEqual((await rows("factor=logs&sort=name&dir=desc")).map((l) => l.split(",")[0]), failsLogs);
+  await assert.rejects(rows("factor=typo"), { name: "ValidationError" });
 });
