@@ -8,7 +8,7 @@ export function HeatmapPager({ page, pageSize, total, shown, busy, onPage }: { p
     "rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800";
   return (
     <nav aria-label="Heatmap pages" className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700 dark:text-slate-300">
-      <p role="status" data-testid="heatmap-count" className="tabular-nums">
+      <p role="status" data-testid="heatmap-count" data-busy={busy} className="tabular-nums">
         {shown ? `Showing ${count.format(first)}–${count.format(first + shown - 1)} of ${count.format(total)} services` : `${count.format(total)} services`}
         <span className={busy ? "" : "invisible"}> · updating…</span>
       </p>

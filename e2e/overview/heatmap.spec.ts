@@ -23,7 +23,7 @@ test("[OVERVIEW] filtering the heatmap by team and by a failing factor narrows t
 
   await page.getByLabel("Failing factor").selectOption("config");
   await expect(page).toHaveURL(/\/\?team=team-commerce&factor=config$/);
-  await expect(page.getByTestId("heatmap-count")).not.toContainText("updating");
+  await expect(page.getByTestId("heatmap-count")).toHaveAttribute("data-busy", "false");
   const failing = await names(page);
   expect(failing.length).toBeGreaterThan(0);
   expect(failing.length).toBeLessThanOrEqual(4);

@@ -13,7 +13,8 @@ export async function updateOwner(_prev: OwnerFormState, form: FormData): Promis
   try {
     const slug = String(form.get("slug") ?? "");
     const { team } = await setServiceTeam({ slug, team: String(form.get("team") ?? "") });
-    revalidatePath(`/services/${slug}`);
+    // The move changes the service page, both teams' pages and their rollups on /teams and the overview.
+    revalidatePath("/", "layout");
     return { message: team ? `Owner set to ${team}.` : "Manual owner cleared; the repository's owner applies from the next scan." };
   } catch (error) {
     return { message: error instanceof Error ? error.message : "Could not set the owner.", error: true };
