@@ -19,7 +19,10 @@ import { getMovers } from "@/lib/rollups/get-movers";
 import { getServiceTrend } from "@/lib/rollups/get-service-trend";
 import { getTeamTrend } from "@/lib/rollups/get-team-trend";
 import { DEFAULT_SCALE, seedScaleFleet } from "@/lib/rollups/seed-scale-fleet";
+import { getFleetScore } from "@/lib/services/get-fleet-score";
+import { getServiceCluster } from "@/lib/services/get-service-cluster";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
+import { listHeatmapFilters } from "@/lib/services/list-heatmap-filters";
 import { getTeamScorecard } from "@/lib/teams/get-team-scorecard";
 
 const ITERATIONS = Number(process.argv[2] ?? 400);
@@ -45,17 +48,26 @@ try {
   const service = await db().service.findFirstOrThrow({ where: { latestTargetId: { not: null }, source: { name: "scale" } }, select: { id: true, slug: true } });
 
   const pages: Record<string, () => Promise<unknown>> = {
+    // Each page's queries exactly as its server component runs them (app/(dashboard)/…/page.tsx).
     overview: () =>
       Promise.all([
+        getFleetScore(),
         getHeatmapPage({ sort: "score", dir: "asc", page: 1, pageSize: 50 }),
-        getFleetTrend({ days: 365 }),
-        getMovers({ days: 7, limit: 10, direction: "worse" }),
-        getMovers({ days: 30, limit: 10, direction: "better" }),
+        listHeatmapFilters(),
+        getFleetTrend({ days: 180 }),
         getGradeDistribution(),
         getFailingFactors({ limit: 5 }),
+        getHeatmapPage({ sort: "score", dir: "asc", page: 1, pageSize: 5 }),
+        ...([7, 30] as const).flatMap((days) => [getMovers({ days, limit: 5, direction: "worse" }), getMovers({ days, limit: 5, direction: "better" })]),
       ]),
-    team: () => Promise.all([getTeamScorecard({ slug: team.slug }), getTeamTrend({ teamId: team.id, days: 365 }), getGradeDistribution({ teamSlug: team.slug })]),
-    service: () => Promise.all([getServiceDetail({ slug: service.slug }), getServiceTrend({ serviceId: service.id, days: 365 })]),
+    team: async () => {
+      const card = await getTeamScorecard({ slug: team.slug });
+      await getTeamTrend({ teamId: card!.team.id, days: 180 });
+    },
+    service: async () => {
+      const detail = await getServiceDetail({ slug: service.slug });
+      await Promise.all([getServiceCluster({ serviceId: detail!.id }), getServiceTrend({ serviceId: detail!.id, days: 180 })]);
+    },
   };
   const result: Record<string, unknown> = {};
   for (const [name, load] of Object.entries(pages)) {
