@@ -57,16 +57,16 @@ try {
         getFleetTrend({ days: 180 }),
         getGradeDistribution(),
         getFailingFactors({ limit: 5 }),
-        getHeatmapPage({ sort: "score", dir: "asc", page: 1, pageSize: 5 }),
+        getHeatmapPage({ sort: "score", dir: "asc", page: 1, pageSize: 5, countTotal: false }),
         ...([7, 30] as const).flatMap((days) => [getMovers({ days, limit: 5, direction: "worse" }), getMovers({ days, limit: 5, direction: "better" })]),
       ]),
-    team: async () => {
-      const card = await getTeamScorecard({ slug: team.slug });
-      await getTeamTrend({ teamId: card!.team.id, days: 180 });
-    },
+    team: () => Promise.all([getTeamScorecard({ slug: team.slug }), getTeamTrend({ teamSlug: team.slug, days: 180 })]),
     service: async () => {
       const detail = await getServiceDetail({ slug: service.slug });
-      await Promise.all([getServiceCluster({ serviceId: detail!.id }), getServiceTrend({ serviceId: detail!.id, days: 180 })]);
+      await Promise.all([
+        detail!.latestClusterTargetId === null ? null : getServiceCluster({ serviceId: detail!.id }),
+        getServiceTrend({ serviceId: detail!.id, days: 180 }),
+      ]);
     },
   };
   const result: Record<string, unknown> = {};

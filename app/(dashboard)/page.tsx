@@ -35,7 +35,7 @@ export default async function OverviewPage({ searchParams }: Props) {
     getFleetTrend({ days: 180 }),
     getGradeDistribution(),
     getFailingFactors({ limit: 5 }),
-    getHeatmapRows({ search: readHeatmapSearch({}), pageSize: 5 }),
+    getHeatmapRows({ search: readHeatmapSearch({}), pageSize: 5, countTotal: false }),
     movers(7),
     movers(30),
   ]);

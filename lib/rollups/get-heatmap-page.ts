@@ -19,6 +19,8 @@ export interface HeatmapQuery {
   /** 1-based. */
   page: number;
   pageSize: number;
+  /** false: skip counting the matches (a "top N" list needs none); `total` is then the rows' length. */
+  countTotal?: boolean;
 }
 
 type Row = Omit<OverviewService, "factors"> & { factors: (number | null)[] | null };
@@ -59,10 +61,12 @@ export async function getHeatmapPage(opts: HeatmapQuery): Promise<{ rows: Overvi
         s."latestScore" AS "score", s."latestGrade" AS "grade", s."latestScanAt" AS "scannedAt", ${factors} AS "factors"
       ${from} WHERE ${whereSql}
       ORDER BY ${key} ${dir} NULLS LAST, s."name" ASC, s."id" ASC LIMIT ${pageSize} OFFSET ${offset}`,
-    db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Service" s WHERE ${whereSql}`,
+    opts.countTotal === false
+      ? null
+      : db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Service" s WHERE ${whereSql}`,
   ]);
   return {
-    total: counted[0]?.total ?? 0,
+    total: counted ? (counted[0]?.total ?? 0) : rows.length,
     rows: rows.map(({ id: _id, ...r }) => ({ ...r, factors: toFactorRecord(r.factors) })),
   };
 }

@@ -11,7 +11,7 @@ export interface HeatmapData {
 }
 
 /** One page of the heatmap for a URL state, the same for the server-rendered first page and `/api/heatmap`. */
-export async function getHeatmapRows(opts: { search: HeatmapSearch; pageSize?: number }): Promise<HeatmapData> {
-  const { rows, total } = await getHeatmapPage({ ...opts.search, pageSize: opts.pageSize ?? HEATMAP_PAGE_SIZE });
+export async function getHeatmapRows(opts: { search: HeatmapSearch; pageSize?: number; countTotal?: boolean }): Promise<HeatmapData> {
+  const { rows, total } = await getHeatmapPage({ ...opts.search, pageSize: opts.pageSize ?? HEATMAP_PAGE_SIZE, countTotal: opts.countTotal });
   return { total, rows: rows.map(({ scannedAt: _scannedAt, ...row }) => row) };
 }

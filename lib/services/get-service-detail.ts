@@ -11,47 +11,45 @@ export interface ServiceFinding {
   effort: string;
 }
 
+export interface ServiceDetail {
+  id: number;
+  slug: string;
+  name: string;
+  path: string;
+  languages: string[];
+  latestScore: number | null;
+  latestGrade: string | null;
+  latestScanAt: Date | null;
+  ownerSource: string | null;
+  latestClusterTargetId: number | null;
+  team: { name: string; slug: string } | null;
+  source: { name: string; kind: string; location: string };
+  commit: string | null;
+  findings: ServiceFinding[];
+  factorScores: { factor: string; score: number | null; passed: number; failed: number }[];
+}
+
 /**
  * One service's latest scan: its factor scores and every finding with evidence. Reads only the latest
  * target's findings, never older scans; the score history comes from the rollups (getServiceTrend).
- * Null when no service has this slug.
+ * One statement (findings and factor scores aggregated as JSON in PostgreSQL): the service page is the
+ * most visited, and each extra round trip costs more than the aggregation. Null when no service has this slug.
  */
-export async function getServiceDetail(opts: { slug: string }) {
-  const service = await db().service.findUnique({
-    where: { slug: opts.slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      path: true,
-      languages: true,
-      latestScore: true,
-      latestGrade: true,
-      latestScanAt: true,
-      ownerSource: true,
-      team: { select: { name: true, slug: true } },
-      source: { select: { name: true, kind: true, location: true } },
-      latestTarget: {
-        select: {
-          id: true,
-          commit: true,
-          findings: {
-            select: { ruleId: true, factor: true, outcome: true, message: true, evidence: true, weight: true, effort: true },
-            orderBy: [{ weight: "desc" }, { ruleId: "asc" }],
-          },
-          factorScores: { select: { factor: true, score: true, passed: true, failed: true } },
-        },
-      },
-    },
-  });
-  if (!service) return null;
-  const { latestTarget, ...rest } = service;
-  return {
-    ...rest,
-    commit: latestTarget?.commit ?? null,
-    findings: (latestTarget?.findings ?? []).map((f) => ({ ...f, evidence: f.evidence as unknown as Evidence[] })) as ServiceFinding[],
-    factorScores: latestTarget?.factorScores ?? [],
-  };
+export async function getServiceDetail(opts: { slug: string }): Promise<ServiceDetail | null> {
+  const [service] = await db().$queryRaw<ServiceDetail[]>`
+    SELECT s."id", s."slug", s."name", s."path", s."languages", s."latestScore", s."latestGrade", s."latestScanAt",
+      s."ownerSource", s."latestClusterTargetId", st."commit",
+      CASE WHEN t."id" IS NULL THEN NULL ELSE json_build_object('name', t."name", 'slug', t."slug") END AS "team",
+      json_build_object('name', src."name", 'kind', src."kind", 'location', src."location") AS "source",
+      COALESCE((SELECT json_agg(json_build_object('ruleId', f."ruleId", 'factor', f."factor", 'outcome', f."outcome",
+          'message', f."message", 'evidence', f."evidence", 'weight', f."weight", 'effort', f."effort")
+        ORDER BY f."weight" DESC, f."ruleId") FROM "Finding" f WHERE f."targetId" = s."latestTargetId"), '[]') AS "findings",
+      COALESCE((SELECT json_agg(json_build_object('factor', fs."factor", 'score', fs."score", 'passed', fs."passed",
+          'failed', fs."failed")) FROM "FactorScore" fs WHERE fs."targetId" = s."latestTargetId"), '[]') AS "factorScores"
+    FROM "Service" s
+    JOIN "Source" src ON src."id" = s."sourceId"
+    LEFT JOIN "Team" t ON t."id" = s."teamId"
+    LEFT JOIN "ScanTarget" st ON st."id" = s."latestTargetId"
+    WHERE s."slug" = ${opts.slug}`;
+  return service ?? null;
 }
-
-export type ServiceDetail = NonNullable<Awaited<ReturnType<typeof getServiceDetail>>>;

@@ -30,7 +30,8 @@ export default async function ServicePage({ params }: Props) {
   const service = await getServiceDetail({ slug: (await params).slug });
   if (!service) notFound();
   const [cluster, trend] = await Promise.all([
-    getServiceCluster({ serviceId: service.id }),
+    // Most services were never seen in a cluster: skip the query for them.
+    service.latestClusterTargetId === null ? null : getServiceCluster({ serviceId: service.id }),
     getServiceTrend({ serviceId: service.id, days: 180 }),
   ]);
   const scores = new Map(service.factorScores.map((f) => [f.factor, f]));

@@ -22,9 +22,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TeamPage({ params }: Props) {
-  const card = await getTeamScorecard({ slug: (await params).team });
+  const slug = (await params).team;
+  const [card, trend] = await Promise.all([getTeamScorecard({ slug }), getTeamTrend({ teamSlug: slug, days: 180 })]);
   if (!card) notFound();
-  const trend = await getTeamTrend({ teamId: card.team.id, days: 180 });
   const titleOf = (id: string) => findRule(id)?.title ?? id;
   return (
     <div className="space-y-6">
