@@ -10,6 +10,8 @@ export const QUEUES = {
   scanRepository: "scan-repository",
   /** Dead letters of scan-repository: a repository job that failed its last retry (error, timeout, crash). */
   scanRepositoryFailed: "scan-repository-failed",
+  /** Dead letters of scan-source: a source scan that failed its last retry; its scan is closed as failed. */
+  scanSourceFailed: "scan-source-failed",
 } as const;
 
 export const scanSourcePayload = z.object({ scanId: z.number().int().positive() });

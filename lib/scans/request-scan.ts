@@ -29,6 +29,9 @@ export async function requestScan(opts: {
     retryDelay: 10,
     retryBackoff: true,
     expireInSeconds: 30 * 60,
+    // The last failure (error, expiry or a dead worker) closes the scan there, so it never stays running
+    // and blocks this source's next scan.
+    deadLetter: QUEUES.scanSourceFailed,
   });
   return { scanId: scan.id, alreadyRunning: false };
 }

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { finishFannedOutScan } from "@/lib/github/finish-fanned-out-scan";
 import { recordRepositoryFailure } from "@/lib/github/record-repository-failure";
+import { describeFailure } from "@/lib/jobs/describe-failure";
 import { QUEUES, scanRepositoryPayload } from "@/lib/jobs/queues";
 import { defineJob } from "@/workers/define-job";
 
@@ -32,12 +33,3 @@ export const scanRepositoryFailedJob = defineJob({
     await finishFannedOutScan({ scanId });
   },
 });
-
-/** pg-boss's output of the failed job: a serialised error (`message`, our `retryAt`) or `{ value }` for a timeout or shutdown. */
-export function describeFailure(output: unknown): { reason: string; retryAt: Date | null } {
-  const o = (output ?? {}) as { message?: unknown; retryAt?: unknown; value?: unknown };
-  const inner = (typeof o.value === "object" && o.value !== null ? o.value : {}) as { message?: unknown };
-  const message = typeof o.message === "string" ? o.message : typeof inner.message === "string" ? inner.message : typeof o.value === "string" ? o.value : null;
-  const retryAt = typeof o.retryAt === "string" && Number.isFinite(Date.parse(o.retryAt)) ? new Date(o.retryAt) : null;
-  return { reason: message ? `failed on every retry: ${message}` : "failed on every retry", retryAt };
-}

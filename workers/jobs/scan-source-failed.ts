@@ -1,0 +1,18 @@
+import { describeFailure } from "@/lib/jobs/describe-failure";
+import { QUEUES, scanSourcePayload } from "@/lib/jobs/queues";
+import { closeAbandonedScan } from "@/lib/scans/close-abandoned-scan";
+import { defineJob } from "@/workers/define-job";
+
+/**
+ * The dead letter of a source scan that failed its last retry. pg-boss moves it here in the same
+ * transaction that fails the original, so even a worker that died holding it is accounted for.
+ */
+export const scanSourceFailedJob = defineJob({
+  name: QUEUES.scanSourceFailed,
+  schema: scanSourcePayload,
+  async handle({ scanId }, { log, failure }) {
+    const { reason } = describeFailure(failure);
+    const { closed } = await closeAbandonedScan({ scanId, reason });
+    if (closed) log.warn({ scanId, reason }, "source scan failed on its last retry; scan closed");
+  },
+});
