@@ -4,8 +4,7 @@ import { FACTORS } from "@/lib/factors/factors";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
 import { getServiceTrend } from "@/lib/rollups/get-service-trend";
 import { findRule } from "@/lib/rules/registry";
-import { renderGuide } from "@/lib/guides/render-guide";
-import { FindingCard } from "@/components/service/finding-card";
+import { FindingList } from "@/components/service/finding-list";
 import { GradeBadge } from "@/components/ui/grade-badge";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { CsvLink } from "@/components/ui/csv-link";
@@ -24,7 +23,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await params).slug };
 }
 
-const OUTCOME_ORDER = { fail: 0, error: 1, notAvailable: 2, pass: 3, notApplicable: 4 } as const;
 
 export default async function ServicePage({ params }: Props) {
   const service = await getServiceDetail({ slug: (await params).slug });
@@ -88,25 +86,14 @@ export default async function ServicePage({ params }: Props) {
           <CsvLink table="findings" params={{ service: service.slug }} />
         </div>
         {FACTORS.map((f) => {
-          const findings = service.findings
-            .filter((x) => x.factor === f.id)
-            .sort((a, b) => OUTCOME_ORDER[a.outcome] - OUTCOME_ORDER[b.outcome] || b.weight - a.weight);
+          const findings = service.findings.filter((x) => x.factor === f.id);
           if (findings.length === 0) return null;
           return (
             <div key={f.id} id={`factor-${f.id}`}>
               <h3 className="mb-2 font-semibold">
                 {f.roman}. {f.name}
               </h3>
-              <ul className="space-y-2">
-                {findings.map((finding) => (
-                  <FindingCard
-                    key={finding.ruleId}
-                    finding={finding}
-                    title={findRule(finding.ruleId)?.title ?? finding.ruleId}
-                    guide={renderGuide({ ruleId: finding.ruleId, evidence: finding.evidence })}
-                  />
-                ))}
-              </ul>
+              <FindingList findings={findings} />
             </div>
           );
         })}
