@@ -2,35 +2,31 @@ import { after, before, it } from "node:test";
 import assert from "node:assert/strict";
 import { db } from "@/lib/db";
 import { registerGitHubSource } from "@/lib/sources/register-github-source";
-import { commitFiles, createBareRepo, generatedService, makeRepoRoot, type BareRepo } from "@/test/github/git-fixtures";
-import { startStandIn, type StandIn } from "@/test/github/stand-in-server";
+import { commitFiles, type BareRepo } from "@/test/github/git-fixtures";
+import { startGeneratedOrg } from "@/test/github/generated-org";
+import type { StandIn } from "@/test/github/stand-in-server";
 import { useTestDatabase } from "@/test/support/test-database";
 import { requestScanThroughBoss, startWorker, waitForScan } from "@/test/github/worker-processes";
 
 const NAMES = ["good", "broken"];
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
+let org: Awaited<ReturnType<typeof startGeneratedOrg>>;
 let standIn: StandIn;
-let repos: Awaited<ReturnType<typeof makeRepoRoot>>;
-const bare = new Map<string, BareRepo>();
+let bare: Map<string, BareRepo>;
 let worker: ReturnType<typeof startWorker>;
 let sourceId: number;
 
 before(async () => {
   database = await useTestDatabase();
-  repos = await makeRepoRoot();
-  standIn = await startStandIn();
-  for (const name of NAMES) {
-    bare.set(name, await createBareRepo({ root: repos.root, name, files: generatedService({ name }) }));
-    standIn.addRepo({ owner: "acme", name, bare: bare.get(name)! });
-  }
+  org = await startGeneratedOrg({ names: NAMES });
+  ({ standIn, bare } = org);
   sourceId = (await registerGitHubSource({ input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl, tokenEnv: "DOZEN_TEST_GH_TOKEN" } } })).id;
   worker = startWorker({ databaseUrl: database.url, name: "worker", concurrency: 2 });
 });
 after(async () => {
   worker.stop("SIGTERM");
   await worker.exited;
-  await standIn.close();
-  await repos.remove();
+  await org.close();
   await database.drop();
 });
 

@@ -2,9 +2,10 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { db } from "@/lib/db";
 import { registerGitHubSource } from "@/lib/sources/register-github-source";
-import { commitFiles, createBareRepo, generatedService, makeRepoRoot, type BareRepo } from "@/test/github/git-fixtures";
+import { commitFiles, type BareRepo } from "@/test/github/git-fixtures";
+import { startGeneratedOrg } from "@/test/github/generated-org";
 import { runGitHubScan } from "@/test/github/run-github-scan";
-import { startStandIn, type StandIn } from "@/test/github/stand-in-server";
+import type { StandIn } from "@/test/github/stand-in-server";
 import { useTestDatabase } from "@/test/support/test-database";
 
 // A hung request must cost this test about a second, not the production 30 s.
@@ -14,24 +15,19 @@ const NAMES = ["svc-a", "svc-b", "svc-c", "svc-d", "svc-e"];
 
 describe("GitHub faults: throttling, retries, timeouts, spent budgets, failing repositories", () => {
   let database: Awaited<ReturnType<typeof useTestDatabase>>;
+  let org: Awaited<ReturnType<typeof startGeneratedOrg>>;
   let standIn: StandIn;
-  let repos: Awaited<ReturnType<typeof makeRepoRoot>>;
-  const bare = new Map<string, BareRepo>();
+  let bare: Map<string, BareRepo>;
   let sourceId: number;
 
   before(async () => {
     database = await useTestDatabase();
-    repos = await makeRepoRoot();
-    standIn = await startStandIn();
-    for (const name of NAMES) {
-      bare.set(name, await createBareRepo({ root: repos.root, name, files: generatedService({ name }) }));
-      standIn.addRepo({ owner: "acme", name, bare: bare.get(name)! });
-    }
+    org = await startGeneratedOrg({ names: NAMES });
+    ({ standIn, bare } = org);
     sourceId = (await registerGitHubSource({ input: { name: "acme-faults", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl } } })).id;
   });
   after(async () => {
-    await standIn.close();
-    await repos.remove();
+    await org.close();
     await database.drop();
   });
 

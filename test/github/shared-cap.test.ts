@@ -1,29 +1,24 @@
 import { after, before, it } from "node:test";
 import assert from "node:assert/strict";
 import { registerGitHubSource } from "@/lib/sources/register-github-source";
-import { createBareRepo, generatedService, makeRepoRoot } from "@/test/github/git-fixtures";
-import { startStandIn, type StandIn } from "@/test/github/stand-in-server";
+import { startGeneratedOrg } from "@/test/github/generated-org";
+import type { StandIn } from "@/test/github/stand-in-server";
 import { useTestDatabase } from "@/test/support/test-database";
 import { requestScanThroughBoss, startWorker, waitForScan } from "@/test/github/worker-processes";
 
 const REPOS = 12;
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
+let org: Awaited<ReturnType<typeof startGeneratedOrg>>;
 let standIn: StandIn;
-let repos: Awaited<ReturnType<typeof makeRepoRoot>>;
 
 before(async () => {
   database = await useTestDatabase();
-  repos = await makeRepoRoot();
   // Latency makes every job's requests overlap, so any excess concurrency shows up in maxInFlight.
-  standIn = await startStandIn({ latencyMs: 300 });
-  for (let i = 0; i < REPOS; i++) {
-    const name = `svc-${String(i).padStart(2, "0")}`;
-    standIn.addRepo({ owner: "acme", name, bare: await createBareRepo({ root: repos.root, name, files: generatedService({ name }) }) });
-  }
+  org = await startGeneratedOrg({ count: REPOS, latencyMs: 300 });
+  standIn = org.standIn;
 });
 after(async () => {
-  await standIn.close();
-  await repos.remove();
+  await org.close();
   await database.drop();
 });
 
