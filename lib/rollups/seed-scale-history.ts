@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { FACTORS } from "@/lib/factors/factors";
+import { failingCountsSql } from "@/lib/rollups/failing-counts-sql";
 import { utcDay } from "@/lib/rollups/utc-day";
 
 /**
@@ -54,7 +55,7 @@ export async function seedScaleHistory(opts: { sourceId: number; teams: number; 
     SELECT g."day", sum(g."sum") / nullif(sum(g."scored"), 0), sum(g."n")::int, g2."factors", g2."failing", jsonb_object_agg(g."grade", g."n")
     FROM (SELECT d."day", d."grade", count(*) AS n, count(d."score") AS scored, sum(d."score") AS sum
           FROM "DailyServiceScore" d WHERE d."day" < ${today}::date GROUP BY d."day", d."grade") g
-    JOIN (SELECT d."day", ARRAY[${FACTOR_MEANS}] AS "factors", ARRAY[${FAILING_COUNTS}] AS "failing" FROM "DailyServiceScore" d
+    JOIN (SELECT d."day", ARRAY[${FACTOR_MEANS}] AS "factors", ARRAY[${failingCountsSql({ alias: "d" })}] AS "failing" FROM "DailyServiceScore" d
           WHERE d."day" < ${today}::date GROUP BY d."day") g2 ON g2."day" = g."day"
     GROUP BY g."day", g2."factors", g2."failing"
     ON CONFLICT DO NOTHING`;
@@ -63,9 +64,6 @@ export async function seedScaleHistory(opts: { sourceId: number; teams: number; 
 
 /** `avg(d.factors[1]), …, avg(d.factors[15])`: per-factor means of a group of service rows. */
 const FACTOR_MEANS = Prisma.raw(FACTORS.map((_, i) => `avg(d."factors"[${i + 1}])`).join(", "));
-
-/** Per factor, how many of a group's service rows fail one of its checks (score below 100). */
-const FAILING_COUNTS = Prisma.raw(FACTORS.map((_, i) => `count(*) FILTER (WHERE d."factors"[${i + 1}] < 100)::int`).join(", "));
 
 /** Factor k (1-based) of service `s` on day `d`: base 25–100, drift −0.06…+0.06 a day up to today, noise ±3. */
 function factorExpr(k: number, days: number): string {

@@ -1,11 +1,8 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { FACTORS } from "@/lib/factors/factors";
+import { failingCountsSql } from "@/lib/rollups/failing-counts-sql";
 import { updateFleetMovers } from "@/lib/rollups/update-fleet-movers";
 import { utcDay } from "@/lib/rollups/utc-day";
-
-/** `count(*) FILTER (WHERE c.factors[1] < 100), …`: per factor, how many of the `cur` rows fail one of its checks. */
-const FAILING_COUNTS = Prisma.raw(FACTORS.map((_, i) => `count(*) FILTER (WHERE c."factors"[${i + 1}] < 100)::int`).join(", "));
 
 /**
  * Updates the daily rollups after a scan, touching only what the scan can have changed: the given services'
@@ -54,7 +51,7 @@ export async function updateDailyRollups(
     WITH ${current(day, Prisma.empty)}, ${factorMeans(Prisma.sql`0`)}
     INSERT INTO "DailyFleetScore" ("day", "score", "services", "factors", "failing", "grades")
     SELECT ${day}::date, avg(c."score"), count(c."id")::int, COALESCE((SELECT fm."factors" FROM fm), '{}'),
-      ARRAY[${FAILING_COUNTS}],
+      ARRAY[${failingCountsSql({ alias: "c" })}],
       COALESCE((SELECT jsonb_object_agg(g."grade", g.n) FROM
         (SELECT c3."grade", count(*) AS n FROM cur c3 WHERE c3."grade" IS NOT NULL GROUP BY c3."grade") g), '{}'::jsonb)
     FROM cur c
