@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { rankFixFirst } from "@/lib/scoring/rank-fix-first";
+import { rankFailingRules, rankFixFirst } from "@/lib/scoring/rank-fix-first";
 
 test("a cheap check failing in many services outranks a costly one failing in one", () => {
   const ranked = rankFixFirst({
@@ -17,6 +17,7 @@ test("a cheap check failing in many services outranks a costly one failing in on
     ["runsAsNonRoot", 1.25],
   ]);
   assert.deepEqual(ranked[0]?.services, ["a", "b"]);
+  assert.equal(ranked[0]?.serviceCount, 2);
 });
 
 test("the same service failing a check twice counts once, and the limit cuts the list", () => {
@@ -31,4 +32,21 @@ test("the same service failing a check twice counts once, and the limit cuts the
   assert.equal(ranked.length, 1);
   assert.deepEqual(ranked[0]?.services, ["a"]);
   assert.equal(ranked[0]?.priority, 2);
+});
+
+test("rules grouped elsewhere rank by their service count, not by how many names came with them", () => {
+  const ranked = rankFailingRules({
+    rules: [
+      { ruleId: "logsToStdout", factor: "logs", weight: 4, effort: "medium", serviceCount: 120, services: ["b", "a"] },
+      { ruleId: "readsPortFromEnv", factor: "port-binding", weight: 3, effort: "low", serviceCount: 50, services: ["c"] },
+      { ruleId: "runsAsNonRoot", factor: "auth", weight: 5, effort: "high", serviceCount: 10, services: ["d"] },
+    ],
+  });
+  assert.deepEqual(ranked.map((r) => [r.ruleId, r.priority]), [
+    ["logsToStdout", 240],
+    ["readsPortFromEnv", 150],
+    ["runsAsNonRoot", 12.5],
+  ]);
+  assert.deepEqual(ranked[0]?.services, ["a", "b"], "names sorted for reading");
+  assert.equal(ranked[0]?.serviceCount, 120);
 });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DailyTeamScore" ADD COLUMN     "fixFirst" JSONB NOT NULL DEFAULT '[]';
