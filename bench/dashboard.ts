@@ -9,21 +9,15 @@ import path from "node:path";
 import { configureDatabase, db, disconnectDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { applyMigrations } from "@/lib/db/apply-migrations";
+import { refreshRollupsAfterMigration } from "@/lib/rollups/refresh-rollups-after-migration";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/db/start-embedded-postgres";
 import { createLogger } from "@/lib/log/logger";
-import { getFailingFactors } from "@/lib/rollups/get-failing-factors";
-import { getFleetTrend } from "@/lib/rollups/get-fleet-trend";
-import { getGradeDistribution } from "@/lib/rollups/get-grade-distribution";
-import { getHeatmapPage } from "@/lib/rollups/get-heatmap-page";
-import { getMovers } from "@/lib/rollups/get-movers";
-import { getServiceTrend } from "@/lib/rollups/get-service-trend";
-import { getTeamTrend } from "@/lib/rollups/get-team-trend";
-import { DEFAULT_SCALE, seedScaleFleet } from "@/lib/rollups/seed-scale-fleet";
-import { getFleetScore } from "@/lib/services/get-fleet-score";
+import { seedScaleFleet } from "@/lib/rollups/seed-scale-fleet";
+import { getOverviewPage } from "@/lib/fleet/get-overview-page";
 import { getServiceCluster } from "@/lib/services/get-service-cluster";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
-import { listHeatmapFilters } from "@/lib/services/list-heatmap-filters";
-import { getTeamScorecard } from "@/lib/teams/get-team-scorecard";
+import { readHeatmapSearch } from "@/lib/services/read-heatmap-search";
+import { getTeamPage } from "@/lib/teams/get-team-page";
 
 const ITERATIONS = Number(process.argv[2] ?? 400);
 const CLIENTS = 4;
@@ -38,8 +32,9 @@ if (!env().DATABASE_URL) {
     port: config.DOZEN_EMBEDDED_PG_PORT + 1,
     database: "dozen_scale",
   });
-  await applyMigrations({ url: embedded.url, log });
   await configureDatabase({ url: embedded.url });
+  // As `npm run migrate` does: an older seed gets what new migrations added to today's rollups.
+  if ((await applyMigrations({ url: embedded.url, log })).applied > 0) await refreshRollupsAfterMigration({ log });
   say(`embedded PostgreSQL with data in ${embedded.dataDir}`);
 }
 try {
@@ -48,25 +43,12 @@ try {
   const service = await db().service.findFirstOrThrow({ where: { latestTargetId: { not: null }, source: { name: "scale" } }, select: { id: true, slug: true } });
 
   const pages: Record<string, () => Promise<unknown>> = {
-    // Each page's queries exactly as its server component runs them (app/(dashboard)/…/page.tsx).
-    overview: () =>
-      Promise.all([
-        getFleetScore(),
-        getHeatmapPage({ sort: "score", dir: "asc", page: 1, pageSize: 50 }),
-        listHeatmapFilters(),
-        getFleetTrend({ days: 180 }),
-        getGradeDistribution(),
-        getFailingFactors({ limit: 5 }),
-        getHeatmapPage({ sort: "score", dir: "asc", page: 1, pageSize: 5, countTotal: false }),
-        ...([7, 30] as const).flatMap((days) => [getMovers({ days, limit: 5, direction: "worse" }), getMovers({ days, limit: 5, direction: "better" })]),
-      ]),
-    team: () => Promise.all([getTeamScorecard({ slug: team.slug }), getTeamTrend({ teamSlug: team.slug, days: 180 })]),
+    // Each page's data exactly as its server component loads it (app/(dashboard)/…/page.tsx).
+    overview: () => getOverviewPage({ search: readHeatmapSearch({}) }),
+    team: () => getTeamPage({ slug: team.slug }),
     service: async () => {
       const detail = await getServiceDetail({ slug: service.slug });
-      await Promise.all([
-        detail!.latestClusterTargetId === null ? null : getServiceCluster({ serviceId: detail!.id }),
-        getServiceTrend({ serviceId: detail!.id, days: 180 }),
-      ]);
+      if (detail?.latestClusterTargetId != null) await getServiceCluster({ serviceId: detail.id });
     },
   };
   const result: Record<string, unknown> = {};

@@ -5,13 +5,7 @@ import { FleetSummary } from "@/components/overview/fleet-summary";
 import { MoversPanel } from "@/components/overview/movers-panel";
 import { HeatmapExplorer } from "@/components/overview/heatmap-explorer";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
-import { getFleetTrend } from "@/lib/rollups/get-fleet-trend";
-import { getGradeDistribution } from "@/lib/rollups/get-grade-distribution";
-import { getFailingFactors } from "@/lib/rollups/get-failing-factors";
-import { getMovers } from "@/lib/rollups/get-movers";
-import { getFleetScore } from "@/lib/services/get-fleet-score";
-import { getHeatmapRows } from "@/lib/services/get-heatmap-rows";
-import { listHeatmapFilters } from "@/lib/services/list-heatmap-filters";
+import { getOverviewPage } from "@/lib/fleet/get-overview-page";
 import { readHeatmapSearch, toHeatmapQueryString } from "@/lib/services/read-heatmap-search";
 
 export const dynamic = "force-dynamic";
@@ -22,23 +16,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /**
  * The manager's page. Everything here reads Service's latest scores and the rollups, one page of the
- * heatmap at a time (the URL's), so it costs the same at 10,000 services as at ten.
+ * heatmap at a time (the URL's), in one statement (getOverviewPage), so it costs the same at 10,000
+ * services as at ten.
  */
 export default async function OverviewPage({ searchParams }: Props) {
   const search = readHeatmapSearch(await searchParams);
-  const movers = (days: 7 | 30) =>
-    Promise.all([getMovers({ days, limit: 5, direction: "worse" }), getMovers({ days, limit: 5, direction: "better" })]).then(([worse, better]) => ({ days, worse, better }));
-  const [fleet, heatmap, options, trend, grades, failing, worst, week, month] = await Promise.all([
-    getFleetScore(),
-    getHeatmapRows({ search }),
-    listHeatmapFilters(),
-    getFleetTrend({ days: 180 }),
-    getGradeDistribution(),
-    getFailingFactors({ limit: 5 }),
-    getHeatmapRows({ search: readHeatmapSearch({}), pageSize: 5, countTotal: false }),
-    movers(7),
-    movers(30),
-  ]);
+  const { fleet, heatmap, options, trend, grades, failing, worst, movers } = await getOverviewPage({ search });
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
@@ -60,8 +43,8 @@ export default async function OverviewPage({ searchParams }: Props) {
         </div>
       ) : (
         <>
-          <FleetSummary grades={grades} failing={failing} worst={worst.rows} />
-          <MoversPanel windows={[week, month]} />
+          <FleetSummary grades={grades} failing={failing} worst={worst} />
+          <MoversPanel windows={movers} />
           <section aria-labelledby="trend-heading">
             <h2 id="trend-heading" className="mb-2 font-semibold">Fleet score trend</h2>
             <ScoreTrendChart label="Fleet score" points={trend} />

@@ -1,4 +1,5 @@
-import { db } from "@/lib/db";
+import { selectJson } from "@/lib/db/select-json";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { FACTORS, type FactorId } from "@/lib/factors/factors";
 
 export interface FailingFactor {
@@ -9,21 +10,30 @@ export interface FailingFactor {
   meanScore: number | null;
 }
 
-/**
- * The factors the fleet fails most, most failing services first (then lowest mean), from the fleet's
- * latest daily rollup: its per-factor failing counts and means are written after every scan, so this reads
- * one row whatever the fleet's size, and no findings.
- */
-export async function getFailingFactors(opts: { limit: number }): Promise<FailingFactor[]> {
-  // Raw: the factors array holds nulls (factors nothing applied to), which Prisma's Float[] cannot read.
-  const [latest] = await db().$queryRaw<{ failing: number[]; factors: (number | null)[] }[]>`
-    SELECT "failing", "factors" FROM "DailyFleetScore" ORDER BY "day" DESC LIMIT 1`;
-  if (!latest) return [];
+type FailingJson = { failing: number[]; factors: (number | null)[] } | null;
+
+/** JSON fragment: the latest fleet rollup's per-factor failing counts and means (FACTORS order). */
+export function failingFactorsSql(): Prisma.Sql {
+  return Prisma.sql`(SELECT json_build_object('failing', f."failing", 'factors', f."factors")
+    FROM "DailyFleetScore" f ORDER BY f."day" DESC LIMIT 1)`;
+}
+
+/** JSON of failingFactorsSql → the factors the fleet fails most, most failing services first (then lowest mean). */
+export function toFailingFactors(value: FailingJson, opts: { limit: number }): FailingFactor[] {
+  if (!value) return [];
   return FACTORS.map((f, i) => {
-    const mean = latest.factors[i] ?? null;
-    return { factor: f.id, failingServices: latest.failing[i] ?? 0, meanScore: mean === null ? null : Math.round(mean * 10) / 10 };
+    const mean = value.factors[i] ?? null;
+    return { factor: f.id, failingServices: value.failing[i] ?? 0, meanScore: mean === null ? null : Math.round(mean * 10) / 10 };
   })
     .filter((f) => f.failingServices > 0)
     .sort((a, b) => b.failingServices - a.failingServices || (a.meanScore ?? 101) - (b.meanScore ?? 101))
     .slice(0, opts.limit);
+}
+
+/**
+ * The factors the fleet fails most, from the fleet's latest daily rollup: its per-factor failing counts and
+ * means are written after every scan, so this reads one row whatever the fleet's size, and no findings.
+ */
+export async function getFailingFactors(opts: { limit: number }): Promise<FailingFactor[]> {
+  return toFailingFactors(await selectJson(failingFactorsSql()), opts);
 }

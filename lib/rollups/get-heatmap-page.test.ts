@@ -1,39 +1,27 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
+import { test } from "node:test";
 import { getHeatmapPage, type HeatmapQuery } from "@/lib/rollups/get-heatmap-page";
-import type { ServiceScanResult } from "@/lib/scan/types";
-import { getTeamScorecard } from "@/lib/teams/get-team-scorecard";
-import { scanIntoDatabase } from "@/test/support/scan-into-database";
-import { useTestDatabase } from "@/test/support/test-database";
+import { ownerOf, useScannedFleet } from "@/test/support/use-scanned-fleet";
 
-const fleet = fileURLToPath(new URL("../../examples/fleet", import.meta.url));
 const round = (x: number) => Math.round(x * 10) / 10;
-let database: Awaited<ReturnType<typeof useTestDatabase>>;
-let scanned: ServiceScanResult[];
-
-before(async () => {
-  database = await useTestDatabase();
-  scanned = (await scanIntoDatabase({ root: fleet, name: "demo" })).services;
-});
-after(() => database.drop());
+const fleet = useScannedFleet();
 
 const base: HeatmapQuery = { sort: "score", dir: "asc", page: 1, pageSize: 5 };
 const names = async (q: Partial<HeatmapQuery>) => (await getHeatmapPage({ ...base, ...q })).rows.map((r) => r.name);
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 test("[OVERVIEW] heatmap pages the fleet worst first, with the total for the pager", async () => {
-  const worst = [...scanned].sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || byName(a.name, b.name)).map((s) => s.name);
+  const worst = [...fleet.services].sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || byName(a.name, b.name)).map((s) => s.name);
   const first = await getHeatmapPage(base);
   assert.equal(first.total, 12);
   assert.deepEqual(first.rows.map((r) => r.name), worst.slice(0, 5));
   assert.deepEqual(await names({ page: 3 }), worst.slice(10));
-  assert.deepEqual(await names({ sort: "name", dir: "desc", page: 2 }), scanned.map((s) => s.name).sort(byName).reverse().slice(5, 10));
+  assert.deepEqual(await names({ sort: "name", dir: "desc", page: 2 }), fleet.services.map((s) => s.name).sort(byName).reverse().slice(5, 10));
 });
 
 test("[OVERVIEW] heatmap cells are the latest factor scores, empty where no check applied", async () => {
   const { rows } = await getHeatmapPage({ ...base, pageSize: 50 });
-  for (const s of scanned) {
+  for (const s of fleet.services) {
     const row = rows.find((r) => r.name === s.name);
     const expected = Object.fromEntries(s.factors.flatMap((f) => (f.score === null ? [] : [[f.factor, round(f.score)]])));
     assert.deepEqual(row?.factors, expected, s.name);
@@ -42,13 +30,12 @@ test("[OVERVIEW] heatmap cells are the latest factor scores, empty where no chec
 });
 
 test("[OVERVIEW] heatmap filters by team, grade, search and failing factor", async () => {
-  const owner = (s: ServiceScanResult) => s.facts.service.owners[0]?.replace(/^@acme\//, "");
-  const commerce = await getHeatmapPage({ ...base, team: "team-commerce", pageSize: 50 });
-  assert.deepEqual(commerce.rows.map((r) => r.name).sort(), scanned.filter((s) => owner(s) === "team-commerce").map((s) => s.name).sort());
+    const commerce = await getHeatmapPage({ ...base, team: "team-commerce", pageSize: 50 });
+  assert.deepEqual(commerce.rows.map((r) => r.name).sort(), fleet.services.filter((s) => ownerOf(s) === "team-commerce").map((s) => s.name).sort());
   assert.equal(commerce.total, commerce.rows.length);
-  assert.deepEqual((await names({ grade: "A", pageSize: 50 })).sort(), scanned.filter((s) => s.grade === "A").map((s) => s.name).sort());
-  assert.deepEqual((await names({ q: "API", pageSize: 50 })).sort(), scanned.filter((s) => s.name.includes("api")).map((s) => s.name).sort());
-  const failsConfig = scanned.filter((s) => (s.factors.find((f) => f.factor === "config")?.score ?? 100) < 100);
+  assert.deepEqual((await names({ grade: "A", pageSize: 50 })).sort(), fleet.services.filter((s) => s.grade === "A").map((s) => s.name).sort());
+  assert.deepEqual((await names({ q: "API", pageSize: 50 })).sort(), fleet.services.filter((s) => s.name.includes("api")).map((s) => s.name).sort());
+  const failsConfig = fleet.services.filter((s) => (s.factors.find((f) => f.factor === "config")?.score ?? 100) < 100);
   const configPage = await getHeatmapPage({ ...base, factor: "config", pageSize: 50 });
   assert.deepEqual(configPage.rows.map((r) => r.name).sort(), failsConfig.map((s) => s.name).sort());
   assert.equal(configPage.total, failsConfig.length);
@@ -65,17 +52,4 @@ test("[OVERVIEW] heatmap sorts by a factor, unscored cells last in both directio
     assert.deepEqual(values.slice(0, scored.length), scored);
     assert.deepEqual(scored, [...scored].sort((a, b) => (dir === "asc" ? a - b : b - a)));
   }
-});
-
-test("[TEAMS] a team scorecard lists its services worst first, factor means and fix-first checks", async () => {
-  const card = await getTeamScorecard({ slug: "team-commerce" });
-  assert.ok(card);
-  const mine = scanned.filter((s) => s.facts.service.owners[0] === "team-commerce");
-  assert.equal(card.serviceCount, mine.length);
-  assert.deepEqual(card.services.map((s) => s.score), mine.map((s) => s.score).sort((a, b) => (a ?? 0) - (b ?? 0)));
-  assert.equal(card.score, round(mine.reduce((a, s) => a + (s.score ?? 0), 0) / mine.length));
-  const failing = new Set(mine.flatMap((s) => s.findings.filter((f) => f.outcome === "fail").map((f) => f.ruleId)));
-  assert.ok(card.fixFirst.length > 0);
-  for (const item of card.fixFirst) assert.ok(failing.has(item.ruleId), item.ruleId);
-  assert.equal(await getTeamScorecard({ slug: "no-such-team" }), null);
 });

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { FACTORS, type FactorId } from "@/lib/factors/factors";
 import type { OverviewService } from "@/lib/services/get-fleet-overview";
@@ -23,14 +23,16 @@ export interface HeatmapQuery {
   countTotal?: boolean;
 }
 
-type Row = Omit<OverviewService, "factors"> & { factors: (number | null)[] | null };
+type RowJson = Omit<OverviewService, "factors" | "scannedAt"> & { scannedAt: string | null; factors: (number | null)[] | null };
+export type HeatmapPageJson = { total: number | null; rows: RowJson[] | null };
 
 /**
- * One page of the services × factors heatmap over live services, filtered, sorted and paged in SQL from
- * Service's latest score and factors alone (one row per service, no join to history), so it stays fast at
- * 10,000 services and never reads findings. Unscored cells sort last in either direction; ties go by name.
+ * JSON fragment `{ total, rows }`: one page of the services × factors heatmap over live services, filtered,
+ * sorted and paged in SQL from Service's latest score and factors alone (one row per service, no join to
+ * history), so it stays fast at 10,000 services and never reads findings. Unscored cells sort last in
+ * either direction; ties go by name. `teamId` (an SQL expression) filters by team without a slug look-up.
  */
-export async function getHeatmapPage(opts: HeatmapQuery): Promise<{ rows: OverviewService[]; total: number }> {
+export function heatmapPageSql(opts: HeatmapQuery & { teamId?: Prisma.Sql }): Prisma.Sql {
   const factors = Prisma.sql`s."latestFactors"`;
   const factorIndex = (id: string | undefined) => {
     const i = FACTORS.findIndex((f) => f.id === id);
@@ -40,6 +42,7 @@ export async function getHeatmapPage(opts: HeatmapQuery): Promise<{ rows: Overvi
   const sortIndex = factorIndex(opts.sort);
   const where = [Prisma.sql`s."goneAt" IS NULL`];
   // Team and source by id, so the count needs no join and is an index-only scan of (goneAt, teamId).
+  if (opts.teamId) where.push(Prisma.sql`s."teamId" = ${opts.teamId}`);
   if (opts.team) where.push(Prisma.sql`s."teamId" = (SELECT t."id" FROM "Team" t WHERE t."slug" = ${opts.team})`);
   if (opts.source) where.push(Prisma.sql`s."sourceId" = (SELECT src."id" FROM "Source" src WHERE src."name" = ${opts.source})`);
   if (opts.grade) where.push(Prisma.sql`s."latestGrade" = ${opts.grade}`);
@@ -54,21 +57,28 @@ export async function getHeatmapPage(opts: HeatmapQuery): Promise<{ rows: Overvi
   const key = sortIndex ? Prisma.sql`(${factors})[${sortIndex}]` : opts.sort === "name" ? Prisma.sql`s."name"` : Prisma.sql`s."latestScore"`;
   const pageSize = Math.max(1, Math.min(500, Math.floor(opts.pageSize)));
   const offset = (Math.max(1, Math.floor(opts.page)) - 1) * pageSize;
-  const from = Prisma.sql`FROM "Service" s JOIN "Source" src ON src."id" = s."sourceId" LEFT JOIN "Team" t ON t."id" = s."teamId"`;
-  const [rows, counted] = await Promise.all([
-    db().$queryRaw<(Row & { id: number })[]>`
-      SELECT s."id", s."slug", s."name", s."path", t."name" AS "team", src."name" AS "source",
-        s."latestScore" AS "score", s."latestGrade" AS "grade", s."latestScanAt" AS "scannedAt", ${factors} AS "factors"
-      ${from} WHERE ${whereSql}
-      ORDER BY ${key} ${dir} NULLS LAST, s."name" ASC, s."id" ASC LIMIT ${pageSize} OFFSET ${offset}`,
-    opts.countTotal === false
-      ? null
-      : db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" FROM "Service" s WHERE ${whereSql}`,
-  ]);
-  return {
-    total: counted ? (counted[0]?.total ?? 0) : rows.length,
-    rows: rows.map(({ id: _id, ...r }) => ({ ...r, factors: toFactorRecord(r.factors) })),
-  };
+  const total = opts.countTotal === false ? Prisma.sql`NULL::int` : Prisma.sql`(SELECT count(*)::int FROM "Service" s WHERE ${whereSql})`;
+  // The page is cut in the subquery (a top-N sort or an index walk); json_agg sorts those few rows again, as
+  // an aggregate's input order is not guaranteed to follow a subquery's.
+  return Prisma.sql`json_build_object('total', ${total}, 'rows', (SELECT json_agg(json_build_object('slug', p."slug", 'name', p."name",
+      'path', p."path", 'team', p."team", 'source', p."source", 'score', p."score", 'grade', p."grade",
+      'scannedAt', p."scannedAt", 'factors', p."factors") ORDER BY p."key" ${dir} NULLS LAST, p."name" ASC, p."id" ASC) FROM (
+    SELECT s."id", s."slug", s."name", s."path", t."name" AS "team", src."name" AS "source", s."latestScore" AS "score",
+      s."latestGrade" AS "grade", s."latestScanAt" AT TIME ZONE 'UTC' AS "scannedAt", ${factors} AS "factors", ${key} AS "key"
+    FROM "Service" s JOIN "Source" src ON src."id" = s."sourceId" LEFT JOIN "Team" t ON t."id" = s."teamId"
+    WHERE ${whereSql}
+    ORDER BY ${key} ${dir} NULLS LAST, s."name" ASC, s."id" ASC LIMIT ${pageSize}::int OFFSET ${offset}::int) p))`;
+}
+
+/** JSON of heatmapPageSql → rows with their factors as a record and scan times as dates. */
+export function toHeatmapPage(value: HeatmapPageJson): { rows: OverviewService[]; total: number } {
+  const rows = (value.rows ?? []).map((r) => ({ ...r, scannedAt: r.scannedAt === null ? null : new Date(r.scannedAt), factors: toFactorRecord(r.factors) }));
+  return { total: value.total ?? rows.length, rows };
+}
+
+/** One page of the heatmap (see heatmapPageSql), its rows and the number of matches, in one statement. */
+export async function getHeatmapPage(opts: HeatmapQuery): Promise<{ rows: OverviewService[]; total: number }> {
+  return toHeatmapPage(await selectJson(heatmapPageSql(opts)));
 }
 
 /** FACTORS-ordered array → record; a null or missing element means no check applied, so the key is left out. */

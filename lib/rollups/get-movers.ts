@@ -1,4 +1,5 @@
-import { db } from "@/lib/db";
+import { selectJson } from "@/lib/db/select-json";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { MoverWindow } from "@/lib/rollups/update-fleet-movers";
 
 export interface Mover {
@@ -14,19 +15,25 @@ export interface Mover {
 }
 
 /**
- * The live services whose score moved most over the last 7 or 30 days, worst (or best) first, as the
- * latest fleet rollup worked them out after the last scan (see updateFleetMovers): one row read, then
- * names and teams for at most 20 services. A service gone since is left out.
+ * JSON fragment: the live services whose score moved most over the last 7 or 30 days, worst (or best)
+ * first, as the latest fleet rollup worked them out after the last scan (see updateFleetMovers): one row
+ * read, then names and teams for at most 20 services. A service gone since is left out.
  */
-export async function getMovers(opts: { days: MoverWindow; limit: number; direction: "worse" | "better" }): Promise<Mover[]> {
+export function moversSql(opts: { days: MoverWindow; limit: number; direction: "worse" | "better" }): Prisma.Sql {
   const path = [String(opts.days), opts.direction];
-  return db().$queryRaw<Mover[]>`
-    SELECT s."slug", s."name", t."name" AS "team", m."from", m."to", m."delta"
+  return Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('slug', x."slug", 'name', x."name", 'team', x."team",
+      'from', x."from", 'to', x."to", 'delta', x."delta") ORDER BY x."rank"), '[]'::json) FROM (
+    SELECT s."slug", s."name", t."name" AS "team", m."from", m."to", m."delta", m."rank"
     FROM (SELECT f."movers" FROM "DailyFleetScore" f ORDER BY f."day" DESC LIMIT 1) f
     CROSS JOIN LATERAL ROWS FROM (jsonb_to_recordset(f."movers" #> ${path}::text[])
       AS ("id" int, "from" float8, "to" float8, "delta" float8)) WITH ORDINALITY AS m("id", "from", "to", "delta", "rank")
     JOIN "Service" s ON s."id" = m."id" AND s."goneAt" IS NULL
     LEFT JOIN "Team" t ON t."id" = s."teamId"
     ORDER BY m."rank"
-    LIMIT ${Math.max(0, Math.floor(opts.limit))}`;
+    LIMIT ${Math.max(0, Math.floor(opts.limit))}::int) x)`;
+}
+
+/** The biggest movers over a window, one way (see moversSql). */
+export async function getMovers(opts: { days: MoverWindow; limit: number; direction: "worse" | "better" }): Promise<Mover[]> {
+  return selectJson(moversSql(opts));
 }

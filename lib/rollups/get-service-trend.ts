@@ -1,12 +1,15 @@
-import { db } from "@/lib/db";
-import { toTrendPoints, type TrendPoint, type TrendRow } from "@/lib/rollups/trend-point";
-import { utcDay } from "@/lib/rollups/utc-day";
+import { selectJson } from "@/lib/db/select-json";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { trendSql, type TrendPoint } from "@/lib/rollups/trend-point";
+
+export type ServiceTrendPoint = Omit<TrendPoint, "services">;
+
+/** JSON fragment: a service's daily score over the last `days` days (see trendSql); `serviceId` may be any SQL expression. */
+export function serviceTrendSql(opts: { serviceId: Prisma.Sql; days: number }): Prisma.Sql {
+  return trendSql({ table: "DailyServiceScore", where: Prisma.sql`r."serviceId" = ${opts.serviceId}`, days: opts.days });
+}
 
 /** A service's daily score over the last `days` days (today included), oldest first; days it was not scanned are absent. */
-export async function getServiceTrend(opts: { serviceId: number; days: number }): Promise<Omit<TrendPoint, "services">[]> {
-  const since = utcDay({ minusDays: Math.max(1, opts.days) - 1 });
-  const rows = await db().$queryRaw<TrendRow[]>`
-    SELECT "day", "score", NULL::int AS "services" FROM "DailyServiceScore"
-    WHERE "serviceId" = ${opts.serviceId} AND "day" >= ${since}::date ORDER BY "day"`;
-  return toTrendPoints({ rows }).map(({ day, score }) => ({ day, score }));
+export async function getServiceTrend(opts: { serviceId: number; days: number }): Promise<ServiceTrendPoint[]> {
+  return selectJson(serviceTrendSql({ serviceId: Prisma.sql`${opts.serviceId}::int`, days: opts.days }));
 }

@@ -1,16 +1,13 @@
-import { db } from "@/lib/db";
+import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { toTrendPoints, type TrendPoint, type TrendRow } from "@/lib/rollups/trend-point";
-import { utcDay } from "@/lib/rollups/utc-day";
+import { trendSql, type TrendPoint } from "@/lib/rollups/trend-point";
 
-/**
- * A team's daily score over the last `days` days (today included), oldest first; days without a rollup are
- * absent. By id, or by slug so a page can load it beside the scorecard instead of after it.
- */
-export async function getTeamTrend(opts: ({ teamId: number } | { teamSlug: string }) & { days: number }): Promise<TrendPoint[]> {
-  const since = utcDay({ minusDays: Math.max(1, opts.days) - 1 });
-  const rows = await db().$queryRaw<TrendRow[]>`
-    SELECT "day", "score", "services" FROM "DailyTeamScore"
-    WHERE "teamId" = ${"teamId" in opts ? Prisma.sql`${opts.teamId}` : Prisma.sql`(SELECT t."id" FROM "Team" t WHERE t."slug" = ${opts.teamSlug})`} AND "day" >= ${since}::date ORDER BY "day"`;
-  return toTrendPoints({ rows });
+/** JSON fragment: a team's daily score over the last `days` days (see trendSql); `teamId` may be any SQL expression. */
+export function teamTrendSql(opts: { teamId: Prisma.Sql; days: number }): Prisma.Sql {
+  return trendSql({ table: "DailyTeamScore", where: Prisma.sql`r."teamId" = ${opts.teamId}`, days: opts.days });
+}
+
+/** A team's daily score over the last `days` days (today included), oldest first; days without a rollup are absent. */
+export async function getTeamTrend(opts: { teamId: number; days: number }): Promise<TrendPoint[]> {
+  return selectJson(teamTrendSql({ teamId: Prisma.sql`${opts.teamId}::int`, days: opts.days }));
 }

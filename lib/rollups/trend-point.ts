@@ -1,3 +1,6 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { utcDay } from "@/lib/rollups/utc-day";
+
 /** One day of a score trend: the UTC day, the mean score (null when nothing was scored) and, for a fleet or team, how many services it covers. */
 export interface TrendPoint {
   day: string;
@@ -5,18 +8,16 @@ export interface TrendPoint {
   services: number;
 }
 
-/** A raw rollup row as the trend queries select it. */
-export interface TrendRow {
-  day: Date;
-  score: number | null;
-  services: number | null;
-}
-
-/** Rows → points: day as `YYYY-MM-DD`, score rounded to one decimal as every page shows it. */
-export function toTrendPoints(opts: { rows: TrendRow[] }): TrendPoint[] {
-  return opts.rows.map((r) => ({
-    day: r.day.toISOString().slice(0, 10),
-    score: r.score === null ? null : Math.round(r.score * 10) / 10,
-    services: r.services ?? 0,
-  }));
+/**
+ * A JSON array of one rollup table's last `days` days (today included), oldest first, days without a row
+ * absent: `day` as `YYYY-MM-DD` (UTC), `score` rounded to one decimal as every page shows it, and
+ * `services` where the table has the column. Reads one index range of the table's (key, day) primary key.
+ */
+export function trendSql(opts: { table: "DailyFleetScore" | "DailyTeamScore" | "DailyServiceScore"; where?: Prisma.Sql; days: number }): Prisma.Sql {
+  const since = utcDay({ minusDays: Math.max(1, opts.days) - 1 });
+  const services = opts.table === "DailyServiceScore" ? Prisma.empty : Prisma.sql`, 'services', r."services"`;
+  const where = opts.where ? Prisma.sql`AND ${opts.where}` : Prisma.empty;
+  return Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('day', to_char(r."day", 'YYYY-MM-DD'),
+      'score', round(r."score"::numeric, 1)::float8${services}) ORDER BY r."day"), '[]'::json)
+    FROM ${Prisma.raw(`"${opts.table}"`)} r WHERE r."day" >= ${since}::date ${where})`;
 }

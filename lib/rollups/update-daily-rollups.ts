@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { failingCountsSql } from "@/lib/rollups/failing-counts-sql";
 import { updateFleetMovers } from "@/lib/rollups/update-fleet-movers";
+import { updateTeamFixFirst } from "@/lib/rollups/update-team-fix-first";
 import { utcDay } from "@/lib/rollups/utc-day";
 
 /**
@@ -9,18 +10,20 @@ import { utcDay } from "@/lib/rollups/utc-day";
  * rows for `day` (UTC, default today) from their latest score and factors, then the rows of their
  * teams and the fleet's row for that day. Team and fleet figures are means over each live service's latest
  * rollup on or before `day`, so a service not scanned that day still counts with its last known score.
- * The fleet row also gets its per-factor failing counts and the day's biggest movers (updateFleetMovers).
+ * Team rows also get their ranked failing checks (updateTeamFixFirst); the fleet row its per-factor
+ * failing counts and the day's biggest movers (updateFleetMovers).
  * Without `serviceIds`, every scored service is refreshed. `teamIds` adds teams to refresh besides the
- * services' own, such as the team a service just left (its row must drop the service the same day).
+ * services' own, such as the team a service just left or lost to goneAt (its row must drop the service the
+ * same day); the fleet row is always refreshed.
  */
 export async function updateDailyRollups(
   opts: { day?: Date; serviceIds?: number[]; teamIds?: number[] } = {},
 ): Promise<{ services: number; teams: number }> {
   const day = utcDay({ date: opts.day });
   const ids = opts.serviceIds;
-  if (ids && ids.length === 0) return { services: 0, teams: 0 };
   const onlyServices = ids ? Prisma.sql`AND s."id" = ANY(${ids}::int[])` : Prisma.empty;
-  const services = await db().$executeRaw`
+  // No services (services just marked gone): only their teams and the fleet change.
+  const services = ids?.length === 0 ? 0 : await db().$executeRaw`
     INSERT INTO "DailyServiceScore" ("serviceId", "day", "score", "grade", "factors")
     SELECT s."id", ${day}::date, s."latestScore", s."latestGrade", s."latestFactors"
     FROM "Service" s
@@ -28,7 +31,7 @@ export async function updateDailyRollups(
     ON CONFLICT ("serviceId", "day") DO UPDATE
       SET "score" = EXCLUDED."score", "grade" = EXCLUDED."grade", "factors" = EXCLUDED."factors"`;
 
-  const servicesTeams = (
+  const servicesTeams = ids?.length === 0 ? [] : (
     await db().service.findMany({
       where: { teamId: { not: null }, ...(ids ? { id: { in: ids } } : {}) },
       select: { teamId: true },
@@ -46,6 +49,7 @@ export async function updateDailyRollups(
       GROUP BY t.id
       ON CONFLICT ("teamId", "day") DO UPDATE
         SET "score" = EXCLUDED."score", "services" = EXCLUDED."services", "factors" = EXCLUDED."factors"`;
+    await updateTeamFixFirst({ day, teamIds });
   }
   await db().$executeRaw`
     WITH ${current(day, Prisma.empty)}, ${factorMeans(Prisma.sql`0`)}

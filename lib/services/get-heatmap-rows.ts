@@ -10,8 +10,12 @@ export interface HeatmapData {
   total: number;
 }
 
+/** A heatmap page as the browser gets it: rows without their scan time. */
+export function toHeatmapData(page: { rows: OverviewService[]; total: number }): HeatmapData {
+  return { total: page.total, rows: page.rows.map(({ scannedAt: _scannedAt, ...row }) => row) };
+}
+
 /** One page of the heatmap for a URL state, the same for the server-rendered first page and `/api/heatmap`. */
 export async function getHeatmapRows(opts: { search: HeatmapSearch; pageSize?: number; countTotal?: boolean }): Promise<HeatmapData> {
-  const { rows, total } = await getHeatmapPage({ ...opts.search, pageSize: opts.pageSize ?? HEATMAP_PAGE_SIZE, countTotal: opts.countTotal });
-  return { total, rows: rows.map(({ scannedAt: _scannedAt, ...row }) => row) };
+  return toHeatmapData(await getHeatmapPage({ ...opts.search, pageSize: opts.pageSize ?? HEATMAP_PAGE_SIZE, countTotal: opts.countTotal }));
 }

@@ -1,5 +1,10 @@
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { serviceTrendSql, type ServiceTrendPoint } from "@/lib/rollups/get-service-trend";
 import type { Evidence, Outcome } from "@/lib/rules/types";
+
+/** Days of score history the service page draws. */
+const TREND_DAYS = 180;
 
 export interface ServiceFinding {
   ruleId: string;
@@ -27,13 +32,15 @@ export interface ServiceDetail {
   commit: string | null;
   findings: ServiceFinding[];
   factorScores: { factor: string; score: number | null; passed: number; failed: number }[];
+  /** Daily score over the last 180 days from the rollups, oldest first. */
+  trend: ServiceTrendPoint[];
 }
 
 /**
- * One service's latest scan: its factor scores and every finding with evidence. Reads only the latest
- * target's findings, never older scans; the score history comes from the rollups (getServiceTrend).
- * One statement (findings and factor scores aggregated as JSON in PostgreSQL): the service page is the
- * most visited, and each extra round trip costs more than the aggregation. Null when no service has this slug.
+ * One service's page data: its latest scan's factor scores and every finding with evidence, and its score
+ * history from the rollups. Reads only the latest target's findings, never older scans. One statement
+ * (findings, factor scores and trend aggregated as JSON in PostgreSQL): the service page is the most
+ * visited, and each extra round trip costs more than the aggregation. Null when no service has this slug.
  */
 export async function getServiceDetail(opts: { slug: string }): Promise<ServiceDetail | null> {
   const [service] = await db().$queryRaw<ServiceDetail[]>`
@@ -45,7 +52,8 @@ export async function getServiceDetail(opts: { slug: string }): Promise<ServiceD
           'message', f."message", 'evidence', f."evidence", 'weight', f."weight", 'effort', f."effort")
         ORDER BY f."weight" DESC, f."ruleId") FROM "Finding" f WHERE f."targetId" = s."latestTargetId"), '[]') AS "findings",
       COALESCE((SELECT json_agg(json_build_object('factor', fs."factor", 'score', fs."score", 'passed', fs."passed",
-          'failed', fs."failed")) FROM "FactorScore" fs WHERE fs."targetId" = s."latestTargetId"), '[]') AS "factorScores"
+          'failed', fs."failed")) FROM "FactorScore" fs WHERE fs."targetId" = s."latestTargetId"), '[]') AS "factorScores",
+      ${serviceTrendSql({ serviceId: Prisma.sql`s."id"`, days: TREND_DAYS })} AS "trend"
     FROM "Service" s
     JOIN "Source" src ON src."id" = s."sourceId"
     LEFT JOIN "Team" t ON t."id" = s."teamId"

@@ -1,4 +1,5 @@
-import { db } from "@/lib/db";
+import { selectJson } from "@/lib/db/select-json";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface HeatmapFilterOptions {
   teams: { slug: string; name: string }[];
@@ -6,17 +7,18 @@ export interface HeatmapFilterOptions {
 }
 
 /**
- * The choices of the heatmap's team and source filters: teams owning a live service and every source by
- * name. Two small queries over Team and Source (dozens of rows at fleet scale), none over Service's rows.
+ * JSON fragment: the choices of the heatmap's team and source filters, teams owning a live service and
+ * every source, by name. Reads Team and Source (dozens of rows at fleet scale); each team's "owns a live
+ * service" is one probe of the (goneAt, teamId) index, never a scan of Service's rows.
  */
+export function heatmapFiltersSql(): Prisma.Sql {
+  return Prisma.sql`json_build_object(
+    'teams', COALESCE((SELECT json_agg(json_build_object('slug', t."slug", 'name', t."name") ORDER BY t."name", t."slug") FROM "Team" t
+      WHERE EXISTS (SELECT 1 FROM "Service" s WHERE s."teamId" = t."id" AND s."goneAt" IS NULL)), '[]'::json),
+    'sources', COALESCE((SELECT json_agg(src."name" ORDER BY src."name") FROM "Source" src), '[]'::json))`;
+}
+
+/** The heatmap's filter choices (see heatmapFiltersSql). */
 export async function listHeatmapFilters(): Promise<HeatmapFilterOptions> {
-  const [teams, sources] = await Promise.all([
-    db().team.findMany({
-      where: { services: { some: { goneAt: null } } },
-      select: { slug: true, name: true },
-      orderBy: { name: "asc" },
-    }),
-    db().source.findMany({ select: { name: true }, orderBy: { name: "asc" } }),
-  ]);
-  return { teams, sources: sources.map((s) => s.name) };
+  return selectJson(heatmapFiltersSql());
 }

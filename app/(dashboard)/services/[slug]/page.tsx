@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FACTORS } from "@/lib/factors/factors";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
-import { getServiceTrend } from "@/lib/rollups/get-service-trend";
 import { findRule } from "@/lib/rules/registry";
 import { FindingList } from "@/components/service/finding-list";
 import { GradeBadge } from "@/components/ui/grade-badge";
@@ -27,11 +26,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ServicePage({ params }: Props) {
   const service = await getServiceDetail({ slug: (await params).slug });
   if (!service) notFound();
-  const [cluster, trend] = await Promise.all([
-    // Most services were never seen in a cluster: skip the query for them.
-    service.latestClusterTargetId === null ? null : getServiceCluster({ serviceId: service.id }),
-    getServiceTrend({ serviceId: service.id, days: 180 }),
-  ]);
+  // Most services were never seen in a cluster: skip the query for them.
+  const cluster = service.latestClusterTargetId === null ? null : await getServiceCluster({ serviceId: service.id });
   const scores = new Map(service.factorScores.map((f) => [f.factor, f]));
   return (
     <div className="space-y-6">
@@ -60,7 +56,7 @@ export default async function ServicePage({ params }: Props) {
       </section>
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-2 text-lg font-semibold">Score history</h2>
-        <ScoreTrendChart label={`${service.name} score`} points={trend} />
+        <ScoreTrendChart label={`${service.name} score`} points={service.trend} />
       </section>
       <section aria-labelledby="factors-heading">
         <h2 id="factors-heading" className="mb-2 text-lg font-semibold">Factors</h2>

@@ -3,8 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FACTORS } from "@/lib/factors/factors";
 import { findRule } from "@/lib/rules/registry";
-import { getTeamScorecard } from "@/lib/teams/get-team-scorecard";
-import { getTeamTrend } from "@/lib/rollups/get-team-trend";
+import { getTeamPage } from "@/lib/teams/get-team-page";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { ServicesHeatmap } from "@/components/overview/services-heatmap";
 import { FixFirstList } from "@/components/teams/fix-first-list";
@@ -23,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function TeamPage({ params }: Props) {
   const slug = (await params).team;
-  const [card, trend] = await Promise.all([getTeamScorecard({ slug }), getTeamTrend({ teamSlug: slug, days: 180 })]);
+  const card = await getTeamPage({ slug });
   if (!card) notFound();
   const titleOf = (id: string) => findRule(id)?.title ?? id;
   return (
@@ -36,7 +35,7 @@ export default async function TeamPage({ params }: Props) {
       </div>
       <section aria-labelledby="team-trend-heading" data-testid="team-trend">
         <h2 id="team-trend-heading" className="mb-2 text-lg font-semibold">Score trend</h2>
-        <ScoreTrendChart label={`${card.team.name} score`} points={trend} />
+        <ScoreTrendChart label={`${card.team.name} score`} points={card.trend} />
       </section>
       <section aria-labelledby="fix-first-heading">
         <h2 id="fix-first-heading" className="mb-2 text-lg font-semibold">Fix first</h2>

@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { getOverviewPage } from "@/lib/fleet/get-overview-page";
+import { utcDay } from "@/lib/rollups/utc-day";
+import type { ServiceScanResult } from "@/lib/scan/types";
+import { readHeatmapSearch } from "@/lib/services/read-heatmap-search";
+import { scanIntoDatabase } from "@/test/support/scan-into-database";
+import { useTestDatabase } from "@/test/support/test-database";
+
+const fleet = fileURLToPath(new URL("../../examples/fleet", import.meta.url));
+const round = (x: number) => Math.round(x * 10) / 10;
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+let database: Awaited<ReturnType<typeof useTestDatabase>>;
+let scanned: ServiceScanResult[];
+
+before(async () => {
+  database = await useTestDatabase();
+});
+after(() => database.drop());
+
+test("[OVERVIEW] before any scan the overview is empty, not an error", async () => {
+  const page = await getOverviewPage({ search: readHeatmapSearch({}) });
+  assert.deepEqual(page.fleet, { services: 0, score: null });
+  assert.deepEqual(page.heatmap, { rows: [], total: 0 });
+  assert.deepEqual([page.trend, page.failing, page.worst], [[], [], []]);
+  assert.deepEqual(page.grades, { A: 0, B: 0, C: 0, D: 0, F: 0, "N/A": 0 });
+  assert.deepEqual(page.movers.map((m) => [m.days, m.worse, m.better]), [[7, [], []], [30, [], []]]);
+});
+
+test("[OVERVIEW] one statement brings the headline, heatmap page, worst services, grades, failing factors, trend and filters", async () => {
+  scanned = (await scanIntoDatabase({ root: fleet, name: "demo" })).services;
+  const page = await getOverviewPage({ search: readHeatmapSearch({}) });
+  const worstFirst = [...scanned].sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || byName(a.name, b.name));
+  assert.equal(page.fleet.services, 12);
+  assert.equal(page.heatmap.total, 12);
+  assert.deepEqual(page.heatmap.rows.map((r) => r.name), worstFirst.map((s) => s.name));
+  assert.deepEqual(page.worst.map((r) => r.name), worstFirst.slice(0, 5).map((s) => s.name));
+  assert.ok(page.worst.every((r) => !("scannedAt" in r)), "rows cross to the browser without their scan time");
+  assert.equal(Object.values(page.grades).reduce((a, b) => a + b, 0), 12);
+  assert.equal(page.grades.F, scanned.filter((s) => s.grade === "F").length);
+  assert.ok(page.failing.length > 0 && page.failing.length <= 5);
+  const counts = page.failing.map((f) => f.failingServices);
+  assert.deepEqual(counts, [...counts].sort((a, b) => b - a), "most failing first");
+  assert.deepEqual(page.trend.map((p) => [p.day, p.services]), [[utcDay(), 12]]);
+  assert.equal(page.trend[0]?.score, page.fleet.score);
+  const owners = [...new Set(scanned.flatMap((s) => s.facts.service.owners[0]?.replace(/^@acme\//, "") ?? []))].sort();
+  assert.deepEqual(page.options.teams.map((t) => t.slug), owners);
+  assert.deepEqual(page.options.sources, ["demo"]);
+  const mean = scanned.reduce((a, s) => a + (s.score ?? 0), 0) / scanned.length;
+  assert.ok(Math.abs((page.fleet.score ?? NaN) - round(mean)) <= 0.1 + 1e-9);
+});
+
+test("[OVERVIEW] the URL's filters narrow the heatmap page only; the worst services stay fleet-wide", async () => {
+  const search = readHeatmapSearch({ team: "team-commerce", sort: "name" });
+  const page = await getOverviewPage({ search });
+  const commerce = scanned.filter((s) => s.facts.service.owners[0]?.replace(/^@acme\//, "") === "team-commerce").map((s) => s.name).sort(byName);
+  assert.deepEqual(page.heatmap.rows.map((r) => r.name), commerce);
+  assert.equal(page.heatmap.total, commerce.length);
+  assert.equal(page.worst.length, 5);
+  assert.ok(page.worst.some((r) => !commerce.includes(r.name)));
+  assert.equal(page.fleet.services, 12);
+});

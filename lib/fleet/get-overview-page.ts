@@ -1,0 +1,70 @@
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { toFailingFactors, failingFactorsSql, type FailingFactor } from "@/lib/rollups/get-failing-factors";
+import { fleetTrendSql } from "@/lib/rollups/get-fleet-trend";
+import { gradeDistributionSql, toGradeCounts, type GradeCounts } from "@/lib/rollups/get-grade-distribution";
+import { heatmapPageSql, toHeatmapPage, type HeatmapPageJson } from "@/lib/rollups/get-heatmap-page";
+import { moversSql, type Mover } from "@/lib/rollups/get-movers";
+import { MOVER_WINDOWS, type MoverWindow } from "@/lib/rollups/update-fleet-movers";
+import type { TrendPoint } from "@/lib/rollups/trend-point";
+import { fleetScoreSql, toFleetScore, type FleetScore } from "@/lib/services/get-fleet-score";
+import { toHeatmapData, type HeatmapData } from "@/lib/services/get-heatmap-rows";
+import { heatmapFiltersSql, type HeatmapFilterOptions } from "@/lib/services/list-heatmap-filters";
+import { HEATMAP_PAGE_SIZE, readHeatmapSearch, type HeatmapSearch } from "@/lib/services/read-heatmap-search";
+
+/** How many rows each of the overview's short lists (worst services, movers, failing factors) shows. */
+const SHORT_LIST = 5;
+/** Days of fleet trend the overview draws. */
+const TREND_DAYS = 180;
+
+export interface OverviewPage {
+  fleet: FleetScore;
+  heatmap: HeatmapData;
+  options: HeatmapFilterOptions;
+  trend: TrendPoint[];
+  grades: GradeCounts;
+  failing: FailingFactor[];
+  worst: HeatmapData["rows"];
+  movers: { days: MoverWindow; worse: Mover[]; better: Mover[] }[];
+}
+
+type Row = {
+  fleet: FleetScore | null;
+  heatmap: HeatmapPageJson;
+  options: HeatmapFilterOptions;
+  trend: TrendPoint[];
+  grades: Record<string, number> | null;
+  failing: Parameters<typeof toFailingFactors>[0];
+  worst: HeatmapPageJson;
+  movers: Record<string, { worse: Mover[]; better: Mover[] }>;
+};
+
+/**
+ * Everything the fleet overview shows, for the heatmap state in its URL, in one statement: the headline,
+ * grades, failing factors, movers and trend from the fleet rollups (a few rows), one heatmap page and the
+ * worst services from Service's latest scores (index walks), the filter choices from Team and Source. Each
+ * part is the JSON fragment its own reader runs alone; together they cost one round trip, which at 10,000
+ * services and several readers at once is what the page's time is made of.
+ */
+export async function getOverviewPage(opts: { search: HeatmapSearch }): Promise<OverviewPage> {
+  const worst = { ...readHeatmapSearch({}), pageSize: SHORT_LIST, countTotal: false };
+  const movers = MOVER_WINDOWS.map(
+    (days) => Prisma.sql`${String(days)}::text, json_build_object('worse', ${moversSql({ days, limit: SHORT_LIST, direction: "worse" })},
+      'better', ${moversSql({ days, limit: SHORT_LIST, direction: "better" })})`,
+  );
+  const [row] = await db().$queryRaw<Row[]>`
+    SELECT ${fleetScoreSql()} AS "fleet", ${heatmapPageSql({ ...opts.search, pageSize: HEATMAP_PAGE_SIZE })} AS "heatmap",
+      ${heatmapFiltersSql()} AS "options", ${fleetTrendSql({ days: TREND_DAYS })} AS "trend", ${gradeDistributionSql()} AS "grades",
+      ${failingFactorsSql()} AS "failing", ${heatmapPageSql(worst)} AS "worst", json_build_object(${Prisma.join(movers)}) AS "movers"`;
+  if (!row) throw new Error("the overview statement returned no row");
+  return {
+    fleet: toFleetScore(row.fleet),
+    heatmap: toHeatmapData(toHeatmapPage(row.heatmap)),
+    options: row.options,
+    trend: row.trend,
+    grades: toGradeCounts(row.grades),
+    failing: toFailingFactors(row.failing, { limit: SHORT_LIST }),
+    worst: toHeatmapData(toHeatmapPage(row.worst)).rows,
+    movers: MOVER_WINDOWS.map((days) => ({ days, worse: row.movers[days]?.worse ?? [], better: row.movers[days]?.better ?? [] })),
+  };
+}

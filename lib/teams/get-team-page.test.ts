@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { db } from "@/lib/db";
+import { FACTORS } from "@/lib/factors/factors";
+import { utcDay } from "@/lib/rollups/utc-day";
+import { getTeamPage } from "@/lib/teams/get-team-page";
+import { setServiceTeam } from "@/lib/teams/set-service-team";
+import { ownerOf, useScannedFleet } from "@/test/support/use-scanned-fleet";
+
+const fleet = useScannedFleet();
+const round = (x: number) => Math.round(x * 10) / 10;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const ofTeam = (team: string) => fleet.services.filter((s) => ownerOf(s) === team);
+
+test("[TEAMS] a team page lists its services worst first with the team score, factor means and trend", async () => {
+  const page = await getTeamPage({ slug: "team-commerce" });
+  assert.ok(page);
+  const mine = ofTeam("team-commerce");
+  assert.equal(page.serviceCount, mine.length);
+  assert.deepEqual(page.services.map((s) => s.name).sort(), mine.map((s) => s.name).sort());
+  assert.deepEqual(page.services.map((s) => s.score), mine.map((s) => s.score).sort((a, b) => (a ?? 0) - (b ?? 0)));
+  assert.equal(page.score, round(mean(mine.map((s) => s.score ?? 0))));
+  for (const [i, f] of FACTORS.entries()) {
+    const scores = mine.flatMap((s) => s.factors.filter((x) => x.factor === f.id && x.score !== null).map((x) => x.score ?? 0));
+    const expected = scores.length ? round(mean(scores)) : null;
+    // The database averages in its own order: a mean on a .x5 edge may round either way.
+    if (expected === null) assert.equal(page.factors[i]?.score, null, f.id);
+    else assert.ok(Math.abs((page.factors[i]?.score ?? NaN) - expected) <= 0.1 + 1e-9, `${f.id}: ${page.factors[i]?.score} vs ${expected}`);
+  }
+  assert.deepEqual(page.trend.map((p) => p.day), [utcDay()]);
+  assert.equal(page.trend[0]?.score, page.score);
+  assert.equal(await getTeamPage({ slug: "no-such-team" }), null);
+});
+
+test("[TEAMS] fix first ranks the team's failing checks by weight × services ÷ effort, counting every service", async () => {
+  const mine = ofTeam("team-commerce");
+  const page = await getTeamPage({ slug: "team-commerce" });
+  assert.ok(page);
+  const failing = new Map<string, Set<string>>();
+  for (const s of mine) for (const f of s.findings) if (f.outcome === "fail") failing.set(f.ruleId, (failing.get(f.ruleId) ?? new Set()).add(s.name));
+  assert.ok(page.fixFirst.length > 0);
+  assert.equal(page.fixFirst.length, Math.min(10, failing.size));
+  for (const item of page.fixFirst) {
+    const services = failing.get(item.ruleId);
+    assert.ok(services, `${item.ruleId} fails in the team`);
+    assert.equal(item.serviceCount, services.size, item.ruleId);
+    assert.deepEqual(item.services, [...services].sort(), item.ruleId);
+  }
+  const priorities = page.fixFirst.map((i) => i.priority);
+  assert.deepEqual(priorities, [...priorities].sort((a, b) => b - a), "highest priority first");
+});
+
+test("[TEAMS] a service moved to another team leaves the old team's page and fix first at once", async () => {
+  const moved = ofTeam("team-commerce")[0]!;
+  await setServiceTeam({ slug: moved.name, team: "team-moved" });
+  const old = await getTeamPage({ slug: "team-commerce" });
+  const added = await getTeamPage({ slug: "team-moved" });
+  assert.ok(old && added);
+  assert.ok(!old.services.some((s) => s.name === moved.name));
+  assert.ok(old.fixFirst.every((i) => !i.services.includes(moved.name)));
+  assert.deepEqual(added.services.map((s) => s.name), [moved.name]);
+  assert.equal(added.score, round(moved.score ?? 0));
+  const failing = new Set(moved.findings.filter((f) => f.outcome === "fail").map((f) => f.ruleId));
+  assert.ok(added.fixFirst.length > 0 && added.fixFirst.every((i) => failing.has(i.ruleId) && i.serviceCount === 1));
+  assert.equal(await db().dailyTeamScore.count({ where: { team: { slug: "team-moved" } } }), 1);
+});

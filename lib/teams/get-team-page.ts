@@ -1,0 +1,53 @@
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { FACTORS, type FactorId } from "@/lib/factors/factors";
+import { heatmapPageSql, toHeatmapPage, type HeatmapPageJson } from "@/lib/rollups/get-heatmap-page";
+import { teamTrendSql } from "@/lib/rollups/get-team-trend";
+import type { TrendPoint } from "@/lib/rollups/trend-point";
+import type { FixFirstItem } from "@/lib/scoring/rank-fix-first";
+
+/** A team page lists at most this many services (worst first); `serviceCount` says how many there are. */
+const MAX_SERVICES = 500;
+/** Days of team trend the page draws. */
+const TREND_DAYS = 180;
+
+type Row = {
+  id: number;
+  slug: string;
+  name: string;
+  services: HeatmapPageJson;
+  latest: { score: number | null; factors: (number | null)[]; fixFirst: FixFirstItem[] } | null;
+  trend: TrendPoint[];
+};
+
+/**
+ * A team's page in one statement: its services (worst first, up to 500) from their latest scores, and from
+ * its latest daily rollup, which every scan, owner change and departure rewrites: the team score, the mean
+ * of each factor over all its live services and "fix first", its failing checks ranked once per scan (see
+ * updateTeamFixFirst), so no page view reads findings. Then its trend. Null for an unknown team.
+ */
+export async function getTeamPage(opts: { slug: string }) {
+  // `tm`, not `t`: the heatmap fragment joins Team as `t` itself.
+  const teamId = Prisma.sql`tm."id"`;
+  const [row] = await db().$queryRaw<Row[]>`
+    SELECT tm."id", tm."slug", tm."name",
+      ${heatmapPageSql({ teamId, sort: "score", dir: "asc", page: 1, pageSize: MAX_SERVICES })} AS "services",
+      (SELECT json_build_object('score', round(d."score"::numeric, 1)::float8, 'factors', d."factors", 'fixFirst', d."fixFirst")
+        FROM "DailyTeamScore" d WHERE d."teamId" = tm."id" ORDER BY d."day" DESC LIMIT 1) AS "latest",
+      ${teamTrendSql({ teamId, days: TREND_DAYS })} AS "trend"
+    FROM "Team" tm WHERE tm."slug" = ${opts.slug}`;
+  if (!row) return null;
+  const services = toHeatmapPage(row.services);
+  return {
+    team: { id: row.id, slug: row.slug, name: row.name },
+    score: row.latest?.score ?? null,
+    services: services.rows,
+    serviceCount: services.total,
+    factors: FACTORS.map((f, i) => {
+      const mean = row.latest?.factors[i] ?? null;
+      return { factor: f.id as FactorId, score: mean === null ? null : Math.round(mean * 10) / 10 };
+    }),
+    fixFirst: row.latest?.fixFirst ?? [],
+    trend: row.trend,
+  };
+}
