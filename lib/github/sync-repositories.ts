@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { markGoneServices } from "@/lib/scans/mark-gone-services";
 import type { RepoSummary } from "@/lib/github/types";
 
 /**
@@ -33,10 +34,7 @@ export async function syncRepositories(opts: {
   if (goneNames.length > 0) {
     const now = new Date();
     await db().repository.updateMany({ where: { sourceId: opts.sourceId, fullName: { in: goneNames } }, data: { status: "gone", goneAt: now } });
-    await db().service.updateMany({
-      where: { sourceId: opts.sourceId, goneAt: null, OR: goneNames.flatMap((n) => [{ path: n }, { path: { startsWith: `${n}/` } }]) },
-      data: { goneAt: now },
-    });
+    await markGoneServices({ sourceId: opts.sourceId, within: goneNames });
   }
   const scan = await db().repository.findMany({
     where: { sourceId: opts.sourceId, fullName: { in: [...selected] } },

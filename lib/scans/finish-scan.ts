@@ -1,6 +1,5 @@
 import { db } from "@/lib/db";
-import { createLogger } from "@/lib/log/logger";
-import { updateDailyRollups } from "@/lib/rollups/update-daily-rollups";
+import { updateRollupsSafely } from "@/lib/rollups/update-rollups-safely";
 
 type FinalStatus = "succeeded" | "partial" | "failed";
 
@@ -27,20 +26,16 @@ export async function finishScan(opts: { scanId: number; error?: string }): Prom
     where: { id: opts.scanId },
     data: { status: verdict.status, finishedAt: new Date(), error: verdict.error },
   });
-  await updateRollupsSafely(opts.scanId);
+  await updateScanRollups(opts.scanId);
   return { status: verdict.status };
 }
 
 /** Rollups of the services this scan wrote; a failure is logged, never fails the scan (the next one heals it). */
-async function updateRollupsSafely(scanId: number): Promise<void> {
-  try {
-    const targets = await db().scanTarget.findMany({
-      where: { scanId, status: "succeeded", serviceId: { not: null } },
-      select: { serviceId: true },
-    });
-    const serviceIds = targets.flatMap((t) => (t.serviceId === null ? [] : [t.serviceId]));
-    if (serviceIds.length) await updateDailyRollups({ serviceIds });
-  } catch (err) {
-    createLogger({ process: "rollups" }).error({ err, scanId }, "daily rollups not updated");
-  }
+async function updateScanRollups(scanId: number): Promise<void> {
+  const targets = await db().scanTarget.findMany({
+    where: { scanId, status: "succeeded", serviceId: { not: null } },
+    select: { serviceId: true },
+  });
+  const serviceIds = targets.flatMap((t) => (t.serviceId === null ? [] : [t.serviceId]));
+  if (serviceIds.length) await updateRollupsSafely({ serviceIds, context: { scanId } });
 }

@@ -64,7 +64,7 @@ export const scanRepositoryJob = defineJob({
       // its service is marked gone, its history kept. Reused facts are the live services themselves.
       if (!reused) {
         const seenPaths = [...outcome.services.map((s) => s.path), ...outcome.failures.map((f) => f.path)];
-        await markGoneServices({ sourceId: scan.sourceId, seenPaths, within: repo.fullName });
+        await markGoneServices({ sourceId: scan.sourceId, seenPaths, within: [repo.fullName] });
       }
       await db().repository.update({
         where: { id: repo.id },
