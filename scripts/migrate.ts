@@ -1,12 +1,16 @@
-// npm run migrate – apply database migrations (Prisma + pg-boss), then exit.
+// npm run migrate – apply database migrations (Prisma + pg-boss), backfill today's rollups when a migration
+// was applied to a database that holds scans, then exit.
 import { applyMigrations } from "@/lib/db/apply-migrations";
-import { databaseUrl } from "@/lib/db";
+import { databaseUrl, disconnectDatabase } from "@/lib/db";
 import { createLogger } from "@/lib/log/logger";
+import { refreshRollupsAfterMigration } from "@/lib/rollups/refresh-rollups-after-migration";
 
 const log = createLogger({ process: "migrate" });
 try {
-  await applyMigrations({ url: databaseUrl(), log });
-  log.info("migrations applied");
+  const { applied } = await applyMigrations({ url: databaseUrl(), log });
+  log.info({ applied }, "migrations applied");
+  if (applied > 0) await refreshRollupsAfterMigration({ log });
+  await disconnectDatabase();
   process.exit(0);
 } catch (err) {
   log.fatal({ err }, "migration failed");
