@@ -1,6 +1,7 @@
 import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { FACTORS, type FactorId } from "@/lib/factors/factors";
+import { roundScore } from "@/lib/scoring/score-findings";
 
 export interface FailingFactor {
   factor: FactorId;
@@ -23,7 +24,7 @@ export function toFailingFactors(value: FailingJson, opts: { limit: number }): F
   if (!value) return [];
   return FACTORS.map((f, i) => {
     const mean = value.factors[i] ?? null;
-    return { factor: f.id, failingServices: value.failing[i] ?? 0, meanScore: mean === null ? null : Math.round(mean * 10) / 10 };
+    return { factor: f.id, failingServices: value.failing[i] ?? 0, meanScore: mean === null ? null : roundScore(mean) };
   })
     .filter((f) => f.failingServices > 0)
     .sort((a, b) => b.failingServices - a.failingServices || (a.meanScore ?? 101) - (b.meanScore ?? 101))

@@ -1,6 +1,6 @@
 import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { trendSql, type TrendPoint } from "@/lib/rollups/trend-point";
+import { toTrendPoints, trendSql, type TrendPoint } from "@/lib/rollups/trend-point";
 
 /** JSON fragment: the fleet's daily score over the last `days` days (see trendSql). */
 export function fleetTrendSql(opts: { days: number }): Prisma.Sql {
@@ -9,5 +9,5 @@ export function fleetTrendSql(opts: { days: number }): Prisma.Sql {
 
 /** The fleet's daily score over the last `days` days (today included), oldest first; days without a rollup are absent. */
 export async function getFleetTrend(opts: { days: number }): Promise<TrendPoint[]> {
-  return selectJson(fleetTrendSql(opts));
+  return toTrendPoints(await selectJson(fleetTrendSql(opts)));
 }

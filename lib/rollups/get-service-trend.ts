@@ -1,6 +1,6 @@
 import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { trendSql, type TrendPoint } from "@/lib/rollups/trend-point";
+import { toTrendPoints, trendSql, type TrendJson, type TrendPoint } from "@/lib/rollups/trend-point";
 
 export type ServiceTrendPoint = Omit<TrendPoint, "services">;
 
@@ -11,5 +11,10 @@ export function serviceTrendSql(opts: { serviceId: Prisma.Sql; days: number }): 
 
 /** A service's daily score over the last `days` days (today included), oldest first; days it was not scanned are absent. */
 export async function getServiceTrend(opts: { serviceId: number; days: number }): Promise<ServiceTrendPoint[]> {
-  return selectJson(serviceTrendSql({ serviceId: Prisma.sql`${opts.serviceId}::int`, days: opts.days }));
+  return toServiceTrend(await selectJson(serviceTrendSql({ serviceId: Prisma.sql`${opts.serviceId}::int`, days: opts.days })));
+}
+
+/** JSON of serviceTrendSql → points (a service's have no service count). */
+export function toServiceTrend(value: TrendJson): ServiceTrendPoint[] {
+  return toTrendPoints(value).map(({ day, score }) => ({ day, score }));
 }

@@ -1,6 +1,6 @@
 import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { trendSql, type TrendPoint } from "@/lib/rollups/trend-point";
+import { toTrendPoints, trendSql, type TrendPoint } from "@/lib/rollups/trend-point";
 
 /** JSON fragment: a team's daily score over the last `days` days (see trendSql); `teamId` may be any SQL expression. */
 export function teamTrendSql(opts: { teamId: Prisma.Sql; days: number }): Prisma.Sql {
@@ -9,5 +9,5 @@ export function teamTrendSql(opts: { teamId: Prisma.Sql; days: number }): Prisma
 
 /** A team's daily score over the last `days` days (today included), oldest first; days without a rollup are absent. */
 export async function getTeamTrend(opts: { teamId: number; days: number }): Promise<TrendPoint[]> {
-  return selectJson(teamTrendSql({ teamId: Prisma.sql`${opts.teamId}::int`, days: opts.days }));
+  return toTrendPoints(await selectJson(teamTrendSql({ teamId: Prisma.sql`${opts.teamId}::int`, days: opts.days })));
 }

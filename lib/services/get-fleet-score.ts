@@ -1,20 +1,25 @@
 import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { roundScore } from "@/lib/scoring/score-findings";
 
 export interface FleetScore {
   services: number;
   score: number | null;
 }
 
-/** JSON fragment: the latest fleet rollup's service count and mean score (one decimal), or null before any scan. */
+/** JSON fragment: the latest fleet rollup's service count and mean score, or null before any scan. */
 export function fleetScoreSql(): Prisma.Sql {
-  return Prisma.sql`(SELECT json_build_object('services', f."services", 'score', round(f."score"::numeric, 1)::float8)
+  return Prisma.sql`(SELECT json_build_object('services', f."services", 'score', f."score")
     FROM "DailyFleetScore" f ORDER BY f."day" DESC LIMIT 1)`;
 }
 
-/** JSON of fleetScoreSql → the headline; no rollup yet means no services and no score. */
+/**
+ * JSON of fleetScoreSql → the headline, rounded in JS like the trend's points (SQL's decimal rounding
+ * and JS's binary one disagree on a .x5 edge, and the headline must equal the trend's last day).
+ */
 export function toFleetScore(value: FleetScore | null): FleetScore {
-  return value ?? { services: 0, score: null };
+  if (!value) return { services: 0, score: null };
+  return { services: value.services, score: value.score === null ? null : roundScore(value.score) };
 }
 
 /**
