@@ -18,6 +18,8 @@ import { getServiceCluster } from "@/lib/services/get-service-cluster";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
 import { readHeatmapSearch } from "@/lib/services/read-heatmap-search";
 import { getTeamPage } from "@/lib/teams/get-team-page";
+import { getFactorReport } from "@/lib/factors/get-factor-report";
+import { updateDailyRollups } from "@/lib/rollups/update-daily-rollups";
 
 const ITERATIONS = Number(process.argv[2] ?? 400);
 const CLIENTS = 4;
@@ -50,6 +52,7 @@ try {
       const detail = await getServiceDetail({ slug: service.slug });
       if (detail?.latestClusterTargetId != null) await getServiceCluster({ serviceId: detail.id });
     },
+    factor: () => getFactorReport({ factor: "config" }),
   };
   const result: Record<string, unknown> = {};
   for (const [name, load] of Object.entries(pages)) {
@@ -69,6 +72,18 @@ try {
     result[name] = { p50: at(0.5), p95: at(0.95) };
     say(`${name}: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms over ${samples.length} loads, ${CLIENTS} clients`);
   }
+  // What the pages no longer pay for is paid once per scan: the rollups after a one-service scan
+  // (that service's row, its team with fix first, the fleet row with failing counts, checks and movers).
+  const rollups: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const started = performance.now();
+    await updateDailyRollups({ serviceIds: [service.id] });
+    rollups.push(performance.now() - started);
+  }
+  rollups.sort((a, b) => a - b);
+  const rollupsAfterOneService = { p50: Math.round((rollups[5] ?? 0) * 10) / 10, max: Math.round((rollups[9] ?? 0) * 10) / 10 };
+  result.rollupsAfterOneService = rollupsAfterOneService;
+  say(`rollups after a one-service scan: p50 ${rollupsAfterOneService.p50} ms, max ${rollupsAfterOneService.max} ms`);
   const scale = { services: await db().service.count(), teams: await db().team.count(), days: await db().dailyFleetScore.count(), factors: 15 };
   console.log(`RESULT ${JSON.stringify({ ...result, scale, clients: CLIENTS, seedMs: seed.ms })}`);
 } finally {

@@ -41,7 +41,7 @@ export function HeatmapExplorer({ initial, options }: { initial: { queryString: 
   );
   const onSort = (key: string) =>
     go({ ...search, sort: key as HeatmapSearch["sort"], dir: search.sort === key && search.dir === "asc" ? "desc" : "asc", page: 1 });
-  const filtered = Boolean(search.team || search.source || search.grade || search.factor || search.q);
+  const filtered = Boolean(search.team || search.source || search.grade || search.factor || search.check || search.q);
   const clear = () => go({ sort: search.sort, dir: search.dir, page: 1 });
   const rows = data?.rows ?? [];
   const total = data?.total ?? 0;

@@ -62,6 +62,27 @@ export function HeatmapFilters({
       {select("source", "Source", options.sources.map((s) => ({ value: s, label: s })))}
       {select("grade", "Grade", GRADES.map((g) => ({ value: g, label: g })))}
       {select("factor", "Failing factor", FACTORS.map((f) => ({ value: f.id, label: `${f.roman}. ${f.name}` })))}
+      <div className="flex flex-col gap-0.5 text-xs text-slate-700 dark:text-slate-300">
+        <label htmlFor={`${id}-check`}>Failing check</label>
+        <select id={`${id}-check`} value={search.check ?? ""} onChange={(e) => onChange("check", e.target.value)} className={`${control} max-w-56`}>
+          <option value="">All</option>
+          {/* A link can name a check no live service fails now (or a custom one): keep it selectable. */}
+          {search.check && !options.checks.some((c) => c.id === search.check) ? <option value={search.check}>{search.check}</option> : null}
+          {FACTORS.map((f) => {
+            const checks = options.checks.filter((c) => c.factor === f.id);
+            return checks.length ? (
+              <optgroup key={f.id} label={`${f.roman}. ${f.name}`}>
+                {checks.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+              </optgroup>
+            ) : null;
+          })}
+          {options.checks.some((c) => c.factor === null) ? (
+            <optgroup label="Custom checks">
+              {options.checks.filter((c) => c.factor === null).map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+            </optgroup>
+          ) : null}
+        </select>
+      </div>
     </form>
   );
 }

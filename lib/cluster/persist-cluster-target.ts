@@ -6,7 +6,7 @@ import type { ClusterServiceFacts } from "@/lib/cluster/types";
 import type { Finding } from "@/lib/rules/types";
 import type { ServiceScore } from "@/lib/scan/types";
 import { ensureService } from "@/lib/scans/ensure-service";
-import { writeLatestFactors } from "@/lib/scans/write-latest-factors";
+import { writeLatestView } from "@/lib/scans/write-latest-view";
 
 /**
  * Writes one service's cluster audit in one transaction: the target (facts incl. drift, findings, factor
@@ -23,6 +23,8 @@ export async function persistClusterTarget(opts: {
   facts: ClusterServiceFacts;
   drift: DriftItem[];
   findings: Finding[];
+  /** The service's latest repository findings, which `score` combines with these. */
+  repoFindings: readonly Finding[];
   score: ServiceScore;
   mappings: WorkloadMapping[];
   seenAt: Date;
@@ -50,7 +52,7 @@ export async function persistClusterTarget(opts: {
       where: { id: serviceId },
       data: { latestClusterTargetId: target.id, latestScore: opts.score.score, latestGrade: opts.score.grade, latestScanAt: target.createdAt, goneAt: null },
     });
-    await writeLatestFactors({ tx, serviceId, factors: opts.score.factors });
+    await writeLatestView({ tx, serviceId, factors: opts.score.factors, findings: [...opts.repoFindings, ...opts.findings] });
     for (const [i, w] of opts.facts.workloads.entries()) {
       const m = opts.mappings[i];
       const data = {

@@ -49,10 +49,13 @@ const EXPORTERS: Record<string, (p: Params) => Promise<{ columns: string[]; rows
     const factor = p.get("factor");
     if (!factor || !FACTORS.some((f) => f.id === factor)) throw new ValidationError("checks export needs ?factor=<factor id>");
     const { checks } = await getFactorReport({ factor });
-    return {
-      columns: ["rule", "title", "effort", "passed", "failed", "failing_services"],
-      rows: checks.map((c) => [c.id, c.title, c.effort, c.passed, c.failed, c.failing.map((s) => s.name).join(" ")]),
-    };
+    const rows = [];
+    // Every failing service, not the page's worst ten: the heatmap's check filter, page by page.
+    for (const c of checks) {
+      const failing = c.failed ? await allHeatmapRows(new URLSearchParams({ check: c.id, sort: "name" })) : [];
+      rows.push([c.id, c.title, c.effort, c.passed, c.failed, failing.map((s) => s.name).join(" ")]);
+    }
+    return { columns: ["rule", "title", "effort", "passed", "failed", "failing_services"], rows };
   },
 };
 

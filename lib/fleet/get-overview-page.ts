@@ -6,10 +6,10 @@ import { gradeDistributionSql, toGradeCounts, type GradeCounts } from "@/lib/rol
 import { heatmapPageSql, toHeatmapPage, type HeatmapPageJson } from "@/lib/rollups/get-heatmap-page";
 import { moversSql, type Mover } from "@/lib/rollups/get-movers";
 import { MOVER_WINDOWS, type MoverWindow } from "@/lib/rollups/update-fleet-movers";
-import type { TrendPoint } from "@/lib/rollups/trend-point";
+import { toTrendPoints, type TrendJson, type TrendPoint } from "@/lib/rollups/trend-point";
 import { fleetScoreSql, toFleetScore, type FleetScore } from "@/lib/services/get-fleet-score";
 import { toHeatmapData, type HeatmapData } from "@/lib/services/get-heatmap-rows";
-import { heatmapFiltersSql, type HeatmapFilterOptions } from "@/lib/services/list-heatmap-filters";
+import { heatmapFiltersSql, toHeatmapFilters, type HeatmapFilterOptions } from "@/lib/services/list-heatmap-filters";
 import { HEATMAP_PAGE_SIZE, readHeatmapSearch, type HeatmapSearch } from "@/lib/services/read-heatmap-search";
 
 /** How many rows each of the overview's short lists (worst services, movers, failing factors) shows. */
@@ -31,8 +31,8 @@ export interface OverviewPage {
 type Row = {
   fleet: FleetScore | null;
   heatmap: HeatmapPageJson;
-  options: HeatmapFilterOptions;
-  trend: TrendPoint[];
+  options: Parameters<typeof toHeatmapFilters>[0];
+  trend: TrendJson;
   grades: Record<string, number> | null;
   failing: Parameters<typeof toFailingFactors>[0];
   worst: HeatmapPageJson;
@@ -60,8 +60,8 @@ export async function getOverviewPage(opts: { search: HeatmapSearch }): Promise<
   return {
     fleet: toFleetScore(row.fleet),
     heatmap: toHeatmapData(toHeatmapPage(row.heatmap)),
-    options: row.options,
-    trend: row.trend,
+    options: toHeatmapFilters(row.options),
+    trend: toTrendPoints(row.trend),
     grades: toGradeCounts(row.grades),
     failing: toFailingFactors(row.failing, { limit: SHORT_LIST }),
     worst: toHeatmapData(toHeatmapPage(row.worst)).rows,

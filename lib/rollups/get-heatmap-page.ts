@@ -1,6 +1,7 @@
 import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { FACTORS, type FactorId } from "@/lib/factors/factors";
+import { roundScore } from "@/lib/scoring/score-findings";
 import type { OverviewService } from "@/lib/services/get-fleet-overview";
 
 export interface HeatmapQuery {
@@ -11,6 +12,8 @@ export interface HeatmapQuery {
   grade?: string;
   /** Only services failing a check of this factor (factor score below 100). */
   factor?: string;
+  /** Only services whose latest view fails this check (rule id). */
+  check?: string;
   /** Case-insensitive substring of the service's name or slug. */
   q?: string;
   /** "score", "name" or a factor id. */
@@ -52,6 +55,8 @@ export function heatmapPageSql(opts: HeatmapQuery & { teamId?: Prisma.Sql }): Pr
   }
   // An unknown factor id filters everything out rather than silently showing the whole fleet.
   if (opts.factor) where.push(filterIndex ? Prisma.sql`(${factors})[${filterIndex}] < 100` : Prisma.sql`false`);
+  // Containment, so the GIN index on latestChecks answers it.
+  if (opts.check) where.push(Prisma.sql`s."latestChecks" @> jsonb_build_object(${opts.check}::text, 'fail')`);
   const whereSql = Prisma.join(where, " AND ");
   const dir = opts.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const key = sortIndex ? Prisma.sql`(${factors})[${sortIndex}]` : opts.sort === "name" ? Prisma.sql`s."name"` : Prisma.sql`s."latestScore"`;
@@ -86,7 +91,7 @@ function toFactorRecord(values: (number | null)[] | null): Partial<Record<Factor
   const record: Partial<Record<FactorId, number | null>> = {};
   FACTORS.forEach((f, i) => {
     const v = values?.[i];
-    if (v !== null && v !== undefined) record[f.id] = Math.round(v * 10) / 10;
+    if (v !== null && v !== undefined) record[f.id] = roundScore(v);
   });
   return record;
 }

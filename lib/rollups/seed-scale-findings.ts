@@ -35,8 +35,10 @@ export async function seedScaleFindings(opts: { sourceId: number; log: (m: strin
         INSERT INTO "FactorScore" ("targetId", "serviceId", "factor", "score", "passed", "failed", "createdAt")
         SELECT c."targetId", c."serviceId", fs."factor", fs."score", fs."passed", fs."failed", now()
         FROM seed_copy c JOIN "FactorScore" fs ON fs."targetId" = c."fromId"`;
+      // The copied scan's checks too: the heatmap's check filter and the fleet's per-check counts read them.
       await tx.$executeRaw`
-        UPDATE "Service" s SET "latestTargetId" = c."targetId" FROM seed_copy c WHERE s."id" = c."serviceId"`;
+        UPDATE "Service" s SET "latestTargetId" = c."targetId", "latestChecks" = src."latestChecks"
+        FROM seed_copy c JOIN "Service" src ON src."latestTargetId" = c."fromId" WHERE s."id" = c."serviceId"`;
       await tx.$executeRaw`
         UPDATE "Scan" sc SET "targetsTotal" = sc."targetsTotal" + n.n, "targetsDone" = sc."targetsDone" + n.n
         FROM (SELECT "scanId", count(*)::int AS n FROM seed_copy GROUP BY "scanId") n WHERE sc."id" = n."scanId"`;

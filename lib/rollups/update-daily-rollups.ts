@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { failingCountsSql } from "@/lib/rollups/failing-counts-sql";
+import { fleetChecksSql } from "@/lib/rollups/fleet-checks-sql";
 import { updateFleetMovers } from "@/lib/rollups/update-fleet-movers";
 import { updateTeamFixFirst } from "@/lib/rollups/update-team-fix-first";
 import { utcDay } from "@/lib/rollups/utc-day";
@@ -11,7 +12,7 @@ import { utcDay } from "@/lib/rollups/utc-day";
  * teams and the fleet's row for that day. Team and fleet figures are means over each live service's latest
  * rollup on or before `day`, so a service not scanned that day still counts with its last known score.
  * Team rows also get their ranked failing checks (updateTeamFixFirst); the fleet row its per-factor
- * failing counts and the day's biggest movers (updateFleetMovers).
+ * failing counts, per-check counts (fleetChecksSql) and the day's biggest movers (updateFleetMovers).
  * Without `serviceIds`, every scored service is refreshed. `teamIds` adds teams to refresh besides the
  * services' own, such as the team a service just left or lost to goneAt (its row must drop the service the
  * same day); the fleet row is always refreshed.
@@ -53,14 +54,15 @@ export async function updateDailyRollups(
   }
   await db().$executeRaw`
     WITH ${current(day, Prisma.empty)}, ${factorMeans(Prisma.sql`0`)}
-    INSERT INTO "DailyFleetScore" ("day", "score", "services", "factors", "failing", "grades")
+    INSERT INTO "DailyFleetScore" ("day", "score", "services", "factors", "failing", "grades", "checks")
     SELECT ${day}::date, avg(c."score"), count(c."id")::int, COALESCE((SELECT fm."factors" FROM fm), '{}'),
       ARRAY[${failingCountsSql({ alias: "c" })}],
       COALESCE((SELECT jsonb_object_agg(g."grade", g.n) FROM
-        (SELECT c3."grade", count(*) AS n FROM cur c3 WHERE c3."grade" IS NOT NULL GROUP BY c3."grade") g), '{}'::jsonb)
+        (SELECT c3."grade", count(*) AS n FROM cur c3 WHERE c3."grade" IS NOT NULL GROUP BY c3."grade") g), '{}'::jsonb),
+      ${fleetChecksSql()}
     FROM cur c
     ON CONFLICT ("day") DO UPDATE SET "score" = EXCLUDED."score", "services" = EXCLUDED."services",
-      "factors" = EXCLUDED."factors", "failing" = EXCLUDED."failing", "grades" = EXCLUDED."grades"`;
+      "factors" = EXCLUDED."factors", "failing" = EXCLUDED."failing", "grades" = EXCLUDED."grades", "checks" = EXCLUDED."checks"`;
   await updateFleetMovers({ day });
   return { services, teams: teamIds.length };
 }

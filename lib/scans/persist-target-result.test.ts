@@ -37,7 +37,7 @@ test("a repository rescan keeps the cluster's findings in the service's score an
     scanId: scan.id, sourceId: first.sourceId, targetKey: "prod/shop/payments-api", serviceId: service.id,
     group: { name: "payments-api", namespace: "shop", owners: [] },
     facts: { schemaVersion: 1, cluster: "prod", workloads: [], services: [], hpas: [], pdbs: [] },
-    drift: [], findings: [clusterFailure], score: combined, mappings: [], seenAt: new Date(),
+    drift: [], findings: [clusterFailure], repoFindings: repo.findings, score: combined, mappings: [], seenAt: new Date(),
   });
 
   // The next repository scan (same code) must not overwrite the combined view with the repository's alone.
@@ -49,4 +49,11 @@ test("a repository rescan keeps the cluster's findings in the service's score an
   const disposability = combined.factors.find((f) => f.factor === "disposability")!.score;
   assert.equal(row?.factors.disposability, disposability === null ? undefined : Math.round(disposability * 10) / 10);
   assert.ok((row?.factors.disposability ?? 100) < 100, "the heatmap shows the cluster's failing disposability check");
+
+  // Each check's outcome in the combined view: the cluster's failure and the repository's own, both kept.
+  const [checks] = await db().$queryRaw<{ c: Record<string, string> }[]>`SELECT "latestChecks" AS c FROM "Service" WHERE "id" = ${service.id}`;
+  const repoChecks = repo.findings.filter((f) => f.outcome === "pass" || f.outcome === "fail");
+  assert.deepEqual(checks?.c, Object.fromEntries([...repoChecks.map((f) => [f.ruleId, f.outcome]), ["clusterProbes", "fail"]]));
+  const failingProbes = await getHeatmapPage({ check: "clusterProbes", sort: "score", dir: "asc", page: 1, pageSize: 10 });
+  assert.deepEqual(failingProbes.rows.map((r) => r.name), ["payments-api"]);
 });

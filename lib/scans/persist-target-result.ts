@@ -4,7 +4,7 @@ import type { ServiceScanResult } from "@/lib/scan/types";
 import { combineServiceScore } from "@/lib/cluster/combine-service-score";
 import { ensureService } from "@/lib/scans/ensure-service";
 import { FINDING_COLUMNS, toFinding } from "@/lib/scans/to-finding";
-import { writeLatestFactors } from "@/lib/scans/write-latest-factors";
+import { writeLatestView } from "@/lib/scans/write-latest-view";
 
 /**
  * Writes one scanned target (its facts, findings, factor scores and the service's latest score) in one
@@ -88,7 +88,7 @@ export async function persistTargetResult(opts: {
         goneAt: null,
       },
     });
-    await writeLatestFactors({ tx, serviceId: service.id, factors: combined.factors });
+    await writeLatestView({ tx, serviceId: service.id, factors: combined.factors, findings: [...result.findings, ...clusterFindings] });
     await tx.scan.update({ where: { id: opts.scanId }, data: { targetsDone: { increment: 1 } } });
     return { targetId: target.id, skipped: false };
   });

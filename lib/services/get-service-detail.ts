@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { serviceTrendSql, type ServiceTrendPoint } from "@/lib/rollups/get-service-trend";
+import { serviceTrendSql, toServiceTrend, type ServiceTrendPoint } from "@/lib/rollups/get-service-trend";
+import type { TrendJson } from "@/lib/rollups/trend-point";
 import type { Evidence, Outcome } from "@/lib/rules/types";
 
 /** Days of score history the service page draws. */
@@ -43,7 +44,7 @@ export interface ServiceDetail {
  * visited, and each extra round trip costs more than the aggregation. Null when no service has this slug.
  */
 export async function getServiceDetail(opts: { slug: string }): Promise<ServiceDetail | null> {
-  const [service] = await db().$queryRaw<ServiceDetail[]>`
+  const [service] = await db().$queryRaw<(Omit<ServiceDetail, "trend"> & { trend: TrendJson })[]>`
     SELECT s."id", s."slug", s."name", s."path", s."languages", s."latestScore", s."latestGrade", s."latestScanAt",
       s."ownerSource", s."latestClusterTargetId", st."commit",
       CASE WHEN t."id" IS NULL THEN NULL ELSE json_build_object('name', t."name", 'slug', t."slug") END AS "team",
@@ -59,5 +60,5 @@ export async function getServiceDetail(opts: { slug: string }): Promise<ServiceD
     LEFT JOIN "Team" t ON t."id" = s."teamId"
     LEFT JOIN "ScanTarget" st ON st."id" = s."latestTargetId"
     WHERE s."slug" = ${opts.slug}`;
-  return service ?? null;
+  return service ? { ...service, trend: toServiceTrend(service.trend) } : null;
 }

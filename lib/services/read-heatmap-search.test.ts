@@ -11,6 +11,7 @@ test("[OVERVIEW] heatmap URL state: defaults stay out of the URL, the rest round
     ["page=2&factor=config&team=team-data", { ...defaults, team: "team-data", factor: "config", page: 2 }, "team=team-data&factor=config&page=2"],
     ["sort=logs&dir=desc&q=api", { ...defaults, q: "api", sort: "logs", dir: "desc" }, "q=api&sort=logs&dir=desc"],
     ["grade=N%2FA&source=demo", { ...defaults, grade: "N/A", source: "demo" }, "source=demo&grade=N%2FA"],
+    ["q=x&check=readsPortFromEnv&factor=port-binding", { ...defaults, factor: "port-binding", check: "readsPortFromEnv", q: "x" }, "factor=port-binding&check=readsPortFromEnv&q=x"],
   ];
   for (const [input, expected, output] of table) {
     const search = readHeatmapSearch(new URLSearchParams(input));
@@ -20,7 +21,7 @@ test("[OVERVIEW] heatmap URL state: defaults stay out of the URL, the rest round
 });
 
 test("[OVERVIEW] a hand-edited link with an invalid value shows the plain heatmap; the API refuses it", () => {
-  for (const input of ["sort=nope", "page=0", "dir=up", "factor=typo", "grade=Z"]) {
+  for (const input of ["sort=nope", "page=0", "dir=up", "factor=typo", "grade=Z", "check=%27%3B--"]) {
     assert.deepEqual(readHeatmapSearch(new URLSearchParams(input)), defaults, input);
     assert.equal(heatmapSearch.safeParse(Object.fromEntries(new URLSearchParams(input))).success, false, input);
   }

@@ -7,7 +7,7 @@ export const HEATMAP_PAGE_SIZE = 50;
 const text = z.string().trim().max(100).optional();
 
 /**
- * The heatmap's state as it lives in the URL (`?team=…&factor=config&sort=logs&dir=desc&page=2`): the one
+ * The heatmap's state as it lives in the URL (`?team=…&factor=config&check=…&sort=logs&dir=desc&page=2`): the one
  * contract shared by the overview page, the client that keeps the URL in sync, `/api/heatmap` and the CSV
  * export. Empty values count as unset.
  */
@@ -16,6 +16,8 @@ export const heatmapSearch = z.object({
   source: text,
   grade: z.enum(["A", "B", "C", "D", "F", "N/A"]).optional(),
   factor: z.enum(FACTOR_IDS).optional(),
+  /** A check's rule id: built-in, cluster or a source's custom check, so any id-shaped string. */
+  check: z.string().trim().regex(/^[A-Za-z][\w.-]{0,99}$/).optional(),
   q: text,
   sort: z.enum(["score", "name", ...FACTOR_IDS]).default("score"),
   dir: z.enum(["asc", "desc"]).default("asc"),
@@ -23,7 +25,7 @@ export const heatmapSearch = z.object({
 });
 
 export type HeatmapSearch = z.infer<typeof heatmapSearch>;
-export type HeatmapFilter = "team" | "source" | "grade" | "factor" | "q";
+export type HeatmapFilter = "team" | "source" | "grade" | "factor" | "check" | "q";
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -47,7 +49,7 @@ export function readHeatmapSearch(params: Params): HeatmapSearch {
 /** The query string of a state, defaults left out so the plain overview stays `/`; keys in a stable order. */
 export function toHeatmapQueryString(search: HeatmapSearch): string {
   const params = new URLSearchParams();
-  for (const key of ["team", "source", "grade", "factor", "q"] as const) {
+  for (const key of ["team", "source", "grade", "factor", "check", "q"] as const) {
     const value = search[key];
     if (value) params.set(key, value);
   }

@@ -3,8 +3,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { FACTORS, type FactorId } from "@/lib/factors/factors";
 import { heatmapPageSql, toHeatmapPage, type HeatmapPageJson } from "@/lib/rollups/get-heatmap-page";
 import { teamTrendSql } from "@/lib/rollups/get-team-trend";
-import type { TrendPoint } from "@/lib/rollups/trend-point";
+import { toTrendPoints, type TrendJson } from "@/lib/rollups/trend-point";
 import type { FixFirstItem } from "@/lib/scoring/rank-fix-first";
+import { roundScore } from "@/lib/scoring/score-findings";
 
 /** A team page lists at most this many services (worst first); `serviceCount` says how many there are. */
 const MAX_SERVICES = 500;
@@ -17,7 +18,7 @@ type Row = {
   name: string;
   services: HeatmapPageJson;
   latest: { score: number | null; factors: (number | null)[]; fixFirst: FixFirstItem[] } | null;
-  trend: TrendPoint[];
+  trend: TrendJson;
 };
 
 /**
@@ -32,7 +33,7 @@ export async function getTeamPage(opts: { slug: string }) {
   const [row] = await db().$queryRaw<Row[]>`
     SELECT tm."id", tm."slug", tm."name",
       ${heatmapPageSql({ teamId, sort: "score", dir: "asc", page: 1, pageSize: MAX_SERVICES })} AS "services",
-      (SELECT json_build_object('score', round(d."score"::numeric, 1)::float8, 'factors', d."factors", 'fixFirst', d."fixFirst")
+      (SELECT json_build_object('score', d."score", 'factors', d."factors", 'fixFirst', d."fixFirst")
         FROM "DailyTeamScore" d WHERE d."teamId" = tm."id" ORDER BY d."day" DESC LIMIT 1) AS "latest",
       ${teamTrendSql({ teamId, days: TREND_DAYS })} AS "trend"
     FROM "Team" tm WHERE tm."slug" = ${opts.slug}`;
@@ -40,14 +41,15 @@ export async function getTeamPage(opts: { slug: string }) {
   const services = toHeatmapPage(row.services);
   return {
     team: { id: row.id, slug: row.slug, name: row.name },
-    score: row.latest?.score ?? null,
+    // Rounded like the trend's points, so the score equals the trend's last day.
+    score: row.latest?.score == null ? null : roundScore(row.latest.score),
     services: services.rows,
     serviceCount: services.total,
     factors: FACTORS.map((f, i) => {
       const mean = row.latest?.factors[i] ?? null;
-      return { factor: f.id as FactorId, score: mean === null ? null : Math.round(mean * 10) / 10 };
+      return { factor: f.id as FactorId, score: mean === null ? null : roundScore(mean) };
     }),
     fixFirst: row.latest?.fixFirst ?? [],
-    trend: row.trend,
+    trend: toTrendPoints(row.trend),
   };
 }

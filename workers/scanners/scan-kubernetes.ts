@@ -39,7 +39,7 @@ export const scanKubernetes: SourceScanner = async ({ scanId, source, log, signa
     const drift = findDrift({ manifests: repo.manifests, cluster: plan.facts });
     const findings = [...runClusterRules({ facts: plan.facts }), drift.finding];
     const score = combineServiceScore({ repoFindings: repo.findings, clusterFindings: findings });
-    await persistClusterTarget({ scanId, sourceId: source.id, ...plan, drift: drift.items, findings, score, seenAt });
+    await persistClusterTarget({ scanId, sourceId: source.id, ...plan, drift: drift.items, findings, repoFindings: repo.findings, score, seenAt });
   }
   const finished = await finishScan({ scanId });
   if (finished.status === "succeeded") {

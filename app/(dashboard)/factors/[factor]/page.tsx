@@ -8,6 +8,8 @@ import { CsvLink } from "@/components/ui/csv-link";
 
 export const dynamic = "force-dynamic";
 
+const count = new Intl.NumberFormat("en");
+
 type Props = { params: Promise<{ factor: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -38,20 +40,25 @@ export default async function FactorPage({ params }: Props) {
               <div className="flex flex-wrap items-baseline gap-2">
                 <h3 className="font-medium">{c.title}</h3>
                 <code className="text-xs text-slate-600 dark:text-slate-400">{c.id}</code>
+                {c.cluster ? <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200">cluster</span> : null}
                 <span className="ml-auto text-xs tabular-nums">
-                  {c.passed} pass · {c.failed} fail · effort {c.effort}
+                  {count.format(c.passed)} pass · {count.format(c.failed)} fail · effort {c.effort}
                 </span>
               </div>
               <p className="mt-1 text-slate-700 dark:text-slate-300">{c.rationale}</p>
-              {c.failing.length ? (
-                <p className="mt-1 text-xs">
-                  Failing:{" "}
+              {c.failed ? (
+                <p className="mt-1 text-xs" data-testid="factor-check-failing">
+                  {c.failed > c.failing.length ? `Failing, worst first (${c.failing.length} of ${count.format(c.failed)}): ` : "Failing: "}
                   {c.failing.map((s, i) => (
                     <span key={s.slug}>
                       {i ? ", " : ""}
                       <Link href={`/services/${s.slug}`} className="text-sky-800 underline dark:text-sky-300">{s.name}</Link>
                     </span>
                   ))}
+                  {" · "}
+                  <Link href={`/?check=${encodeURIComponent(c.id)}`} className="text-sky-800 underline dark:text-sky-300">
+                    {c.failed > c.failing.length ? `all ${count.format(c.failed)} in the heatmap` : "in the heatmap"}
+                  </Link>
                 </p>
               ) : null}
             </li>
