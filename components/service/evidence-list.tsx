@@ -1,4 +1,5 @@
 import type { Evidence } from "@/lib/rules/types";
+import { CodeSnippet } from "@/components/service/code-snippet";
 
 /** Where a finding was seen: file and lines (linked when the source has a web URL) or a cluster object. */
 export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
@@ -22,11 +23,7 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
                   </>
                 )}
               </p>
-              {e.snippet ? (
-                <pre className="mt-1 overflow-x-auto rounded bg-slate-900 p-2 text-slate-100">
-                  <code>{e.snippet}</code>
-                </pre>
-              ) : null}
+              {e.snippet ? <CodeSnippet code={e.snippet} path={e.path} /> : null}
             </>
           ) : (
             <p className="font-mono text-slate-700 dark:text-slate-300" data-testid="evidence-location">

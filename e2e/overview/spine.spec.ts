@@ -29,7 +29,12 @@ test("[SERVICE] a failing check shows its evidence and remediation guide", async
   const location = failing.first().getByTestId("evidence-location").first();
   await expect(location).toHaveText(/^[\w./-]+:\d+(-\d+)?$/);
   await failing.first().getByText("How to fix").click();
-  await expect(failing.first().locator(".guide")).toContainText(/\w+/);
+  const guide = failing.first().locator(".guide");
+  await expect(guide).toContainText(/\w+/);
+  // The before/after code is highlighted: tokens coloured by the theme, not one grey block.
+  const token = guide.locator('pre code[class*="language-"] span[class^="hljs-"]').first();
+  await expect(token).toBeVisible();
+  expect(await token.evaluate((el) => getComputedStyle(el).color)).not.toBe(await guide.locator("pre").first().evaluate((el) => getComputedStyle(el).color));
   await saveScreenshot(page, "service");
   await expectNoSeriousA11yViolations(page);
 });
