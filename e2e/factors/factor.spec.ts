@@ -16,4 +16,16 @@ test("[FACTORS] a factor page explains the factor and names who fails its checks
   await expect(check).toContainText("legacy-billing");
   await saveScreenshot(page, "factor");
   await expectNoSeriousA11yViolations(page);
+
+  // Every service failing the check, in the heatmap with its check filter set (and shareable as a URL).
+  const named = (await check.getByTestId("factor-check-failing").getByRole("link").allInnerTexts()).slice(0, -1).map((n) => n.trim());
+  await check.getByRole("link", { name: "in the heatmap" }).click();
+  await expect(page).toHaveURL(/\/\?check=readsPortFromEnv$/);
+  await expect(page.getByLabel("Failing check")).toHaveValue("readsPortFromEnv");
+  await expect(page.getByTestId("service-row").getByRole("rowheader")).toHaveText(named);
+  await saveScreenshot(page, "overview-heatmap-check");
+  await expectNoSeriousA11yViolations(page);
+  await page.getByLabel("Failing check").selectOption("");
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId("service-row")).toHaveCount(12);
 });

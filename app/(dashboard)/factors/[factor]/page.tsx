@@ -42,7 +42,10 @@ export default async function FactorPage({ params }: Props) {
                 <code className="text-xs text-slate-600 dark:text-slate-400">{c.id}</code>
                 {c.cluster ? <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200">cluster</span> : null}
                 <span className="ml-auto text-xs tabular-nums">
-                  {count.format(c.passed)} pass · {count.format(c.failed)} fail · effort {c.effort}
+                  {c.passed + c.failed === 0
+                    ? c.cluster ? "not judged yet: no cluster audit covers a live service" : "not judged in any live service"
+                    : `${count.format(c.passed)} pass · ${count.format(c.failed)} fail`}{" "}
+                  · effort {c.effort}
                 </span>
               </div>
               <p className="mt-1 text-slate-700 dark:text-slate-300">{c.rationale}</p>
