@@ -8,7 +8,7 @@ import { FACTORS } from "@/lib/factors/factors";
 import { useHeatmapPage } from "@/lib/queries/use-heatmap-page";
 import type { HeatmapData } from "@/lib/services/get-heatmap-rows";
 import type { HeatmapFilterOptions } from "@/lib/services/list-heatmap-filters";
-import { HEATMAP_PAGE_SIZE, readHeatmapSearch, toHeatmapQueryString, type HeatmapFilter, type HeatmapSearch } from "@/lib/services/read-heatmap-search";
+import { readHeatmapSearch, toHeatmapQueryString, type HeatmapFilter, type HeatmapSearch } from "@/lib/services/read-heatmap-search";
 import { ServicesHeatmap } from "@/components/overview/services-heatmap";
 import { HeatmapFilters } from "@/components/overview/heatmap-filters";
 import { HeatmapPager } from "@/components/overview/heatmap-pager";
@@ -42,7 +42,7 @@ export function HeatmapExplorer({ initial, options }: { initial: { queryString: 
   const onSort = (key: string) =>
     go({ ...search, sort: key as HeatmapSearch["sort"], dir: search.sort === key && search.dir === "asc" ? "desc" : "asc", page: 1 });
   const filtered = Boolean(search.team || search.source || search.grade || search.factor || search.check || search.q);
-  const clear = () => go({ sort: search.sort, dir: search.dir, page: 1 });
+  const clear = () => go({ sort: search.sort, dir: search.dir, page: 1, size: search.size });
   const rows = data?.rows ?? [];
   const total = data?.total ?? 0;
   const busy = isFetching && (isPlaceholderData || !data);
@@ -55,7 +55,15 @@ export function HeatmapExplorer({ initial, options }: { initial: { queryString: 
         <CsvLink table="services" params={Object.fromEntries(new URLSearchParams(toHeatmapQueryString({ ...search, page: 1 })))} />
       </div>
       <HeatmapFilters search={search} options={options} onChange={onFilter} />
-      <HeatmapPager page={search.page} pageSize={HEATMAP_PAGE_SIZE} total={total} shown={rows.length} busy={busy} onPage={(page) => go({ ...search, page })} />
+      <HeatmapPager
+        page={search.page}
+        pageSize={search.size}
+        total={total}
+        shown={rows.length}
+        busy={busy}
+        onPage={(page) => go({ ...search, page })}
+        onPageSize={(size) => go({ ...search, size, page: 1 })}
+      />
       {isError ? (
         <div role="alert" className="rounded border border-red-300 p-4 text-sm text-red-900 dark:border-red-800 dark:text-red-200">
           The heatmap could not be loaded.{" "}

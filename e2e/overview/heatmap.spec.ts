@@ -114,3 +114,29 @@ test("[OVERVIEW] the biggest movers over 7 and 30 days and the worst services ar
   await saveScreenshot(page, "overview-movers");
   await expectNoSeriousA11yViolations(page);
 });
+
+test("[OVERVIEW] a smaller page size pages through the fleet; the pager, the rows and the URL agree", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Rows per page").selectOption("10");
+  await expect(page).toHaveURL(/\/\?size=10$/);
+  await expect(page.getByTestId("heatmap-count")).toHaveText(/^Showing 1–10 of 12 services/);
+  await expect(rows(page)).toHaveCount(10);
+  await expect(page.getByText("Page 1 of 2")).toBeVisible();
+
+  const second = ((await (await page.request.get("/api/heatmap?page=2&size=10")).json()) as { rows: { name: string }[] }).rows.map((r) => r.name);
+  expect(second).toHaveLength(2);
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/\/\?page=2&size=10$/);
+  await expect(page.getByTestId("heatmap-count")).toHaveText(/^Showing 11–12 of 12 services/);
+  await expect(rows(page).getByRole("rowheader")).toHaveText(second);
+  await expect(page.getByRole("button", { name: "Next" })).toBeDisabled();
+  await saveScreenshot(page, "overview-heatmap-page-2");
+  await expectNoSeriousA11yViolations(page);
+
+  await page.reload();
+  await expect(page.getByLabel("Rows per page")).toHaveValue("10");
+  await expect(rows(page).getByRole("rowheader")).toHaveText(second);
+  await page.getByRole("button", { name: "Previous" }).click();
+  await expect(page).toHaveURL(/\/\?size=10$/);
+  await expect(rows(page)).toHaveCount(10);
+});

@@ -10,7 +10,7 @@ import { toTrendPoints, type TrendJson, type TrendPoint } from "@/lib/rollups/tr
 import { fleetScoreSql, toFleetScore, type FleetScore } from "@/lib/services/get-fleet-score";
 import { toHeatmapData, type HeatmapData } from "@/lib/services/get-heatmap-rows";
 import { heatmapFiltersSql, toHeatmapFilters, type HeatmapFilterOptions } from "@/lib/services/list-heatmap-filters";
-import { HEATMAP_PAGE_SIZE, readHeatmapSearch, type HeatmapSearch } from "@/lib/services/read-heatmap-search";
+import { readHeatmapSearch, type HeatmapSearch } from "@/lib/services/read-heatmap-search";
 
 /** How many rows each of the overview's short lists (worst services, movers, failing factors) shows. */
 const SHORT_LIST = 5;
@@ -53,7 +53,7 @@ export async function getOverviewPage(opts: { search: HeatmapSearch }): Promise<
       'better', ${moversSql({ days, limit: SHORT_LIST, direction: "better" })})`,
   );
   const [row] = await db().$queryRaw<Row[]>`
-    SELECT ${fleetScoreSql()} AS "fleet", ${heatmapPageSql({ ...opts.search, pageSize: HEATMAP_PAGE_SIZE })} AS "heatmap",
+    SELECT ${fleetScoreSql()} AS "fleet", ${heatmapPageSql({ ...opts.search, pageSize: opts.search.size })} AS "heatmap",
       ${heatmapFiltersSql()} AS "options", ${fleetTrendSql({ days: TREND_DAYS })} AS "trend", ${gradeDistributionSql()} AS "grades",
       ${failingFactorsSql()} AS "failing", ${heatmapPageSql(worst)} AS "worst", json_build_object(${Prisma.join(movers)}) AS "movers"`;
   if (!row) throw new Error("the overview statement returned no row");

@@ -1,6 +1,6 @@
 import { getHeatmapPage } from "@/lib/rollups/get-heatmap-page";
 import type { OverviewService } from "@/lib/services/get-fleet-overview";
-import { HEATMAP_PAGE_SIZE, type HeatmapSearch } from "@/lib/services/read-heatmap-search";
+import type { HeatmapSearch } from "@/lib/services/read-heatmap-search";
 
 /** A heatmap row as it crosses to the browser (the scan time stays behind: JSON would turn it into a string). */
 export type HeatmapRow = Omit<OverviewService, "scannedAt">;
@@ -15,7 +15,7 @@ export function toHeatmapData(page: { rows: OverviewService[]; total: number }):
   return { total: page.total, rows: page.rows.map(({ scannedAt: _scannedAt, ...row }) => row) };
 }
 
-/** One page of the heatmap for a URL state, the same for the server-rendered first page and `/api/heatmap`. */
+/** One page of the heatmap for a URL state (its page size unless `pageSize` overrides it), as `/api/heatmap` and the CSV export read it. */
 export async function getHeatmapRows(opts: { search: HeatmapSearch; pageSize?: number; countTotal?: boolean }): Promise<HeatmapData> {
-  return toHeatmapData(await getHeatmapPage({ ...opts.search, pageSize: opts.pageSize ?? HEATMAP_PAGE_SIZE, countTotal: opts.countTotal }));
+  return toHeatmapData(await getHeatmapPage({ ...opts.search, pageSize: opts.pageSize ?? opts.search.size, countTotal: opts.countTotal }));
 }

@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { FACTOR_IDS } from "@/lib/factors/factors";
 
-/** Rows per heatmap page: enough to scan at a glance, few enough that a page renders at once at 10,000 services. */
+/** Rows per heatmap page by default: enough to scan at a glance, few enough that a page renders at once at 10,000 services. */
 export const HEATMAP_PAGE_SIZE = 50;
+/** The page sizes a reader can pick; anything else in a URL falls back to the default. */
+export const HEATMAP_PAGE_SIZES = [10, 25, 50, 100] as const;
 
 const text = z.string().trim().max(100).optional();
 
 /**
- * The heatmap's state as it lives in the URL (`?team=…&factor=config&check=…&sort=logs&dir=desc&page=2`): the one
+ * The heatmap's state as it lives in the URL (`?team=…&factor=config&check=…&sort=logs&dir=desc&page=2&size=25`): the one
  * contract shared by the overview page, the client that keeps the URL in sync, `/api/heatmap` and the CSV
  * export. Empty values count as unset.
  */
@@ -22,6 +24,7 @@ export const heatmapSearch = z.object({
   sort: z.enum(["score", "name", ...FACTOR_IDS]).default("score"),
   dir: z.enum(["asc", "desc"]).default("asc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
+  size: z.coerce.number().int().refine((n) => (HEATMAP_PAGE_SIZES as readonly number[]).includes(n), "one of 10, 25, 50, 100").default(HEATMAP_PAGE_SIZE),
 });
 
 export type HeatmapSearch = z.infer<typeof heatmapSearch>;
@@ -56,5 +59,6 @@ export function toHeatmapQueryString(search: HeatmapSearch): string {
   if (search.sort !== "score") params.set("sort", search.sort);
   if (search.dir !== "asc") params.set("dir", search.dir);
   if (search.page !== 1) params.set("page", String(search.page));
+  if (search.size !== HEATMAP_PAGE_SIZE) params.set("size", String(search.size));
   return params.toString();
 }
