@@ -10,7 +10,7 @@ export function OwnerForm({ slug, team, ownerSource }: { slug: string; team: str
     <form action={action} className="flex flex-wrap items-center gap-2 text-sm">
       <input type="hidden" name="slug" value={slug} />
       <label htmlFor="owner-team" className="text-slate-700 dark:text-slate-300">
-        Owner{ownerSource ? ` (from ${ownerSource === "manual" ? "a person" : ownerSource})` : ""}
+        Owner{ownerSource ? ` (from ${ownerSource === "manual" ? "a person" : ownerSource === "cluster label" ? "a cluster label" : ownerSource})` : ""}
       </label>
       <input
         id="owner-team"

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
 import { waitForFirstScan } from "@/e2e/support/wait-for-scan";
 import { expectNoSeriousA11yViolations, saveScreenshot } from "@/e2e/support/check-a11y";
 
@@ -19,17 +19,32 @@ test("[SERVICE] a poor service ranks its fixes and links every factor card to it
   await expectNoSeriousA11yViolations(page);
 });
 
+/** Types a team into the service page's owner form (empty clears the manual owner) and submits it. */
+async function setOwner(page: Page, team: string) {
+  await page.getByLabel(/Owner/).fill(team);
+  await page.getByRole("button", { name: "Set owner" }).click();
+}
+
 test("[SERVICE] an owner set by hand replaces the repository's and says so", async ({ page }) => {
   await page.goto("/services/notifications");
-  await expect(page.getByText("Owner (from repository)")).toBeVisible();
-  await page.getByLabel(/Owner/).fill("team-messaging");
-  await page.getByRole("button", { name: "Set owner" }).click();
+  await expect(page.getByText("Owner (from catalog-info.yaml)")).toBeVisible();
+  await setOwner(page, "team-messaging");
   await expect(page.getByRole("status").filter({ hasText: "Owner set to team-messaging." })).toBeVisible();
   await page.reload();
   await expect(page.getByText("Owner (from a person)")).toBeVisible();
   await expect(page.getByLabel(/Owner/)).toHaveValue("team-messaging");
   await page.goto("/teams/team-messaging");
   await expect(page.getByTestId("service-row").getByRole("link")).toHaveText(["notifications"]);
+
+  // Clearing the override puts the repository's owner (its catalog-info.yaml: team-platform) back at once.
+  await page.goto("/services/notifications");
+  await setOwner(page, "");
+  await expect(page.getByRole("status").filter({ hasText: "Manual owner cleared; back to team-platform, as the latest scan found." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Owner (from catalog-info.yaml)")).toBeVisible();
+  await expect(page.getByLabel(/Owner/)).toHaveValue("team-platform");
+  await page.goto("/teams/team-platform");
+  await expect(page.getByTestId("service-row").getByRole("link").filter({ hasText: "notifications" })).toHaveCount(1);
 });
 
 test("[SERVICE] the score history is drawn from the daily rollups", async ({ page }) => {

@@ -32,7 +32,7 @@ export async function persistClusterTarget(opts: {
   return db().$transaction(async (tx) => {
     const existing = await tx.scanTarget.findUnique({ where: { scanId_targetKey: { scanId: opts.scanId, targetKey: opts.targetKey } }, select: { id: true, serviceId: true } });
     if (existing) return { targetId: existing.id, serviceId: existing.serviceId ?? 0, skipped: true };
-    const serviceId = opts.serviceId ?? (await ensureService({ tx, sourceId: opts.sourceId, name: opts.group.name, path: `${opts.group.namespace}/${opts.group.name}`, languages: [], owners: opts.group.owners })).id;
+    const serviceId = opts.serviceId ?? (await ensureService({ tx, sourceId: opts.sourceId, name: opts.group.name, path: `${opts.group.namespace}/${opts.group.name}`, languages: [], owners: opts.group.owners, ownerSource: "cluster label" })).id;
     const target = await tx.scanTarget.create({
       data: {
         scanId: opts.scanId, serviceId, targetKey: opts.targetKey, status: "succeeded",

@@ -1,4 +1,4 @@
-import { FACTS_SCHEMA_VERSION, type ServiceFacts } from "@/lib/rules/types";
+import { FACTS_SCHEMA_VERSION, type OwnerFile, type ServiceFacts } from "@/lib/rules/types";
 import { classifyPath } from "@/lib/facts/classify-path";
 import { detectLanguage } from "@/lib/facts/detect-language";
 import { parseCompose } from "@/lib/facts/parse-compose";
@@ -18,7 +18,7 @@ import { stripHelmTemplate } from "@/lib/facts/strip-helm-template";
  * exception. Paths are relative to the source root; classification is relative to the service directory.
  */
 export function buildServiceFacts(opts: {
-  service: { name: string; path: string; owners: string[] };
+  service: { name: string; path: string; owners: string[]; ownerFrom?: OwnerFile };
   /** Every file under the service (source-root relative, POSIX). */
   files: readonly string[];
   /** The files the collector read (not excluded, not lockfiles, within limits). */

@@ -119,6 +119,9 @@ export interface SecretCandidate {
   preview: string;
 }
 
+/** The files a repository declares its owners in, as a service page names them. */
+export type OwnerFile = "catalog-info.yaml" | "CODEOWNERS" | "dozen.yaml";
+
 export interface ServiceFacts {
   schemaVersion: typeof FACTS_SCHEMA_VERSION;
   service: {
@@ -127,6 +130,8 @@ export interface ServiceFacts {
     path: string;
     languages: Language[];
     owners: string[];
+    /** Where the first owner (the one that names the team) was declared; absent without owners or in older facts. */
+    ownerFrom?: OwnerFile;
   };
   /** All file paths under the service (relative to the source root), capped; tests/vendor included but flagged by path. */
   files: string[];

@@ -1,9 +1,11 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { ensureTeam } from "@/lib/scans/ensure-team";
 import { slugify } from "@/lib/text/slugify";
 
 /**
  * Finds or creates the service at `path` in a source, inside the caller's transaction. The team comes
- * from the first owner the collector found (catalog-info or CODEOWNERS) unless a person set it by hand.
+ * from the first owner the collector found (catalog-info, CODEOWNERS, dozen.yaml or a cluster label,
+ * recorded as the service's owner source) unless a person set it by hand.
  */
 export async function ensureService(opts: {
   tx: Prisma.TransactionClient;
@@ -12,9 +14,12 @@ export async function ensureService(opts: {
   path: string;
   languages: string[];
   owners: string[];
+  /** Where `owners[0]` was declared, shown beside the team; "repository" when the facts predate the field. */
+  ownerSource?: string;
 }): Promise<{ id: number; slug: string }> {
   const { tx } = opts;
   const teamId = await ensureTeam({ tx, owner: opts.owners[0] });
+  const ownerSource = teamId ? (opts.ownerSource ?? "repository") : null;
   const found = await tx.service.findUnique({
     where: { sourceId_path: { sourceId: opts.sourceId, path: opts.path } },
     select: { id: true, slug: true, ownerSource: true },
@@ -26,7 +31,7 @@ export async function ensureService(opts: {
         name: opts.name,
         languages: opts.languages,
         // An owner set by hand in the UI wins over what the repository says.
-        ...(found.ownerSource === "manual" ? {} : { teamId, ownerSource: teamId ? "repository" : null }),
+        ...(found.ownerSource === "manual" ? {} : { teamId, ownerSource }),
       },
     });
     return { id: found.id, slug: found.slug };
@@ -40,23 +45,10 @@ export async function ensureService(opts: {
       path: opts.path,
       languages: opts.languages,
       teamId,
-      ownerSource: teamId ? "repository" : null,
+      ownerSource,
     },
     select: { id: true, slug: true },
   });
-}
-
-async function ensureTeam(opts: { tx: Prisma.TransactionClient; owner: string | undefined }): Promise<number | null> {
-  if (!opts.owner) return null;
-  // "@acme/team-payments" and "group:default/team-payments" both name the team "team-payments".
-  const name = opts.owner.replace(/^@/, "").split(/[/:]/).pop() ?? opts.owner;
-  const slug = slugify(name);
-  if (!slug) return null;
-  // ON CONFLICT DO NOTHING: two workers creating the same team at once must not abort either transaction
-  // (an upsert races and fails one of them with a unique violation).
-  await opts.tx.team.createMany({ data: [{ slug, name }], skipDuplicates: true });
-  const team = await opts.tx.team.findUniqueOrThrow({ where: { slug }, select: { id: true } });
-  return team.id;
 }
 
 /** Two sources may both hold an "api": the second becomes "api-<source id>". */

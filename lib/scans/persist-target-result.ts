@@ -34,6 +34,7 @@ export async function persistTargetResult(opts: {
       path: result.path,
       languages: result.facts.service.languages,
       owners: result.facts.service.owners,
+      ownerSource: result.facts.service.ownerFrom,
     });
     const target = await tx.scanTarget.create({
       data: {

@@ -20,6 +20,9 @@ test("[SERVICE] the detail holds the latest scan's findings (heaviest first), fa
   assert.equal(detail.name, "payments-api");
   assert.equal(detail.latestScore, scanned.score);
   assert.equal(detail.source.name, "fleet");
+  // Its catalog-info.yaml and CODEOWNERS both name an owner; catalog-info comes first and is what the page names.
+  assert.deepEqual([detail.team?.slug, detail.ownerSource], ["team-payments", "catalog-info.yaml"]);
+  assert.equal(detail.trend.length, 1, "today's rollup point");
   assert.ok(detail.latestScanAt instanceof Date);
   assert.equal(detail.latestClusterTargetId, null);
   assert.equal(detail.findings.length, scanned.findings.length);

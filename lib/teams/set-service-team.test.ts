@@ -59,3 +59,17 @@ test("moving a scanned service by hand refreshes today's rollups of the team it 
   assert.equal(both?.services, 2);
   assert.equal(both?.score, Math.round(((services[0]?.score ?? 0) + (services[1]?.score ?? 0)) * 5) / 10);
 });
+
+test("clearing a manual owner puts back the team the latest scan found, at once, rollups included", async () => {
+  const before = await db().service.findUniqueOrThrow({ where: { slug: "cart-api" }, select: { team: { select: { slug: true } }, ownerSource: true } });
+  assert.deepEqual(before, { team: { slug: "checkout" }, ownerSource: "manual" }, "moved by hand in the test above");
+  assert.deepEqual(await setServiceTeam({ slug: "cart-api", team: "" }), { team: "team-commerce", manual: false });
+  const after = await db().service.findUniqueOrThrow({ where: { slug: "cart-api" }, select: { team: { select: { slug: true } }, ownerSource: true } });
+  assert.deepEqual(after, { team: { slug: "team-commerce" }, ownerSource: "catalog-info.yaml" }, "and says where the owner is declared");
+  const todayOf = async (slug: string) => {
+    const team = await db().team.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    return (await getTeamTrend({ teamId: team.id, days: 1 })).find((p) => p.day === utcDay())?.services;
+  };
+  assert.equal(await todayOf("team-commerce"), 1);
+  assert.equal(await todayOf("checkout"), 1);
+});

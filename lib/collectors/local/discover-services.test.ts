@@ -45,12 +45,12 @@ describe("discoverServices", () => {
     // A symlinked directory is never followed (it would list payments twice).
     await symlink(join(root, "payments"), join(root, "payments-link"));
     assert.deepEqual(await discoverServices({ root }), [
-      { name: "f", path: "a/b/c/d/e/f", owners: ["@acme/platform"] },
-      { name: "payments", path: "payments", owners: ["@acme/platform", "@acme/payments"] },
-      { name: "cart", path: "shop/services/cart", owners: ["@acme/cart"] },
-      { name: "product-search", path: "shop/services/search", owners: ["team-search", "@acme/platform"] },
-      { name: "metrics-exporter", path: "tools/exporter", owners: ["@acme/platform", "@acme/sre"] },
-      { name: "worker", path: "worker", owners: ["@acme/platform"] },
+      { name: "f", path: "a/b/c/d/e/f", owners: ["@acme/platform"], ownerFrom: "CODEOWNERS" },
+      { name: "payments", path: "payments", owners: ["@acme/platform", "@acme/payments"], ownerFrom: "CODEOWNERS" },
+      { name: "cart", path: "shop/services/cart", owners: ["@acme/cart"], ownerFrom: "CODEOWNERS" },
+      { name: "product-search", path: "shop/services/search", owners: ["team-search", "@acme/platform"], ownerFrom: "catalog-info.yaml" },
+      { name: "metrics-exporter", path: "tools/exporter", owners: ["@acme/platform", "@acme/sre"], ownerFrom: "CODEOWNERS" },
+      { name: "worker", path: "worker", owners: ["@acme/platform"], ownerFrom: "CODEOWNERS" },
     ]);
   });
 
@@ -61,7 +61,7 @@ describe("discoverServices", () => {
 
   it("a root with a descriptor takes its name from it", async () => {
     const root = await tree({ "catalog-info.yaml": "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: ledger}\nspec: {owner: finance}\n" });
-    assert.deepEqual(await discoverServices({ root }), [{ name: "ledger", path: ".", owners: ["finance"] }]);
+    assert.deepEqual(await discoverServices({ root }), [{ name: "ledger", path: ".", owners: ["finance"], ownerFrom: "catalog-info.yaml" }]);
   });
 
   it("a Dockerfile in a build folder belongs to its parent service", async () => {

@@ -3,6 +3,7 @@ import { basename, join, resolve } from "node:path";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { classifyPath } from "@/lib/facts/classify-path";
 import { matchCodeowners } from "@/lib/facts/match-codeowners";
+import type { OwnerFile } from "@/lib/rules/types";
 import { parseServiceDescriptor } from "@/lib/facts/parse-service-descriptor";
 import { readCodeowners } from "@/lib/collectors/local/read-codeowners";
 import { readSmallFile } from "@/lib/collectors/local/read-small-file";
@@ -39,14 +40,16 @@ export async function discoverServices(opts: { root: string }): Promise<Discover
   const services = await Promise.all(
     candidates.map(async (c): Promise<DiscoveredService> => {
       const own = c.path === "." ? null : await readCodeowners({ dir: join(root, c.path) });
-      const owners = [
-        ...c.descriptorOwners.catalog,
+      const codeowners = [
         ...(rootCodeowners ? matchCodeowners({ text: rootCodeowners, dir: c.path }) : []),
         // A service that is its own repository (a fleet of clones) carries its own CODEOWNERS.
         ...(own ? matchCodeowners({ text: own, dir: "." }) : []),
-        ...c.descriptorOwners.dozen,
       ];
-      return { name: c.descriptorNames[0] ?? basename(c.path === "." ? root : c.path), path: c.path, owners: [...new Set(owners)] };
+      const owners = [...new Set([...c.descriptorOwners.catalog, ...codeowners, ...c.descriptorOwners.dozen])];
+      // The first owner names the team: say which file it came from, in the same order of precedence.
+      const ownerFrom: OwnerFile | undefined = c.descriptorOwners.catalog.length ? "catalog-info.yaml" : codeowners.length ? "CODEOWNERS" : c.descriptorOwners.dozen.length ? "dozen.yaml" : undefined;
+      const name = c.descriptorNames[0] ?? basename(c.path === "." ? root : c.path);
+      return ownerFrom ? { name, path: c.path, owners, ownerFrom } : { name, path: c.path, owners };
     }),
   );
   return services.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -1,3 +1,5 @@
+import type { OwnerFile } from "@/lib/rules/types";
+
 /** A service root found under a local source directory. */
 export interface DiscoveredService {
   /** catalog-info.yaml metadata.name, else dozen.yaml name, else the directory's name. */
@@ -6,6 +8,8 @@ export interface DiscoveredService {
   path: string;
   /** From catalog-info.yaml spec.owner, CODEOWNERS (source root's and the service's own), dozen.yaml. */
   owners: string[];
+  /** The file the first owner came from; absent without owners. */
+  ownerFrom?: OwnerFile;
 }
 
 /** Bounds on what one service's collection reads, so a huge or hostile tree cannot exhaust the worker. */

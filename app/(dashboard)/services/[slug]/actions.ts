@@ -12,10 +12,11 @@ export interface OwnerFormState {
 export async function updateOwner(_prev: OwnerFormState, form: FormData): Promise<OwnerFormState> {
   try {
     const slug = String(form.get("slug") ?? "");
-    const { team } = await setServiceTeam({ slug, team: String(form.get("team") ?? "") });
+    const { team, manual } = await setServiceTeam({ slug, team: String(form.get("team") ?? "") });
     // The move changes the service page, both teams' pages and their rollups on /teams and the overview.
     revalidatePath("/", "layout");
-    return { message: team ? `Owner set to ${team}.` : "Manual owner cleared; the repository's owner applies from the next scan." };
+    if (manual) return { message: `Owner set to ${team}.` };
+    return { message: team ? `Manual owner cleared; back to ${team}, as the latest scan found.` : "Manual owner cleared; the latest scan found no owner." };
   } catch (error) {
     return { message: error instanceof Error ? error.message : "Could not set the owner.", error: true };
   }
