@@ -42,9 +42,9 @@ type Row = {
 /**
  * Everything the fleet overview shows, for the heatmap state in its URL, in one statement: the headline,
  * grades, failing factors, movers and trend from the fleet rollups (a few rows), one heatmap page and the
- * worst services from Service's latest scores (index walks), the filter choices from Team and Source. Each
- * part is the JSON fragment its own reader runs alone; together they cost one round trip, which at 10,000
- * services and several readers at once is what the page's time is made of.
+ * worst services from Service's latest scores (index walks), the filter choices from Team, Source and the
+ * fleet rollup's per-check counts. Each part is the JSON fragment its own reader runs alone; together they
+ * cost one round trip, which at 10,000 services and several readers at once is what the page's time is made of.
  */
 export async function getOverviewPage(opts: { search: HeatmapSearch }): Promise<OverviewPage> {
   const worst = { ...readHeatmapSearch({}), pageSize: SHORT_LIST, countTotal: false };
