@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { LATEST_FLEET_ROLLUP } from "@/lib/rollups/latest-fleet-rollup-sql";
 import { CLUSTER_CHECKS } from "@/lib/cluster/find-cluster-rule";
 import { RULES } from "@/lib/rules/registry";
 
@@ -41,7 +42,7 @@ export async function getFactorReport(opts: { factor: string }): Promise<{ check
         WHEN (c."counts" ->> 'failed')::int * 20 >= c."services" THEN ${worst(Prisma.sql`(s."latestChecks" -> r."id") = '"fail"'::jsonb`)}
         ELSE ${worst(Prisma.sql`s."latestChecks" @> jsonb_build_object(r."id", 'fail')`)} END AS "failing"
     FROM unnest(${rules.map((r) => r.id)}::text[]) AS r("id")
-    LEFT JOIN LATERAL (SELECT f."checks" -> r."id" AS "counts", f."services" FROM "DailyFleetScore" f ORDER BY f."day" DESC LIMIT 1) c ON true`;
+    LEFT JOIN LATERAL (SELECT f."checks" -> r."id" AS "counts", f."services" FROM ${LATEST_FLEET_ROLLUP} f) c ON true`;
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {
     checks: rules.map((rule) => ({

@@ -1,5 +1,6 @@
 import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { LATEST_FLEET_ROLLUP } from "@/lib/rollups/latest-fleet-rollup-sql";
 import { FACTORS, type FactorId } from "@/lib/factors/factors";
 import { roundScore } from "@/lib/scoring/score-findings";
 
@@ -16,7 +17,7 @@ type FailingJson = { failing: number[]; factors: (number | null)[] } | null;
 /** JSON fragment: the latest fleet rollup's per-factor failing counts and means (FACTORS order). */
 export function failingFactorsSql(): Prisma.Sql {
   return Prisma.sql`(SELECT json_build_object('failing', f."failing", 'factors', f."factors")
-    FROM "DailyFleetScore" f ORDER BY f."day" DESC LIMIT 1)`;
+    FROM ${LATEST_FLEET_ROLLUP} f)`;
 }
 
 /** JSON of failingFactorsSql → the factors the fleet fails most, most failing services first (then lowest mean). */

@@ -1,5 +1,6 @@
 import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { LATEST_FLEET_ROLLUP } from "@/lib/rollups/latest-fleet-rollup-sql";
 
 export type GradeKey = "A" | "B" | "C" | "D" | "F" | "N/A";
 export type GradeCounts = Record<GradeKey, number>;
@@ -10,7 +11,7 @@ export type GradeCounts = Record<GradeKey, number>;
  * grades (an index scan of one team).
  */
 export function gradeDistributionSql(opts: { teamId?: Prisma.Sql } = {}): Prisma.Sql {
-  if (!opts.teamId) return Prisma.sql`(SELECT f."grades" FROM "DailyFleetScore" f ORDER BY f."day" DESC LIMIT 1)`;
+  if (!opts.teamId) return Prisma.sql`(SELECT f."grades" FROM ${LATEST_FLEET_ROLLUP} f)`;
   return Prisma.sql`(SELECT json_object_agg(g."grade", g."n") FROM (
       SELECT s."latestGrade" AS "grade", count(*)::int AS "n" FROM "Service" s
       WHERE s."goneAt" IS NULL AND s."teamId" = ${opts.teamId} AND s."latestGrade" IS NOT NULL

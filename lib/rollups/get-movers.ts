@@ -1,5 +1,6 @@
 import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { LATEST_FLEET_ROLLUP } from "@/lib/rollups/latest-fleet-rollup-sql";
 import type { MoverWindow } from "@/lib/rollups/update-fleet-movers";
 
 export interface Mover {
@@ -24,7 +25,7 @@ export function moversSql(opts: { days: MoverWindow; limit: number; direction: "
   return Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('slug', x."slug", 'name', x."name", 'team', x."team",
       'from', x."from", 'to', x."to", 'delta', x."delta") ORDER BY x."rank"), '[]'::json) FROM (
     SELECT s."slug", s."name", t."name" AS "team", m."from", m."to", m."delta", m."rank"
-    FROM (SELECT f."movers" FROM "DailyFleetScore" f ORDER BY f."day" DESC LIMIT 1) f
+    FROM ${LATEST_FLEET_ROLLUP} f
     CROSS JOIN LATERAL ROWS FROM (jsonb_to_recordset(f."movers" #> ${path}::text[])
       AS ("id" int, "from" float8, "to" float8, "delta" float8)) WITH ORDINALITY AS m("id", "from", "to", "delta", "rank")
     JOIN "Service" s ON s."id" = m."id" AND s."goneAt" IS NULL

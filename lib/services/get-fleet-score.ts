@@ -1,5 +1,6 @@
 import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { LATEST_FLEET_ROLLUP } from "@/lib/rollups/latest-fleet-rollup-sql";
 import { roundScore } from "@/lib/scoring/score-findings";
 
 export interface FleetScore {
@@ -10,7 +11,7 @@ export interface FleetScore {
 /** JSON fragment: the latest fleet rollup's service count and mean score, or null before any scan. */
 export function fleetScoreSql(): Prisma.Sql {
   return Prisma.sql`(SELECT json_build_object('services', f."services", 'score', f."score")
-    FROM "DailyFleetScore" f ORDER BY f."day" DESC LIMIT 1)`;
+    FROM ${LATEST_FLEET_ROLLUP} f)`;
 }
 
 /**

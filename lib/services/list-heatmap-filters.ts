@@ -1,5 +1,6 @@
 import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { LATEST_FLEET_ROLLUP } from "@/lib/rollups/latest-fleet-rollup-sql";
 import { findRule } from "@/lib/rules/registry";
 
 export interface HeatmapFilterOptions {
@@ -21,7 +22,7 @@ export function heatmapFiltersSql(): Prisma.Sql {
       WHERE EXISTS (SELECT 1 FROM "Service" s WHERE s."teamId" = t."id" AND s."goneAt" IS NULL)), '[]'::json),
     'sources', COALESCE((SELECT json_agg(src."name" ORDER BY src."name") FROM "Source" src), '[]'::json),
     'checks', COALESCE((SELECT json_agg(c."key" ORDER BY c."key") FROM
-      (SELECT f."checks" FROM "DailyFleetScore" f ORDER BY f."day" DESC LIMIT 1) f CROSS JOIN LATERAL jsonb_each(f."checks") c
+      ${LATEST_FLEET_ROLLUP} f CROSS JOIN LATERAL jsonb_each(f."checks") c
       WHERE (c."value" ->> 'failed')::int > 0), '[]'::json))`;
 }
 
