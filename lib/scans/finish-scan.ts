@@ -32,10 +32,15 @@ export async function finishScan(opts: { scanId: number; error?: string }): Prom
 
 /** Rollups of the services this scan wrote; a failure is logged, never fails the scan (the next one heals it). */
 async function updateScanRollups(scanId: number): Promise<void> {
-  const targets = await db().scanTarget.findMany({
-    where: { scanId, status: "succeeded", serviceId: { not: null } },
-    select: { serviceId: true },
+  await updateRollupsSafely({
+    context: { scanId },
+    plan: async () => {
+      const targets = await db().scanTarget.findMany({
+        where: { scanId, status: "succeeded", serviceId: { not: null } },
+        select: { serviceId: true },
+      });
+      const serviceIds = targets.flatMap((t) => (t.serviceId === null ? [] : [t.serviceId]));
+      return serviceIds.length ? { serviceIds } : null;
+    },
   });
-  const serviceIds = targets.flatMap((t) => (t.serviceId === null ? [] : [t.serviceId]));
-  if (serviceIds.length) await updateRollupsSafely({ serviceIds, context: { scanId } });
 }

@@ -19,7 +19,7 @@ export async function markGoneServices(opts: { sourceId: number; seenPaths?: str
   });
   if (gone.length > 0) {
     const teamIds = [...new Set(gone.flatMap((s) => (s.teamId === null ? [] : [s.teamId])))];
-    await updateRollupsSafely({ serviceIds: [], teamIds, context: { sourceId: opts.sourceId, gone: gone.length } });
+    await updateRollupsSafely({ plan: async () => ({ serviceIds: [], teamIds }), context: { sourceId: opts.sourceId, gone: gone.length } });
   }
   return gone.length;
 }
