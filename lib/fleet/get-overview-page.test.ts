@@ -7,6 +7,7 @@ import type { ServiceScanResult } from "@/lib/scan/types";
 import { readHeatmapSearch } from "@/lib/services/read-heatmap-search";
 import { scanIntoDatabase } from "@/test/support/scan-into-database";
 import { useTestDatabase } from "@/test/support/test-database";
+import { ownerOf } from "@/test/support/use-scanned-fleet";
 
 const fleet = fileURLToPath(new URL("../../examples/fleet", import.meta.url));
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -44,7 +45,7 @@ test("[OVERVIEW] one statement brings the headline, heatmap page, worst services
   assert.deepEqual(counts, [...counts].sort((a, b) => b - a), "most failing first");
   assert.deepEqual(page.trend.map((p) => [p.day, p.services]), [[utcDay(), 12]]);
   assert.equal(page.trend[0]?.score, page.fleet.score);
-  const owners = [...new Set(scanned.flatMap((s) => s.facts.service.owners[0]?.replace(/^@acme\//, "") ?? []))].sort();
+  const owners = [...new Set(scanned.flatMap((s) => ownerOf(s) ?? []))].sort();
   assert.deepEqual(page.options.teams.map((t) => t.slug), owners);
   assert.deepEqual(page.options.sources, ["demo"]);
   const mean = scanned.reduce((a, s) => a + (s.score ?? 0), 0) / scanned.length;
@@ -54,7 +55,7 @@ test("[OVERVIEW] one statement brings the headline, heatmap page, worst services
 test("[OVERVIEW] the URL's filters narrow the heatmap page only; the worst services stay fleet-wide", async () => {
   const search = readHeatmapSearch({ team: "team-commerce", sort: "name" });
   const page = await getOverviewPage({ search });
-  const commerce = scanned.filter((s) => s.facts.service.owners[0]?.replace(/^@acme\//, "") === "team-commerce").map((s) => s.name).sort(byName);
+  const commerce = scanned.filter((s) => ownerOf(s) === "team-commerce").map((s) => s.name).sort(byName);
   assert.deepEqual(page.heatmap.rows.map((r) => r.name), commerce);
   assert.equal(page.heatmap.total, commerce.length);
   assert.equal(page.worst.length, 5);

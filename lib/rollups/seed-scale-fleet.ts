@@ -25,7 +25,7 @@ export async function seedScaleFleet(opts: { shape?: ScaleShape; log: (m: string
   const shape = opts.shape ?? DEFAULT_SCALE;
   const started = performance.now();
   const existing = await db().source.findUnique({ where: { name: "scale" }, select: { id: true } });
-  const count = (where: { latestTargetId: null } | object = {}) => (existing ? db().service.count({ where: { sourceId: existing.id, ...where } }) : 0);
+  const count = (where = {}) => (existing ? db().service.count({ where: { sourceId: existing.id, ...where } }) : 0);
   const [services, unscanned] = await Promise.all([count(), count({ latestTargetId: null })]);
   if (services >= shape.services && unscanned === 0) {
     opts.log(`database already holds the scale fleet (${services} services): reusing it`);

@@ -30,7 +30,7 @@ export async function collectServiceFacts(opts: {
   ]);
   const files = walked.files.map((f) => f.path);
   return buildServiceFacts({
-    service: { name: opts.service.name, path: servicePath, owners: opts.service.owners, ...(opts.service.ownerFrom ? { ownerFrom: opts.service.ownerFrom } : {}) },
+    service: opts.service,
     files,
     texts: read.texts,
     knownPaths: new Set([...files, ...ancestorLockfiles]),

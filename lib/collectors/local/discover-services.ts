@@ -48,8 +48,7 @@ export async function discoverServices(opts: { root: string }): Promise<Discover
       const owners = [...new Set([...c.descriptorOwners.catalog, ...codeowners, ...c.descriptorOwners.dozen])];
       // The first owner names the team: say which file it came from, in the same order of precedence.
       const ownerFrom: OwnerFile | undefined = c.descriptorOwners.catalog.length ? "catalog-info.yaml" : codeowners.length ? "CODEOWNERS" : c.descriptorOwners.dozen.length ? "dozen.yaml" : undefined;
-      const name = c.descriptorNames[0] ?? basename(c.path === "." ? root : c.path);
-      return ownerFrom ? { name, path: c.path, owners, ownerFrom } : { name, path: c.path, owners };
+      return { name: c.descriptorNames[0] ?? basename(c.path === "." ? root : c.path), path: c.path, owners, ...(ownerFrom && { ownerFrom }) };
     }),
   );
   return services.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
