@@ -9,17 +9,17 @@
 import path from "node:path";
 import { configureDatabase, db, disconnectDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
-import { applyMigrations } from "@/lib/db/apply-migrations";
+import { applyMigrations } from "@/lib/ops/apply-migrations";
 import { refreshRollupsAfterMigration } from "@/lib/rollups/refresh-rollups-after-migration";
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/db/start-embedded-postgres";
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/ops/start-embedded-postgres";
 import { createLogger } from "@/lib/log/logger";
-import { seedScaleFleet } from "@/lib/rollups/seed-scale-fleet";
+import { seedScaleFleet } from "@/bench/seed/seed-scale-fleet";
 import { getOverviewPage } from "@/lib/fleet/get-overview-page";
 import { getServiceCluster } from "@/lib/services/get-service-cluster";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
-import { readHeatmapSearch } from "@/lib/services/read-heatmap-search";
+import { readHeatmapSearch } from "@/lib/heatmap/read-heatmap-search";
 import { getTeamPage } from "@/lib/teams/get-team-page";
-import { getFactorReport } from "@/lib/factors/get-factor-report";
+import { getFactorReport } from "@/lib/factor-report/get-factor-report";
 import { updateDailyRollups } from "@/lib/rollups/update-daily-rollups";
 
 const ITERATIONS = Number(process.argv[2] ?? 400);

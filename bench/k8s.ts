@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { planClusterTargets } from "@/lib/cluster/plan-cluster-targets";
+import { planClusterTargets } from "@/lib/pipeline/plan-cluster-targets";
 import { runClusterRules } from "@/lib/cluster/run-cluster-rules";
 import { collectCluster } from "@/lib/collectors/kubernetes/collect-cluster";
 import { loadKubeConfig } from "@/lib/collectors/kubernetes/load-kube-config";

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { collectLocalSource } from "@/lib/collectors/local/collect-local-source";
 import { RULES } from "@/lib/rules/registry";
 import { runRules } from "@/lib/rules/run-rules";
-import type { ServiceFacts } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 const DURATION_MS = Number(process.argv[2] ?? 3000);
 const root = join(fileURLToPath(import.meta.url), "..", "..", "examples", "fleet");

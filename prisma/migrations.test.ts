@@ -5,7 +5,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { env } from "@/lib/env";
-import { ROOT } from "@/lib/process/bin-path";
+import { ROOT } from "@/lib/ops/bin-path";
 import { runPrismaCli } from "@/test/support/run-prisma-cli";
 
 // The committed migrations, applied and checked by the official Prisma CLI on a fresh database. On this

@@ -2,7 +2,7 @@
 import path from "node:path";
 import { env } from "@/lib/env";
 import { createLogger } from "@/lib/log/logger";
-import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
+import { startEmbeddedPostgres } from "@/lib/ops/start-embedded-postgres";
 import { redactUrl } from "@/lib/text/redact-url";
 
 const log = createLogger({ process: "db" });

@@ -1,6 +1,6 @@
 // npm run migrate – apply database migrations (Prisma + pg-boss), backfill today's rollups when a migration
 // was applied to a database that holds scans, then exit.
-import { applyMigrations } from "@/lib/db/apply-migrations";
+import { applyMigrations } from "@/lib/ops/apply-migrations";
 import { databaseUrl, disconnectDatabase } from "@/lib/db";
 import { createLogger } from "@/lib/log/logger";
 import { refreshRollupsAfterMigration } from "@/lib/rollups/refresh-rollups-after-migration";

@@ -2,7 +2,7 @@
 // services in 60 teams × 365 days × 15 factors of history; does nothing when it already holds them.
 import { disconnectDatabase } from "@/lib/db";
 import { createLogger } from "@/lib/log/logger";
-import { seedScaleFleet } from "@/lib/rollups/seed-scale-fleet";
+import { seedScaleFleet } from "@/bench/seed/seed-scale-fleet";
 
 const log = createLogger({ process: "seed-scale" });
 try {

@@ -4,10 +4,10 @@
 import path from "node:path";
 import { env, childEnv } from "@/lib/env";
 import { createLogger } from "@/lib/log/logger";
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/db/start-embedded-postgres";
-import { runChild, type ChildHandle } from "@/lib/process/run-child";
-import { nodeBin, ROOT, tsxArgs } from "@/lib/process/bin-path";
-import { nextBuildExists } from "@/lib/process/next-build-exists";
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/ops/start-embedded-postgres";
+import { runChild, type ChildHandle } from "@/lib/ops/run-child";
+import { nodeBin, ROOT, tsxArgs } from "@/lib/ops/bin-path";
+import { nextBuildExists } from "@/lib/ops/next-build-exists";
 import { redactUrl } from "@/lib/text/redact-url";
 import { WORKER_NODE_FLAGS } from "@/workers/node-flags";
 

@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import { env, childEnv } from "@/lib/env";
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/db/start-embedded-postgres";
-import { nodeBin, ROOT } from "@/lib/process/bin-path";
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/ops/start-embedded-postgres";
+import { nodeBin, ROOT } from "@/lib/ops/bin-path";
 
 const args = process.argv.slice(2);
 const only = args.includes("--unit") ? "unit" : args.includes("--e2e") ? "e2e" : "all";

@@ -1,9 +1,9 @@
 // npm run web – the web process type: serves the dashboard and API from the production build.
 import { env, childEnv } from "@/lib/env";
 import { createLogger } from "@/lib/log/logger";
-import { runChild } from "@/lib/process/run-child";
-import { nodeBin, ROOT } from "@/lib/process/bin-path";
-import { nextBuildExists } from "@/lib/process/next-build-exists";
+import { runChild } from "@/lib/ops/run-child";
+import { nodeBin, ROOT } from "@/lib/ops/bin-path";
+import { nextBuildExists } from "@/lib/ops/next-build-exists";
 
 const log = createLogger({ process: "web" });
 const config = env();

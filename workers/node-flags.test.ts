@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { ROOT } from "@/lib/process/bin-path";
+import { ROOT } from "@/lib/ops/bin-path";
 import { WORKER_NODE_FLAGS } from "@/workers/node-flags";
 
 test("`npm run worker` runs node with the worker's flags, as npm start and bench:k8s do", () => {

@@ -6,7 +6,7 @@ import { MoversPanel } from "@/components/overview/movers-panel";
 import { HeatmapExplorer } from "@/components/overview/heatmap-explorer";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { getOverviewPage } from "@/lib/fleet/get-overview-page";
-import { readHeatmapSearch, toHeatmapQueryString } from "@/lib/services/read-heatmap-search";
+import { readHeatmapSearch, toHeatmapQueryString } from "@/lib/heatmap/read-heatmap-search";
 
 export const dynamic = "force-dynamic";
 

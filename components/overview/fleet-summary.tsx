@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { findFactor } from "@/lib/factors/factors";
-import type { HeatmapRow } from "@/lib/services/get-heatmap-rows";
-import type { FailingFactor } from "@/lib/rollups/get-failing-factors";
-import type { GradeKey } from "@/lib/rollups/get-grade-distribution";
+import type { HeatmapRow } from "@/lib/heatmap/get-heatmap-rows";
+import type { FailingFactor } from "@/lib/fleet/get-failing-factors";
+import type { GradeKey } from "@/lib/fleet/get-grade-distribution";
 import { GradeBadge } from "@/components/ui/grade-badge";
 import { formatScore } from "@/components/ui/score-cell";
 

@@ -2,8 +2,8 @@
 
 import { useEffect, useId, useState } from "react";
 import { FACTORS } from "@/lib/factors/factors";
-import type { HeatmapFilter, HeatmapSearch } from "@/lib/services/read-heatmap-search";
-import type { HeatmapFilterOptions } from "@/lib/services/list-heatmap-filters";
+import type { HeatmapFilter, HeatmapSearch } from "@/lib/heatmap/read-heatmap-search";
+import type { HeatmapFilterOptions } from "@/lib/heatmap/list-heatmap-filters";
 
 const GRADES = ["A", "B", "C", "D", "F", "N/A"] as const;
 const control = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { HEATMAP_PAGE_SIZES } from "@/lib/services/read-heatmap-search";
+import { HEATMAP_PAGE_SIZES } from "@/lib/heatmap/read-heatmap-search";
 
 const count = new Intl.NumberFormat(undefined);
 

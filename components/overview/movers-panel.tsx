@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Mover } from "@/lib/rollups/get-movers";
+import type { Mover } from "@/lib/fleet/get-movers";
 import { formatScore } from "@/components/ui/score-cell";
 
 const signed = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, signDisplay: "exceptZero" });

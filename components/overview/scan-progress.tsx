@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { useRecentScans } from "@/lib/queries/use-recent-scans";
+import { useRecentScans } from "@/lib/scans/use-recent-scans";
 
 /**
  * Live progress of running scans. When a scan finishes, the server-rendered page is refreshed so the

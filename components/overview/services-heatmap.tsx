@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { FACTORS } from "@/lib/factors/factors";
-import type { OverviewService } from "@/lib/services/get-fleet-overview";
+import type { OverviewService } from "@/lib/heatmap/heatmap-service";
 import { GradeBadge } from "@/components/ui/grade-badge";
 import { ScoreCell, formatScore } from "@/components/ui/score-cell";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRecentScans } from "@/lib/queries/use-recent-scans";
+import { useRecentScans } from "@/lib/scans/use-recent-scans";
 import type { ScanSummary } from "@/lib/scans/list-recent-scans";
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });

@@ -4,7 +4,7 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { childEnv } from "@/lib/env";
-import { ROOT } from "@/lib/process/bin-path";
+import { ROOT } from "@/lib/ops/bin-path";
 
 // `npm start` exactly as a user runs it, with no DATABASE_URL: an embedded PostgreSQL in its own data
 // directory (as root here, so it must drop to the postgres user), then SIGTERM to npm itself.

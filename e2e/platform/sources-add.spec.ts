@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test, expect } from "@playwright/test";
-import { ROOT } from "@/lib/process/bin-path";
+import { ROOT } from "@/lib/ops/bin-path";
 import { waitForFirstScan } from "@/e2e/support/wait-for-scan";
 import { expectNoSeriousA11yViolations, saveScreenshot } from "@/e2e/support/check-a11y";
 

@@ -4,8 +4,8 @@ import { parseArgs } from "node:util";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { childEnv } from "@/lib/env";
-import { runChild } from "@/lib/process/run-child";
-import { ROOT, tsxArgs } from "@/lib/process/bin-path";
+import { runChild } from "@/lib/ops/run-child";
+import { ROOT, tsxArgs } from "@/lib/ops/bin-path";
 import { createLogger } from "@/lib/log/logger";
 import { databaseUrlFor } from "@/test/support/test-database";
 

@@ -1,5 +1,5 @@
 import type { Evidence } from "@/lib/rules/types";
-import type { ScanOutcome } from "@/lib/scan/types";
+import type { ScanOutcome } from "@/lib/pipeline/types";
 
 /**
  * The CLI's JSON: stable, documented in the README, meant for CI gates and scripts. Facts are left out (large,

@@ -9,8 +9,8 @@ import addFormats from "ajv-formats";
 import type { Log } from "sarif";
 import { formatScanSarif } from "@/lib/cli/format-scan-sarif";
 import { RULES } from "@/lib/rules/registry";
-import { scanLocalDirectory } from "@/lib/scan/scan-local-directory";
-import type { ScanOutcome } from "@/lib/scan/types";
+import { scanLocalDirectory } from "@/lib/pipeline/scan-local-directory";
+import type { ScanOutcome } from "@/lib/pipeline/types";
 
 // The official SARIF 2.1.0 schema (OASIS, final rtm.5), as Microsoft's SARIF SDK ships it.
 const schemaPath = createRequire(import.meta.url).resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");

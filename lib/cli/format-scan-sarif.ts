@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Log, ReportingDescriptor, Result } from "sarif";
 import { getGuide, RULES } from "@/lib/rules/registry";
 import type { Effort, Evidence, Finding, RepoEvidence } from "@/lib/rules/types";
-import type { ScanOutcome, ServiceScanResult } from "@/lib/scan/types";
+import type { ScanOutcome, ServiceScanResult } from "@/lib/pipeline/types";
 
 /** What SARIF needs to describe a check: built-in rules and config-defined checks alike. */
 export interface SarifRuleInfo {

@@ -1,6 +1,6 @@
 import { FACTORS, findFactor } from "@/lib/factors/factors";
 import type { Evidence } from "@/lib/rules/types";
-import type { ScanOutcome, ServiceScanResult } from "@/lib/scan/types";
+import type { ScanOutcome, ServiceScanResult } from "@/lib/pipeline/types";
 
 /** Human-readable scan report: a factor table per service, then its failing checks with `path:line`. */
 export function formatScanText(opts: { outcome: ScanOutcome; minScore?: number }): string {

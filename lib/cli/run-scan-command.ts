@@ -6,7 +6,7 @@ import { formatScanText } from "@/lib/cli/format-scan-text";
 import { UsageError, type CliOutput } from "@/lib/cli/usage-error";
 import { buildCustomRules } from "@/lib/rules/custom/build-custom-rules";
 import { RULES } from "@/lib/rules/registry";
-import { scanLocalDirectory } from "@/lib/scan/scan-local-directory";
+import { scanLocalDirectory } from "@/lib/pipeline/scan-local-directory";
 import { loadScoringConfig } from "@/lib/scoring/load-scoring-config";
 
 /**

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { UsageError, type CliOutput } from "@/lib/cli/usage-error";
-import { registerClusterSourceInput } from "@/lib/sources/register-cluster-source";
-import { registerGitHubSourceInput } from "@/lib/sources/register-github-source";
+import { registerClusterSourceInput } from "@/lib/sources/kinds/kubernetes/register-cluster-source";
+import { registerGitHubSourceInput } from "@/lib/sources/kinds/github/register-github-source";
 
 const OPTIONS = {
   url: { type: "string" },

@@ -1,10 +1,10 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { ClusterFacts } from "@/lib/cluster/types";
-import { combineServiceScore } from "@/lib/cluster/combine-service-score";
+import type { ClusterFacts } from "@/lib/facts/cluster-types";
+import { combineServiceScore } from "@/lib/scoring/combine-service-score";
 import { findDrift } from "@/lib/cluster/find-drift";
 import { runClusterRules } from "@/lib/cluster/run-cluster-rules";
-import { selectServiceFacts } from "@/lib/cluster/select-service-facts";
+import { selectServiceFacts } from "@/lib/pipeline/select-service-facts";
 import { parseManifests } from "@/lib/facts/parse-manifests";
 import type { Finding } from "@/lib/rules/types";
 import { collectShop } from "@/test/kubernetes/collect-shop";

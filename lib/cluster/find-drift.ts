@@ -1,5 +1,6 @@
-import type { ClusterServiceFacts, WorkloadFacts } from "@/lib/cluster/types";
-import type { ClusterEvidence, Finding, ManifestObject } from "@/lib/rules/types";
+import type { ClusterServiceFacts, WorkloadFacts } from "@/lib/facts/cluster-types";
+import type { ClusterEvidence, Finding } from "@/lib/rules/types";
+import type { ManifestObject } from "@/lib/facts/types";
 
 /** One disagreement between what the repository declares and what the cluster runs. */
 export interface DriftItem {

@@ -1,8 +1,8 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { ClusterFacts } from "@/lib/cluster/types";
+import type { ClusterFacts } from "@/lib/facts/cluster-types";
 import { runClusterRules } from "@/lib/cluster/run-cluster-rules";
-import { selectServiceFacts } from "@/lib/cluster/select-service-facts";
+import { selectServiceFacts } from "@/lib/pipeline/select-service-facts";
 import { collectShop } from "@/test/kubernetes/collect-shop";
 
 describe("cluster checks on the shop cluster", () => {

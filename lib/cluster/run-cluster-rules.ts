@@ -1,4 +1,4 @@
-import type { ClusterServiceFacts } from "@/lib/cluster/types";
+import type { ClusterServiceFacts } from "@/lib/facts/cluster-types";
 import type { ClusterRuleDefinition } from "@/lib/cluster/rules/helpers";
 import { clusterImagesPinned, clusterMigrationsAsJobs, clusterSecretsFromSecretRefs } from "@/lib/cluster/rules/config-and-release";
 import { clusterDeclaresProbes, clusterDeclaresResources, clusterHasDisruptionBudget, clusterScalesHorizontally, clusterShutsDownGracefully } from "@/lib/cluster/rules/runtime";

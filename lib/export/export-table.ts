@@ -1,11 +1,11 @@
 import { FACTORS } from "@/lib/factors/factors";
-import { getHeatmapRows } from "@/lib/services/get-heatmap-rows";
-import { heatmapSearch, searchEntries } from "@/lib/services/read-heatmap-search";
+import { getHeatmapRows } from "@/lib/heatmap/get-heatmap-rows";
+import { heatmapSearch, searchEntries } from "@/lib/heatmap/read-heatmap-search";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
 import { listTeams } from "@/lib/teams/list-teams";
 import { listRecentScans } from "@/lib/scans/list-recent-scans";
 import { listSources } from "@/lib/sources/list-sources";
-import { getFactorReport } from "@/lib/factors/get-factor-report";
+import { getFactorReport } from "@/lib/factor-report/get-factor-report";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { toCsv } from "@/lib/export/to-csv";
 

@@ -1,4 +1,4 @@
-import { FACTS_SCHEMA_VERSION, type OwnerFile, type ServiceFacts } from "@/lib/rules/types";
+import { FACTS_SCHEMA_VERSION, type OwnerFile, type ServiceFacts } from "@/lib/facts/types";
 import { classifyPath } from "@/lib/facts/classify-path";
 import { detectLanguage } from "@/lib/facts/detect-language";
 import { parseCompose } from "@/lib/facts/parse-compose";

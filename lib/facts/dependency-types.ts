@@ -1,4 +1,4 @@
-import type { DependencyManifest } from "@/lib/rules/types";
+import type { DependencyManifest } from "@/lib/facts/types";
 
 /** One declared dependency: name, version spec as written (null when none), 1-based line, dev/test only. */
 export type Dependency = DependencyManifest["dependencies"][number];

@@ -1,4 +1,4 @@
-import type { Language } from "@/lib/rules/types";
+import type { Language } from "@/lib/facts/types";
 
 const BY_EXTENSION: Record<string, Language> = {
   js: "javascript", mjs: "javascript", cjs: "javascript", jsx: "javascript",

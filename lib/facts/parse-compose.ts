@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
-import type { ComposeFacts, ComposeService } from "@/lib/rules/types";
+import type { ComposeFacts, ComposeService } from "@/lib/facts/types";
 import { yamlErrorReason } from "@/lib/facts/yaml-error-reason";
 
 /**

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { Ecosystem } from "@/lib/rules/types";
+import type { Ecosystem } from "@/lib/facts/types";
 import { parseDependencies } from "@/lib/facts/parse-dependencies";
 
 type Dep = [name: string, version: string | null, line: number, dev: boolean];

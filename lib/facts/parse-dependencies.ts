@@ -1,4 +1,4 @@
-import type { DependencyManifest, Ecosystem } from "@/lib/rules/types";
+import type { DependencyManifest, Ecosystem } from "@/lib/facts/types";
 import type { ParsedDependencies } from "@/lib/facts/dependency-types";
 import { findLockfile } from "@/lib/facts/find-lockfile";
 import { parseGemfile } from "@/lib/facts/parse-gemfile";

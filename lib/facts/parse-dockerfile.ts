@@ -1,4 +1,4 @@
-import type { DockerfileFacts, DockerInstruction, DockerStage } from "@/lib/rules/types";
+import type { DockerfileFacts, DockerInstruction, DockerStage } from "@/lib/facts/types";
 import { parseImageRef } from "@/lib/facts/parse-image-ref";
 
 interface LogicalLine {

@@ -1,5 +1,5 @@
 import { isMap, isSeq, LineCounter, parseAllDocuments, type Node } from "yaml";
-import type { ManifestObject } from "@/lib/rules/types";
+import type { ManifestObject } from "@/lib/facts/types";
 import { previewSecret } from "@/lib/facts/preview-secret";
 import { yamlErrorReason } from "@/lib/facts/yaml-error-reason";
 

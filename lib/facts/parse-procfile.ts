@@ -1,4 +1,4 @@
-import type { ProcfileFacts } from "@/lib/rules/types";
+import type { ProcfileFacts } from "@/lib/facts/types";
 
 const PROCESS = /^([A-Za-z0-9_-]+):\s*(\S.*?)\s*$/;
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { DependencyManifest, Language, TextFile } from "@/lib/rules/types";
+import type { DependencyManifest, Language, TextFile } from "@/lib/facts/types";
 import { rankLanguages } from "@/lib/facts/rank-languages";
 
 const file = (language: Language | null): TextFile => ({ path: "x", language, lines: [] });

@@ -1,4 +1,4 @@
-import type { DependencyManifest, Ecosystem, Language, TextFile } from "@/lib/rules/types";
+import type { DependencyManifest, Ecosystem, Language, TextFile } from "@/lib/facts/types";
 
 const BY_ECOSYSTEM: Record<Ecosystem, Language> = {
   npm: "javascript", pip: "python", poetry: "python", go: "go", maven: "java", gradle: "java",

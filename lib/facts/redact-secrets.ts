@@ -1,4 +1,4 @@
-import type { SecretCandidate } from "@/lib/rules/types";
+import type { SecretCandidate } from "@/lib/facts/types";
 import { findSecrets } from "@/lib/facts/find-secrets";
 import { previewSecret } from "@/lib/facts/preview-secret";
 

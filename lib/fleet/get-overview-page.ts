@@ -1,16 +1,16 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { toFailingFactors, failingFactorsSql, type FailingFactor } from "@/lib/rollups/get-failing-factors";
-import { fleetTrendSql } from "@/lib/rollups/get-fleet-trend";
-import { gradeDistributionSql, toGradeCounts, type GradeCounts } from "@/lib/rollups/get-grade-distribution";
-import { heatmapPageSql, toHeatmapPage, type HeatmapPageJson } from "@/lib/rollups/get-heatmap-page";
-import { moversSql, type Mover } from "@/lib/rollups/get-movers";
+import { toFailingFactors, failingFactorsSql, type FailingFactor } from "@/lib/fleet/get-failing-factors";
+import { fleetTrendSql } from "@/lib/fleet/get-fleet-trend";
+import { gradeDistributionSql, toGradeCounts, type GradeCounts } from "@/lib/fleet/get-grade-distribution";
+import { heatmapPageSql, toHeatmapPage, type HeatmapPageJson } from "@/lib/heatmap/get-heatmap-page";
+import { moversSql, type Mover } from "@/lib/fleet/get-movers";
 import { MOVER_WINDOWS, type MoverWindow } from "@/lib/rollups/update-fleet-movers";
-import { toTrendPoints, type TrendJson, type TrendPoint } from "@/lib/rollups/trend-point";
-import { fleetScoreSql, toFleetScore, type FleetScore } from "@/lib/services/get-fleet-score";
-import { toHeatmapData, type HeatmapData } from "@/lib/services/get-heatmap-rows";
-import { heatmapFiltersSql, toHeatmapFilters, type HeatmapFilterOptions } from "@/lib/services/list-heatmap-filters";
-import { readHeatmapSearch, type HeatmapSearch } from "@/lib/services/read-heatmap-search";
+import { toTrendPoints, type TrendJson, type TrendPoint } from "@/lib/trends/trend-point";
+import { fleetScoreSql, toFleetScore, type FleetScore } from "@/lib/fleet/get-fleet-score";
+import { toHeatmapData, type HeatmapData } from "@/lib/heatmap/get-heatmap-rows";
+import { heatmapFiltersSql, toHeatmapFilters, type HeatmapFilterOptions } from "@/lib/heatmap/list-heatmap-filters";
+import { readHeatmapSearch, type HeatmapSearch } from "@/lib/heatmap/read-heatmap-search";
 
 /** How many rows each of the overview's short lists (worst services, movers, failing factors) shows. */
 const SHORT_LIST = 5;

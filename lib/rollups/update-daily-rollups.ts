@@ -4,7 +4,7 @@ import { failingCountsSql } from "@/lib/rollups/failing-counts-sql";
 import { fleetChecksSql } from "@/lib/rollups/fleet-checks-sql";
 import { updateFleetMovers } from "@/lib/rollups/update-fleet-movers";
 import { updateTeamFixFirst } from "@/lib/rollups/update-team-fix-first";
-import { utcDay } from "@/lib/rollups/utc-day";
+import { utcDay } from "@/lib/db/utc-day";
 
 /**
  * Updates the daily rollups after a scan, touching only what the scan can have changed: the given services'

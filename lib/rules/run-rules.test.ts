@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { emptyFacts } from "@/lib/rules/helpers/empty-facts";
+import { emptyFacts } from "@/test/support/empty-facts";
 import { RULES } from "@/lib/rules/registry";
 import { runRules } from "@/lib/rules/run-rules";
 import type { RuleDefinition } from "@/lib/rules/types";

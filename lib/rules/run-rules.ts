@@ -1,5 +1,6 @@
 import { RULES } from "@/lib/rules/registry";
-import type { Finding, RuleDefinition, RuleResult, ServiceFacts } from "@/lib/rules/types";
+import type { Finding, RuleDefinition, RuleResult } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 import { resolveWeights } from "@/lib/scoring/default-weights";
 import type { ScoringConfig } from "@/lib/scoring/scoring-config";
 

@@ -1,6 +1,6 @@
 import { FACTORS, type FactorId } from "@/lib/factors/factors";
 import type { Finding } from "@/lib/rules/types";
-import type { FactorScoreResult, Grade, ServiceScore } from "@/lib/scan/types";
+import type { FactorScoreResult, Grade, ServiceScore } from "@/lib/scoring/types";
 
 /** Lower bounds of each grade, best first. */
 export const GRADE_BOUNDS: readonly { grade: Exclude<Grade, "F" | "N/A">; min: number }[] = [

@@ -1,5 +1,5 @@
 import { FACTORS } from "@/lib/factors/factors";
-import type { FactorScoreResult } from "@/lib/scan/types";
+import type { FactorScoreResult } from "@/lib/scoring/types";
 
 /**
  * Per-factor scores → one array in FACTORS order (null where no check applied): the shape of

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { serviceTrendSql, toServiceTrend, type ServiceTrendPoint } from "@/lib/rollups/get-service-trend";
-import type { TrendJson } from "@/lib/rollups/trend-point";
+import { serviceTrendSql, toServiceTrend, type ServiceTrendPoint } from "@/lib/services/get-service-trend";
+import type { TrendJson } from "@/lib/trends/trend-point";
 import type { Evidence, Outcome } from "@/lib/rules/types";
 
 /** Days of score history the service page draws. */

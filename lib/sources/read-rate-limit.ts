@@ -8,7 +8,7 @@ export interface RateLimitState {
   exhausted: boolean;
 }
 
-// Source.rateLimit also holds the listing's page ETags (lib/github/save-rate-limit.ts); only the reading counts.
+// Source.rateLimit also holds the listing's page ETags (lib/sources/kinds/github/save-rate-limit.ts); only the reading counts.
 const reading = z.object({
   limit: z.number().int().nonnegative().optional(),
   remaining: z.number().int().nonnegative(),

@@ -2,8 +2,8 @@ import { it } from "node:test";
 import assert from "node:assert/strict";
 import { fieldErrorsOf } from "@/lib/sources/field-errors-of";
 import { readClusterForm, readGitHubForm } from "@/lib/sources/read-source-form";
-import { registerClusterSourceInput } from "@/lib/sources/register-cluster-source";
-import { registerGitHubSourceInput } from "@/lib/sources/register-github-source";
+import { registerClusterSourceInput } from "@/lib/sources/kinds/kubernetes/register-cluster-source";
+import { registerGitHubSourceInput } from "@/lib/sources/kinds/github/register-github-source";
 import { scheduleField } from "@/lib/sources/schedule-field";
 
 const form = (entries: Record<string, string>) => {

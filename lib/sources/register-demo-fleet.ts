@@ -3,9 +3,9 @@ import type { Logger } from "pino";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createBoss } from "@/lib/jobs/create-boss";
-import { registerLocalSource } from "@/lib/sources/register-local-source";
-import { requestScan } from "@/lib/scans/request-scan";
-import { ROOT } from "@/lib/process/bin-path";
+import { registerLocalSource } from "@/lib/sources/kinds/local/register-local-source";
+import { requestScan } from "@/lib/persistence/request-scan";
+import { ROOT } from "@/lib/ops/bin-path";
 
 /**
  * First start on an empty database: registers DOZEN_DEMO_FLEET as a local source and queues its scan, so

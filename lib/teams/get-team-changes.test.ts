@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { db } from "@/lib/db";
-import { utcDay } from "@/lib/rollups/utc-day";
+import { utcDay } from "@/lib/db/utc-day";
 import { getTeamChanges } from "@/lib/teams/get-team-changes";
 import { useTestDatabase } from "@/test/support/test-database";
 

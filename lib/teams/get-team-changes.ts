@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { utcDay } from "@/lib/rollups/utc-day";
+import { utcDay } from "@/lib/db/utc-day";
 
 /**
  * Each team's score change over the last `days` days, by team slug: its latest daily rollup against its

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { db } from "@/lib/db";
 import { FACTORS } from "@/lib/factors/factors";
-import { utcDay } from "@/lib/rollups/utc-day";
+import { utcDay } from "@/lib/db/utc-day";
 import { getTeamPage } from "@/lib/teams/get-team-page";
 import { setServiceTeam } from "@/lib/teams/set-service-team";
 import { ownerOf, useScannedFleet } from "@/test/support/use-scanned-fleet";

@@ -1,9 +1,9 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { FACTORS, type FactorId } from "@/lib/factors/factors";
-import { heatmapPageSql, toHeatmapPage, type HeatmapPageJson } from "@/lib/rollups/get-heatmap-page";
-import { teamTrendSql } from "@/lib/rollups/get-team-trend";
-import { toTrendPoints, type TrendJson } from "@/lib/rollups/trend-point";
+import { heatmapPageSql, toHeatmapPage, type HeatmapPageJson } from "@/lib/heatmap/get-heatmap-page";
+import { teamTrendSql } from "@/lib/teams/get-team-trend";
+import { toTrendPoints, type TrendJson } from "@/lib/trends/trend-point";
 import type { FixFirstItem } from "@/lib/scoring/rank-fix-first";
 import { roundScore } from "@/lib/scoring/score-findings";
 

@@ -3,10 +3,10 @@ import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
 import { db } from "@/lib/db";
 import { setServiceTeam } from "@/lib/teams/set-service-team";
-import { ensureService } from "@/lib/scans/ensure-service";
+import { ensureService } from "@/lib/persistence/ensure-service";
 import { useTestDatabase } from "@/test/support/test-database";
-import { getTeamTrend } from "@/lib/rollups/get-team-trend";
-import { utcDay } from "@/lib/rollups/utc-day";
+import { getTeamTrend } from "@/lib/teams/get-team-trend";
+import { utcDay } from "@/lib/db/utc-day";
 import { scanIntoDatabase } from "@/test/support/scan-into-database";
 
 const fleet = fileURLToPath(new URL("../../examples/fleet", import.meta.url));

@@ -3,8 +3,8 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { slugify } from "@/lib/text/slugify";
 import { updateDailyRollups } from "@/lib/rollups/update-daily-rollups";
-import { ensureTeam } from "@/lib/scans/ensure-team";
-import type { ServiceFacts } from "@/lib/rules/types";
+import { ensureTeam } from "@/lib/persistence/ensure-team";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 export const setServiceTeamInput = z.object({
   slug: z.string().min(1),

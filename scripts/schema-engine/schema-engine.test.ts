@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { env } from "@/lib/env";
-import { ROOT } from "@/lib/process/bin-path";
+import { ROOT } from "@/lib/ops/bin-path";
 import { runPrismaCli } from "@/test/support/run-prisma-cli";
 
 // `prisma migrate dev` through the bridge, in a scratch project (so no migration lands in the repo): each

@@ -2,7 +2,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { db } from "@/lib/db";
-import { registerGitHubSource } from "@/lib/sources/register-github-source";
+import { registerGitHubSource } from "@/lib/sources/kinds/github/register-github-source";
 import { commitFiles, createBareRepo, generatedService, makeRepoRoot, type BareRepo } from "@/test/github/git-fixtures";
 import { runGitHubScan } from "@/test/github/run-github-scan";
 import { startStandIn, type StandIn } from "@/test/github/stand-in-server";

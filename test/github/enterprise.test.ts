@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { join } from "node:path";
 import { db } from "@/lib/db";
-import { registerGitHubSource } from "@/lib/sources/register-github-source";
+import { registerGitHubSource } from "@/lib/sources/kinds/github/register-github-source";
 import { createBareRepo, generatedService, makeRepoRoot } from "@/test/github/git-fixtures";
 import { runGitHubScan } from "@/test/github/run-github-scan";
 import { startStandIn, type StandIn } from "@/test/github/stand-in-server";

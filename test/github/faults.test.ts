@@ -1,7 +1,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { db } from "@/lib/db";
-import { registerGitHubSource } from "@/lib/sources/register-github-source";
+import { registerGitHubSource } from "@/lib/sources/kinds/github/register-github-source";
 import { commitFiles, type BareRepo } from "@/test/github/git-fixtures";
 import { startGeneratedOrg } from "@/test/github/generated-org";
 import { runGitHubScan } from "@/test/github/run-github-scan";

@@ -2,9 +2,9 @@ import type { PgBoss } from "pg-boss";
 import pino from "pino";
 import { db } from "@/lib/db";
 import { QUEUES, scanRepositoryPayload, type ScanRepositoryPayload } from "@/lib/jobs/queues";
-import { requestScan } from "@/lib/scans/request-scan";
-import { scanRepositoryJob } from "@/workers/jobs/scan-repository";
-import { scanRepositoryFailedJob } from "@/workers/jobs/scan-repository-failed";
+import { requestScan } from "@/lib/persistence/request-scan";
+import { scanRepositoryJob } from "@/lib/sources/kinds/github/scan-repository-job";
+import { scanRepositoryFailedJob } from "@/lib/sources/kinds/github/scan-repository-failed-job";
 import { scanSourceJob } from "@/workers/jobs/scan-source";
 
 /**

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { db } from "@/lib/db";
-import { registerGitHubSource } from "@/lib/sources/register-github-source";
+import { registerGitHubSource } from "@/lib/sources/kinds/github/register-github-source";
 import { commitFiles, createBareRepo, generatedService, makeRepoRoot, type BareRepo } from "@/test/github/git-fixtures";
 import { runGitHubScan } from "@/test/github/run-github-scan";
 import { startStandIn, type StandIn } from "@/test/github/stand-in-server";

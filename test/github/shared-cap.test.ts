@@ -1,6 +1,6 @@
 import { after, before, it } from "node:test";
 import assert from "node:assert/strict";
-import { registerGitHubSource } from "@/lib/sources/register-github-source";
+import { registerGitHubSource } from "@/lib/sources/kinds/github/register-github-source";
 import { startGeneratedOrg } from "@/test/github/generated-org";
 import type { StandIn } from "@/test/github/stand-in-server";
 import { useTestDatabase } from "@/test/support/test-database";

@@ -3,9 +3,9 @@ import pino from "pino";
 import { db } from "@/lib/db";
 import { childEnv } from "@/lib/env";
 import { createBoss } from "@/lib/jobs/create-boss";
-import { ROOT, tsxArgs } from "@/lib/process/bin-path";
-import { runChild } from "@/lib/process/run-child";
-import { requestScan } from "@/lib/scans/request-scan";
+import { ROOT, tsxArgs } from "@/lib/ops/bin-path";
+import { runChild } from "@/lib/ops/run-child";
+import { requestScan } from "@/lib/persistence/request-scan";
 
 /** A real worker process (`workers/main.ts`) on the test's database, with a token in DOZEN_TEST_GH_TOKEN. */
 export function startWorker(opts: { databaseUrl: string; name: string; concurrency: number }): ReturnType<typeof runChild> {

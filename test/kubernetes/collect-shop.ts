@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { ClusterFacts } from "@/lib/cluster/types";
+import type { ClusterFacts } from "@/lib/facts/cluster-types";
 import { collectCluster } from "@/lib/collectors/kubernetes/collect-cluster";
 import { loadKubeConfig } from "@/lib/collectors/kubernetes/load-kube-config";
 import { createKubeClient } from "@/lib/collectors/kubernetes/request-kube";

@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
-import { scanLocalDirectory } from "@/lib/scan/scan-local-directory";
-import { persistTargetResult } from "@/lib/scans/persist-target-result";
-import { registerLocalSource } from "@/lib/sources/register-local-source";
+import { scanLocalDirectory } from "@/lib/pipeline/scan-local-directory";
+import { persistTargetResult } from "@/lib/persistence/persist-target-result";
+import { registerLocalSource } from "@/lib/sources/kinds/local/register-local-source";
 
 /** What legacy-billing's repository declares; shopCluster() runs it otherwise (1 replica, :latest, no probes). */
 export const BILLING_MANIFEST = `apiVersion: apps/v1

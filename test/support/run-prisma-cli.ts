@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { childEnv } from "@/lib/env";
-import { nodeBin } from "@/lib/process/bin-path";
+import { nodeBin } from "@/lib/ops/bin-path";
 
 /** Runs the official Prisma CLI with the current node; resolves with its exit code and combined output. */
 export function runPrismaCli(opts: { args: string[]; cwd: string; env: Record<string, string> }): Promise<{ code: number; out: string }> {

@@ -1,9 +1,9 @@
 import { db } from "@/lib/db";
-import { scanLocalDirectory } from "@/lib/scan/scan-local-directory";
-import { finishScan } from "@/lib/scans/finish-scan";
-import { persistTargetResult } from "@/lib/scans/persist-target-result";
-import { rulesVersion } from "@/lib/scans/rules-version";
-import { registerLocalSource } from "@/lib/sources/register-local-source";
+import { scanLocalDirectory } from "@/lib/pipeline/scan-local-directory";
+import { finishScan } from "@/lib/persistence/finish-scan";
+import { persistTargetResult } from "@/lib/persistence/persist-target-result";
+import { rulesVersion } from "@/lib/persistence/rules-version";
+import { registerLocalSource } from "@/lib/sources/kinds/local/register-local-source";
 
 /**
  * Scans a directory through the worker's own write path (collect → rules → scores → one transaction per

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { configureDatabase, disconnectDatabase } from "@/lib/db";
-import { applyMigrations } from "@/lib/db/apply-migrations";
+import { applyMigrations } from "@/lib/ops/apply-migrations";
 import { createLogger } from "@/lib/log/logger";
 
 const TEMPLATE = "dozen_template";

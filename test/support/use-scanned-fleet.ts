@@ -1,6 +1,6 @@
 import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
-import type { ServiceScanResult } from "@/lib/scan/types";
+import type { ServiceScanResult } from "@/lib/pipeline/types";
 import { scanIntoDatabase } from "@/test/support/scan-into-database";
 import { useTestDatabase } from "@/test/support/test-database";
 

@@ -5,8 +5,8 @@ import pino from "pino";
 import { db } from "@/lib/db";
 import { createBoss } from "@/lib/jobs/create-boss";
 import { QUEUES } from "@/lib/jobs/queues";
-import { requestScan } from "@/lib/scans/request-scan";
-import { registerLocalSource } from "@/lib/sources/register-local-source";
+import { requestScan } from "@/lib/persistence/request-scan";
+import { registerLocalSource } from "@/lib/sources/kinds/local/register-local-source";
 import { scanSourceFailedJob } from "@/workers/jobs/scan-source-failed";
 import { useTestDatabase } from "@/test/support/test-database";
 

@@ -1,7 +1,7 @@
 import { describeFailure } from "@/lib/jobs/describe-failure";
 import { QUEUES, scanSourcePayload } from "@/lib/jobs/queues";
-import { closeAbandonedScan } from "@/lib/scans/close-abandoned-scan";
-import { defineJob } from "@/workers/define-job";
+import { closeAbandonedScan } from "@/lib/persistence/close-abandoned-scan";
+import { defineJob } from "@/lib/jobs/define-job";
 
 /**
  * The dead letter of a source scan that failed its last retry. pg-boss moves it here in the same

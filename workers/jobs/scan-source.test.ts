@@ -7,10 +7,10 @@ import pino from "pino";
 import { db } from "@/lib/db";
 import { childEnv } from "@/lib/env";
 import { createBoss } from "@/lib/jobs/create-boss";
-import { registerLocalSource } from "@/lib/sources/register-local-source";
-import { requestScan } from "@/lib/scans/request-scan";
-import { runChild } from "@/lib/process/run-child";
-import { ROOT, tsxArgs } from "@/lib/process/bin-path";
+import { registerLocalSource } from "@/lib/sources/kinds/local/register-local-source";
+import { requestScan } from "@/lib/persistence/request-scan";
+import { runChild } from "@/lib/ops/run-child";
+import { ROOT, tsxArgs } from "@/lib/ops/bin-path";
 import { scanSourceJob } from "@/workers/jobs/scan-source";
 import { useTestDatabase } from "@/test/support/test-database";
 

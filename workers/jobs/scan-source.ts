@@ -1,8 +1,8 @@
 import { db } from "@/lib/db";
 import { QUEUES, scanSourcePayload } from "@/lib/jobs/queues";
-import { finishScan } from "@/lib/scans/finish-scan";
-import { SCANNERS } from "@/workers/scanners";
-import { defineJob } from "@/workers/define-job";
+import { finishScan } from "@/lib/persistence/finish-scan";
+import { SCANNERS } from "@/lib/sources/kinds/registry";
+import { defineJob } from "@/lib/jobs/define-job";
 
 /**
  * Scans one source with the scanner of its kind. Idempotent: a finished scan is left alone, and a retried

@@ -1,6 +1,6 @@
 import { QUEUES, scheduledScanPayload } from "@/lib/jobs/queues";
-import { requestScan } from "@/lib/scans/request-scan";
-import { defineJob } from "@/workers/define-job";
+import { requestScan } from "@/lib/persistence/request-scan";
+import { defineJob } from "@/lib/jobs/define-job";
 
 /** Fired by pg-boss's cron for each source with a schedule: turns the tick into a recorded scan. */
 export const scheduledScanJob = defineJob({

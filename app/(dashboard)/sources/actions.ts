@@ -5,12 +5,12 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { getWebBoss } from "@/lib/jobs/get-web-boss";
-import { requestScan } from "@/lib/scans/request-scan";
-import { addLocalSource, addLocalSourceInput } from "@/lib/sources/add-local-source";
+import { requestScan } from "@/lib/persistence/request-scan";
+import { addLocalSource, addLocalSourceInput } from "@/lib/sources/kinds/local/add-local-source";
 import { fieldErrorsOf } from "@/lib/sources/field-errors-of";
 import { readClusterForm, readGitHubForm, readLocalForm } from "@/lib/sources/read-source-form";
-import { registerClusterSource, registerClusterSourceInput } from "@/lib/sources/register-cluster-source";
-import { registerGitHubSource, registerGitHubSourceInput } from "@/lib/sources/register-github-source";
+import { registerClusterSource, registerClusterSourceInput } from "@/lib/sources/kinds/kubernetes/register-cluster-source";
+import { registerGitHubSource, registerGitHubSourceInput } from "@/lib/sources/kinds/github/register-github-source";
 import { scheduleField } from "@/lib/sources/schedule-field";
 import { updateSourceSchedule, updateSourceScheduleInput } from "@/lib/sources/update-source-schedule";
 

@@ -1,7 +1,7 @@
 // GET /api/heatmap – one page of the overview's services × factors heatmap for the filters, sort and page in the query
 import { NextResponse } from "next/server";
-import { getHeatmapRows } from "@/lib/services/get-heatmap-rows";
-import { heatmapSearch, searchEntries } from "@/lib/services/read-heatmap-search";
+import { getHeatmapRows } from "@/lib/heatmap/get-heatmap-rows";
+import { heatmapSearch, searchEntries } from "@/lib/heatmap/read-heatmap-search";
 
 export const dynamic = "force-dynamic";
 

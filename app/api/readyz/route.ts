@@ -1,6 +1,6 @@
 // GET /api/readyz – readiness: database reachable and all migrations applied (503 otherwise)
 import { NextResponse } from "next/server";
-import { checkReadiness } from "@/lib/db/check-readiness";
+import { checkReadiness } from "@/lib/ops/check-readiness";
 
 export const dynamic = "force-dynamic";
 

@@ -8,7 +8,7 @@ import { parseAllDocuments } from "yaml";
 import { CLUSTER_CHECKS } from "@/lib/cluster/find-cluster-rule";
 import { findDrift } from "@/lib/cluster/find-drift";
 import { runClusterRules } from "@/lib/cluster/run-cluster-rules";
-import { selectServiceFacts } from "@/lib/cluster/select-service-facts";
+import { selectServiceFacts } from "@/lib/pipeline/select-service-facts";
 import { collectCluster } from "@/lib/collectors/kubernetes/collect-cluster";
 import { loadKubeConfig } from "@/lib/collectors/kubernetes/load-kube-config";
 import { createKubeClient } from "@/lib/collectors/kubernetes/request-kube";

@@ -1,5 +1,5 @@
 import type { ClusterEvidence, RuleDefinition, RuleResult } from "@/lib/rules/types";
-import type { ClusterServiceFacts, ContainerFact, WorkloadFacts } from "@/lib/cluster/types";
+import type { ClusterServiceFacts, ContainerFact, WorkloadFacts } from "@/lib/facts/cluster-types";
 
 /** A cluster check: the catalogue's definition shape, judging a service's cluster facts instead of a repo. */
 export interface ClusterRuleDefinition extends Omit<RuleDefinition, "evaluate" | "appliesTo"> {

@@ -1,5 +1,5 @@
 import type { GitHubClient } from "@/lib/collectors/github/create-github-client";
-import type { ListingCache, RepoSummary } from "@/lib/github/types";
+import type { ListingCache, RepoSummary } from "@/lib/collectors/github/types";
 
 const PER_PAGE = 100;
 

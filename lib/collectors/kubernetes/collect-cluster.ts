@@ -1,4 +1,4 @@
-import type { ClusterFacts, WorkloadFacts, WorkloadKind } from "@/lib/cluster/types";
+import type { ClusterFacts, WorkloadFacts, WorkloadKind } from "@/lib/facts/cluster-types";
 import { listPaged } from "@/lib/collectors/kubernetes/list-paged";
 import type { KubeClient } from "@/lib/collectors/kubernetes/request-kube";
 import { summarizeWorkload } from "@/lib/collectors/kubernetes/summarize-workload";

@@ -1,4 +1,4 @@
-import type { ContainerFact, EnvVarFact, WorkloadFacts, WorkloadKind } from "@/lib/cluster/types";
+import type { ContainerFact, EnvVarFact, WorkloadFacts, WorkloadKind } from "@/lib/facts/cluster-types";
 import { literalPart, looksSecretName, TOKEN_PATTERNS } from "@/lib/facts/secret-rules";
 import { previewSecret } from "@/lib/facts/preview-secret";
 

@@ -4,7 +4,7 @@ import { rm } from "node:fs/promises";
 import { after, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { collectLocalSource } from "@/lib/collectors/local/collect-local-source";
-import { writeTestTree } from "@/lib/collectors/local/write-test-tree";
+import { writeTestTree } from "@/test/support/write-test-tree";
 
 const FLEET = fileURLToPath(new URL("../../../examples/fleet", import.meta.url));
 const roots: string[] = [];

@@ -1,4 +1,4 @@
-import type { ServiceFacts } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 import { collectServiceFacts } from "@/lib/collectors/local/collect-service-facts";
 import { discoverServices } from "@/lib/collectors/local/discover-services";
 import type { CollectLimits, DiscoveredService } from "@/lib/collectors/local/types";

@@ -4,7 +4,7 @@ import { rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { collectServiceFacts } from "@/lib/collectors/local/collect-service-facts";
-import { writeTestTree } from "@/lib/collectors/local/write-test-tree";
+import { writeTestTree } from "@/test/support/write-test-tree";
 
 const roots: string[] = [];
 after(async () => Promise.all(roots.map((r) => rm(r, { recursive: true, force: true }))));

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import type { ServiceFacts } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 import { buildServiceFacts } from "@/lib/facts/build-service-facts";
 import { findAncestorLockfiles } from "@/lib/collectors/local/find-ancestor-lockfiles";
 import { readServiceTexts } from "@/lib/collectors/local/read-service-texts";

@@ -4,7 +4,7 @@ import { basename, join } from "node:path";
 import { after, describe, it } from "node:test";
 import { NotFoundError } from "@/lib/errors";
 import { discoverServices } from "@/lib/collectors/local/discover-services";
-import { writeTestTree } from "@/lib/collectors/local/write-test-tree";
+import { writeTestTree } from "@/test/support/write-test-tree";
 
 const roots: string[] = [];
 after(async () => Promise.all(roots.map((r) => rm(r, { recursive: true, force: true }))));

@@ -3,7 +3,7 @@ import { basename, join, resolve } from "node:path";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { classifyPath } from "@/lib/facts/classify-path";
 import { matchCodeowners } from "@/lib/facts/match-codeowners";
-import type { OwnerFile } from "@/lib/rules/types";
+import type { OwnerFile } from "@/lib/facts/types";
 import { parseServiceDescriptor } from "@/lib/facts/parse-service-descriptor";
 import { readCodeowners } from "@/lib/collectors/local/read-codeowners";
 import { readSmallFile } from "@/lib/collectors/local/read-small-file";

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import type { ServiceFacts } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 /**
  * Whether `dir` is inside a git work tree, and its HEAD commit and branch. Runs `git` directly (no shell),

@@ -1,4 +1,4 @@
-import type { OwnerFile } from "@/lib/rules/types";
+import type { OwnerFile } from "@/lib/facts/types";
 
 /** A service root found under a local source directory. */
 export interface DiscoveredService {

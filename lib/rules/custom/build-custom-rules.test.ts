@@ -2,12 +2,13 @@ import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { collectServiceFacts } from "@/lib/collectors/local/collect-service-facts";
-import { writeTestTree } from "@/lib/collectors/local/write-test-tree";
+import { writeTestTree } from "@/test/support/write-test-tree";
 import { buildCustomRules } from "@/lib/rules/custom/build-custom-rules";
 import { customCheckSchema } from "@/lib/rules/custom/custom-check-schema";
 import { globToRegExp } from "@/lib/rules/custom/match-glob";
 import { runRules } from "@/lib/rules/run-rules";
-import type { Outcome, ServiceFacts } from "@/lib/rules/types";
+import type { Outcome } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment

@@ -6,7 +6,8 @@ import { manifestEvidence, objectName } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { CustomCheck } from "@/lib/rules/custom/custom-check-schema";
 import { globToRegExp } from "@/lib/rules/custom/match-glob";
-import type { RepoEvidence, RuleDefinition, RuleResult, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition, RuleResult } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 /** A config-defined check as a rule like the built-in ones (its guide travels with it, not in the registry). */
 export interface CustomRule extends RuleDefinition {

@@ -1,7 +1,7 @@
 import { commentStyleFor, stripComments } from "@/lib/rules/helpers/strip-comments";
 import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import { perFacts } from "@/lib/rules/helpers/per-facts";
-import type { TextFile } from "@/lib/rules/types";
+import type { TextFile } from "@/lib/facts/types";
 
 // Every rule reads the same files: strip each file's comments once per facts object, not once per rule.
 // Keyed weakly by the TextFile, so it is a pure memo that dies with the snapshot.

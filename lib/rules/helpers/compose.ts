@@ -1,5 +1,6 @@
 import { searchEvidence } from "@/lib/rules/helpers/find-line-matches";
-import type { ComposeFacts, ComposeService, RepoEvidence, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence } from "@/lib/rules/types";
+import type { ComposeFacts, ComposeService, ServiceFacts } from "@/lib/facts/types";
 
 /** Evidence at a compose service's `image:` line (or its name line when the text is not available). */
 export function composeImageEvidence(facts: ServiceFacts, compose: ComposeFacts, service: ComposeService): RepoEvidence {

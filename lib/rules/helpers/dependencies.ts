@@ -1,6 +1,7 @@
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
-import type { RepoEvidence, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 /** Declared dependencies whose name matches, with evidence at the declaring line. */
 export function findDependencies(facts: ServiceFacts, name: RegExp): { name: string; evidence: RepoEvidence }[] {

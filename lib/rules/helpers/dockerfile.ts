@@ -1,4 +1,4 @@
-import type { DockerfileFacts, DockerInstruction, DockerStage } from "@/lib/rules/types";
+import type { DockerfileFacts, DockerInstruction, DockerStage } from "@/lib/facts/types";
 
 /** The stage that becomes the image: the last FROM. */
 export function finalStage(df: DockerfileFacts): DockerStage | undefined {

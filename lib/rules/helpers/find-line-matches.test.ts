@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { emptyFacts } from "@/lib/rules/helpers/empty-facts";
+import { emptyFacts } from "@/test/support/empty-facts";
 import { findLineMatches, lineEvidence, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
-import type { TextFile } from "@/lib/rules/types";
+import type { TextFile } from "@/lib/facts/types";
 
 const server: TextFile = {
   path: "svc/src/server.js",

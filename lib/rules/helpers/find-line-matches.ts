@@ -1,5 +1,6 @@
 import { codeLines, sourceFiles } from "@/lib/rules/helpers/code-lines";
-import type { Language, RepoEvidence, ServiceFacts, TextFile } from "@/lib/rules/types";
+import type { RepoEvidence } from "@/lib/rules/types";
+import type { Language, ServiceFacts, TextFile } from "@/lib/facts/types";
 
 /** One pattern for all source files, or one per language ("default" for languages not listed). */
 export type LanguagePatterns = RegExp | Partial<Record<Language | "default", RegExp>>;

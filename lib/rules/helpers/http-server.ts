@@ -1,6 +1,6 @@
 import { findLineMatches, type LanguagePatterns, type LineMatch } from "@/lib/rules/helpers/find-line-matches";
 import { perFacts } from "@/lib/rules/helpers/per-facts";
-import type { ServiceFacts } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 const JS_START = /\.listen\(|\bcreateServer\(|\bBun\.serve\(|\bDeno\.serve\(|\bserve\(\s*\{\s*fetch\b/;
 

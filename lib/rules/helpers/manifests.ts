@@ -1,7 +1,8 @@
 import { imageRepository } from "@/lib/rules/helpers/images";
 import { escapeRegExp } from "@/lib/rules/helpers/escape-reg-exp";
 import { pathEvidence, searchEvidence } from "@/lib/rules/helpers/find-line-matches";
-import type { ManifestObject, RepoEvidence, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence } from "@/lib/rules/types";
+import type { ManifestObject, ServiceFacts } from "@/lib/facts/types";
 
 export type Obj = Record<string, unknown>;
 

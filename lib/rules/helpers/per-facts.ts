@@ -1,4 +1,4 @@
-import type { ServiceFacts } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 /**
  * Memoises a pure question about a snapshot (its production files, its server starts...), so the rules that

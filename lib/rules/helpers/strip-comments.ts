@@ -1,4 +1,4 @@
-import type { Language } from "@/lib/rules/types";
+import type { Language } from "@/lib/facts/types";
 
 /** How a file marks comments; decided from its language, or its name for config files. */
 export type CommentStyle = "c" | "c-hash" | "hash-spaced" | "python" | "ruby" | "xml" | "none";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { findFactor } from "@/lib/factors/factors";
 import { FACTOR_EXPLANATIONS } from "@/lib/factors/factor-explanations";
-import { getFactorReport } from "@/lib/factors/get-factor-report";
+import { getFactorReport } from "@/lib/factor-report/get-factor-report";
 import { CsvLink } from "@/components/ui/csv-link";
 
 export const dynamic = "force-dynamic";

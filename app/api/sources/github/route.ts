@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { httpStatusOf } from "@/lib/errors";
 import { getWebBoss } from "@/lib/jobs/get-web-boss";
-import { registerGitHubSource, registerGitHubSourceInput } from "@/lib/sources/register-github-source";
+import { registerGitHubSource, registerGitHubSourceInput } from "@/lib/sources/kinds/github/register-github-source";
 
 export const dynamic = "force-dynamic";
 

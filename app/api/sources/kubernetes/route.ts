@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { httpStatusOf } from "@/lib/errors";
 import { getWebBoss } from "@/lib/jobs/get-web-boss";
-import { registerClusterSource, registerClusterSourceInput } from "@/lib/sources/register-cluster-source";
+import { registerClusterSource, registerClusterSourceInput } from "@/lib/sources/kinds/kubernetes/register-cluster-source";
 
 export const dynamic = "force-dynamic";
 

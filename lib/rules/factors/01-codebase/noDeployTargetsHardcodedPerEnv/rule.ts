@@ -2,7 +2,8 @@ import { baseName, codeLines, sourceFiles } from "@/lib/rules/helpers/code-lines
 import { lineEvidence, pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 const ENV_NAME = "(?:prod|production|staging|stage|stg|qa|uat|preprod)";
 // One Dockerfile per environment means a different artefact per deploy.

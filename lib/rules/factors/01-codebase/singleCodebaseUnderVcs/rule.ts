@@ -1,6 +1,7 @@
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { fail, pass } from "@/lib/rules/helpers/results";
-import type { RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RuleDefinition } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 // Files that best stand for "the codebase" when pointing at an untracked service.
 const ROOT_MARKERS = /(^|\/)(package\.json|go\.mod|pyproject\.toml|requirements\.txt|pom\.xml|build\.gradle(\.kts)?|[^/]+\.csproj|Gemfile|Cargo\.toml|Dockerfile|README\.md)$/;

@@ -2,7 +2,8 @@ import { finalStageInstructions } from "@/lib/rules/helpers/dockerfile";
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import { sourceFiles } from "@/lib/rules/helpers/code-lines";
-import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 import { adHocPackages } from "./ad-hoc-installs";
 import { findUndeclaredImports } from "./undeclared-imports";
 

@@ -1,5 +1,6 @@
 import { findLineMatches, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
-import type { Ecosystem, RepoEvidence, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence } from "@/lib/rules/types";
+import type { Ecosystem, ServiceFacts } from "@/lib/facts/types";
 
 const NODE_BUILTINS = new Set(
   ("assert buffer child_process cluster console constants crypto dgram dns domain events fs http http2 https " +

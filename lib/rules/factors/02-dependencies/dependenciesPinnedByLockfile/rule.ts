@@ -1,7 +1,8 @@
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { DependencyManifest, Ecosystem, RuleDefinition } from "@/lib/rules/types";
+import type { RuleDefinition } from "@/lib/rules/types";
+import type { DependencyManifest, Ecosystem } from "@/lib/facts/types";
 
 // Ecosystems without a conventional lockfile are pinned by exact versions. JVM and .NET builds resolve a
 // version with no range the same way every time; an absent one is managed by a parent POM/BOM or central file.

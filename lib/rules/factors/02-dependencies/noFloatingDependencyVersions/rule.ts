@@ -1,7 +1,8 @@
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { DependencyManifest, RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { DependencyManifest, ServiceFacts } from "@/lib/facts/types";
 
 // "Any version": npm `*`/`x`/`latest`, Maven LATEST/RELEASE, open-ended ranges (`>=1.0` with no upper bound, `[42.2,)`).
 const ANY = /^\s*(\*|x|latest|LATEST|RELEASE|)\s*$/;

@@ -1,7 +1,8 @@
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import { fail, pass, plural } from "@/lib/rules/helpers/results";
-import type { RuleDefinition, SecretCandidate, ServiceFacts } from "@/lib/rules/types";
+import type { RuleDefinition } from "@/lib/rules/types";
+import type { SecretCandidate, ServiceFacts } from "@/lib/facts/types";
 
 // `POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-dev}` in docker-compose: a throwaway default for a local container
 // that every real deploy overrides. The same literal anywhere else still counts.

@@ -3,7 +3,8 @@ import { baseName, productionFiles, sourceFiles } from "@/lib/rules/helpers/code
 import { ENV_READ } from "@/lib/rules/helpers/env-reads";
 import { findLineMatches, matchEvidence, patternFor } from "@/lib/rules/helpers/find-line-matches";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RuleDefinition, ServiceFacts, TextFile } from "@/lib/rules/types";
+import type { RuleDefinition } from "@/lib/rules/types";
+import type { ServiceFacts, TextFile } from "@/lib/facts/types";
 
 const SCHEMES = "(?:jdbc:)?(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|kafka|nats|memcached?|sqlserver|mssql)";
 const PORTS = "(?:5432|3306|1433|6379|27017|5672|9092|11211|9200|4222)";

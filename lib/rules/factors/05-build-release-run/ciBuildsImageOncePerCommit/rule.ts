@@ -2,7 +2,8 @@ import { codeLines, productionFiles } from "@/lib/rules/helpers/code-lines";
 import { lineEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { perFacts } from "@/lib/rules/helpers/per-facts";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition, TextFile } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { TextFile } from "@/lib/facts/types";
 
 const CI_FILE = /(^|\/)(\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|Jenkinsfile|azure-pipelines\.ya?ml|\.circleci\/config\.ya?ml|bitbucket-pipelines\.ya?ml)$/;
 const BUILD = /\bdocker\s+(buildx\s+)?build\b|docker\/build-push-action@|\bbuildah\s+(bud|build)\b|\/kaniko\/executor\b|\bpack\s+build\b/;

@@ -2,7 +2,8 @@ import { codeLines, sourceFiles } from "@/lib/rules/helpers/code-lines";
 import { findLineMatches, lineEvidence, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 // Per-user state by name: sessions, logins, carts, baskets (module-level, so shared by every request).
 const STATE = String.raw`\w*(?:[sS]essions?|[lL]ogins?|[cC]arts?|[bB]askets?)\w*`;

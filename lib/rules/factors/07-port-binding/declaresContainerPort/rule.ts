@@ -3,7 +3,8 @@ import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { findServerStarts } from "@/lib/rules/helpers/http-server";
 import { containers, dig, longRunningWorkloads, manifestEvidence, objects } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 export const rule: RuleDefinition = {
   id: "declaresContainerPort",

@@ -2,7 +2,8 @@ import { codeLines, sourceFiles } from "@/lib/rules/helpers/code-lines";
 import { findLineMatches, type LineMatch, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RuleDefinition } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 const JS = /\bcron\.schedule\(|\bnew\s+CronJob\(|\bschedule\.scheduleJob\(|\bnew\s+Agenda\(|\bToadScheduler\b|\bnew\s+Bree\(/;
 const JVM = /@Scheduled\(|@EnableScheduling\b|\bnewScheduledThreadPool\(|\bnewSingleThreadScheduledExecutor\(|\bStdSchedulerFactory\b/;

@@ -1,6 +1,7 @@
 import { dig, longRunningWorkloads, manifestEvidence, objectName } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { ManifestObject, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RuleDefinition } from "@/lib/rules/types";
+import type { ManifestObject, ServiceFacts } from "@/lib/facts/types";
 
 // DaemonSets scale with nodes and Jobs run to completion: neither is scaled out by replicas.
 const SCALABLE = new Set(["Deployment", "StatefulSet", "Rollout", "DeploymentConfig"]);

@@ -1,6 +1,7 @@
 import { dig, longRunningWorkloads, manifestEvidence, objectName } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { ManifestObject, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RuleDefinition } from "@/lib/rules/types";
+import type { ManifestObject, ServiceFacts } from "@/lib/facts/types";
 
 type Labels = Record<string, unknown>;
 

@@ -4,7 +4,8 @@ import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
 import { containers, dig, longRunningWorkloads, manifestEvidence, objectName } from "@/lib/rules/helpers/manifests";
 import { escapeRegExp } from "@/lib/rules/helpers/escape-reg-exp";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 export const rule: RuleDefinition = {
   id: "declaresProbes",

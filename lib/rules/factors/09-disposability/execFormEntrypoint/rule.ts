@@ -2,7 +2,8 @@ import { startInstructions } from "@/lib/rules/helpers/dockerfile";
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { fail, notApplicable, notAvailable, pass, plural } from "@/lib/rules/helpers/results";
 import { startCommands } from "@/lib/rules/helpers/start-commands";
-import type { DockerInstruction, RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { DockerInstruction, ServiceFacts } from "@/lib/facts/types";
 
 // An init that forwards signals makes a shell-form CMD after it harmless.
 const INIT = /(^|\/)(tini|dumb-init|catatonit)$/;

@@ -3,7 +3,8 @@ import { findServerStarts } from "@/lib/rules/helpers/http-server";
 import { codeLines, productionFiles, sourceFiles } from "@/lib/rules/helpers/code-lines";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
 import { startCommands } from "@/lib/rules/helpers/start-commands";
-import type { Language, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RuleDefinition } from "@/lib/rules/types";
+import type { Language, ServiceFacts } from "@/lib/facts/types";
 
 const JS = /\bcreateTerminus\(|\bcloseWithGrace\(|\bcreateHttpTerminator\(|\bcreateLightship\(|\benableShutdownHooks\(|\bgracefulShutdown\s*:/;
 const JVM = /\baddShutdownHook\(|@PreDestroy\b|\bDisposableBean\b|\bSmartLifecycle\b|\bembeddedServer\(|\bEngineMain\b/;

@@ -4,7 +4,8 @@ import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { containers, manifestEvidence, objects, podSpec } from "@/lib/rules/helpers/manifests";
 import { escapeRegExp } from "@/lib/rules/helpers/escape-reg-exp";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 export const rule: RuleDefinition = {
   id: "baseImagePinned",

@@ -5,7 +5,8 @@ import { productionFiles } from "@/lib/rules/helpers/code-lines";
 import { findLineMatches, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { containers, objects, podSpec } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 /** Lightweight stand-ins for a real database or cache. */
 const SUBSTITUTE = /\bsqlite3?\b|sqlite:\/\/|jdbc:h2:|\bUseInMemoryDatabase\(|\bUseSqlite\(|\bfakeredis\b|\bminiredis\b|\bmongomock\b|mongodb-memory-server|ioredis-mock|\bpg-mem\b|["']:memory:["']|LocMemCache/i;

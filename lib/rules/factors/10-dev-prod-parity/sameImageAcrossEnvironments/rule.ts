@@ -2,7 +2,8 @@ import { imageWithoutVersion, isTemplatedImage } from "@/lib/rules/helpers/image
 import { pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import { allContainers, appWorkloads, containerEvidence, containerName, dig, manifestEvidence, objects } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 // A directory or file naming one deployment environment: overlays/staging/, deploy/prod/, k8s/production.yaml.
 const ENVIRONMENT = /(?:^|\/)(dev|development|qa|uat|stage|staging|preprod|prod|production)(?:\/|\.ya?ml$|-[\w-]*\.ya?ml$)/i;

@@ -5,7 +5,8 @@ import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-pat
 import { manifestEvidence, ONE_OFF_KINDS } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import { startCommands } from "@/lib/rules/helpers/start-commands";
-import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 import { ADMIN_COMMAND, ADMIN_PATH, MIGRATE_IN_CODE } from "./patterns";
 
 export const rule: RuleDefinition = {

@@ -3,7 +3,8 @@ import { imageWithoutVersion, isTemplatedImage } from "@/lib/rules/helpers/image
 import { lineEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { allContainers, containerEvidence, containerName, longRunningWorkloads, objectName, ONE_OFF_KINDS, podSpec } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 // Running a task inside a live, serving container instead of a one-off process of the release.
 const EXEC_INTO_LIVE = /\b(kubectl|oc)\b[^|;&\n]*\sexec\b|\bdocker(-compose|\s+compose)?\s+exec\b|\bheroku\s+run:detached\b/;

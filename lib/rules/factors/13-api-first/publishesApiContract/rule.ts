@@ -3,7 +3,8 @@ import { findLineMatches, matchEvidence, pathEvidence } from "@/lib/rules/helper
 import { findApiRoutes } from "@/lib/rules/helpers/http-server";
 import { isTestPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 /** Contract documents, wherever they live (docs/ included: that is a fine home for a contract). */
 const CONTRACT_FILE = /(^|\/)((openapi|swagger|asyncapi)[\w.-]*\.(ya?ml|json)|[\w.-]+\.(proto|graphqls?|gql|raml|smithy|tsp)|schema\.graphql)$/i;

@@ -4,7 +4,8 @@ import { findLineMatches, matchEvidence, pathEvidence } from "@/lib/rules/helper
 import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
 import { dig, manifestEvidence } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 /** Distributed-tracing SDKs and agents. */
 const TRACING_PACKAGES = /^(@opentelemetry\/[\w-]+|@vercel\/otel|dd-trace|elastic-apm-node|newrelic|opentelemetry[\w-]*|ddtrace|elastic-apm|go\.opentelemetry\.io\/[\w/.-]+|gopkg\.in\/DataDog\/dd-trace-go[\w./-]*|io\.opentelemetry[\w.:-]*|io\.micrometer:micrometer-tracing[\w-]*|OpenTelemetry[\w.]*|Datadog\.Trace[\w.]*|opentelemetry-[\w-]+|ddtrace-rb)$/i;

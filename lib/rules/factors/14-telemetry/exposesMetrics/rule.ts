@@ -4,7 +4,8 @@ import { findLineMatches, lineEvidence, matchEvidence } from "@/lib/rules/helper
 import { findServerStarts } from "@/lib/rules/helpers/http-server";
 import { dig, manifestEvidence } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 /** Metrics and tracing client libraries. */
 const TELEMETRY_PACKAGES = /^(prom-client|express-prom-bundle|@opentelemetry\/[\w-]+|@vercel\/otel|hot-shots|dd-trace|newrelic|prometheus[-_]client|prometheus[-_]fastapi[-_]instrumentator|starlette[-_]exporter|django[-_]prometheus|opentelemetry[\w-]*|ddtrace|statsd|datadog|github\.com\/prometheus\/client_golang[\w/]*|go\.opentelemetry\.io\/[\w/.-]+|expvar|io\.micrometer:[\w-]+|micrometer[\w-]*|io\.prometheus:[\w-]+|io\.opentelemetry[\w.:-]*|spring-boot-starter-actuator|org\.springframework\.boot:spring-boot-starter-actuator|prometheus-net[\w.]*|OpenTelemetry[\w.]*|App\.Metrics[\w.]*)$/i;

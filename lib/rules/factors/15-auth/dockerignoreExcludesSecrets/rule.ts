@@ -2,7 +2,8 @@ import { codeLines } from "@/lib/rules/helpers/code-lines";
 import { finalStageInstructions } from "@/lib/rules/helpers/dockerfile";
 import { lineEvidence, pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { DockerfileFacts, RepoEvidence, RuleDefinition, ServiceFacts, TextFile } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { DockerfileFacts, ServiceFacts, TextFile } from "@/lib/facts/types";
 
 // What a build context must never carry into a `COPY . .`.
 const MUST_EXCLUDE = [".env", ".git"] as const;

@@ -1,7 +1,8 @@
 import { looksSecretName } from "@/lib/facts/secret-rules";
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { DockerInstruction, RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { DockerInstruction } from "@/lib/facts/types";
 
 // Files that are credentials by name: dotenv files, private keys, cloud credential files, registry tokens.
 const SECRET_FILE = /(^|\/)(\.env(\.[\w-]+)?|[\w.-]+\.(pem|key|p12|pfx|jks)|id_(rsa|dsa|ecdsa|ed25519)|credentials(\.json)?|service-account[\w-]*\.json|\.npmrc|\.pypirc|\.netrc|\.git-credentials)$/i;

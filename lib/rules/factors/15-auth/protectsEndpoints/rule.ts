@@ -3,7 +3,8 @@ import { findLineMatches, matchEvidence } from "@/lib/rules/helpers/find-line-ma
 import { findApiRoutes } from "@/lib/rules/helpers/http-server";
 import { dig, manifestEvidence } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 const AUTH_PACKAGES = /^(passport[\w-]*|jsonwebtoken|jose|express-jwt|express-oauth2-jwt-bearer|express-openid-connect|express-basic-auth|@fastify\/(jwt|auth|basic-auth)|next-auth|@auth\/[\w-]+|@clerk\/[\w-]+|@nestjs\/passport|flask[-_]login|flask[-_]jwt[-_]extended|flask[-_]httpauth|authlib|pyjwt|python-jose|djangorestframework-simplejwt|django-oauth-toolkit|fastapi-users|github\.com\/golang-jwt\/jwt[\w/]*|github\.com\/coreos\/go-oidc[\w/]*|golang\.org\/x\/oauth2|github\.com\/auth0\/go-jwt-middleware[\w/]*|github\.com\/casbin\/casbin[\w/]*|spring-boot-starter-(security|oauth2-resource-server)|org\.springframework\.boot:spring-boot-starter-(security|oauth2-resource-server)|org\.springframework\.security:[\w-]+|Microsoft\.AspNetCore\.Authentication[\w.]*|Microsoft\.Identity\.Web)$/i;
 const JS = /\bpassport\.authenticate\(|\bjwt\.verify\(|\bjwtVerify\(|\bexpressjwt\(|\brequiresAuth\(|@UseGuards\(|\bbasicAuth\(|\b(requireAuth|authenticate|verifyToken|isAuthenticated|checkJwt|authMiddleware|requireUser)\b/;

@@ -2,7 +2,8 @@ import { finalStage, inEffect, startInstructions } from "@/lib/rules/helpers/doc
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { containers, dig, longRunningWorkloads, manifestEvidence, podSpec } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { DockerfileFacts, ManifestObject, RepoEvidence, RuleDefinition, ServiceFacts } from "@/lib/rules/types";
+import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { DockerfileFacts, ManifestObject, ServiceFacts } from "@/lib/facts/types";
 
 // Images whose default user is unprivileged.
 const NONROOT_IMAGE = /:nonroot\b|-nonroot\b|^cgr\.dev\/chainguard\/(?!.*-dev\b)|^gcr\.io\/distroless\/[\w.-]+:nonroot/;

@@ -1,0 +1,148 @@
+/**
+ * Facts: the typed, serialisable snapshot collectors build (the only I/O) and rules judge (pure).
+ * Saved with each scan so a rule change can be re-run offline.
+ * Nothing in a Facts object may hold a secret value: collectors redact before facts exist.
+ */
+
+export const FACTS_SCHEMA_VERSION = 1;
+
+export type Language =
+  | "javascript"
+  | "typescript"
+  | "python"
+  | "go"
+  | "java"
+  | "kotlin"
+  | "csharp"
+  | "ruby"
+  | "rust"
+  | "php"
+  | "shell";
+
+/** A source or config file's text, secret-looking literals already redacted, line numbers preserved. */
+export interface TextFile {
+  /** Path relative to the source root (so evidence links work on GitHub), POSIX separators. */
+  path: string;
+  /** Language for source files; null for config/text files (.env, .properties, .yaml, ...). */
+  language: Language | null;
+  lines: string[];
+}
+
+export interface DockerInstruction {
+  /** Upper-case keyword: FROM, RUN, CMD, ENTRYPOINT, USER, EXPOSE, ENV, ARG, COPY, HEALTHCHECK, ... */
+  keyword: string;
+  /** Raw arguments after the keyword, continuation lines joined with a space. */
+  args: string;
+  /** "exec" when args are a JSON array (CMD ["node","server.js"]), "shell" otherwise. */
+  form: "exec" | "shell";
+  /** Exec-form arguments, or the shell string as a single element. */
+  argv: string[];
+  lineStart: number;
+  lineEnd: number;
+  /** Index of the build stage (FROM) this instruction belongs to. */
+  stage: number;
+}
+
+export interface DockerStage {
+  index: number;
+  /** Image reference as written, e.g. "node:20-alpine@sha256:..." or "builder". */
+  image: string;
+  tag: string | null;
+  digest: string | null;
+  /** Name after AS, if any. */
+  alias: string | null;
+  line: number;
+}
+
+export interface DockerfileFacts {
+  path: string;
+  stages: DockerStage[];
+  instructions: DockerInstruction[];
+}
+
+/** One Kubernetes object from a manifest file (multi-document YAML split). Secret data/stringData dropped. */
+export interface ManifestObject {
+  path: string;
+  /** 0-based index of the YAML document in the file. */
+  documentIndex: number;
+  lineStart: number;
+  lineEnd: number;
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace: string | null;
+  /** The parsed object (JSON-safe). Secret `data`/`stringData` values replaced by redacted previews. */
+  object: Record<string, unknown>;
+}
+
+export interface ComposeService {
+  name: string;
+  image: string | null;
+  build: boolean;
+  environment: { key: string; value: string | null; line: number }[];
+  ports: string[];
+  volumes: string[];
+  line: number;
+}
+
+export interface ComposeFacts {
+  path: string;
+  services: ComposeService[];
+}
+
+export interface ProcfileFacts {
+  path: string;
+  processes: { name: string; command: string; line: number }[];
+}
+
+export type Ecosystem = "npm" | "pip" | "poetry" | "go" | "maven" | "gradle" | "bundler" | "cargo" | "nuget" | "composer";
+
+export interface DependencyManifest {
+  path: string;
+  ecosystem: Ecosystem;
+  /** Path of the lockfile that pins this manifest, or null when there is none. */
+  lockfile: string | null;
+  dependencies: { name: string; version: string | null; line: number; dev: boolean }[];
+}
+
+/** A secret-looking literal: only its location, kind and a redacted preview are kept, never the value. */
+export interface SecretCandidate {
+  path: string;
+  line: number;
+  /** e.g. "aws-access-key", "private-key", "password-assignment", "connection-string-credentials" */
+  kind: string;
+  /** The variable or key name the literal was assigned to, if any. */
+  name: string | null;
+  /** e.g. "AKIA****", never more than 4 characters of the original. */
+  preview: string;
+}
+
+/** The files a repository declares its owners in, as a service page names them. */
+export type OwnerFile = "catalog-info.yaml" | "CODEOWNERS" | "dozen.yaml";
+
+export interface ServiceFacts {
+  schemaVersion: typeof FACTS_SCHEMA_VERSION;
+  service: {
+    name: string;
+    /** Directory of the service relative to the source root ("." for the root itself). */
+    path: string;
+    languages: Language[];
+    owners: string[];
+    /** Where the first owner (the one that names the team) was declared; absent without owners or in older facts. */
+    ownerFrom?: OwnerFile;
+  };
+  /** All file paths under the service (relative to the source root), capped; tests/vendor included but flagged by path. */
+  files: string[];
+  /** True when the service directory (or an ancestor in the source) is a git work tree / repository. */
+  vcs: { kind: "git" | "none"; commit: string | null; branch: string | null };
+  textFiles: TextFile[];
+  dockerfiles: DockerfileFacts[];
+  manifests: ManifestObject[];
+  compose: ComposeFacts[];
+  procfiles: ProcfileFacts[];
+  dependencyManifests: DependencyManifest[];
+  secretCandidates: SecretCandidate[];
+  /** Files skipped (too large, binary, symlink, unparseable) with the reason; shown, never fatal. */
+  skipped: { path: string; reason: string }[];
+}
+

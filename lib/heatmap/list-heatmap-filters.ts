@@ -1,0 +1,41 @@
+import { selectJson } from "@/lib/db/select-json";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { LATEST_FLEET_ROLLUP } from "@/lib/fleet/latest-fleet-rollup-sql";
+import { findRule } from "@/lib/rules/registry";
+
+export interface HeatmapFilterOptions {
+  teams: { slug: string; name: string }[];
+  sources: string[];
+  /** Checks failing in at least one live service (the latest fleet rollup's), by id. */
+  checks: { id: string; title: string; factor: string | null }[];
+}
+
+/**
+ * JSON fragment: the choices of the heatmap's filters: teams owning a live service, every source by name,
+ * and the ids of the checks some live service fails. Reads Team and Source (dozens of rows at fleet
+ * scale) and the latest fleet rollup; each team's "owns a live service" is one probe of the (goneAt,
+ * teamId) index, never a scan of Service's rows. Check titles are added by toHeatmapFilters.
+ */
+export function heatmapFiltersSql(): Prisma.Sql {
+  return Prisma.sql`json_build_object(
+    'teams', COALESCE((SELECT json_agg(json_build_object('slug', t."slug", 'name', t."name") ORDER BY t."name", t."slug") FROM "Team" t
+      WHERE EXISTS (SELECT 1 FROM "Service" s WHERE s."teamId" = t."id" AND s."goneAt" IS NULL)), '[]'::json),
+    'sources', COALESCE((SELECT json_agg(src."name" ORDER BY src."name") FROM "Source" src), '[]'::json),
+    'checks', COALESCE((SELECT json_agg(c."key" ORDER BY c."key") FROM
+      ${LATEST_FLEET_ROLLUP} f CROSS JOIN LATERAL jsonb_each(f."checks") c
+      WHERE (c."value" ->> 'failed')::int > 0), '[]'::json))`;
+}
+
+/** JSON of heatmapFiltersSql → choices, each check with its catalogue title and factor (a custom check keeps its id). */
+export function toHeatmapFilters(value: { teams: HeatmapFilterOptions["teams"]; sources: string[]; checks: string[] }): HeatmapFilterOptions {
+  const checks = value.checks.map((id) => {
+    const rule = findRule(id);
+    return { id, title: rule?.title ?? id, factor: rule?.factor ?? null };
+  });
+  return { teams: value.teams, sources: value.sources, checks };
+}
+
+/** The heatmap's filter choices (see heatmapFiltersSql). */
+export async function listHeatmapFilters(): Promise<HeatmapFilterOptions> {
+  return toHeatmapFilters(await selectJson(heatmapFiltersSql()));
+}

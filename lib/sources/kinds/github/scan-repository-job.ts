@@ -1,0 +1,140 @@
+import { db } from "@/lib/db";
+import type { LocalTarget } from "@/lib/collectors/local/collect-local-source";
+import { collectRepository } from "@/lib/collectors/github/collect-repository";
+import { RateLimitExhaustedError } from "@/lib/collectors/github/create-github-client";
+import { getHeadCommit } from "@/lib/collectors/github/get-head-commit";
+import { finishFannedOutScan } from "@/lib/sources/kinds/github/finish-fanned-out-scan";
+import { openGitHubClient } from "@/lib/sources/kinds/github/open-github-client";
+import type { RateBudget } from "@/lib/sources/kinds/github/rate-budget";
+import { saveRateLimit } from "@/lib/sources/kinds/github/save-rate-limit";
+import { scoreRepository } from "@/lib/sources/kinds/github/score-repository";
+import { QUEUES, scanRepositoryPayload } from "@/lib/jobs/queues";
+import type { ServiceFacts } from "@/lib/facts/types";
+import type { ScoringConfig } from "@/lib/scoring/scoring-config";
+import { markGoneServices } from "@/lib/persistence/mark-gone-services";
+import { persistTargetFailure } from "@/lib/persistence/persist-target-failure";
+import { persistTargetResult } from "@/lib/persistence/persist-target-result";
+import { defineJob } from "@/lib/jobs/define-job";
+
+/**
+ * One repository of a GitHub scan. One conditional request for the head commit (a 304 is free); when the
+ * commit was already scanned, the rules re-run on the stored facts (no download, whatever the rule
+ * version); otherwise one tarball. Each service is written in its own transaction (persistTargetResult,
+ * keyed by scan and target, so a retried job resumes). A failed attempt throws: pg-boss retries it, and the
+ * last failure is recorded by scan-repository-failed (reason, next try; the services keep their scores).
+ */
+export const scanRepositoryJob = defineJob({
+  name: QUEUES.scanRepository,
+  schema: scanRepositoryPayload,
+  // A job has one GitHub request in flight at a time, so 4 active jobs per credential group (counted by
+  // pg-boss in the database, across every worker) keeps a token near GitHub's "few concurrent requests".
+  groupConcurrency: 4,
+  async handle({ scanId, repositoryId }, { log, signal }) {
+    const scan = await db().scan.findUnique({ where: { id: scanId }, select: { status: true, rulesVersion: true, sourceId: true, source: { select: { config: true, rateLimit: true, location: true } } } });
+    const repo = await db().repository.findUnique({ where: { id: repositoryId } });
+    if (!scan || !repo || scan.status !== "running") return log.info({ scanId, repositoryId }, "scan or repository no longer running");
+    if (signal.aborted) throw new Error("worker stopping; repository released for retry");
+    let budget: RateBudget | undefined;
+    const prefix = { OR: [{ targetKey: repo.fullName }, { targetKey: { startsWith: `${repo.fullName}/` } }] };
+    const started = (await db().scanTarget.count({ where: { scanId, ...prefix } })) > 0;
+    try {
+      const opened = await openGitHubClient({ source: scan.source });
+      const { client, webBaseUrl } = opened;
+      budget = opened.budget;
+      const branch = repo.defaultBranch ?? "main";
+      const head = await getHeadCommit({ client, fullName: repo.fullName, branch, etag: repo.headSha ? repo.headEtag : null });
+      const sha = head.notModified ? (repo.headSha as string) : head.sha;
+      if (!head.notModified) await db().repository.update({ where: { id: repo.id }, data: { headSha: sha, headEtag: head.etag } });
+      let collected = sha === repo.scannedSha ? await storedTargets({ sourceId: scan.sourceId, fullName: repo.fullName }) : null;
+      const reused = collected !== null;
+      if (!collected) {
+        if (signal.aborted) throw new Error("worker stopping; repository released for retry");
+        collected = await collectRepository({ client, fullName: repo.fullName, sha, branch });
+      }
+      const outcome = scoreRepository({ ...collected, webBaseUrl, fullName: repo.fullName, sha });
+      const count = outcome.services.length + outcome.failures.length;
+      // The scan counted this repository as one target; a monorepo brings more, an empty repository none.
+      if (!started && count !== 1) await db().scan.update({ where: { id: scanId }, data: { targetsTotal: { increment: count - 1 } } });
+      for (const result of outcome.services) {
+        await persistWithRetry(() => persistTargetResult({ scanId, sourceId: scan.sourceId, result, commit: sha }));
+        await db().service.updateMany({ where: { sourceId: scan.sourceId, path: result.path }, data: { repoUrl: repo.htmlUrl } });
+      }
+      for (const failure of outcome.failures) await persistTargetFailure({ scanId, failure });
+      // A directory that no longer holds a service at this commit (a monorepo split, moved or trimmed):
+      // its service is marked gone, its history kept. Reused facts are the live services themselves.
+      if (!reused) {
+        const seenPaths = [...outcome.services.map((s) => s.path), ...outcome.failures.map((f) => f.path)];
+        await markGoneServices({ sourceId: scan.sourceId, seenPaths, within: [repo.fullName] });
+      }
+      await db().repository.update({
+        where: { id: repo.id },
+        data: { scannedSha: sha, scannedRulesVersion: scan.rulesVersion, status: "ok", lastError: null, failures: 0, retryAt: null, lastCheckedAt: new Date() },
+      });
+      log.info({ scanId, repo: repo.fullName, sha: sha.slice(0, 7), services: outcome.services.length, reused }, "repository scanned");
+    } catch (error) {
+      if (signal.aborted) throw error;
+      // pg-boss retries the job with back-off; its last failure is dead-lettered to scan-repository-failed,
+      // which records the repository as failed, so every way a job can end up failed goes one way.
+      const failure = new RepositoryScanError(describe(error), rateLimitReset(error));
+      log.warn({ scanId, repo: repo.fullName, reason: failure.message }, "repository attempt failed");
+      throw failure;
+    } finally {
+      if (budget) await saveRateLimit({ sourceId: scan.sourceId, budget });
+    }
+    await finishFannedOutScan({ scanId });
+  },
+});
+
+/** A repository attempt's failure, serialised by pg-boss into the job's output (message and retryAt survive). */
+export class RepositoryScanError extends Error {
+  override name = "RepositoryScanError";
+  readonly retryAt: string | undefined;
+  constructor(message: string, retryAt: Date | null) {
+    super(message);
+    this.retryAt = retryAt?.toISOString();
+  }
+}
+
+/** The latest facts of the repository's services, to re-evaluate without a download; null when there are none. */
+async function storedTargets(opts: { sourceId: number; fullName: string }): Promise<{ targets: LocalTarget[]; config: ScoringConfig | undefined } | null> {
+  const services = await db().service.findMany({
+    where: { sourceId: opts.sourceId, goneAt: null, OR: [{ path: opts.fullName }, { path: { startsWith: `${opts.fullName}/` } }] },
+    select: { name: true, path: true, latestTarget: { select: { facts: true } } },
+  });
+  const targets: LocalTarget[] = [];
+  let config: ScoringConfig | undefined;
+  for (const service of services) {
+    const facts = service.latestTarget?.facts as (ServiceFacts & { scoringConfig?: ScoringConfig }) | null | undefined;
+    if (!facts) return null;
+    config ??= facts.scoringConfig;
+    targets.push({ key: service.path, name: service.name, path: service.path, facts });
+  }
+  return targets.length > 0 ? { targets, config } : null;
+}
+
+/**
+ * Two workers creating the same team at once (ensureService's upsert is not atomic in PostgreSQL) make one
+ * transaction fail on the unique slug; the whole transaction rolled back, so trying again is safe and then
+ * finds the team.
+ */
+async function persistWithRetry<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    return write();
+  }
+}
+
+function describe(error: unknown): string {
+  const status = (error as { status?: number }).status;
+  const message = error instanceof Error ? error.message : String(error);
+  return status ? `GitHub answered ${status}: ${message}` : message;
+}
+
+function rateLimitReset(error: unknown): Date | null {
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof RateLimitExhaustedError) return cause.resetAt;
+  return error instanceof RateLimitExhaustedError ? error.resetAt : null;
+}
+
