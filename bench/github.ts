@@ -7,7 +7,7 @@ import path from "node:path";
 import { childEnv, env } from "@/lib/env";
 import { disconnectDatabase } from "@/lib/db";
 import { startEmbeddedPostgres } from "@/lib/ops/start-embedded-postgres";
-import { registerGitHubSource } from "@/lib/sources/kinds/github/register-github-source";
+import { registerSource } from "@/lib/sources/register-source";
 import { commitFiles, createBareRepo, generatedService, makeRepoRoot, type BareRepo } from "@/test/github/git-fixtures";
 import { runGitHubScan } from "@/test/github/run-github-scan";
 import { startStandIn } from "@/test/github/stand-in-server";
@@ -34,7 +34,7 @@ async function bench(): Promise<void> {
       }))));
     }
     for (const [name, repo] of bare) standIn.addRepo({ owner: "acme", name, bare: repo });
-    const { id: sourceId } = await registerGitHubSource({ input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl } } });
+    const { id: sourceId } = await registerSource({ kind: "github", input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl } } });
 
     const phase = async (label: string) => {
       standIn.resetStats();

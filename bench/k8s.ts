@@ -12,7 +12,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { planClusterTargets } from "@/lib/pipeline/plan-cluster-targets";
-import { runClusterRules } from "@/lib/cluster/run-cluster-rules";
+import { runRules } from "@/lib/rules/run-rules";
 import { collectCluster } from "@/lib/collectors/kubernetes/collect-cluster";
 import { loadKubeConfig } from "@/lib/collectors/kubernetes/load-kube-config";
 import { createKubeClient } from "@/lib/collectors/kubernetes/request-kube";
@@ -30,7 +30,7 @@ if (process.argv[2] === "--audit") {
   const facts = await collectCluster({ client });
   const candidates = Array.from({ length: facts.workloads.length / 2 }, (_, i) => ({ id: i + 1, name: `svc-${i * 2}`, slug: `svc-${i * 2}`, repoUrl: null }));
   let findings = 0;
-  for (const plan of planClusterTargets({ facts, candidates })) findings += runClusterRules({ facts: plan.facts }).length;
+  for (const plan of planClusterTargets({ facts, candidates })) findings += runRules({ subject: { kind: "cluster", facts: plan.facts, declared: [] } }).length;
   const seconds = (performance.now() - start) / 1000;
   process.stdout.write(`${JSON.stringify({ seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, baselineMb, requests: facts.requests, workloads: facts.workloads.length, findings })}\n`);
   process.exit(0);

@@ -19,7 +19,7 @@ const snapshots = targets.flatMap((t) => ("facts" in t ? [JSON.stringify(t.facts
 if (snapshots.length === 0) throw new Error(`no service facts collected under ${root}`);
 
 // Warm-up: let the JIT compile the rules before measuring.
-for (const json of snapshots) runRules({ facts: JSON.parse(json) as ServiceFacts });
+for (const json of snapshots) runRules({ subject: { kind: "repository", facts: JSON.parse(json) as ServiceFacts } });
 
 let evaluated = 0;
 let busyMs = 0;
@@ -29,7 +29,7 @@ while (performance.now() - wallStart < DURATION_MS) {
   const json = snapshots[evaluated % snapshots.length] ?? "";
   const facts = JSON.parse(json) as ServiceFacts;
   const started = performance.now();
-  runRules({ facts });
+  runRules({ subject: { kind: "repository", facts } });
   const elapsed = performance.now() - started;
   busyMs += elapsed;
   perSnapshotMs.push(elapsed);

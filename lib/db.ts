@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
-import { embeddedDatabaseUrl } from "@/lib/ops/embedded-database-url";
+import { embeddedDatabaseUrl } from "@/lib/db/embedded-database-url";
 
 /**
  * The one Prisma client of a process (web, worker or admin command). Prisma 7's Rust-free client talks to

@@ -7,6 +7,15 @@ export class NotFoundError extends Error {
 
 export class ValidationError extends Error {
   override name = "ValidationError";
+  /** Per field ("config.tokenEnv", or "form" for none), what is wrong with it; empty when the message says it all. */
+  readonly fields: Readonly<Record<string, string>>;
+  /** Every problem as "path: message" (list items by index), as an API answers them. */
+  readonly issues: readonly string[];
+  constructor(message: string, details: { fields?: Record<string, string>; issues?: string[] } = {}) {
+    super(message);
+    this.fields = details.fields ?? {};
+    this.issues = details.issues ?? [];
+  }
 }
 
 export class ConflictError extends Error {

@@ -1,6 +1,6 @@
 // Admin step of `npm start`: on an empty database, register the demo fleet and queue its first scan.
 import { createLogger } from "@/lib/log/logger";
-import { registerDemoFleet } from "@/lib/sources/register-demo-fleet";
+import { registerDemoFleet } from "@/lib/ops/register-demo-fleet";
 import { disconnectDatabase } from "@/lib/db";
 
 const log = createLogger({ process: "seed" });

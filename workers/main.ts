@@ -4,7 +4,7 @@ import { createBoss } from "@/lib/jobs/create-boss";
 import { ensureQueues } from "@/lib/jobs/ensure-queues";
 import { syncSchedules } from "@/lib/sources/sync-schedules";
 import { disconnectDatabase } from "@/lib/db";
-import { JOBS } from "@/workers/registry";
+import { loadJobs } from "@/workers/registry";
 
 /**
  * The worker process type (`npm run worker`): takes scan jobs from pg-boss and runs them. Any number of
@@ -18,10 +18,11 @@ const stopping = new AbortController();
 boss.on("error", (err) => log.error({ err }, "pg-boss error"));
 
 async function main(): Promise<void> {
+  const jobs = await loadJobs();
   await boss.start();
-  await ensureQueues({ boss });
-  const { scheduled } = await syncSchedules({ boss });
-  for (const job of JOBS) {
+  await ensureQueues({ boss, jobs });
+  const { scheduled, skipped } = await syncSchedules({ boss, log });
+  for (const job of jobs) {
     await boss.work(
       job.name,
       {
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
       },
     );
   }
-  log.info({ jobs: JOBS.map((j) => j.name), scheduled, concurrency: config.DOZEN_WORKER_CONCURRENCY }, "worker ready");
+  log.info({ jobs: jobs.map((j) => j.name), scheduled, concurrency: config.DOZEN_WORKER_CONCURRENCY }, "worker ready");
+  if (skipped > 0) log.warn({ skipped }, "some sources have a schedule pg-boss refuses: fix them on /sources");
 }
 
 async function shutdown(signal: string): Promise<void> {

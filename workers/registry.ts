@@ -1,9 +1,11 @@
-import { scanRepositoryJob } from "@/lib/sources/kinds/github/scan-repository-job";
-import { scanRepositoryFailedJob } from "@/lib/sources/kinds/github/scan-repository-failed-job";
+import type { JobDefinition } from "@/lib/jobs/define-job";
+import { SOURCE_KINDS } from "@/lib/sources/kinds/registry";
 import { scanSourceFailedJob } from "@/workers/jobs/scan-source-failed";
 import { scanSourceJob } from "@/workers/jobs/scan-source";
 import { scheduledScanJob } from "@/workers/jobs/scheduled-scan";
-import type { JobDefinition } from "@/lib/jobs/define-job";
 
-/** Every job a worker process handles. */
-export const JOBS: JobDefinition[] = [scanSourceJob, scheduledScanJob, scanRepositoryJob, scanRepositoryFailedJob, scanSourceFailedJob];
+/** Every job a worker process handles: the scan lifecycle's own, then each source kind's (a fan-out's per-item job). */
+export async function loadJobs(): Promise<JobDefinition[]> {
+  const kinds = await Promise.all(Object.values(SOURCE_KINDS).map((kind) => kind.worker()));
+  return [scanSourceJob, scheduledScanJob, scanSourceFailedJob, ...kinds.flatMap((k) => k.jobs)];
+}

@@ -1,9 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { db } from "@/lib/db";
 import { scanLocalDirectory } from "@/lib/pipeline/scan-local-directory";
-import { finishScan } from "@/lib/persistence/finish-scan";
-import { persistTargetResult } from "@/lib/persistence/persist-target-result";
-import { rulesVersion } from "@/lib/persistence/rules-version";
+import { finishScan } from "@/lib/persistence/scan-run/finish-scan";
+import { persistTarget } from "@/lib/persistence/persist-target";
+import { rulesVersion } from "@/lib/rules/rules-version";
 
 const FLEET = fileURLToPath(new URL("../../examples/fleet", import.meta.url));
 
@@ -29,10 +29,10 @@ export async function seedScaleSample(opts: { sourceId: number; count: number; l
     if (!result) throw new Error("the demo fleet produced no scanned service");
     // Same findings and scores as the demo service, under the seeded service's path, name and team.
     const facts = { ...result.facts, service: { ...result.facts.service, owners: service.team ? [service.team] : [] } };
-    await persistTargetResult({
+    await persistTarget({
       scanId: scan.id,
       sourceId: opts.sourceId,
-      result: { ...result, key: service.path, path: service.path, name: service.name, facts },
+      target: { kind: "repository", result: { ...result, key: service.path, path: service.path, name: service.name, facts } },
     });
   }
   const started = performance.now();

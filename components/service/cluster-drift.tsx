@@ -1,5 +1,4 @@
 import type { ServiceCluster } from "@/lib/services/get-service-cluster";
-import { ClusterFindings } from "@/components/service/cluster-findings";
 
 const FIELD_LABELS: Record<string, string> = {
   image: "Image",
@@ -10,9 +9,9 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /**
- * The "Cluster" section of a service page: where it runs, what runs (digests), where the running workloads
- * differ from what the repository declares, and the cluster checks with their guides. Pass
- * `getServiceCluster`'s result.
+ * The "Cluster" section of a service page: where it runs, what runs (digests) and where the running workloads
+ * differ from what the repository declares. The cluster checks' findings are listed with the repository's,
+ * by factor, each marked with where it was seen. Pass `getServiceCluster`'s result.
  */
 export function ClusterDrift({ cluster }: { cluster: ServiceCluster | null }) {
   if (!cluster) return null;
@@ -62,7 +61,6 @@ export function ClusterDrift({ cluster }: { cluster: ServiceCluster | null }) {
           {digests.map((d) => `${d.name}: tag ${d.declared} runs ${d.running.slice(0, 19)}…`).join("; ")}
         </p>
       ) : null}
-      <ClusterFindings findings={cluster.findings} />
     </section>
   );
 }

@@ -26,6 +26,9 @@ export function FindingCard({ finding, title, guide }: { finding: ServiceFinding
         </span>
         <h3 className="font-medium">{title}</h3>
         <code className="text-xs text-slate-500 dark:text-slate-400">{finding.ruleId}</code>
+        <span className="rounded border border-slate-300 px-1 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300" data-testid="finding-origin">
+          {finding.origin === "cluster" ? "seen in the cluster" : "seen in the repository"}
+        </span>
         <span className="ml-auto text-xs text-slate-600 dark:text-slate-300">effort {finding.effort} · weight {finding.weight}</span>
       </div>
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{finding.message}</p>

@@ -7,7 +7,7 @@ const OUTCOME_ORDER: Record<string, number> = { fail: 0, error: 1, notAvailable:
 
 /**
  * Findings as cards, failures first and heaviest first within an outcome, each with its check's title and
- * its remediation guide: the one list the repository and the cluster sections of a service page share.
+ * its remediation guide: a factor's findings from the repository and from the cluster, in one list.
  */
 export function FindingList({ findings, className, testId }: { findings: readonly ServiceFinding[]; className?: string; testId?: string }) {
   const sorted = [...findings].sort((a, b) => (OUTCOME_ORDER[a.outcome] ?? 5) - (OUTCOME_ORDER[b.outcome] ?? 5) || b.weight - a.weight);
@@ -15,7 +15,7 @@ export function FindingList({ findings, className, testId }: { findings: readonl
     <ul className={className ?? "space-y-2"} data-testid={testId}>
       {sorted.map((finding) => (
         <FindingCard
-          key={finding.ruleId}
+          key={`${finding.origin}-${finding.ruleId}`}
           finding={finding}
           title={findRule(finding.ruleId)?.title ?? finding.ruleId}
           guide={renderGuide({ ruleId: finding.ruleId, evidence: finding.evidence })}

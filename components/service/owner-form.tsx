@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { updateOwner, type OwnerFormState } from "@/app/(dashboard)/services/[slug]/actions";
+import { updateOwner, type OwnerFormState } from "@/lib/actions/update-owner";
 
 /** Shows who owns the service and where that came from, and lets a person override it. */
 export function OwnerForm({ slug, team, ownerSource }: { slug: string; team: string | null; ownerSource: string | null }) {

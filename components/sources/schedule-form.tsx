@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { changeSchedule, type ScheduleFormState } from "@/app/(dashboard)/sources/actions";
+import { changeSchedule, type ScheduleFormState } from "@/lib/actions/change-schedule";
 
 /**
  * Changes one source's schedule in place. Its message is a polite live region, not role="status", so the

@@ -6,8 +6,6 @@ import type { Formatters } from "@/components/sources/formatters";
 import { RepositoryCounts } from "@/components/sources/repository-counts";
 import { ScheduleForm } from "@/components/sources/schedule-form";
 
-const KIND_LABEL: Record<SourceSummary["kind"], string> = { local: "Local checkout", github: "GitHub", kubernetes: "Kubernetes cluster" };
-
 const STATUS_TONE: Record<string, string> = {
   succeeded: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200",
   partial: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
@@ -39,7 +37,7 @@ export function SourceCard({ source: s, f, highlight }: { source: SourceSummary;
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={`source-${s.id}`} className="text-lg font-semibold">
-          {s.name} <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 align-middle text-xs font-normal text-slate-800 dark:bg-slate-800 dark:text-slate-200">{KIND_LABEL[s.kind]}</span>
+          {s.name} <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 align-middle text-xs font-normal text-slate-800 dark:bg-slate-800 dark:text-slate-200">{s.kindLabel}</span>
         </h2>
         <ScanNowButton sourceId={s.id} sourceName={s.name} />
       </div>
@@ -80,7 +78,7 @@ export function SourceCard({ source: s, f, highlight }: { source: SourceSummary;
             </span>
           </Fact>
         ) : null}
-        {s.kind === "github" ? (
+        {s.tracksRateLimit ? (
           <Fact term="Rate limit">
             {s.rateLimit ? (
               <>

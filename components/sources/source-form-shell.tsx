@@ -1,13 +1,13 @@
 "use client";
 
 import { useActionState, useEffect, useRef, type ReactNode } from "react";
-import type { SourceFormState } from "@/app/(dashboard)/sources/actions";
+import { submitSource, type SourceFormState } from "@/lib/actions/submit-source";
 import { TextField } from "@/components/sources/form-fields";
 
-/** One add-source form's action state, its errors, and its fields' values after a refused submit. */
-export function useSourceForm(submit: (prev: SourceFormState, form: FormData) => Promise<SourceFormState>) {
-  const [state, action, pending] = useActionState<SourceFormState, FormData>(submit, { errors: {}, values: {} });
-  return { state, action, pending, e: state.errors, v: (name: string, fallback = "") => submittedValue(state, name, fallback) };
+/** The add-source form's action state: its errors, and its fields' values after a refused submit. */
+export function useSourceForm() {
+  const [state, action, pending] = useActionState<SourceFormState, FormData>(submitSource, { errors: {}, values: {} });
+  return { state, action, pending };
 }
 
 /** What a refused form showed in a field: the submitted value, else the field's default. */

@@ -5,7 +5,7 @@ import { runScanCommand } from "@/lib/cli/run-scan-command";
 import { runSourcesCommand } from "@/lib/cli/run-sources-command";
 import { env } from "@/lib/env";
 import { USAGE, UsageError, type CliOutput } from "@/lib/cli/usage-error";
-import { InvalidScoringConfigError } from "@/lib/scoring/load-scoring-config";
+import { InvalidScoringConfigError } from "@/lib/scoring/parse-scoring-config";
 
 const stdio: CliOutput = {
   out: (text) => void process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
@@ -43,9 +43,9 @@ export async function main(opts: { argv: string[]; cwd?: string; output?: CliOut
       case "scan":
         return await runScanCommand({ args: rest, values, cwd, output });
       case "rules":
-        return runRulesCommand({ args: rest, json: values.json ?? false, config: values.config, cwd, output });
+        return await runRulesCommand({ args: rest, json: values.json ?? false, config: values.config, cwd, output });
       case "explain":
-        return runExplainCommand({ args: rest, config: values.config, cwd, output });
+        return await runExplainCommand({ args: rest, config: values.config, cwd, output });
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

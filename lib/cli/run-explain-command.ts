@@ -4,10 +4,10 @@ import { findFactor } from "@/lib/factors/factors";
 import { findRule, getGuide } from "@/lib/rules/registry";
 
 /** `dozen explain <ruleId> [--config FILE]`: what the rule (or custom check) checks, why, and the remediation guide. */
-export function runExplainCommand(opts: { args: string[]; config?: string; cwd: string; output: CliOutput }): number {
+export async function runExplainCommand(opts: { args: string[]; config?: string; cwd: string; output: CliOutput }): Promise<number> {
   const [ruleId, ...extra] = opts.args;
   if (!ruleId || extra.length > 0) throw new UsageError('"explain" takes exactly one rule id.');
-  const custom = loadCustomRules({ config: opts.config, cwd: opts.cwd }).find((r) => r.id === ruleId);
+  const custom = (await loadCustomRules({ config: opts.config, cwd: opts.cwd })).find((r) => r.id === ruleId);
   const rule = findRule(ruleId) ?? custom;
   if (!rule) throw new UsageError(`Unknown rule "${ruleId}". \`dozen rules\` lists them.`);
   const factor = findFactor(rule.factor);

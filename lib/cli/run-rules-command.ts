@@ -1,23 +1,22 @@
 import { UsageError, type CliOutput } from "@/lib/cli/usage-error";
 import { loadCustomRules } from "@/lib/cli/load-custom-rules";
-import { CLUSTER_CHECKS } from "@/lib/cluster/find-cluster-rule";
 import { findFactor } from "@/lib/factors/factors";
-import { RULES } from "@/lib/rules/registry";
+import { CLUSTER_CHECKS, RULES } from "@/lib/rules/registry";
 
 /**
  * `dozen rules [--json] [--config FILE]`: the catalogue in factor order, then the cluster checks (judged on
  * live clusters, not by `dozen scan`), then the config's custom checks.
  */
-export function runRulesCommand(opts: { args: string[]; json: boolean; config?: string; cwd: string; output: CliOutput }): number {
+export async function runRulesCommand(opts: { args: string[]; json: boolean; config?: string; cwd: string; output: CliOutput }): Promise<number> {
   if (opts.args.length > 0) throw new UsageError(`"rules" takes no arguments (got ${opts.args.join(" ")}).`);
-  const custom = loadCustomRules({ config: opts.config, cwd: opts.cwd });
+  const custom = await loadCustomRules({ config: opts.config, cwd: opts.cwd });
   const all = [
     ...RULES.map((r) => ({ rule: r, custom: false, cluster: false })),
     ...CLUSTER_CHECKS.map((r) => ({ rule: r, custom: false, cluster: true })),
     ...custom.map((r) => ({ rule: r, custom: true, cluster: false })),
   ];
   if (opts.json) {
-    const rules = all.map(({ rule: r, custom: c, cluster }) => ({ id: r.id, version: r.version, factor: r.factor, title: r.title, effort: r.effort, defaultWeight: r.defaultWeight, custom: c, cluster }));
+    const rules = all.map(({ rule: r, custom: c, cluster }) => ({ id: r.id, version: r.version, factor: r.factor, title: r.title, effort: r.effort, defaultWeight: r.defaultWeight, judges: r.judges, custom: c, cluster }));
     opts.output.out(JSON.stringify({ rules }, null, 2));
     return 0;
   }

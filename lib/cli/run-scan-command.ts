@@ -5,9 +5,8 @@ import { builtInSarifRules, formatScanSarif } from "@/lib/cli/format-scan-sarif"
 import { formatScanText } from "@/lib/cli/format-scan-text";
 import { UsageError, type CliOutput } from "@/lib/cli/usage-error";
 import { buildCustomRules } from "@/lib/rules/custom/build-custom-rules";
-import { RULES } from "@/lib/rules/registry";
 import { scanLocalDirectory } from "@/lib/pipeline/scan-local-directory";
-import { loadScoringConfig } from "@/lib/scoring/load-scoring-config";
+import { loadScoringConfig } from "@/lib/pipeline/load-scoring-config";
 
 /**
  * `dozen scan <dir>`: scan, print, and gate. With --min-score, exits 1 when a service scores below it or a
@@ -28,10 +27,7 @@ export async function runScanCommand(opts: {
   const format = opts.values.format ?? (opts.values.json ? "json" : "text");
   if (format !== "text" && format !== "json" && format !== "sarif") throw new UsageError(`--format must be text, json or sarif (got "${format}").`);
   const minScore = parseMinScore(opts.values["min-score"]);
-  const knownRuleIds = RULES.map((r) => r.id);
-  const config = opts.values.config
-    ? loadScoringConfig({ path: resolve(opts.cwd, opts.values.config), knownRuleIds })
-    : loadScoringConfig({ root, knownRuleIds });
+  const config = await loadScoringConfig(opts.values.config ? { path: resolve(opts.cwd, opts.values.config) } : { root });
 
   const outcome = await scanLocalDirectory({ root, config });
   const printed =

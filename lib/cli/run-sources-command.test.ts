@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
 import type { PgBoss } from "pg-boss";
+import { POST as addSource } from "@/app/api/sources/route";
 import { POST as addGitHub } from "@/app/api/sources/github/route";
 import { POST as addKubernetes } from "@/app/api/sources/kubernetes/route";
 import { main } from "@/lib/cli/main";
@@ -22,7 +23,7 @@ before(async () => {
   boss = createBoss({ role: "web", url: database.url });
   await boss.start();
   (globalThis as { __dozenBoss?: Promise<PgBoss> }).__dozenBoss = Promise.resolve(boss);
-  const routes: Record<string, (request: Request) => Promise<Response>> = { "/api/sources/github": addGitHub, "/api/sources/kubernetes": addKubernetes };
+  const routes: Record<string, (request: Request) => Promise<Response>> = { "/api/sources": addSource, "/api/sources/github": addGitHub, "/api/sources/kubernetes": addKubernetes };
   server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);

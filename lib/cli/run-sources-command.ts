@@ -1,59 +1,40 @@
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError, type CliOutput } from "@/lib/cli/usage-error";
-import { registerClusterSourceInput } from "@/lib/sources/kinds/kubernetes/register-cluster-source";
-import { registerGitHubSourceInput } from "@/lib/sources/kinds/github/register-github-source";
+import { SOURCE_KINDS, findSourceKind } from "@/lib/sources/kinds/registry";
 
-const OPTIONS = {
-  url: { type: "string" },
-  schedule: { type: "string" },
-  "on-demand": { type: "boolean" },
-  owner: { type: "string" },
-  user: { type: "boolean" },
-  "token-env": { type: "string" },
-  "api-base-url": { type: "string" },
-  include: { type: "string", multiple: true },
-  exclude: { type: "string", multiple: true },
-  topic: { type: "string", multiple: true },
-  kubeconfig: { type: "string" },
-  context: { type: "string" },
-  "in-cluster": { type: "boolean" },
-  namespace: { type: "string", multiple: true },
-  "exclude-namespace": { type: "string", multiple: true },
-} as const;
+const COMMON: NonNullable<ParseArgsConfig["options"]> = { url: { type: "string" }, schedule: { type: "string" }, "on-demand": { type: "boolean" } };
+
+/** The kinds a running Dozen can be told to add from the command line. */
+const CLI_KINDS = Object.values(SOURCE_KINDS).filter((k) => k.cli);
 
 /**
- * `dozen sources add github|kubernetes <name> [options]`: adds a source through a running Dozen
- * (`--url`, else DOZEN_URL), validated first with the same zod contract the API uses. Exit 0 added,
- * 1 refused by the server (name taken, unreachable), 2 bad input.
+ * `dozen sources add <kind> <name> [options]`: adds a source through a running Dozen (`--url`, else
+ * DOZEN_URL), validated first with the same zod contract the API uses (the kind's own input schema, its
+ * options its own). Exit 0 added, 1 refused by the server (name taken, unreachable), 2 bad input.
  */
 export async function runSourcesCommand(opts: { args: string[]; url: string; output: CliOutput }): Promise<number> {
-  const { values, positionals } = parseArgs({ args: opts.args, allowPositionals: true, options: OPTIONS });
-  const [verb, kind, name, ...extra] = positionals;
-  if (verb !== "add" || !kind || !name || extra.length > 0) throw new UsageError('"sources" takes: add github|kubernetes <name> [options].');
-  const schedule = values["on-demand"] ? null : values.schedule;
-  const parsed =
-    kind === "github"
-      ? registerGitHubSourceInput.safeParse({
-          name, owner: values.owner, schedule,
-          config: { ownerType: values.user ? "user" : "org", tokenEnv: values["token-env"], apiBaseUrl: values["api-base-url"], include: values.include, exclude: values.exclude, topics: values.topic },
-        })
-      : kind === "kubernetes"
-        ? registerClusterSourceInput.safeParse({
-            name, schedule,
-            config: { kubeconfigPath: values.kubeconfig, context: values.context, inCluster: values["in-cluster"], namespaces: values.namespace, excludeNamespaces: values["exclude-namespace"] },
-          })
-        : null;
-  if (!parsed) throw new UsageError(`Unknown source kind "${kind}" (github or kubernetes).`);
+  const kinds = CLI_KINDS.map((k) => k.kind).join("|");
+  // The kind decides which options exist: a first pass with every kind's options finds it wherever the options stand.
+  const everyOption = Object.assign({}, COMMON, ...CLI_KINDS.map((k) => k.cli?.options));
+  const [verb, kindName] = parseArgs({ args: opts.args, allowPositionals: true, options: everyOption }).positionals;
+  const kind = kindName ? findSourceKind(kindName) : undefined;
+  if (verb !== "add" || !kindName) throw new UsageError(`"sources" takes: add ${kinds} <name> [options].`);
+  if (!kind?.cli) throw new UsageError(`Unknown source kind "${kindName}" (${CLI_KINDS.map((k) => k.kind).join(" or ")}).`);
+  const { values, positionals } = parseArgs({ args: opts.args, allowPositionals: true, options: { ...COMMON, ...kind.cli.options } });
+  const [, , name, ...extra] = positionals;
+  if (!name || extra.length > 0) throw new UsageError(`"sources" takes: add ${kinds} <name> [options].`);
+  const schedule = values["on-demand"] ? null : (values.schedule as string | undefined);
+  const parsed = kind.input.safeParse(kind.cli.toInput({ name, schedule, values }));
   if (!parsed.success) {
     opts.output.err(`dozen: invalid source:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
     return 2;
   }
   // An omitted schedule stays omitted (JSON drops undefined): the server's DOZEN_DEFAULT_SCHEDULE applies.
-  const body = JSON.stringify(parsed.data);
-  const base = (values.url ?? opts.url).replace(/\/$/, "");
+  const body = JSON.stringify({ kind: kind.kind, ...(parsed.data as object) });
+  const base = ((values.url as string | undefined) ?? opts.url).replace(/\/$/, "");
   let response: Response;
   try {
-    response = await fetch(`${base}/api/sources/${kind}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    response = await fetch(`${base}/api/sources`, { method: "POST", headers: { "content-type": "application/json" }, body });
   } catch (error) {
     opts.output.err(`dozen: cannot reach Dozen at ${base} (set DOZEN_URL or --url): ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`);
     return 1;
@@ -64,7 +45,6 @@ export async function runSourcesCommand(opts: { args: string[]; url: string; out
     return response.status === 400 ? 2 : 1;
   }
   const { id, schedule: cron } = answer.source;
-  opts.output.out(`Added ${kind} source "${name}" (id ${id}), ${cron ? `scanned on "${cron}" (UTC)` : "scanned on demand only"}.\nScan now: curl -X POST ${base}/api/sources/${id}/scans`);
+  opts.output.out(`Added ${kind.kind} source "${name}" (id ${id}), ${cron ? `scanned on "${cron}" (UTC)` : "scanned on demand only"}.\nScan now: curl -X POST ${base}/api/sources/${id}/scans`);
   return 0;
 }
-

@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { CLUSTER_CHECKS } from "@/lib/cluster/find-cluster-rule";
 import { db } from "@/lib/db";
 import { exportTable } from "@/lib/export/export-table";
 import { getFactorReport } from "@/lib/factor-report/get-factor-report";
 import { getHeatmapPage } from "@/lib/heatmap/get-heatmap-page";
-import { RULES } from "@/lib/rules/registry";
+import { CLUSTER_CHECKS, RULES } from "@/lib/rules/registry";
 import { markGoneServices } from "@/lib/persistence/mark-gone-services";
 import { useScannedFleet } from "@/test/support/use-scanned-fleet";
 

@@ -1,8 +1,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { LATEST_FLEET_ROLLUP } from "@/lib/fleet/latest-fleet-rollup-sql";
-import { CLUSTER_CHECKS } from "@/lib/cluster/find-cluster-rule";
-import { RULES } from "@/lib/rules/registry";
+import { LATEST_FLEET_ROLLUP } from "@/lib/db/latest-fleet-rollup-sql";
+import { CLUSTER_CHECKS, RULES } from "@/lib/rules/registry";
 
 export interface FactorCheck {
   id: string;

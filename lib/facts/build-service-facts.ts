@@ -1,4 +1,4 @@
-import { FACTS_SCHEMA_VERSION, type OwnerFile, type ServiceFacts } from "@/lib/facts/types";
+import { FACTS_SCHEMA_VERSION, type OwnerFile, type RepoConfigFile, type ServiceFacts } from "@/lib/facts/types";
 import { classifyPath } from "@/lib/facts/classify-path";
 import { detectLanguage } from "@/lib/facts/detect-language";
 import { parseCompose } from "@/lib/facts/parse-compose";
@@ -27,6 +27,8 @@ export function buildServiceFacts(opts: {
   knownPaths: ReadonlySet<string>;
   skipped: readonly { path: string; reason: string }[];
   vcs: ServiceFacts["vcs"];
+  /** The source root's dozen.yaml as read, if any (redacted here like every other text). */
+  repoConfig?: RepoConfigFile | null;
 }): ServiceFacts {
   const facts: ServiceFacts = {
     schemaVersion: FACTS_SCHEMA_VERSION,
@@ -40,6 +42,7 @@ export function buildServiceFacts(opts: {
     procfiles: [],
     dependencyManifests: [],
     secretCandidates: [],
+    repoConfig: opts.repoConfig ? { path: opts.repoConfig.path, text: redactSecrets({ path: opts.repoConfig.path, lines: splitLines({ text: opts.repoConfig.text }) }).lines.join("\n") } : null,
     skipped: [...opts.skipped],
   };
   const prefix = opts.service.path === "." ? "" : `${opts.service.path}/`;

@@ -4,7 +4,8 @@
  * Nothing in a Facts object may hold a secret value: collectors redact before facts exist.
  */
 
-export const FACTS_SCHEMA_VERSION = 1;
+/** Bumped when stored facts change shape; older snapshots are collected again instead of re-evaluated. */
+export const FACTS_SCHEMA_VERSION = 2;
 
 export type Language =
   | "javascript"
@@ -120,6 +121,12 @@ export interface SecretCandidate {
 /** The files a repository declares its owners in, as a service page names them. */
 export type OwnerFile = "catalog-info.yaml" | "CODEOWNERS" | "dozen.yaml";
 
+/** A source root's `dozen.yaml` (or .yml/.json) as read, secret-looking literals redacted; parsed by lib/scoring. */
+export interface RepoConfigFile {
+  path: string;
+  text: string;
+}
+
 export interface ServiceFacts {
   schemaVersion: typeof FACTS_SCHEMA_VERSION;
   service: {
@@ -142,6 +149,8 @@ export interface ServiceFacts {
   procfiles: ProcfileFacts[];
   dependencyManifests: DependencyManifest[];
   secretCandidates: SecretCandidate[];
+  /** The scoring config at the root of the source this service was found in, so a re-evaluation weighs alike. */
+  repoConfig: RepoConfigFile | null;
   /** Files skipped (too large, binary, symlink, unparseable) with the reason; shown, never fatal. */
   skipped: { path: string; reason: string }[];
 }

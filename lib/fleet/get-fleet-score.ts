@@ -1,6 +1,6 @@
 import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { LATEST_FLEET_ROLLUP } from "@/lib/fleet/latest-fleet-rollup-sql";
+import { LATEST_FLEET_ROLLUP } from "@/lib/db/latest-fleet-rollup-sql";
 import { roundScore } from "@/lib/scoring/score-findings";
 
 export interface FleetScore {

@@ -1,7 +1,7 @@
 import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { LATEST_FLEET_ROLLUP } from "@/lib/fleet/latest-fleet-rollup-sql";
-import type { MoverWindow } from "@/lib/rollups/update-fleet-movers";
+import { LATEST_FLEET_ROLLUP } from "@/lib/db/latest-fleet-rollup-sql";
+import type { MoverWindow } from "@/lib/scoring/movers";
 
 export interface Mover {
   slug: string;

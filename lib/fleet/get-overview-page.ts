@@ -5,7 +5,7 @@ import { fleetTrendSql } from "@/lib/fleet/get-fleet-trend";
 import { gradeDistributionSql, toGradeCounts, type GradeCounts } from "@/lib/fleet/get-grade-distribution";
 import { heatmapPageSql, toHeatmapPage, type HeatmapPageJson } from "@/lib/heatmap/get-heatmap-page";
 import { moversSql, type Mover } from "@/lib/fleet/get-movers";
-import { MOVER_WINDOWS, type MoverWindow } from "@/lib/rollups/update-fleet-movers";
+import { MOVER_WINDOWS, type MoverWindow } from "@/lib/scoring/movers";
 import { toTrendPoints, type TrendJson, type TrendPoint } from "@/lib/trends/trend-point";
 import { fleetScoreSql, toFleetScore, type FleetScore } from "@/lib/fleet/get-fleet-score";
 import { toHeatmapData, type HeatmapData } from "@/lib/heatmap/get-heatmap-rows";

@@ -17,6 +17,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   handle(payload: z.infer<S>, ctx: JobContext): Promise<void>;
   /** At most this many jobs of one pg-boss group (see the sender's `group`) active at once across all workers. */
   groupConcurrency?: number;
+  /** Options of the job's queue, given when the queue is created (e.g. a dead letter's long retry). */
+  queue?: Parameters<PgBoss["createQueue"]>[1];
 }
 
 /** A job: a queue name, the zod schema its payload must satisfy, and an idempotent handler. */

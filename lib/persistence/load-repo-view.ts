@@ -1,20 +1,18 @@
 import { db } from "@/lib/db";
-import type { Finding } from "@/lib/rules/types";
-import type { ManifestObject } from "@/lib/facts/types";
-import { FINDING_COLUMNS, toFinding } from "@/lib/persistence/to-finding";
+import type { ManifestObject, RepoConfigFile } from "@/lib/facts/types";
 
-/**
- * What the repository side says about a service: its latest repository target's findings (for the combined
- * score) and declared manifests (for drift). Empty for a service only seen in a cluster.
- */
-export async function loadRepoView(opts: { serviceId: number | null }): Promise<{ findings: Finding[]; manifests: ManifestObject[] }> {
-  if (opts.serviceId === null) return { findings: [], manifests: [] };
-  const service = await db().service.findUnique({
-    where: { id: opts.serviceId },
-    select: { latestTarget: { select: { facts: true, findings: { select: FINDING_COLUMNS } } } },
-  });
-  const target = service?.latestTarget;
-  if (!target) return { findings: [], manifests: [] };
-  const manifests = ((target.facts as { manifests?: ManifestObject[] } | null)?.manifests ?? []);
-  return { findings: target.findings.map(toFinding), manifests };
+/** What the repository side says about a service, as a cluster audit needs it. */
+export interface RepoView {
+  /** Declared Kubernetes objects, for drift. */
+  manifests: ManifestObject[];
+  /** The repository's dozen.yaml, whose weights and disabled checks apply to the service's cluster checks too. */
+  repoConfig: RepoConfigFile | null;
+}
+
+/** The service's latest repository facts, reduced to what a cluster audit uses; empty for a cluster-only service. */
+export async function loadRepoView(opts: { serviceId: number | null }): Promise<RepoView> {
+  if (opts.serviceId === null) return { manifests: [], repoConfig: null };
+  const service = await db().service.findUnique({ where: { id: opts.serviceId }, select: { latestTarget: { select: { facts: true } } } });
+  const facts = (service?.latestTarget?.facts ?? null) as { manifests?: ManifestObject[]; repoConfig?: RepoConfigFile | null } | null;
+  return { manifests: facts?.manifests ?? [], repoConfig: facts?.repoConfig ?? null };
 }

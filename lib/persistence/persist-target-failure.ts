@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import type { TargetFailure } from "@/lib/pipeline/types";
+import { countTarget } from "@/lib/persistence/scan-run/count-target";
 
 /**
  * Records a target that could not be scanned. The service keeps its previous scores: a broken commit or
@@ -27,9 +28,6 @@ export async function persistTargetFailure(opts: { scanId: number; failure: Targ
         error: failure.error.slice(0, 2000),
       },
     });
-    await tx.scan.update({
-      where: { id: opts.scanId },
-      data: { targetsDone: { increment: 1 }, targetsFailed: { increment: 1 } },
-    });
+    await countTarget({ tx, scanId: opts.scanId, failed: true });
   });
 }

@@ -5,9 +5,10 @@ import { join } from "node:path";
 import { before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { emptyFacts } from "@/test/support/empty-facts";
-import { scanLocalDirectory, scoreTargets } from "@/lib/pipeline/scan-local-directory";
+import { scanLocalDirectory } from "@/lib/pipeline/scan-local-directory";
+import { evaluateRepository } from "@/lib/pipeline/evaluate-repository";
 import type { ScanOutcome } from "@/lib/pipeline/types";
-import { InvalidScoringConfigError } from "@/lib/scoring/load-scoring-config";
+import { InvalidScoringConfigError } from "@/lib/scoring/parse-scoring-config";
 
 const fleet = fileURLToPath(new URL("../../examples/fleet", import.meta.url));
 let outcome: ScanOutcome;
@@ -77,7 +78,7 @@ test("[FLEET] scanner traps produce no findings: tests, docs, comments, template
 });
 
 test("a target the collector could not read becomes a failure; the others are scored", () => {
-  const result = scoreTargets({
+  const result = evaluateRepository({
     targets: [
       { key: "a", name: "a", path: "a", error: "permission denied reading a" },
       { key: "b", name: "b", path: "b", facts: emptyFacts() },

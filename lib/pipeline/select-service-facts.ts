@@ -1,5 +1,5 @@
 import type { ClusterFacts, ClusterServiceFacts, WorkloadFacts } from "@/lib/facts/cluster-types";
-import { selects } from "@/lib/cluster/rules/helpers";
+import { selects } from "@/lib/rules/helpers/cluster";
 
 /** The cluster facts about one service: its workloads plus the Services, HPAs and PDBs that reach them. */
 export function selectServiceFacts(opts: { facts: ClusterFacts; workloads: WorkloadFacts[] }): ClusterServiceFacts {

@@ -1,3 +1,6 @@
+import type { ClusterServiceFacts } from "@/lib/facts/cluster-types";
+import type { WorkloadMapping } from "@/lib/pipeline/map-workload";
+import type { DriftItem } from "@/lib/rules/factors/10-dev-prod-parity/clusterMatchesRepository/find-drift";
 import type { Finding } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 import type { ServiceScore } from "@/lib/scoring/types";
@@ -23,4 +26,17 @@ export interface TargetFailure {
 export interface ScanOutcome {
   services: ServiceScanResult[];
   failures: TargetFailure[];
+}
+
+/** One service's share of a cluster audit, judged: what becomes one cluster scan target. */
+export interface ClusterScanResult extends ServiceScore {
+  key: string;
+  /** The Dozen service its workloads joined; null when none did (a cluster-only service is made for them). */
+  serviceId: number | null;
+  /** Unmapped workloads: the name, namespace and owners of the service they become. */
+  group: { name: string; namespace: string; owners: string[] };
+  facts: ClusterServiceFacts;
+  drift: DriftItem[];
+  findings: Finding[];
+  mappings: WorkloadMapping[];
 }

@@ -1,12 +1,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { MOVER_WINDOWS, MOVERS_KEPT } from "@/lib/scoring/movers";
 
-/** The movers windows the overview offers, in days. */
-export const MOVER_WINDOWS = [7, 30] as const;
-export type MoverWindow = (typeof MOVER_WINDOWS)[number];
-
-/** How many movers each way each window keeps: more than any page shows. */
-export const MOVERS_KEPT = 20;
 
 /**
  * Works out the fleet's biggest movers as of `day` and stores them on that day's fleet rollup, so the

@@ -1,19 +1,30 @@
-import { findClusterRule, getClusterGuide, type CheckInfo } from "@/lib/cluster/find-cluster-rule";
-import { GENERATED_GUIDES, GENERATED_RULES } from "@/lib/rules/registry.generated";
-import type { RuleDefinition } from "@/lib/rules/types";
-
-/** Every rule, ordered by factor folder then id. Regenerate with `npx tsx lib/rules/generate-registry.ts`. */
-export const RULES: readonly RuleDefinition[] = GENERATED_RULES;
+import { GENERATED_CHECKS, GENERATED_GUIDES } from "@/lib/rules/registry.generated";
+import type { CheckDefinition, CheckInfo, RepositoryCheck } from "@/lib/rules/types";
 
 /**
- * A check by id, repository rule or cluster check (lib/cluster), so pages and `dozen explain` show either;
- * undefined for an unknown id (e.g. from an old stored finding or a typo on the CLI).
+ * Every check, repository, cluster and cross (drift), ordered by factor folder then id: the one catalogue.
+ * Regenerate with `npm run generate:registry` after adding a check folder.
  */
-export function findRule(ruleId: string): RuleDefinition | CheckInfo | undefined {
-  return RULES.find((r) => r.id === ruleId) ?? findClusterRule(ruleId);
+export const CHECKS: readonly CheckDefinition[] = GENERATED_CHECKS;
+
+/** The checks that judge a repository's facts (what `dozen scan` runs). */
+export const RULES: readonly RepositoryCheck[] = CHECKS.filter((c): c is RepositoryCheck => c.judges === "repository");
+
+/** The checks that judge a live cluster, alone or beside what the repository declares (drift). */
+export const CLUSTER_CHECKS: readonly CheckDefinition[] = CHECKS.filter((c) => c.judges !== "repository");
+
+/** A check by id, undefined for an unknown id (e.g. from an old stored finding or a typo on the CLI). */
+export function findRule(ruleId: string): CheckDefinition | undefined {
+  return CHECKS.find((r) => r.id === ruleId);
 }
 
-/** The rule's remediation guide (Markdown with {{placeholders}}), or undefined for an unknown rule. */
+/** The check's remediation guide (Markdown with {{placeholders}}), or undefined for an unknown check. */
 export function getGuide(ruleId: string): string | undefined {
-  return Object.hasOwn(GENERATED_GUIDES, ruleId) ? GENERATED_GUIDES[ruleId] : getClusterGuide(ruleId);
+  return Object.hasOwn(GENERATED_GUIDES, ruleId) ? GENERATED_GUIDES[ruleId] : undefined;
+}
+
+/** The catalogue fields of a check, without its evaluator (what a page or a CLI listing needs). */
+export function checkInfo(check: CheckInfo): CheckInfo {
+  const { id, version, factor, title, rationale, judges, effort, defaultWeight } = check;
+  return { id, version, factor, title, rationale, judges, effort, defaultWeight };
 }

@@ -1,5 +1,6 @@
 import type { FactorId } from "@/lib/factors/factors";
-import type { ServiceFacts } from "@/lib/facts/types";
+import type { ClusterServiceFacts } from "@/lib/facts/cluster-types";
+import type { ManifestObject, ServiceFacts } from "@/lib/facts/types";
 
 /**
  * The contract between rules (pure checks over facts) and scoring: outcomes, evidence, findings.
@@ -38,7 +39,11 @@ export interface RuleResult {
 
 export type Effort = "low" | "medium" | "high";
 
-export interface RuleDefinition {
+/** What a check judges: a repository's facts, a live cluster's, or both side by side (drift). */
+export type Judges = "repository" | "cluster" | "both";
+
+/** Everything a check is besides its evaluator: what catalogues, pages, guides and scoring read. */
+export interface CheckInfo {
   /** Folder name; states the compliant condition in camelCase, e.g. "readsPortFromEnv". */
   id: string;
   /** Bumped when the evaluator's meaning changes, so stored findings say which logic produced them. */
@@ -46,11 +51,41 @@ export interface RuleDefinition {
   factor: FactorId;
   title: string;
   rationale: string;
-  appliesTo: ("repo" | "cluster")[];
+  judges: Judges;
   effort: Effort;
   /** Default weight within its factor (1–10); re-weighting lives in lib/scoring config, not here. */
   defaultWeight: number;
+}
+
+/** A check of one service's repository facts (its files, Dockerfiles, manifests, dependencies). */
+export interface RepositoryCheck extends CheckInfo {
+  judges: "repository";
   evaluate(facts: ServiceFacts): RuleResult;
+}
+
+/** A check of what one service runs in a live cluster. */
+export interface ClusterCheck extends CheckInfo {
+  judges: "cluster";
+  evaluate(facts: ClusterServiceFacts): RuleResult;
+}
+
+/** A check that compares what a repository declares with what a cluster runs. */
+export interface CrossCheck extends CheckInfo {
+  judges: "both";
+  evaluate(facts: { declared: readonly ManifestObject[]; cluster: ClusterServiceFacts }): RuleResult;
+}
+
+export type CheckDefinition = RepositoryCheck | ClusterCheck | CrossCheck;
+
+/** What one evaluation looks at: a repository's facts, or a cluster's with what the repository declares. */
+export type CheckSubject =
+  | { kind: "repository"; facts: ServiceFacts }
+  | { kind: "cluster"; facts: ClusterServiceFacts; declared: readonly ManifestObject[] };
+
+/** A check's weight and whether it runs, as the scoring config resolved them (lib/scoring). */
+export interface CheckSetting {
+  weight: number;
+  enabled: boolean;
 }
 
 /** A rule result tagged with the rule it came from: what is stored and shown. */

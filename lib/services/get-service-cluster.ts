@@ -1,18 +1,16 @@
 import { db } from "@/lib/db";
-import type { DriftItem } from "@/lib/cluster/find-drift";
-import type { Evidence, Outcome } from "@/lib/rules/types";
+import type { DriftItem } from "@/lib/rules/factors/10-dev-prod-parity/clusterMatchesRepository/find-drift";
 
 export interface ServiceCluster {
   cluster: string | null;
   auditedAt: Date;
   workloads: { namespace: string; kind: string; name: string; mappedBy: string; images: string[]; digests: string[]; replicas: number | null; goneAt: Date | null }[];
   drift: DriftItem[];
-  findings: { ruleId: string; factor: string; outcome: Outcome; message: string; evidence: Evidence[]; weight: number; effort: string }[];
 }
 
 /**
- * A service's latest cluster audit for its page: the workloads joined to it, the drift between its
- * repository and the cluster, and the cluster checks' findings. Null when no cluster has seen it.
+ * A service's latest cluster audit for its page: the workloads joined to it and the drift between its
+ * repository and the cluster (its findings come with the service's, getServiceDetail). Null when no cluster has seen it.
  */
 export async function getServiceCluster(opts: { serviceId: number }): Promise<ServiceCluster | null> {
   const service = await db().service.findUnique({
@@ -20,7 +18,7 @@ export async function getServiceCluster(opts: { serviceId: number }): Promise<Se
     select: {
       workloads: { select: { namespace: true, kind: true, name: true, mappedBy: true, images: true, digests: true, replicas: true, goneAt: true }, orderBy: [{ namespace: "asc" }, { name: "asc" }] },
       latestClusterTarget: {
-        select: { createdAt: true, facts: true, findings: { select: { ruleId: true, factor: true, outcome: true, message: true, evidence: true, weight: true, effort: true }, orderBy: { ruleId: "asc" } } },
+        select: { createdAt: true, facts: true },
       },
     },
   });
@@ -32,6 +30,5 @@ export async function getServiceCluster(opts: { serviceId: number }): Promise<Se
     auditedAt: target.createdAt,
     workloads: service.workloads,
     drift: facts.drift ?? [],
-    findings: target.findings.map((f) => ({ ...f, outcome: f.outcome as Outcome, evidence: f.evidence as unknown as Evidence[] })),
   };
 }

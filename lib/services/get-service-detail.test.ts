@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { db } from "@/lib/db";
+import { getHeatmapPage } from "@/lib/heatmap/get-heatmap-page";
+import { persistTarget } from "@/lib/persistence/persist-target";
+import type { Finding } from "@/lib/rules/types";
+import { scoreFindings } from "@/lib/scoring/score-findings";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
 import { useTestDatabase } from "@/test/support/test-database";
 import { scanIntoDatabase } from "@/test/support/scan-into-database";
@@ -33,4 +38,36 @@ test("[SERVICE] the detail holds the latest scan's findings (heaviest first), fa
   assert.ok(detail.findings.some((f) => f.evidence.length > 0), "evidence comes back as objects");
   assert.equal(detail.factorScores.length, scanned.factors.length);
   assert.equal(await getServiceDetail({ slug: "no-such-service" }), null);
+});
+
+test("[SERVICE] a failing cluster check shows in the factor tile exactly as the heatmap shows it, marked as seen in the cluster", async () => {
+  const { sourceId } = await scanIntoDatabase({ root: FLEET, name: "fleet", only: ["payments-api"] });
+  const service = await db().service.findFirstOrThrow({ where: { slug: "payments-api" }, select: { id: true } });
+  const before = (await getServiceDetail({ slug: "payments-api" }))!.factorScores.find((f) => f.factor === "disposability")!;
+  const probes: Finding = {
+    ruleId: "clusterDeclaresProbes", ruleVersion: 1, factor: "disposability", title: "probes", outcome: "fail", weight: 2, effort: "low",
+    message: "1 container(s) lack probes.", evidence: [{ type: "cluster", cluster: "prod", namespace: "shop", kind: "Deployment", name: "payments-api", jsonPath: "spec.template.spec.containers[0]" }],
+  };
+  const scan = await db().scan.create({ data: { sourceId, trigger: "manual", rulesVersion: "test", status: "running" }, select: { id: true } });
+  await persistTarget({
+    scanId: scan.id, sourceId,
+    target: {
+      kind: "cluster", seenAt: new Date(),
+      result: {
+        key: "cluster:prod:service", serviceId: service.id, group: { name: "payments-api", namespace: "shop", owners: [] },
+        facts: { schemaVersion: 1, cluster: "prod", workloads: [], services: [], hpas: [], pdbs: [] },
+        drift: [], findings: [probes], mappings: [], ...scoreFindings({ findings: [probes] }),
+      },
+    },
+  });
+
+  const detail = (await getServiceDetail({ slug: "payments-api" }))!;
+  const tile = detail.factorScores.find((f) => f.factor === "disposability")!;
+  assert.deepEqual([tile.passed, tile.failed], [before.passed, before.failed + 1], "the tile counts the cluster's failing check");
+  const [row] = (await getHeatmapPage({ q: "payments-api", sort: "name", dir: "asc", page: 1, pageSize: 10 })).rows;
+  assert.equal(row?.factors.disposability, tile.score, "the heatmap and the service page show one combined view");
+  assert.equal(row?.score, detail.latestScore);
+  const fromCluster = detail.findings.filter((f) => f.origin === "cluster").map((f) => f.ruleId);
+  assert.deepEqual(fromCluster, ["clusterDeclaresProbes"]);
+  assert.ok(detail.findings.filter((f) => f.origin === "repository").length > 0);
 });

@@ -2,7 +2,9 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { serviceTrendSql, toServiceTrend, type ServiceTrendPoint } from "@/lib/services/get-service-trend";
 import type { TrendJson } from "@/lib/trends/trend-point";
-import type { Evidence, Outcome } from "@/lib/rules/types";
+import type { Evidence, Finding, Outcome } from "@/lib/rules/types";
+import type { FactorScoreResult } from "@/lib/scoring/types";
+import { scoreFindings } from "@/lib/scoring/score-findings";
 
 /** Days of score history the service page draws. */
 const TREND_DAYS = 180;
@@ -15,6 +17,8 @@ export interface ServiceFinding {
   evidence: Evidence[];
   weight: number;
   effort: string;
+  /** Where it was seen: the repository's latest scan, or the service's latest cluster audit. */
+  origin: "repository" | "cluster";
 }
 
 export interface ServiceDetail {
@@ -32,33 +36,37 @@ export interface ServiceDetail {
   source: { name: string; kind: string; location: string };
   commit: string | null;
   findings: ServiceFinding[];
-  factorScores: { factor: string; score: number | null; passed: number; failed: number }[];
+  /** Per factor, the combined view of the repository's and the cluster's findings: what the heatmap shows. */
+  factorScores: FactorScoreResult[];
   /** Daily score over the last 180 days from the rollups, oldest first. */
   trend: ServiceTrendPoint[];
 }
 
 /**
- * One service's page data: its latest scan's factor scores and every finding with evidence, and its score
- * history from the rollups. Reads only the latest target's findings, never older scans. One statement
- * (findings, factor scores and trend aggregated as JSON in PostgreSQL): the service page is the most
- * visited, and each extra round trip costs more than the aggregation. Null when no service has this slug.
+ * One service's page data: the findings of its latest repository scan and of its latest cluster audit, each
+ * saying where it was seen, the factor scores of the two together (the same combined view the heatmap and
+ * the service's score show), and its score history from the rollups. Reads only the latest targets, never
+ * older scans. One statement (findings and trend aggregated as JSON in PostgreSQL): the service page is the
+ * most visited, and each extra round trip costs more than the aggregation. Null when no service has this slug.
  */
 export async function getServiceDetail(opts: { slug: string }): Promise<ServiceDetail | null> {
-  const [service] = await db().$queryRaw<(Omit<ServiceDetail, "trend"> & { trend: TrendJson })[]>`
+  const [service] = await db().$queryRaw<(Omit<ServiceDetail, "trend" | "factorScores"> & { trend: TrendJson })[]>`
     SELECT s."id", s."slug", s."name", s."path", s."languages", s."latestScore", s."latestGrade", s."latestScanAt",
       s."ownerSource", s."latestClusterTargetId", st."commit",
       CASE WHEN t."id" IS NULL THEN NULL ELSE json_build_object('name', t."name", 'slug', t."slug") END AS "team",
       json_build_object('name', src."name", 'kind', src."kind", 'location', src."location") AS "source",
       COALESCE((SELECT json_agg(json_build_object('ruleId', f."ruleId", 'factor', f."factor", 'outcome', f."outcome",
-          'message', f."message", 'evidence', f."evidence", 'weight', f."weight", 'effort', f."effort")
-        ORDER BY f."weight" DESC, f."ruleId") FROM "Finding" f WHERE f."targetId" = s."latestTargetId"), '[]') AS "findings",
-      COALESCE((SELECT json_agg(json_build_object('factor', fs."factor", 'score', fs."score", 'passed', fs."passed",
-          'failed', fs."failed")) FROM "FactorScore" fs WHERE fs."targetId" = s."latestTargetId"), '[]') AS "factorScores",
+          'message', f."message", 'evidence', f."evidence", 'weight', f."weight", 'effort', f."effort",
+          'origin', CASE WHEN f."targetId" = s."latestTargetId" THEN 'repository' ELSE 'cluster' END)
+        ORDER BY f."weight" DESC, f."ruleId") FROM "Finding" f WHERE f."targetId" IN (s."latestTargetId", s."latestClusterTargetId")), '[]') AS "findings",
       ${serviceTrendSql({ serviceId: Prisma.sql`s."id"`, days: TREND_DAYS })} AS "trend"
     FROM "Service" s
     JOIN "Source" src ON src."id" = s."sourceId"
     LEFT JOIN "Team" t ON t."id" = s."teamId"
     LEFT JOIN "ScanTarget" st ON st."id" = s."latestTargetId"
     WHERE s."slug" = ${opts.slug}`;
-  return service ? { ...service, trend: toServiceTrend(service.trend) } : null;
+  if (!service) return null;
+  // Scored like the service itself (persistTarget's combined view): the tiles and the heatmap always agree.
+  const { factors } = scoreFindings({ findings: service.findings as unknown as Finding[] });
+  return { ...service, factorScores: factors, trend: toServiceTrend(service.trend) };
 }

@@ -1,6 +1,9 @@
-// The add-source forms post flat fields named by their path in the input schema ("config.tokenEnv"), so
-// zod's issue paths name the very field to mark. These turn a form into that input: empty text means
-// "use the default" (undefined), lists are comma or whitespace separated, checkboxes are present or not.
+import type { FormField } from "@/lib/sources/kinds/types";
+
+// An add-source form posts flat fields named by their path in the kind's input ("config.tokenEnv"), so zod's
+// issue paths name the very field to mark. This turns a form into that input by walking the kind's own field
+// list: empty text means "use the default" (absent), lists are comma or whitespace separated, checkboxes are
+// present or not, and only the chosen option of a choice is read (its `sets` applied).
 
 function text(form: FormData, name: string): string | undefined {
   const value = form.get(name);
@@ -11,52 +14,32 @@ function list(form: FormData, name: string): string[] {
   return (text(form, name) ?? "").split(/[\s,]+/).filter(Boolean);
 }
 
-// Drops unset keys, so what is stored in Source.config holds only what applies.
-function defined<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  if (value === undefined) return;
+  const keys = path.split(".");
+  let node = target;
+  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[keys.at(-1)!] = value;
 }
 
-/** GitHub organisation or user: a token variable, or a GitHub App's variables when `auth` is "app". */
-export function readGitHubForm(form: FormData) {
-  const app = form.get("auth") === "app";
-  return {
-    name: text(form, "name") ?? "",
-    owner: text(form, "owner") ?? "",
-    schedule: String(form.get("schedule") ?? ""),
-    config: defined({
-      ownerType: text(form, "config.ownerType"),
-      apiBaseUrl: text(form, "config.apiBaseUrl"),
-      tokenEnv: app ? undefined : text(form, "config.tokenEnv"),
-      app: app
-        ? defined({ appIdEnv: text(form, "config.app.appIdEnv"), privateKeyEnv: text(form, "config.app.privateKeyEnv"), installationIdEnv: text(form, "config.app.installationIdEnv") })
-        : undefined,
-      include: list(form, "config.include"),
-      exclude: list(form, "config.exclude"),
-      topics: list(form, "config.topics"),
-      includeArchived: form.has("config.includeArchived"),
-      includeForks: form.has("config.includeForks"),
-    }),
-  };
+function readFields(fields: readonly FormField[], form: FormData, into: Record<string, unknown>): void {
+  for (const field of fields) {
+    if (field.type === "row") readFields(field.fields, form, into);
+    else if (field.type === "text") setPath(into, field.name, field.list ? list(form, field.name) : text(form, field.name));
+    else if (field.type === "checkbox") setPath(into, field.name, form.has(field.name));
+    else if (field.type === "radio") setPath(into, field.name, text(form, field.name));
+    else {
+      const chosen = field.options.find((o) => o.value === text(form, field.name)) ?? field.options.find((o) => o.value === field.defaultValue);
+      if (!chosen) continue;
+      for (const [path, value] of Object.entries(chosen.sets ?? {})) setPath(into, path, value);
+      readFields(chosen.fields, form, into);
+    }
+  }
 }
 
-/** Kubernetes cluster: a kubeconfig (path and context, both optional) or the in-cluster service account. */
-export function readClusterForm(form: FormData) {
-  const inCluster = form.get("mode") === "inCluster";
-  return {
-    name: text(form, "name") ?? "",
-    schedule: String(form.get("schedule") ?? ""),
-    config: defined({
-      inCluster,
-      kubeconfigPath: inCluster ? undefined : text(form, "config.kubeconfigPath"),
-      context: inCluster ? undefined : text(form, "config.context"),
-      namespaces: list(form, "config.namespaces"),
-      // An emptied field means "exclude nothing"; the form starts with the system namespaces filled in.
-      excludeNamespaces: list(form, "config.excludeNamespaces"),
-    }),
-  };
-}
-
-/** Local checkout: a directory the workers can read. */
-export function readLocalForm(form: FormData) {
-  return { name: text(form, "name") ?? "", directory: text(form, "directory") ?? "", schedule: String(form.get("schedule") ?? "") };
+/** A submitted add-source form → the kind's input: its name, schedule and its own fields. */
+export function readSourceForm(opts: { fields: readonly FormField[]; form: FormData }): Record<string, unknown> {
+  const input: Record<string, unknown> = { name: text(opts.form, "name") ?? "", schedule: String(opts.form.get("schedule") ?? "") };
+  readFields(opts.fields, opts.form, input);
+  return input;
 }

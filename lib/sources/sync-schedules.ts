@@ -1,22 +1,31 @@
 import type { PgBoss } from "pg-boss";
+import type { Logger } from "pino";
 import { db } from "@/lib/db";
 import { QUEUES } from "@/lib/jobs/queues";
 
 /**
  * Makes pg-boss's cron table match the sources' schedules (one schedule per source, keyed by its id).
- * pg-boss keeps the schedule in PostgreSQL, so any number of workers fire each tick once.
+ * pg-boss keeps the schedule in PostgreSQL, so any number of workers fire each tick once. A schedule pg-boss
+ * refuses (a row written before schedules were validated, or by hand) is logged and skipped: one bad
+ * source must never keep a worker from taking jobs.
  */
-export async function syncSchedules(opts: { boss: PgBoss }): Promise<{ scheduled: number }> {
-  const sources = await db().source.findMany({ select: { id: true, schedule: true } });
+export async function syncSchedules(opts: { boss: PgBoss; log?: Logger }): Promise<{ scheduled: number; skipped: number }> {
+  const sources = await db().source.findMany({ select: { id: true, name: true, schedule: true } });
   let scheduled = 0;
+  let skipped = 0;
   for (const source of sources) {
     const key = String(source.id);
-    if (source.schedule) {
-      await opts.boss.schedule(QUEUES.scheduledScan, source.schedule, { sourceId: source.id }, { key, tz: "UTC" });
-      scheduled++;
-    } else {
-      await opts.boss.unschedule(QUEUES.scheduledScan, key);
+    try {
+      if (source.schedule) {
+        await opts.boss.schedule(QUEUES.scheduledScan, source.schedule, { sourceId: source.id }, { key, tz: "UTC" });
+        scheduled++;
+      } else {
+        await opts.boss.unschedule(QUEUES.scheduledScan, key);
+      }
+    } catch (error) {
+      skipped++;
+      opts.log?.error({ sourceId: source.id, source: source.name, schedule: source.schedule, reason: error instanceof Error ? error.message : String(error) }, "source schedule refused; skipped");
     }
   }
-  return { scheduled };
+  return { scheduled, skipped };
 }

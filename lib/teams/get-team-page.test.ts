@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { FACTORS } from "@/lib/factors/factors";
 import { utcDay } from "@/lib/db/utc-day";
 import { getTeamPage } from "@/lib/teams/get-team-page";
-import { setServiceTeam } from "@/lib/teams/set-service-team";
+import { setServiceTeam } from "@/lib/persistence/set-service-team";
 import { ownerOf, useScannedFleet } from "@/test/support/use-scanned-fleet";
 
 const fleet = useScannedFleet();

@@ -2,7 +2,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { db } from "@/lib/db";
-import { registerGitHubSource } from "@/lib/sources/kinds/github/register-github-source";
+import { registerSource } from "@/lib/sources/register-source";
 import { commitFiles, createBareRepo, generatedService, makeRepoRoot, type BareRepo } from "@/test/github/git-fixtures";
 import { runGitHubScan } from "@/test/github/run-github-scan";
 import { startStandIn, type StandIn } from "@/test/github/stand-in-server";
@@ -39,7 +39,7 @@ describe("GitHub App authentication", () => {
     process.env.DOZEN_TEST_APP_ID = String(APP_ID);
     process.env.DOZEN_TEST_APP_KEY = privateKey;
     const config = { apiBaseUrl: standIn.baseUrl, app: { appIdEnv: "DOZEN_TEST_APP_ID", privateKeyEnv: "DOZEN_TEST_APP_KEY" } };
-    sourceId = (await registerGitHubSource({ input: { name: "acme-app", owner: "acme", schedule: null, config } })).id;
+    sourceId = (await registerSource({ kind: "github", input: { name: "acme-app", owner: "acme", schedule: null, config } })).id;
   });
   after(async () => {
     await standIn.close();
@@ -99,7 +99,7 @@ describe("GitHub App authentication", () => {
   it("an installation id from the environment skips the look-up", async () => {
     process.env.DOZEN_TEST_APP_INSTALLATION = String(INSTALLATION);
     const config = { apiBaseUrl: standIn.baseUrl, app: { appIdEnv: "DOZEN_TEST_APP_ID", privateKeyEnv: "DOZEN_TEST_APP_KEY", installationIdEnv: "DOZEN_TEST_APP_INSTALLATION" } };
-    const byId = await registerGitHubSource({ input: { name: "acme-app-by-id", owner: "acme", schedule: null, config } });
+    const byId = await registerSource({ kind: "github", input: { name: "acme-app-by-id", owner: "acme", schedule: null, config } });
     const lookUps = standIn.stats.byRoute.org_installation;
     const scan = await runGitHubScan({ sourceId: byId.id });
     assert.equal(scan.status, "succeeded", scan.error ?? "");

@@ -1,7 +1,7 @@
 import { after, before, it } from "node:test";
 import assert from "node:assert/strict";
 import { db } from "@/lib/db";
-import { registerGitHubSource } from "@/lib/sources/kinds/github/register-github-source";
+import { registerSource } from "@/lib/sources/register-source";
 import { commitFiles, type BareRepo } from "@/test/github/git-fixtures";
 import { startGeneratedOrg } from "@/test/github/generated-org";
 import type { StandIn } from "@/test/github/stand-in-server";
@@ -20,7 +20,7 @@ before(async () => {
   database = await useTestDatabase();
   org = await startGeneratedOrg({ names: NAMES });
   ({ standIn, bare } = org);
-  sourceId = (await registerGitHubSource({ input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl, tokenEnv: "DOZEN_TEST_GH_TOKEN" } } })).id;
+  sourceId = (await registerSource({ kind: "github", input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl, tokenEnv: "DOZEN_TEST_GH_TOKEN" } } })).id;
   worker = startWorker({ databaseUrl: database.url, name: "worker", concurrency: 2 });
 });
 after(async () => {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { join } from "node:path";
 import { db } from "@/lib/db";
-import { registerGitHubSource } from "@/lib/sources/kinds/github/register-github-source";
+import { registerSource } from "@/lib/sources/register-source";
 import { createBareRepo, generatedService, makeRepoRoot } from "@/test/github/git-fixtures";
 import { runGitHubScan } from "@/test/github/run-github-scan";
 import { startStandIn, type StandIn } from "@/test/github/stand-in-server";
@@ -33,7 +33,7 @@ after(async () => {
 it("a GitHub Enterprise Server source (apiBaseUrl …/api/v3) scans end to end and links evidence to the GHES web host", async () => {
   const { apiBaseUrl, webUrl } = standIn.enterprise;
   const config = { apiBaseUrl, app: { appIdEnv: "DOZEN_TEST_GHES_APP_ID", privateKeyEnv: "DOZEN_TEST_GHES_APP_KEY" } };
-  const { id: sourceId } = await registerGitHubSource({ input: { name: "ghes-platform", owner: "platform", schedule: null, config } });
+  const { id: sourceId } = await registerSource({ kind: "github", input: { name: "ghes-platform", owner: "platform", schedule: null, config } });
   const scan = await runGitHubScan({ sourceId });
   assert.equal(scan.status, "succeeded", scan.error ?? "");
   assert.equal(standIn.stats.enterprise, standIn.stats.requests - standIn.stats.codeload, "every API request went to /api/v3");

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { db } from "@/lib/db";
-import { registerGitHubSource } from "@/lib/sources/kinds/github/register-github-source";
+import { registerSource } from "@/lib/sources/register-source";
 import { commitFiles, type BareRepo } from "@/test/github/git-fixtures";
 import { startGeneratedOrg } from "@/test/github/generated-org";
 import { runGitHubScan } from "@/test/github/run-github-scan";
@@ -24,7 +24,7 @@ describe("GitHub faults: throttling, retries, timeouts, spent budgets, failing r
     database = await useTestDatabase();
     org = await startGeneratedOrg({ names: NAMES });
     ({ standIn, bare } = org);
-    sourceId = (await registerGitHubSource({ input: { name: "acme-faults", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl } } })).id;
+    sourceId = (await registerSource({ kind: "github", input: { name: "acme-faults", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl } } })).id;
   });
   after(async () => {
     await org.close();

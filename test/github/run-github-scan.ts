@@ -1,8 +1,9 @@
 import type { PgBoss } from "pg-boss";
 import pino from "pino";
 import { db } from "@/lib/db";
-import { QUEUES, scanRepositoryPayload, type ScanRepositoryPayload } from "@/lib/jobs/queues";
-import { requestScan } from "@/lib/persistence/request-scan";
+import { QUEUES } from "@/lib/jobs/queues";
+import { GITHUB_QUEUES, scanRepositoryPayload, type ScanRepositoryPayload } from "@/lib/sources/kinds/github/queues";
+import { requestScan } from "@/lib/persistence/scan-run/request-scan";
 import { scanRepositoryJob } from "@/lib/sources/kinds/github/scan-repository-job";
 import { scanRepositoryFailedJob } from "@/lib/sources/kinds/github/scan-repository-failed-job";
 import { scanSourceJob } from "@/workers/jobs/scan-source";
@@ -17,7 +18,7 @@ export async function runGitHubScan(opts: { sourceId: number; concurrency?: numb
   const queued: { name: string; data: unknown }[] = [];
   const running = new Set<ScanRepositoryPayload>();
   const boss = {
-    send: async (name: string, data: unknown) => (name === QUEUES.scanRepository || name === QUEUES.scanSource ? queued.push({ name, data }) : 0, "id"),
+    send: async (name: string, data: unknown) => (name === GITHUB_QUEUES.scanRepository || name === QUEUES.scanSource ? queued.push({ name, data }) : 0, "id"),
     findJobs: async () => [...queued.map((j) => ({ data: j.data, state: "created" })), ...[...running].map((data) => ({ data, state: "active" }))],
   } as unknown as PgBoss;
   const ctx = { boss, log: pino({ level: "silent" }), signal: new AbortController().signal };

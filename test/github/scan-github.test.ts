@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { db } from "@/lib/db";
-import { registerGitHubSource } from "@/lib/sources/kinds/github/register-github-source";
+import { registerSource } from "@/lib/sources/register-source";
 import { commitFiles, createBareRepo, generatedService, makeRepoRoot, type BareRepo } from "@/test/github/git-fixtures";
 import { runGitHubScan } from "@/test/github/run-github-scan";
 import { startStandIn, type StandIn } from "@/test/github/stand-in-server";
@@ -29,7 +29,7 @@ describe("GitHub source scanned through the stand-in", () => {
     for (const [name, repo] of bare) standIn.addRepo({ owner: "acme", name, bare: repo });
     standIn.addRepo({ owner: "acme", name: "old-thing", bare: bare.get("svc-1")!, archived: true });
     standIn.addRepo({ owner: "acme", name: "forked", bare: bare.get("svc-2")!, fork: true });
-    const source = await registerGitHubSource({ input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl, webBaseUrl: "https://github.com" } } });
+    const source = await registerSource({ kind: "github", input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl, webBaseUrl: "https://github.com" } } });
     sourceId = source.id;
   });
   after(async () => {

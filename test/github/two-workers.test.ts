@@ -1,7 +1,7 @@
 import { after, before, it } from "node:test";
 import assert from "node:assert/strict";
 import { db } from "@/lib/db";
-import { registerGitHubSource } from "@/lib/sources/kinds/github/register-github-source";
+import { registerSource } from "@/lib/sources/register-source";
 import { startGeneratedOrg } from "@/test/github/generated-org";
 import type { StandIn } from "@/test/github/stand-in-server";
 import { requestScanThroughBoss, startWorker, waitForScan } from "@/test/github/worker-processes";
@@ -24,7 +24,7 @@ after(async () => {
 });
 
 it("two worker processes share one GitHub scan; one stopped with SIGTERM mid-scan loses nothing", async () => {
-  const source = await registerGitHubSource({ input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl, tokenEnv: "DOZEN_TEST_GH_TOKEN" } } });
+  const source = await registerSource({ kind: "github", input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl, tokenEnv: "DOZEN_TEST_GH_TOKEN" } } });
   const { scanId } = await requestScanThroughBoss({ databaseUrl: database.url, sourceId: source.id });
   const start = (name: string) => startWorker({ databaseUrl: database.url, name, concurrency: 2 });
   const [first, second] = [start("worker-1"), start("worker-2")];

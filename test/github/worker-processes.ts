@@ -5,7 +5,7 @@ import { childEnv } from "@/lib/env";
 import { createBoss } from "@/lib/jobs/create-boss";
 import { ROOT, tsxArgs } from "@/lib/ops/bin-path";
 import { runChild } from "@/lib/ops/run-child";
-import { requestScan } from "@/lib/persistence/request-scan";
+import { requestScan } from "@/lib/persistence/scan-run/request-scan";
 
 /** A real worker process (`workers/main.ts`) on the test's database, with a token in DOZEN_TEST_GH_TOKEN. */
 export function startWorker(opts: { databaseUrl: string; name: string; concurrency: number }): ReturnType<typeof runChild> {

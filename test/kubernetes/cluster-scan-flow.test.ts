@@ -12,7 +12,7 @@ import { createBoss } from "@/lib/jobs/create-boss";
 import { QUEUES } from "@/lib/jobs/queues";
 import { ROOT, tsxArgs } from "@/lib/ops/bin-path";
 import { runChild, type ChildHandle } from "@/lib/ops/run-child";
-import { registerClusterSource } from "@/lib/sources/kinds/kubernetes/register-cluster-source";
+import { registerSource } from "@/lib/sources/register-source";
 import { WORKER_NODE_FLAGS } from "@/workers/node-flags";
 import { shopCluster } from "@/test/kubernetes/shop-cluster";
 import { seedShopRepos } from "@/test/kubernetes/shop-repos";
@@ -77,7 +77,7 @@ describe("cluster scans through the worker: scheduled, on demand, and failing wi
   });
 
   it("a schedule tick, handled by the worker, audits the cluster: findings, drift and unmapped workloads", async () => {
-    const registered = await registerClusterSource({ input: { name: "prod-eu", schedule: "30 2 * * *", config: { kubeconfigPath: kubeconfig(), context: "prod-eu" } }, boss });
+    const registered = await registerSource({ kind: "kubernetes", input: { name: "prod-eu", schedule: "30 2 * * *", config: { kubeconfigPath: kubeconfig(), context: "prod-eu" } }, boss });
     sourceId = registered.id;
     const [schedule] = await boss.getSchedules(QUEUES.scheduledScan, String(sourceId));
     assert.deepEqual([schedule?.cron, schedule?.data], ["30 2 * * *", { sourceId }]);

@@ -8,10 +8,12 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { ClusterDrift } from "@/components/service/cluster-drift";
 import { db } from "@/lib/db";
-import { registerClusterSource } from "@/lib/sources/kinds/kubernetes/register-cluster-source";
+import { registerSource } from "@/lib/sources/register-source";
 import { getServiceCluster } from "@/lib/services/get-service-cluster";
+import { getServiceDetail } from "@/lib/services/get-service-detail";
+import { FindingList } from "@/components/service/finding-list";
 import { getHeatmapPage } from "@/lib/heatmap/get-heatmap-page";
-import { SCANNERS } from "@/lib/sources/kinds/registry";
+import { SOURCE_KINDS } from "@/lib/sources/kinds/registry";
 import { SHOP_SECRET_VALUES, shopCluster } from "@/test/kubernetes/shop-cluster";
 import { seedShopRepos } from "@/test/kubernetes/shop-repos";
 import { startStandIn } from "@/test/kubernetes/stand-in";
@@ -24,7 +26,7 @@ describe("scanKubernetes: a cluster source audited into a real database", () => 
   const scan = async () => {
     const source = await db().source.findUniqueOrThrow({ where: { id: clusterSourceId }, select: { id: true, name: true, kind: true, location: true, config: true } });
     const { id: scanId } = await db().scan.create({ data: { sourceId: source.id, trigger: "manual", rulesVersion: "test", status: "running" }, select: { id: true } });
-    await SCANNERS.kubernetes!({ scanId, source, boss: undefined as never, log: pino({ level: "silent" }), signal: new AbortController().signal });
+    await (await SOURCE_KINDS.kubernetes.worker()).scan({ scanId, source, boss: undefined as never, log: pino({ level: "silent" }), signal: new AbortController().signal });
     return db().scan.findUniqueOrThrow({ where: { id: scanId }, select: { status: true, error: true, targetsDone: true } });
   };
 
@@ -44,7 +46,7 @@ describe("scanKubernetes: a cluster source audited into a real database", () => 
   it("joins workloads to services, keeps unmapped ones, scores with drift, and stores no secret", async () => {
     const standIn = await startStandIn({ objects: shopCluster() });
     await writeFile(path.join(dir, "kubeconfig"), standIn.kubeconfig("prod-eu"));
-    clusterSourceId = (await registerClusterSource({ input: { name: "prod-eu", config: { kubeconfigPath: path.join(dir, "kubeconfig"), context: "prod-eu" }, schedule: null } })).id;
+    clusterSourceId = (await registerSource({ kind: "kubernetes", input: { name: "prod-eu", config: { kubeconfigPath: path.join(dir, "kubeconfig"), context: "prod-eu" }, schedule: null } })).id;
     const result = await scan();
     await standIn.close();
     assert.equal(result.status, "succeeded", result.error ?? "");
@@ -80,7 +82,8 @@ describe("scanKubernetes: a cluster source audited into a real database", () => 
 
   it("the service page shows cluster checks with guides like repository findings, and unmapped workloads as services", async () => {
     const billing = await db().service.findFirstOrThrow({ where: { name: "legacy-billing" }, select: { id: true } });
-    const html = renderToStaticMarkup(createElement(ClusterDrift, { cluster: await getServiceCluster({ serviceId: billing.id }) }));
+    const detail = await getServiceDetail({ slug: (await db().service.findUniqueOrThrow({ where: { id: billing.id }, select: { slug: true } })).slug });
+    const html = renderToStaticMarkup(createElement(FindingList, { findings: detail!.findings.filter((f) => f.origin === "cluster") }));
     assert.match(html, /data-outcome="fail" data-rule="clusterImagesPinned"/, "a failing cluster check is a finding card");
     assert.match(html, /How to fix/);
     assert.match(html, /Deployment <code>shop\/legacy-billing<\/code>, field <code>spec\.template\.spec\.containers\[0\]\.image<\/code>/, "the guide names the workload and field");

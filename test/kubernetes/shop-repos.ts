@@ -2,8 +2,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { scanLocalDirectory } from "@/lib/pipeline/scan-local-directory";
-import { persistTargetResult } from "@/lib/persistence/persist-target-result";
-import { registerLocalSource } from "@/lib/sources/kinds/local/register-local-source";
+import { persistTarget } from "@/lib/persistence/persist-target";
+import { registerSource } from "@/lib/sources/register-source";
 
 /** What legacy-billing's repository declares; shopCluster() runs it otherwise (1 replica, :latest, no probes). */
 export const BILLING_MANIFEST = `apiVersion: apps/v1
@@ -32,8 +32,8 @@ export async function seedShopRepos(opts: { dir: string }): Promise<{ sourceId: 
   await mkdir(path.join(root, "legacy-billing", "k8s"), { recursive: true });
   await writeFile(path.join(root, "legacy-billing", "k8s", "deploy.yaml"), BILLING_MANIFEST);
   await writeFile(path.join(root, "legacy-billing", "Dockerfile"), "FROM ruby:3.3\nCMD [\"puma\"]\n");
-  const local = await registerLocalSource({ name: "repos", directory: root, schedule: null });
+  const local = await registerSource({ kind: "local", input: { name: "repos", directory: root, schedule: null }, ifExists: "return" });
   const { id: scanId } = await db().scan.create({ data: { sourceId: local.id, trigger: "manual", rulesVersion: "test" }, select: { id: true } });
-  for (const result of (await scanLocalDirectory({ root })).services) await persistTargetResult({ scanId, sourceId: local.id, result });
+  for (const result of (await scanLocalDirectory({ root })).services) await persistTarget({ scanId, sourceId: local.id, target: { kind: "repository", result } });
   return { sourceId: local.id };
 }

@@ -14,6 +14,7 @@ export function emptyFacts(overrides: Partial<ServiceFacts> = {}): ServiceFacts 
     procfiles: [],
     dependencyManifests: [],
     secretCandidates: [],
+    repoConfig: null,
     skipped: [],
     ...overrides,
   };

@@ -1,9 +1,9 @@
 import { db } from "@/lib/db";
 import { scanLocalDirectory } from "@/lib/pipeline/scan-local-directory";
-import { finishScan } from "@/lib/persistence/finish-scan";
-import { persistTargetResult } from "@/lib/persistence/persist-target-result";
-import { rulesVersion } from "@/lib/persistence/rules-version";
-import { registerLocalSource } from "@/lib/sources/kinds/local/register-local-source";
+import { finishScan } from "@/lib/persistence/scan-run/finish-scan";
+import { persistTarget } from "@/lib/persistence/persist-target";
+import { rulesVersion } from "@/lib/rules/rules-version";
+import { registerSource } from "@/lib/sources/register-source";
 
 /**
  * Scans a directory through the worker's own write path (collect → rules → scores → one transaction per
@@ -11,14 +11,14 @@ import { registerLocalSource } from "@/lib/sources/kinds/local/register-local-so
  * that saw part of a source would.
  */
 export async function scanIntoDatabase(opts: { root: string; name: string; only?: string[] }) {
-  const source = await registerLocalSource({ name: opts.name, directory: opts.root, schedule: null });
+  const source = await registerSource({ kind: "local", input: { name: opts.name, directory: opts.root, schedule: null }, ifExists: "return" });
   const scan = await db().scan.create({
     data: { sourceId: source.id, trigger: "manual", rulesVersion: rulesVersion(), status: "running" },
     select: { id: true },
   });
   const outcome = await scanLocalDirectory({ root: opts.root });
   const services = outcome.services.filter((s) => !opts.only || opts.only.includes(s.name));
-  for (const result of services) await persistTargetResult({ scanId: scan.id, sourceId: source.id, result });
+  for (const result of services) await persistTarget({ scanId: scan.id, sourceId: source.id, target: { kind: "repository", result } });
   const finished = await finishScan({ scanId: scan.id });
   return { scanId: scan.id, sourceId: source.id, status: finished.status, services };
 }

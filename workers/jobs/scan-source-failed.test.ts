@@ -5,8 +5,8 @@ import pino from "pino";
 import { db } from "@/lib/db";
 import { createBoss } from "@/lib/jobs/create-boss";
 import { QUEUES } from "@/lib/jobs/queues";
-import { requestScan } from "@/lib/persistence/request-scan";
-import { registerLocalSource } from "@/lib/sources/kinds/local/register-local-source";
+import { requestScan } from "@/lib/persistence/scan-run/request-scan";
+import { registerSource } from "@/lib/sources/register-source";
 import { scanSourceFailedJob } from "@/workers/jobs/scan-source-failed";
 import { useTestDatabase } from "@/test/support/test-database";
 
@@ -25,7 +25,7 @@ after(async () => {
 const ctx = (failure: unknown) => ({ boss, log: pino({ level: "silent" }), signal: new AbortController().signal, failure });
 
 test("a source scan that fails its last retry is closed as failed with the reason, and the next scan is not blocked", async () => {
-  const source = await registerLocalSource({ name: "fleet", directory: tmpdir(), schedule: null });
+  const source = await registerSource({ kind: "local", input: { name: "fleet", directory: tmpdir(), schedule: null }, ifExists: "return" });
   const first = await requestScan({ boss, sourceId: source.id, trigger: "manual" });
   // The scan job's last failure goes to the dead-letter queue (pg-boss moves it in the same transaction).
   const [job] = await boss.findJobs(QUEUES.scanSource, { data: { scanId: first.scanId } });

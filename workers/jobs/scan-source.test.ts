@@ -7,8 +7,8 @@ import pino from "pino";
 import { db } from "@/lib/db";
 import { childEnv } from "@/lib/env";
 import { createBoss } from "@/lib/jobs/create-boss";
-import { registerLocalSource } from "@/lib/sources/kinds/local/register-local-source";
-import { requestScan } from "@/lib/persistence/request-scan";
+import { registerSource } from "@/lib/sources/register-source";
+import { requestScan } from "@/lib/persistence/scan-run/request-scan";
 import { runChild } from "@/lib/ops/run-child";
 import { ROOT, tsxArgs } from "@/lib/ops/bin-path";
 import { scanSourceJob } from "@/workers/jobs/scan-source";
@@ -63,7 +63,7 @@ async function waitForScan(scanId: number, timeoutMs: number): Promise<string> {
 }
 
 test("a worker process scans a local source and stores scores, findings with evidence and factor scores", async () => {
-  const source = await registerLocalSource({ name: "fixture-fleet", directory: fleet, schedule: null });
+  const source = await registerSource({ kind: "local", input: { name: "fixture-fleet", directory: fleet, schedule: null }, ifExists: "return" });
   const sender = boss();
   await sender.start();
   const { scanId } = await requestScan({ boss: sender, sourceId: source.id, trigger: "manual" });

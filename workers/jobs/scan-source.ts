@@ -1,31 +1,27 @@
-import { db } from "@/lib/db";
-import { QUEUES, scanSourcePayload } from "@/lib/jobs/queues";
-import { finishScan } from "@/lib/persistence/finish-scan";
-import { SCANNERS } from "@/lib/sources/kinds/registry";
 import { defineJob } from "@/lib/jobs/define-job";
+import { QUEUES, scanSourcePayload } from "@/lib/jobs/queues";
+import { finishScan } from "@/lib/persistence/scan-run/finish-scan";
+import { startScan } from "@/lib/persistence/scan-run/start-scan";
+import { findSourceKind } from "@/lib/sources/kinds/registry";
 
 /**
  * Scans one source with the scanner of its kind. Idempotent: a finished scan is left alone, and a retried
- * one skips the targets its killed predecessor already wrote (persistTargetResult is keyed by target).
+ * one skips the targets its killed predecessor already wrote (persistTarget is keyed by target).
  */
 export const scanSourceJob = defineJob({
   name: QUEUES.scanSource,
   schema: scanSourcePayload,
   async handle({ scanId }, { boss, log, signal }) {
-    const scan = await db().scan.findUnique({
-      where: { id: scanId },
-      select: { status: true, source: { select: { id: true, kind: true, location: true, name: true, config: true } } },
-    });
-    if (!scan) return log.warn({ scanId }, "scan no longer exists");
-    if (!["queued", "running"].includes(scan.status)) return log.info({ scanId }, "scan already finished");
-    const { source } = scan;
-    await db().scan.update({ where: { id: scanId }, data: { status: "running", startedAt: new Date(), error: null } });
+    const started = await startScan({ scanId });
+    if ("skipped" in started) return log.info({ scanId, skipped: started.skipped }, started.skipped === "missing" ? "scan no longer exists" : "scan already finished");
+    const { source } = started;
     log.info({ scanId, source: source.name, kind: source.kind }, "scan started");
-    const scanner = SCANNERS[source.kind];
-    if (!scanner) {
+    const kind = findSourceKind(source.kind);
+    if (!kind) {
       await finishScan({ scanId, error: `no scanner for sources of kind ${source.kind}` });
       return;
     }
-    await scanner({ scanId, source, boss, log, signal });
+    const { scan } = await kind.worker();
+    await scan({ scanId, source, boss, log, signal });
   },
 });

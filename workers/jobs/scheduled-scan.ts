@@ -1,5 +1,5 @@
 import { QUEUES, scheduledScanPayload } from "@/lib/jobs/queues";
-import { requestScan } from "@/lib/persistence/request-scan";
+import { requestScan } from "@/lib/persistence/scan-run/request-scan";
 import { defineJob } from "@/lib/jobs/define-job";
 
 /** Fired by pg-boss's cron for each source with a schedule: turns the tick into a recorded scan. */

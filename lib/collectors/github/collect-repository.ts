@@ -4,9 +4,7 @@ import { join } from "node:path";
 import { collectLocalSource, type LocalTarget } from "@/lib/collectors/local/collect-local-source";
 import type { GitHubClient } from "@/lib/collectors/github/create-github-client";
 import { extractTarball, type TarballLimits } from "@/lib/collectors/github/extract-tarball";
-import { RULES } from "@/lib/rules/registry";
-import { loadScoringConfig } from "@/lib/scoring/load-scoring-config";
-import type { ScoringConfig } from "@/lib/scoring/scoring-config";
+import type { RepoConfigFile } from "@/lib/facts/types";
 
 /**
  * Collects the services of one repository at one commit: downloads its tarball (one counted request; the
@@ -21,7 +19,7 @@ export async function collectRepository(opts: {
   sha: string;
   branch: string;
   limits?: Partial<TarballLimits>;
-}): Promise<{ targets: LocalTarget[]; config: ScoringConfig | undefined; skipped: { path: string; reason: string }[] }> {
+}): Promise<{ targets: LocalTarget[]; repoConfig: RepoConfigFile | null; skipped: { path: string; reason: string }[] }> {
   const [owner = "", repo = ""] = opts.fullName.split("/");
   const scratch = await mkdtemp(join(tmpdir(), "dozen-gh-"));
   // The tree's folder carries the repository's name: a repository that is one service is named after it.
@@ -35,11 +33,10 @@ export async function collectRepository(opts: {
       request: { parseSuccessResponseBody: false },
     });
     const extracted = await extractTarball({ body: response.data as unknown as ReadableStream<Uint8Array>, dir: root, limits: opts.limits });
-    const config = loadScoringConfig({ root, knownRuleIds: RULES.map((r) => r.id) });
-    const { targets } = await collectLocalSource({ root });
+    const { targets, repoConfig } = await collectLocalSource({ root });
     const vcs = { kind: "git" as const, commit: opts.sha, branch: opts.branch };
     return {
-      config,
+      repoConfig,
       skipped: extracted.skipped,
       targets: targets.map((t) => {
         const path = t.path === "." ? opts.fullName : `${opts.fullName}/${t.path}`;

@@ -4,7 +4,7 @@ import { Octokit } from "@octokit/rest";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { installationTokenCache } from "@/lib/collectors/github/installation-token-cache";
-import { budgetWaitMs, newRateBudget, recordRateHeaders, type RateBudget } from "@/lib/sources/kinds/github/rate-budget";
+import { budgetWaitMs, newRateBudget, recordRateHeaders, type RateBudget } from "@/lib/collectors/github/rate-budget";
 
 const GitHubOctokit = Octokit.plugin(throttling, retry);
 export type GitHubClient = InstanceType<typeof GitHubOctokit>;

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import type { ServiceFacts } from "@/lib/facts/types";
+import type { RepoConfigFile, ServiceFacts } from "@/lib/facts/types";
 import { buildServiceFacts } from "@/lib/facts/build-service-facts";
 import { findAncestorLockfiles } from "@/lib/collectors/local/find-ancestor-lockfiles";
 import { readServiceTexts } from "@/lib/collectors/local/read-service-texts";
@@ -18,6 +18,8 @@ export async function collectServiceFacts(opts: {
   root: string;
   service: DiscoveredService;
   limits?: Partial<CollectLimits>;
+  /** The source root's scoring config (read once by collectLocalSource), kept with each service's facts. */
+  repoConfig?: RepoConfigFile | null;
 }): Promise<ServiceFacts> {
   const root = resolve(opts.root);
   const limits: CollectLimits = { ...DEFAULT_COLLECT_LIMITS, ...opts.limits };
@@ -36,5 +38,6 @@ export async function collectServiceFacts(opts: {
     knownPaths: new Set([...files, ...ancestorLockfiles]),
     skipped: [...walked.skipped, ...read.skipped],
     vcs,
+    repoConfig: opts.repoConfig ?? null,
   });
 }

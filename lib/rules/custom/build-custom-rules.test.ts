@@ -62,7 +62,7 @@ const cases: [name: string, check: Record<string, unknown>, outcome: Outcome, ev
 for (const [name, fields, outcome, where] of cases) {
   test(`custom check: ${name}`, () => {
     const check = customCheckSchema.parse({ id: "customCheck", factor: "config", title: name, guide, ...fields });
-    const findings = runRules({ facts, rules: buildCustomRules({ checks: [check] }) });
+    const findings = runRules({ subject: { kind: "repository", facts }, rules: buildCustomRules({ checks: [check] }) });
     assert.equal(findings.length, 1);
     const [finding] = findings;
     assert.equal(finding?.outcome, outcome, finding?.message);

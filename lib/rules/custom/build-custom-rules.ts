@@ -6,11 +6,11 @@ import { manifestEvidence, objectName } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { CustomCheck } from "@/lib/rules/custom/custom-check-schema";
 import { globToRegExp } from "@/lib/rules/custom/match-glob";
-import type { RepoEvidence, RuleDefinition, RuleResult } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck, RuleResult } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
 /** A config-defined check as a rule like the built-in ones (its guide travels with it, not in the registry). */
-export interface CustomRule extends RuleDefinition {
+export interface CustomRule extends RepositoryCheck {
   guide: string;
 }
 
@@ -22,7 +22,7 @@ export function buildCustomRules(opts: { checks: readonly CustomCheck[] }): Cust
     factor: check.factor,
     title: check.title,
     rationale: check.rationale ?? check.title,
-    appliesTo: ["repo"],
+    judges: "repository",
     effort: check.effort,
     defaultWeight: check.weight,
     guide: check.guide,

@@ -1,25 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { env } from "@/lib/env";
-import { ClusterSourceForm } from "@/components/sources/cluster-source-form";
-import { GitHubSourceForm } from "@/components/sources/github-source-form";
-import { LocalSourceForm } from "@/components/sources/local-source-form";
+import { findSourceKind, SOURCE_KINDS } from "@/lib/sources/kinds/registry";
+import { SourceForm } from "@/components/sources/source-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Add a source" };
 
-const KINDS = [
-  { kind: "github", label: "GitHub organisation or user" },
-  { kind: "kubernetes", label: "Kubernetes cluster" },
-  { kind: "local", label: "Local checkout" },
-] as const;
-
-type Kind = (typeof KINDS)[number]["kind"];
-
 // The kind is a link, not client state, so every form has its own URL and works before hydration.
 export default async function NewSourcePage({ searchParams }: { searchParams: Promise<{ kind?: string }> }) {
   const requested = (await searchParams).kind;
-  const kind: Kind = KINDS.find((k) => k.kind === requested)?.kind ?? "github";
+  const kind = findSourceKind(requested ?? "") ?? SOURCE_KINDS.github;
   const defaultSchedule = env().DOZEN_DEFAULT_SCHEDULE;
   return (
     <div className="space-y-4">
@@ -29,11 +20,11 @@ export default async function NewSourcePage({ searchParams }: { searchParams: Pr
       <h1 className="text-2xl font-semibold">Add a source</h1>
       <nav aria-label="Kind of source">
         <ul className="flex flex-wrap gap-2 text-sm">
-          {KINDS.map((k) => (
+          {Object.values(SOURCE_KINDS).map((k) => (
             <li key={k.kind}>
               <Link
                 href={`/sources/new?kind=${k.kind}`}
-                aria-current={k.kind === kind ? "page" : undefined}
+                aria-current={k.kind === kind.kind ? "page" : undefined}
                 className="inline-block rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 aria-[current=page]:border-sky-700 aria-[current=page]:bg-sky-700 aria-[current=page]:text-white dark:border-slate-700 dark:hover:bg-slate-800 dark:aria-[current=page]:bg-sky-700"
               >
                 {k.label}
@@ -42,10 +33,8 @@ export default async function NewSourcePage({ searchParams }: { searchParams: Pr
           ))}
         </ul>
       </nav>
-      <h2 className="font-semibold">{KINDS.find((k) => k.kind === kind)?.label}</h2>
-      {kind === "github" ? <GitHubSourceForm defaultSchedule={defaultSchedule} /> : null}
-      {kind === "kubernetes" ? <ClusterSourceForm defaultSchedule={defaultSchedule} /> : null}
-      {kind === "local" ? <LocalSourceForm defaultSchedule={defaultSchedule} /> : null}
+      <h2 className="font-semibold">{kind.label}</h2>
+      <SourceForm key={kind.kind} kind={kind.kind} {...kind.form} defaultSchedule={defaultSchedule} />
     </div>
   );
 }

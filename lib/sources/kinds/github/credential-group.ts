@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { GitHubSourceConfig } from "@/lib/sources/kinds/github/github-source-config";
+import type { GitHubSourceConfig } from "@/lib/sources/kinds/github/config";
 
 /**
  * The pg-boss group of a source's repository jobs: one per credential (API host plus the *name* of the

@@ -1,9 +1,9 @@
 import { createGitHubClient, type GitHubAppAuth, type GitHubClient } from "@/lib/collectors/github/create-github-client";
 import { findAppInstallation } from "@/lib/collectors/github/find-app-installation";
 import { env, namedVariable } from "@/lib/env";
-import { githubSourceConfig, type GitHubSourceConfig } from "@/lib/sources/kinds/github/github-source-config";
+import { githubSourceConfig, type GitHubSourceConfig } from "@/lib/sources/kinds/github/config";
 import { webBaseFor } from "@/lib/sources/kinds/github/link-evidence";
-import type { RateBudget } from "@/lib/sources/kinds/github/rate-budget";
+import type { RateBudget } from "@/lib/collectors/github/rate-budget";
 import { GitHubAppCredentialsError, readAppCredentials } from "@/lib/sources/kinds/github/read-app-credentials";
 import type { StoredRateLimit } from "@/lib/sources/kinds/github/save-rate-limit";
 

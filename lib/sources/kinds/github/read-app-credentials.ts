@@ -1,6 +1,6 @@
 import { createPrivateKey } from "node:crypto";
 import { namedVariable } from "@/lib/env";
-import type { GitHubSourceConfig } from "@/lib/sources/kinds/github/github-source-config";
+import type { GitHubSourceConfig } from "@/lib/sources/kinds/github/config";
 
 /** A GitHub App's credentials are missing or unusable; the message names the variable, never its value. */
 export class GitHubAppCredentialsError extends Error {

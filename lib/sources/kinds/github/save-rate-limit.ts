@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { RateBudget } from "@/lib/sources/kinds/github/rate-budget";
+import type { RateBudget } from "@/lib/collectors/github/rate-budget";
 import type { ListingCache } from "@/lib/collectors/github/types";
 
 /** What Source.rateLimit holds for a GitHub source: the last reading, and the listing's page ETags. */

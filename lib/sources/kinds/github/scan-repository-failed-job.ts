@@ -1,8 +1,9 @@
 import { db } from "@/lib/db";
-import { finishFannedOutScan } from "@/lib/sources/kinds/github/finish-fanned-out-scan";
+import { settleExpectedTargets } from "@/lib/persistence/scan-run/expect-targets";
+import { finishFannedOutScan } from "@/lib/persistence/scan-run/finish-fanned-out-scan";
 import { recordRepositoryFailure } from "@/lib/sources/kinds/github/record-repository-failure";
 import { describeFailure } from "@/lib/jobs/describe-failure";
-import { QUEUES, scanRepositoryPayload } from "@/lib/jobs/queues";
+import { GITHUB_QUEUES, scanRepositoryPayload } from "@/lib/sources/kinds/github/queues";
 import { defineJob } from "@/lib/jobs/define-job";
 
 const UNSETTLED = new Set(["created", "retry", "active"]);
@@ -15,8 +16,11 @@ const UNSETTLED = new Set(["created", "retry", "active"]);
  * a scan never stays `running` and blocks the next one.
  */
 export const scanRepositoryFailedJob = defineJob({
-  name: QUEUES.scanRepositoryFailed,
+  name: GITHUB_QUEUES.scanRepositoryFailed,
   schema: scanRepositoryPayload,
+  // A dead letter waits (retried with back-off, ~2 h in all) while other repository jobs of its scan still run:
+  // longer than the 4 attempts of 15 min a repository job may take.
+  queue: { retryLimit: 16, retryDelay: 15, retryBackoff: true, retryDelayMax: 600 },
   async handle({ scanId, repositoryId }, { boss, log, failure }) {
     const { reason, retryAt } = describeFailure(failure);
     const { recorded } = await recordRepositoryFailure({ scanId, repositoryId, reason, retryAt });
@@ -27,9 +31,9 @@ export const scanRepositoryFailedJob = defineJob({
     // Other repository jobs still running close the scan themselves. When none is left and the counters
     // still fall short (a monorepo job that died after announcing its services and before writing them
     // all), every target that will ever arrive has: the scan is closed on what it holds.
-    const pending = (await boss.findJobs(QUEUES.scanRepository, { data: { scanId } })).filter((j) => UNSETTLED.has(j.state));
+    const pending = (await boss.findJobs(GITHUB_QUEUES.scanRepository, { data: { scanId } })).filter((j) => UNSETTLED.has(j.state));
     if (pending.length > 0) throw new Error(`scan ${scanId}: ${pending.length} repository jobs still unsettled; checking again later`);
-    await db().$executeRaw`UPDATE "Scan" SET "targetsTotal" = "targetsDone" WHERE id = ${scanId} AND status = 'running' AND "targetsDone" < "targetsTotal"`;
+    await settleExpectedTargets({ scanId });
     await finishFannedOutScan({ scanId });
   },
 });

@@ -3,17 +3,19 @@ import type { LocalTarget } from "@/lib/collectors/local/collect-local-source";
 import { collectRepository } from "@/lib/collectors/github/collect-repository";
 import { RateLimitExhaustedError } from "@/lib/collectors/github/create-github-client";
 import { getHeadCommit } from "@/lib/collectors/github/get-head-commit";
-import { finishFannedOutScan } from "@/lib/sources/kinds/github/finish-fanned-out-scan";
+import { finishFannedOutScan } from "@/lib/persistence/scan-run/finish-fanned-out-scan";
 import { openGitHubClient } from "@/lib/sources/kinds/github/open-github-client";
-import type { RateBudget } from "@/lib/sources/kinds/github/rate-budget";
+import type { RateBudget } from "@/lib/collectors/github/rate-budget";
 import { saveRateLimit } from "@/lib/sources/kinds/github/save-rate-limit";
 import { scoreRepository } from "@/lib/sources/kinds/github/score-repository";
-import { QUEUES, scanRepositoryPayload } from "@/lib/jobs/queues";
-import type { ServiceFacts } from "@/lib/facts/types";
-import type { ScoringConfig } from "@/lib/scoring/scoring-config";
+import { GITHUB_QUEUES, scanRepositoryPayload } from "@/lib/sources/kinds/github/queues";
+import { FACTS_SCHEMA_VERSION, type RepoConfigFile, type ServiceFacts } from "@/lib/facts/types";
+import { scoringConfigOf } from "@/lib/pipeline/load-scoring-config";
 import { markGoneServices } from "@/lib/persistence/mark-gone-services";
 import { persistTargetFailure } from "@/lib/persistence/persist-target-failure";
-import { persistTargetResult } from "@/lib/persistence/persist-target-result";
+import { persistTarget } from "@/lib/persistence/persist-target";
+import { expectTargets } from "@/lib/persistence/scan-run/expect-targets";
+import { rulesVersion } from "@/lib/rules/rules-version";
 import { defineJob } from "@/lib/jobs/define-job";
 
 /**
@@ -24,13 +26,13 @@ import { defineJob } from "@/lib/jobs/define-job";
  * last failure is recorded by scan-repository-failed (reason, next try; the services keep their scores).
  */
 export const scanRepositoryJob = defineJob({
-  name: QUEUES.scanRepository,
+  name: GITHUB_QUEUES.scanRepository,
   schema: scanRepositoryPayload,
   // A job has one GitHub request in flight at a time, so 4 active jobs per credential group (counted by
   // pg-boss in the database, across every worker) keeps a token near GitHub's "few concurrent requests".
   groupConcurrency: 4,
   async handle({ scanId, repositoryId }, { log, signal }) {
-    const scan = await db().scan.findUnique({ where: { id: scanId }, select: { status: true, rulesVersion: true, sourceId: true, source: { select: { config: true, rateLimit: true, location: true } } } });
+    const scan = await db().scan.findUnique({ where: { id: scanId }, select: { status: true, sourceId: true, source: { select: { config: true, rateLimit: true, location: true } } } });
     const repo = await db().repository.findUnique({ where: { id: repositoryId } });
     if (!scan || !repo || scan.status !== "running") return log.info({ scanId, repositoryId }, "scan or repository no longer running");
     if (signal.aborted) throw new Error("worker stopping; repository released for retry");
@@ -51,24 +53,24 @@ export const scanRepositoryJob = defineJob({
         if (signal.aborted) throw new Error("worker stopping; repository released for retry");
         collected = await collectRepository({ client, fullName: repo.fullName, sha, branch });
       }
-      const outcome = scoreRepository({ ...collected, webBaseUrl, fullName: repo.fullName, sha });
+      const config = scoringConfigOf({ file: collected.repoConfig });
+      const outcome = scoreRepository({ targets: collected.targets, config, webBaseUrl, fullName: repo.fullName, sha });
       const count = outcome.services.length + outcome.failures.length;
       // The scan counted this repository as one target; a monorepo brings more, an empty repository none.
-      if (!started && count !== 1) await db().scan.update({ where: { id: scanId }, data: { targetsTotal: { increment: count - 1 } } });
+      if (!started) await expectTargets({ scanId, more: count - 1 });
       for (const result of outcome.services) {
-        await persistWithRetry(() => persistTargetResult({ scanId, sourceId: scan.sourceId, result, commit: sha }));
-        await db().service.updateMany({ where: { sourceId: scan.sourceId, path: result.path }, data: { repoUrl: repo.htmlUrl } });
+        await persistTarget({ scanId, sourceId: scan.sourceId, target: { kind: "repository", result, commit: sha, repoUrl: repo.htmlUrl } });
       }
       for (const failure of outcome.failures) await persistTargetFailure({ scanId, failure });
       // A directory that no longer holds a service at this commit (a monorepo split, moved or trimmed):
       // its service is marked gone, its history kept. Reused facts are the live services themselves.
       if (!reused) {
         const seenPaths = [...outcome.services.map((s) => s.path), ...outcome.failures.map((f) => f.path)];
-        await markGoneServices({ sourceId: scan.sourceId, seenPaths, within: [repo.fullName] });
+        await markGoneServices({ sourceId: scan.sourceId, seenPaths, within: [repo.fullName], refreshRollups: false });
       }
       await db().repository.update({
         where: { id: repo.id },
-        data: { scannedSha: sha, scannedRulesVersion: scan.rulesVersion, status: "ok", lastError: null, failures: 0, retryAt: null, lastCheckedAt: new Date() },
+        data: { scannedSha: sha, scannedRulesVersion: rulesVersion({ custom: config?.checks }), status: "ok", lastError: null, failures: 0, retryAt: null, lastCheckedAt: new Date() },
       });
       log.info({ scanId, repo: repo.fullName, sha: sha.slice(0, 7), services: outcome.services.length, reused }, "repository scanned");
     } catch (error) {
@@ -96,34 +98,19 @@ export class RepositoryScanError extends Error {
 }
 
 /** The latest facts of the repository's services, to re-evaluate without a download; null when there are none. */
-async function storedTargets(opts: { sourceId: number; fullName: string }): Promise<{ targets: LocalTarget[]; config: ScoringConfig | undefined } | null> {
+async function storedTargets(opts: { sourceId: number; fullName: string }): Promise<{ targets: LocalTarget[]; repoConfig: RepoConfigFile | null } | null> {
   const services = await db().service.findMany({
     where: { sourceId: opts.sourceId, goneAt: null, OR: [{ path: opts.fullName }, { path: { startsWith: `${opts.fullName}/` } }] },
     select: { name: true, path: true, latestTarget: { select: { facts: true } } },
   });
   const targets: LocalTarget[] = [];
-  let config: ScoringConfig | undefined;
   for (const service of services) {
-    const facts = service.latestTarget?.facts as (ServiceFacts & { scoringConfig?: ScoringConfig }) | null | undefined;
-    if (!facts) return null;
-    config ??= facts.scoringConfig;
+    const facts = service.latestTarget?.facts as ServiceFacts | null | undefined;
+    // Facts of an older shape are collected again rather than judged by checks that expect the new one.
+    if (!facts || facts.schemaVersion !== FACTS_SCHEMA_VERSION) return null;
     targets.push({ key: service.path, name: service.name, path: service.path, facts });
   }
-  return targets.length > 0 ? { targets, config } : null;
-}
-
-/**
- * Two workers creating the same team at once (ensureService's upsert is not atomic in PostgreSQL) make one
- * transaction fail on the unique slug; the whole transaction rolled back, so trying again is safe and then
- * finds the team.
- */
-async function persistWithRetry<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if ((error as { code?: string }).code !== "P2002") throw error;
-    return write();
-  }
+  return targets.length > 0 ? { targets, repoConfig: targets[0] && "facts" in targets[0] ? targets[0].facts.repoConfig : null } : null;
 }
 
 function describe(error: unknown): string {

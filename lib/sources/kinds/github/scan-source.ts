@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { QUEUES, type ScanRepositoryPayload } from "@/lib/jobs/queues";
+import { GITHUB_QUEUES, type ScanRepositoryPayload } from "@/lib/sources/kinds/github/queues";
 import { listRepositories } from "@/lib/collectors/github/list-repositories";
 import { openGitHubClient } from "@/lib/sources/kinds/github/open-github-client";
 import { GitHubAppCredentialsError } from "@/lib/sources/kinds/github/read-app-credentials";
@@ -7,7 +7,8 @@ import { saveRateLimit, type StoredRateLimit } from "@/lib/sources/kinds/github/
 import { credentialGroup } from "@/lib/sources/kinds/github/credential-group";
 import { selectRepositories } from "@/lib/sources/kinds/github/select-repositories";
 import { syncRepositories } from "@/lib/sources/kinds/github/sync-repositories";
-import { finishScan } from "@/lib/persistence/finish-scan";
+import { expectTargets } from "@/lib/persistence/scan-run/expect-targets";
+import { finishScan } from "@/lib/persistence/scan-run/finish-scan";
 import type { SourceScanner } from "@/lib/sources/kinds/types";
 
 /**
@@ -46,10 +47,10 @@ export const scanGitHub: SourceScanner = async ({ scanId, source, boss, log }) =
     return;
   }
   // Only the first attempt sets the total: a retried fan-out must not undo what finished repository jobs added.
-  await db().scan.updateMany({ where: { id: scanId, targetsTotal: 0 }, data: { targetsTotal: repos.length } });
+  await expectTargets({ scanId, firstTotal: repos.length });
   for (const repo of repos) {
     const payload: ScanRepositoryPayload = { scanId, repositoryId: repo.id };
-    await boss.send(QUEUES.scanRepository, payload, {
+    await boss.send(GITHUB_QUEUES.scanRepository, payload, {
       singletonKey: `scan-${scanId}-repo-${repo.id}`,
       retryLimit: 3,
       retryDelay: 2,
@@ -60,7 +61,7 @@ export const scanGitHub: SourceScanner = async ({ scanId, source, boss, log }) =
       // One group per credential: pg-boss runs at most scanRepositoryJob.groupConcurrency of them at once.
       group: { id: credentialGroup({ config: opened.config, owner: source.location }) },
       // The last failure (error, expiry or a dead worker) lands there and is recorded, closing the scan.
-      deadLetter: QUEUES.scanRepositoryFailed,
+      deadLetter: GITHUB_QUEUES.scanRepositoryFailed,
     });
   }
 };

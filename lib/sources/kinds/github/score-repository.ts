@@ -1,13 +1,13 @@
 import type { LocalTarget } from "@/lib/collectors/local/collect-local-source";
 import { linkEvidence } from "@/lib/sources/kinds/github/link-evidence";
-import { scoreTargets } from "@/lib/pipeline/scan-local-directory";
+import { evaluateRepository } from "@/lib/pipeline/evaluate-repository";
 import type { ScanOutcome } from "@/lib/pipeline/types";
 import type { ScoringConfig } from "@/lib/scoring/scoring-config";
 
 /**
- * Rules and scores for a repository's collected targets, with evidence linked to GitHub at `sha`. The
- * repository's `dozen.yaml` weights travel inside each stored facts snapshot (`scoringConfig`), so a
- * re-evaluation from stored facts (unchanged commit) scores exactly as the download did.
+ * Checks and scores for a repository's collected targets, with evidence linked to GitHub at `sha`. The
+ * repository's `dozen.yaml` travels inside each service's facts (`repoConfig`), so a re-evaluation from
+ * stored facts (unchanged commit) scores exactly as the download did.
  */
 export function scoreRepository(opts: {
   targets: LocalTarget[];
@@ -16,12 +16,11 @@ export function scoreRepository(opts: {
   fullName: string;
   sha: string;
 }): ScanOutcome {
-  const outcome = scoreTargets({ targets: opts.targets, config: opts.config });
+  const outcome = evaluateRepository({ targets: opts.targets, config: opts.config });
   return {
     failures: outcome.failures,
     services: outcome.services.map((s) => ({
       ...s,
-      facts: { ...s.facts, ...(opts.config ? { scoringConfig: opts.config } : {}) },
       findings: linkEvidence({ findings: s.findings, webBaseUrl: opts.webBaseUrl, fullName: opts.fullName, sha: opts.sha }),
     })),
   };

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { githubSourceConfig } from "@/lib/sources/kinds/github/github-source-config";
+import { githubSourceConfig } from "@/lib/sources/kinds/github/config";
 import { linkEvidence, webBaseFor } from "@/lib/sources/kinds/github/link-evidence";
 import { selectRepositories } from "@/lib/sources/kinds/github/select-repositories";
 import type { Finding } from "@/lib/rules/types";

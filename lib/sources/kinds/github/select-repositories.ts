@@ -1,4 +1,4 @@
-import type { GitHubSourceConfig } from "@/lib/sources/kinds/github/github-source-config";
+import type { GitHubSourceConfig } from "@/lib/sources/kinds/github/config";
 import type { RepoSummary } from "@/lib/collectors/github/types";
 
 /**

@@ -34,7 +34,8 @@ export async function syncRepositories(opts: {
   if (goneNames.length > 0) {
     const now = new Date();
     await db().repository.updateMany({ where: { sourceId: opts.sourceId, fullName: { in: goneNames } }, data: { status: "gone", goneAt: now } });
-    await markGoneServices({ sourceId: opts.sourceId, within: goneNames });
+    // The scan that listed them writes its rollups once, with these services' teams, when it closes.
+    await markGoneServices({ sourceId: opts.sourceId, within: goneNames, refreshRollups: false });
   }
   const scan = await db().repository.findMany({
     where: { sourceId: opts.sourceId, fullName: { in: [...selected] } },

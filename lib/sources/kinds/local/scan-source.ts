@@ -1,13 +1,12 @@
 import { stat } from "node:fs/promises";
-import { db } from "@/lib/db";
-import { scanLocalDirectory } from "@/lib/pipeline/scan-local-directory";
-import { persistTargetResult } from "@/lib/persistence/persist-target-result";
+import { persistTarget } from "@/lib/persistence/persist-target";
 import { persistTargetFailure } from "@/lib/persistence/persist-target-failure";
-import { finishScan } from "@/lib/persistence/finish-scan";
-import { markGoneServices } from "@/lib/persistence/mark-gone-services";
+import { expectTargets } from "@/lib/persistence/scan-run/expect-targets";
+import { finishScan } from "@/lib/persistence/scan-run/finish-scan";
+import { scanLocalDirectory } from "@/lib/pipeline/scan-local-directory";
 import type { SourceScanner } from "@/lib/sources/kinds/types";
 
-/** A local checkout: collect → rules → scores for every service below it, one transaction per target. */
+/** A local checkout: collect → checks → scores for every service below it, one transaction per target. */
 export const scanLocal: SourceScanner = async ({ scanId, source, log, signal }) => {
   if (!(await stat(source.location).catch(() => null))?.isDirectory()) {
     await finishScan({ scanId, error: `source directory ${source.location} does not exist or is not a directory` });
@@ -21,22 +20,16 @@ export const scanLocal: SourceScanner = async ({ scanId, source, log, signal }) 
     await finishScan({ scanId, error: error instanceof Error ? error.message : String(error) });
     return log.error({ scanId, err: error }, "scan failed");
   }
-  await db().scan.update({
-    where: { id: scanId },
-    data: { targetsTotal: outcome.services.length + outcome.failures.length },
-  });
+  await expectTargets({ scanId, total: outcome.services.length + outcome.failures.length });
   for (const result of outcome.services) {
     if (signal.aborted) throw new Error("worker stopping; scan released for retry");
-    await persistTargetResult({ scanId, sourceId: source.id, result });
+    await persistTarget({ scanId, sourceId: source.id, target: { kind: "repository", result } });
   }
   for (const failure of outcome.failures) {
     await persistTargetFailure({ scanId, failure });
     log.warn({ scanId, target: failure.key, reason: failure.error }, "target failed");
   }
-  const finished = await finishScan({ scanId });
-  // Only a complete look at the source may declare services gone; a failed scan proves nothing.
-  if (finished.status === "succeeded") {
-    await markGoneServices({ sourceId: source.id, seenPaths: outcome.services.map((s) => s.path) });
-  }
+  // Only a complete look at the source may declare services gone; finishScan does so only when it succeeded.
+  const finished = await finishScan({ scanId, gone: { seenPaths: outcome.services.map((s) => s.path) } });
   log.info({ scanId, status: finished.status, targets: outcome.services.length, failed: outcome.failures.length }, "scan finished");
 };

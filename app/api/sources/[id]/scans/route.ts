@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { getWebBoss } from "@/lib/jobs/get-web-boss";
-import { requestScan } from "@/lib/persistence/request-scan";
+import { requestScan } from "@/lib/persistence/scan-run/request-scan";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { baseName, codeLines, sourceFiles } from "@/lib/rules/helpers/code-lines
 import { lineEvidence, pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
 const ENV_NAME = "(?:prod|production|staging|stage|stg|qa|uat|preprod)";
@@ -14,7 +14,7 @@ const ENV_BRANCH = new RegExp(`(===?|!==?|\\.equals\\(|\\bcase\\b|\\bwhen\\b|\\b
 const TARGET_LITERAL = /["'`](?:[a-z][a-z0-9+.-]*:\/\/[^"'`\s]+|[\w-]+(?:\.[\w-]+)*\.(?:internal|local|lan|corp|com|net|io|cloud|example)(?::\d+)?)["'`]/i;
 const LOOKAHEAD = 4;
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "noDeployTargetsHardcodedPerEnv",
   version: 1,
   factor: "codebase",
@@ -22,7 +22,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Staging and production must run the same build with different config. Per-environment Dockerfiles or code " +
     "that picks hosts by environment name make each deploy a different codebase, so what was tested is not what runs.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "medium",
   defaultWeight: 4,
   evaluate(facts) {

@@ -1,12 +1,12 @@
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { fail, pass } from "@/lib/rules/helpers/results";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
 // Files that best stand for "the codebase" when pointing at an untracked service.
 const ROOT_MARKERS = /(^|\/)(package\.json|go\.mod|pyproject\.toml|requirements\.txt|pom\.xml|build\.gradle(\.kts)?|[^/]+\.csproj|Gemfile|Cargo\.toml|Dockerfile|README\.md)$/;
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "singleCodebaseUnderVcs",
   version: 1,
   factor: "codebase",
@@ -14,7 +14,7 @@ export const rule: RuleDefinition = {
   rationale:
     "A deploy is a running instance of one codebase at one commit. Without version control there is no commit to " +
     "deploy, roll back to or audit, and copies drift apart.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 5,
   evaluate(facts) {

@@ -2,12 +2,12 @@ import { finalStageInstructions } from "@/lib/rules/helpers/dockerfile";
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import { sourceFiles } from "@/lib/rules/helpers/code-lines";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 import { adHocPackages } from "./ad-hoc-installs";
 import { findUndeclaredImports } from "./undeclared-imports";
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "dependenciesDeclaredInManifest",
   version: 1,
   factor: "dependencies",
@@ -15,7 +15,7 @@ export const rule: RuleDefinition = {
   rationale:
     "A package installed by hand in the image (`RUN pip install flask`) or imported without any manifest is " +
     "invisible to audits, updates and local builds: the app works only where someone happened to install it.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 4,
   evaluate(facts) {

@@ -1,7 +1,7 @@
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { RepositoryCheck } from "@/lib/rules/types";
 import type { DependencyManifest, Ecosystem } from "@/lib/facts/types";
 
 // Ecosystems without a conventional lockfile are pinned by exact versions. JVM and .NET builds resolve a
@@ -10,7 +10,7 @@ const PIP_EXACT = /^===?\s*[\w.+!-]+$/;
 const MOVING = /^(latest|release)$|^latest\.|snapshot|\*|\+|[[\](),]/i;
 const EXACT_BY_DEFAULT: ReadonlySet<Ecosystem> = new Set(["maven", "gradle", "nuget"]);
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "dependenciesPinnedByLockfile",
   version: 1,
   factor: "dependencies",
@@ -18,7 +18,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Without a lockfile (or exact versions) two builds of the same commit can install different code, so a build " +
     "that passed CI is not the one that ships, and a compromised release slips in unnoticed.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 5,
   evaluate(facts) {

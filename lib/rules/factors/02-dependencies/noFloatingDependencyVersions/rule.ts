@@ -1,7 +1,7 @@
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { DependencyManifest, ServiceFacts } from "@/lib/facts/types";
 
 // "Any version": npm `*`/`x`/`latest`, Maven LATEST/RELEASE, open-ended ranges (`>=1.0` with no upper bound, `[42.2,)`).
@@ -26,7 +26,7 @@ function ownScope(facts: ServiceFacts, manifest: DependencyManifest): string | n
   return name?.[1] ?? null;
 }
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "noFloatingDependencyVersions",
   version: 1,
   factor: "dependencies",
@@ -34,7 +34,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Declaring a dependency is half the job: `*`, `latest` or `>=1.0` let any future release in, so two builds of " +
     "the same commit can ship different code, and the next major version breaks the build without a code change.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 4,
   evaluate(facts) {

@@ -3,7 +3,7 @@ import { findLineMatches, lineEvidence, matchEvidence, pathEvidence } from "@/li
 import { sourceFiles } from "@/lib/rules/helpers/code-lines";
 import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { RepositoryCheck } from "@/lib/rules/types";
 
 // Config grouped by deploy ("environments"): it multiplies with every new deploy and ships inside the build.
 const PER_ENV_CONFIG = [
@@ -14,7 +14,7 @@ const PER_ENV_CONFIG = [
   /(^|\/)(prod|production|staging)\.(settings|config)\.(json|ya?ml|js|ts)$/i,
 ];
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "configReadFromEnv",
   version: 1,
   factor: "config",
@@ -22,7 +22,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Settings that vary between deploys (URLs, credentials, feature switches) must come from environment variables, " +
     "not from per-environment files built into the artefact, so one build can run anywhere.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "medium",
   defaultWeight: 6,
   evaluate(facts) {

@@ -2,13 +2,13 @@ import { baseName } from "@/lib/rules/helpers/code-lines";
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { isTestPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import { fail, pass } from "@/lib/rules/helpers/results";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { RepositoryCheck } from "@/lib/rules/types";
 
 // `.env`, `.env.production`, `prod.env`, `.env.local`; templates that list variable names are fine.
 const ENV_FILE = /^(\.env(\.[\w-]+)*|[\w-]+\.env)$/;
 const TEMPLATE = /\.(example|sample|template|tmpl|dist|defaults?|schema|test|ci)$|^\.env\.(example|sample|template)/;
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "noCommittedEnvFiles",
   version: 1,
   factor: "config",
@@ -16,7 +16,7 @@ export const rule: RuleDefinition = {
   rationale:
     "A committed `.env` ties config to the code: every clone carries one environment's values (often credentials), " +
     "and changing a setting needs a commit. Config belongs in the deploy's environment; commit only a template.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 6,
   evaluate(facts) {

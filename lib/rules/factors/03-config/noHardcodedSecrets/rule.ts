@@ -1,14 +1,14 @@
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import { fail, pass, plural } from "@/lib/rules/helpers/results";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { RepositoryCheck } from "@/lib/rules/types";
 import type { SecretCandidate, ServiceFacts } from "@/lib/facts/types";
 
 // `POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-dev}` in docker-compose: a throwaway default for a local container
 // that every real deploy overrides. The same literal anywhere else still counts.
 const DEFAULTED_REFERENCE = /\$\{[A-Za-z_]\w*:?-[^}]*\}/;
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "noHardcodedSecrets",
   version: 1,
   factor: "config",
@@ -16,7 +16,7 @@ export const rule: RuleDefinition = {
   rationale:
     "A credential in the repository is readable by everyone with access to it, forever (history keeps it), and " +
     "rotating it needs a code change. Secrets come from the environment or a secret store at run time.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "medium",
   defaultWeight: 10,
   evaluate(facts) {

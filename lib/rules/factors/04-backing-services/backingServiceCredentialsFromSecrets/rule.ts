@@ -2,12 +2,12 @@ import { looksSecretName } from "@/lib/facts/secret-rules";
 import { escapeRegExp } from "@/lib/rules/helpers/escape-reg-exp";
 import { allContainers, appWorkloads, containerEvidence, objectName, objects } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 
 // Names that carry how to reach and log in to an attached resource.
 const LOCATOR = /(_|^)(URL|URI|DSN|CONNECTION_?STRING|CONN_?STR)$|^ConnectionStrings__/i;
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "backingServiceCredentialsFromSecrets",
   version: 1,
   factor: "backing-services",
@@ -15,7 +15,7 @@ export const rule: RuleDefinition = {
   rationale:
     "An attached resource is swapped by changing its locator and credentials, without touching code or manifests. " +
     "A password or credentialed URL written as an env `value:` is a copy to rotate by hand and lives in Git history.",
-  appliesTo: ["repo", "cluster"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 5,
   evaluate(facts) {

@@ -3,7 +3,7 @@ import { baseName, productionFiles, sourceFiles } from "@/lib/rules/helpers/code
 import { ENV_READ } from "@/lib/rules/helpers/env-reads";
 import { findLineMatches, matchEvidence, patternFor } from "@/lib/rules/helpers/find-line-matches";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts, TextFile } from "@/lib/facts/types";
 
 const SCHEMES = "(?:jdbc:)?(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|kafka|nats|memcached?|sqlserver|mssql)";
@@ -24,7 +24,7 @@ const REMOTE_HOST = /(?<![\w.])(?!127\.|0\.0\.0\.0)(?:\d{1,3}\.){3}\d{1,3}(?![\w
 const BAKED_CONFIG = /^(application[\w-]*\.(properties|ya?ml)|appsettings[\w.]*\.json|web\.config|database\.ya?ml|config\.(json|ya?ml|toml)|settings\.(json|ya?ml|toml))$/;
 const DEV_ONLY = /(dev|development|local|test)/i;
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "backingServicesAttachedByUrl",
   version: 1,
   factor: "backing-services",
@@ -32,7 +32,7 @@ export const rule: RuleDefinition = {
   rationale:
     "A database, cache or broker is an attached resource: swapping it (failover, a managed service, a new region) " +
     "must be a config change. A host or URL written in code pins the app to one instance.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 6,
   evaluate(facts) {

@@ -2,7 +2,7 @@ import { codeLines, productionFiles } from "@/lib/rules/helpers/code-lines";
 import { lineEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { perFacts } from "@/lib/rules/helpers/per-facts";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { TextFile } from "@/lib/facts/types";
 
 const CI_FILE = /(^|\/)(\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|Jenkinsfile|azure-pipelines\.ya?ml|\.circleci\/config\.ya?ml|bitbucket-pipelines\.ya?ml)$/;
@@ -32,7 +32,7 @@ const ciBuilds = perFacts((facts) => {
   return builds;
 });
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "ciBuildsImageOncePerCommit",
   version: 1,
   factor: "build-release-run",
@@ -40,7 +40,7 @@ export const rule: RuleDefinition = {
   rationale:
     "The build stage turns a commit into one artefact; releases combine that artefact with each environment's config. " +
     "Building `app:staging` and `app:prod` separately (or with NODE_ENV baked in) ships to production an image that staging never ran.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "medium",
   defaultWeight: 4,
   evaluate(facts) {

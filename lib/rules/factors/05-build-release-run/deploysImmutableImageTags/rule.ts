@@ -1,7 +1,7 @@
 import { isTemplatedImage } from "@/lib/rules/helpers/images";
 import { allContainers, appWorkloads, containerEvidence, containerName, objectName } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 
 // Tags that name a moving branch or channel, not a build: the same manifest deploys different code over time.
 const MOVING_TAG = /^(latest|main|master|develop|dev|edge|stable|nightly|snapshot|current|head)$/i;
@@ -13,7 +13,7 @@ function tagOf(image: string): string | null {
   return name.includes(":") ? name.slice(name.indexOf(":") + 1) : null;
 }
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "deploysImmutableImageTags",
   version: 1,
   factor: "build-release-run",
@@ -21,7 +21,7 @@ export const rule: RuleDefinition = {
   rationale:
     "A release is one build plus one config, identified so it can be rolled back. `:latest` (or no tag) resolves to " +
     "whatever was pushed last: two replicas of one Deployment can run different code and a rollback rolls back nothing.",
-  appliesTo: ["repo", "cluster"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 5,
   evaluate(facts) {

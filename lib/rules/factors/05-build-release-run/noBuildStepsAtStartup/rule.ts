@@ -1,6 +1,6 @@
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import { startCommands } from "@/lib/rules/helpers/start-commands";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { RepositoryCheck } from "@/lib/rules/types";
 
 /** Installing, compiling or bundling: work that belongs to the build stage. */
 const BUILD_STEP = new RegExp(
@@ -19,7 +19,7 @@ const BUILD_STEP = new RegExp(
   ].join("|"),
 );
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "noBuildStepsAtStartup",
   version: 1,
   factor: "build-release-run",
@@ -27,7 +27,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Installing or compiling when a container starts makes every start slow and fallible (registry outages, " +
     "new transitive versions) and means the code that runs was never the code that was built and tested.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "medium",
   defaultWeight: 6,
   evaluate(facts) {

@@ -1,11 +1,11 @@
 import { dig, longRunningWorkloads, manifestEvidence, objectName, objects, podSpec } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 
 // StatefulSets are the declared exception (a database run in-cluster); DaemonSets are node agents by design.
 const STATELESS_KINDS = new Set(["Deployment", "ReplicaSet", "Rollout", "DeploymentConfig"]);
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "noHostPathVolumes",
   version: 1,
   factor: "processes",
@@ -13,7 +13,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Processes are stateless and share nothing: anything that must outlive a request belongs in a backing service. " +
     "A hostPath ties a pod to one node's disk; a claim shared by replicas turns scaling and rescheduling into data loss or lock contention.",
-  appliesTo: ["repo", "cluster"],
+  judges: "repository",
   effort: "medium",
   defaultWeight: 4,
   evaluate(facts) {

@@ -2,7 +2,7 @@ import { codeLines, sourceFiles } from "@/lib/rules/helpers/code-lines";
 import { findLineMatches, lineEvidence, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
 // Per-user state by name: sessions, logins, carts, baskets (module-level, so shared by every request).
@@ -20,7 +20,7 @@ const IN_MEMORY = {
   ruby: /session_store\s+:(memory_store|cache_store)\b/,
 };
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "noInMemorySessions",
   version: 1,
   factor: "processes",
@@ -28,7 +28,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Processes are stateless and share nothing: a session or cart held in one process's memory is lost on restart and " +
     "invisible to the other replicas, which forces sticky sessions and breaks scaling and deploys.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "medium",
   defaultWeight: 6,
   evaluate(facts) {

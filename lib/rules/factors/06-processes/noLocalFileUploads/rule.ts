@@ -2,7 +2,7 @@ import { findLineMatches, type LineMatch, matchEvidence } from "@/lib/rules/help
 import { sourceFiles } from "@/lib/rules/helpers/code-lines";
 import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { RepositoryCheck } from "@/lib/rules/types";
 
 const UPLOAD = String.raw`["'\`][^"'\`]*\buploads?\b`;
 const JS = new RegExp(String.raw`\bmulter\(\s*\{\s*dest\s*:|\bmulter\.diskStorage\(|\buploadDir\s*:|\.mv\(\s*${UPLOAD}|\b(writeFile|writeFileSync|createWriteStream)\([^)]*${UPLOAD}`);
@@ -28,7 +28,7 @@ const DATA_WRITE = new RegExp(
   "i",
 );
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "noLocalFileUploads",
   version: 1,
   factor: "processes",
@@ -36,7 +36,7 @@ export const rule: RuleDefinition = {
   rationale:
     "A container's filesystem is ephemeral and private to one replica: a file saved there (an upload, a generated " +
     "report, a dead letter) disappears on the next deploy and cannot be served by the other processes.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "medium",
   defaultWeight: 5,
   evaluate(facts) {

@@ -1,13 +1,13 @@
 import { escapeRegExp } from "@/lib/rules/helpers/escape-reg-exp";
 import { dig, manifestEvidence, objectName } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 
 // Ingress controllers' sticky-session switches (ingress-nginx, Traefik, HAProxy, AWS ALB, GKE backend config).
 const STICKY_ANNOTATION = /affinity|sticky|session-cookie|stickiness/i;
 const STICKY_VALUE = /^(cookie|true|ClientIP|enabled|lb_cookie|app_cookie)$|stickiness\.enabled=true/i;
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "noSessionAffinity",
   version: 1,
   factor: "processes",
@@ -15,7 +15,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Sticky sessions are a sign the process keeps state between requests. They skew load, lose the session when the " +
     "pod is replaced, and hide the in-memory state that prevents scaling out.",
-  appliesTo: ["repo", "cluster"],
+  judges: "repository",
   effort: "medium",
   defaultWeight: 3,
   evaluate(facts) {

@@ -2,7 +2,7 @@ import { productionFiles } from "@/lib/rules/helpers/code-lines";
 import { findLineMatches, matchEvidence, type LanguagePatterns } from "@/lib/rules/helpers/find-line-matches";
 import { findServerStarts } from "@/lib/rules/helpers/http-server";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { RepositoryCheck } from "@/lib/rules/types";
 
 const LOOPBACK = String.raw`(127\.0\.0\.1|localhost|::1)`;
 const FLAGS = String.raw`--(host|bind|hostname)[= ]${LOOPBACK}\b|\s-b\s+${LOOPBACK}\b|ASPNETCORE_URLS=https?://${LOOPBACK}\b|server\.address\s*[=:]\s*${LOOPBACK}\b`;
@@ -23,7 +23,7 @@ const LOOPBACK_BIND: LanguagePatterns = {
   default: new RegExp(FLAGS),
 };
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "bindsAllInterfaces",
   version: 1,
   factor: "port-binding",
@@ -31,7 +31,7 @@ export const rule: RuleDefinition = {
   rationale:
     "A port-bound service is reached through its port from outside its own process. Inside a container, `localhost` " +
     "is the container itself: a server bound to 127.0.0.1 starts fine and answers nobody, failing probes and traffic.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 4,
   evaluate(facts) {

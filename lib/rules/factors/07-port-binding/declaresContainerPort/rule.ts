@@ -3,10 +3,10 @@ import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { findServerStarts } from "@/lib/rules/helpers/http-server";
 import { containers, dig, longRunningWorkloads, manifestEvidence, objects } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "declaresContainerPort",
   version: 1,
   factor: "port-binding",
@@ -14,7 +14,7 @@ export const rule: RuleDefinition = {
   rationale:
     "A service is exported by binding a port; declaring it (EXPOSE, containerPort, a Procfile web process) lets the " +
     "platform, other services and readers know where to reach it without reading the code.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 3,
   evaluate(facts) {

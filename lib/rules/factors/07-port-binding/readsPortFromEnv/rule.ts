@@ -3,14 +3,14 @@ import { ENV_READ, PORT_ENV_READ } from "@/lib/rules/helpers/env-reads";
 import { findLineMatches, lineEvidence, matchEvidence, patternFor, type LineMatch } from "@/lib/rules/helpers/find-line-matches";
 import { findServerStarts } from "@/lib/rules/helpers/http-server";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 
 // A port written as a literal: `8080`, `":8080"`, `"http://0.0.0.0:5000"`, `port=5000`.
 const LITERAL_PORT = /["'`][^"'`]*:\d{2,5}\/?["'`]|\bport\s*[=:]\s*\d{2,5}\b|(?<![\w.])\d{4,5}(?![\w.])/i;
 // Arguments of the start call that are plain identifiers: `listen(port)`, `ListenAndServe(addr, mux)`.
 const IDENTIFIER_ARG = /[(,]\s*([A-Za-z_]\w*)\s*(?=[,)])/g;
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "readsPortFromEnv",
   version: 1,
   factor: "port-binding",
@@ -18,7 +18,7 @@ export const rule: RuleDefinition = {
   rationale:
     "The platform decides which port a process binds (PORT on Heroku, Cloud Run, Knative...). A hard-coded port " +
     "breaks there and forces port juggling when two services run side by side.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 6,
   evaluate(facts) {

@@ -1,8 +1,8 @@
 import { containerEvidence, containerName, containers, dig, longRunningWorkloads, objectName } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "declaresResourceRequests",
   version: 1,
   factor: "concurrency",
@@ -10,7 +10,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Scaling out by the process model needs the scheduler to know what one process costs: requests decide placement " +
     "and are what a HorizontalPodAutoscaler measures utilisation against; a memory limit keeps one leaky process from starving its neighbours.",
-  appliesTo: ["repo", "cluster"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 3,
   evaluate(facts) {

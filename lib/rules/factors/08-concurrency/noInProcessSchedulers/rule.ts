@@ -2,7 +2,7 @@ import { codeLines, sourceFiles } from "@/lib/rules/helpers/code-lines";
 import { findLineMatches, type LineMatch, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
 const JS = /\bcron\.schedule\(|\bnew\s+CronJob\(|\bschedule\.scheduleJob\(|\bnew\s+Agenda\(|\bToadScheduler\b|\bnew\s+Bree\(/;
@@ -24,7 +24,7 @@ const TIMER_START: Partial<Record<string, RegExp>> = { javascript: /\bsetInterva
 const LOOP_SLEEP = /\bsleep\(?\s*\d/;
 const MINUTE_MS = 60_000;
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "noInProcessSchedulers",
   version: 1,
   factor: "concurrency",
@@ -32,7 +32,7 @@ export const rule: RuleDefinition = {
   rationale:
     "A cron loop inside the web process runs once per replica: scale to five and the nightly job runs five times; " +
     "scale to zero and it never runs. Give scheduled work its own process type (a CronJob or a clock process).",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "medium",
   defaultWeight: 4,
   evaluate(facts) {

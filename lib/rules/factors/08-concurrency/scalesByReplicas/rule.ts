@@ -1,13 +1,13 @@
 import { dig, longRunningWorkloads, manifestEvidence, objectName } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { RepositoryCheck } from "@/lib/rules/types";
 import type { ManifestObject, ServiceFacts } from "@/lib/facts/types";
 
 // DaemonSets scale with nodes and Jobs run to completion: neither is scaled out by replicas.
 const SCALABLE = new Set(["Deployment", "StatefulSet", "Rollout", "DeploymentConfig"]);
 const AUTOSCALERS = new Set(["HorizontalPodAutoscaler", "ScaledObject"]);
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "scalesByReplicas",
   version: 1,
   factor: "concurrency",
@@ -15,7 +15,7 @@ export const rule: RuleDefinition = {
   rationale:
     "The process model scales by running more identical processes. A single replica is one crash or one node " +
     "drain away from an outage and cannot absorb load; run at least two, or let an autoscaler decide.",
-  appliesTo: ["repo", "cluster"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 5,
   evaluate(facts) {

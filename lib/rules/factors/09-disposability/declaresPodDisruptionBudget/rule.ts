@@ -1,6 +1,6 @@
 import { dig, longRunningWorkloads, manifestEvidence, objectName } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { RepositoryCheck } from "@/lib/rules/types";
 import type { ManifestObject, ServiceFacts } from "@/lib/facts/types";
 
 type Labels = Record<string, unknown>;
@@ -18,7 +18,7 @@ function replicated(facts: ServiceFacts): ManifestObject[] {
   });
 }
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "declaresPodDisruptionBudget",
   version: 1,
   factor: "disposability",
@@ -26,7 +26,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Disposable processes get stopped on purpose too: node drains and cluster upgrades evict pods. A PodDisruptionBudget " +
     "makes the platform stop them a few at a time, so a drain never takes every replica down at once.",
-  appliesTo: ["repo", "cluster"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 3,
   evaluate(facts) {

@@ -4,10 +4,10 @@ import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
 import { containers, dig, longRunningWorkloads, manifestEvidence, objectName } from "@/lib/rules/helpers/manifests";
 import { escapeRegExp } from "@/lib/rules/helpers/escape-reg-exp";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "declaresProbes",
   version: 1,
   factor: "disposability",
@@ -15,7 +15,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Fast, safe starts and stops need the platform to know when a process can take traffic and when it is stuck. " +
     "Without a readiness probe a rolling deploy sends requests to processes still starting up.",
-  appliesTo: ["repo", "cluster"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 4,
   evaluate(facts) {

@@ -2,14 +2,14 @@ import { startInstructions } from "@/lib/rules/helpers/dockerfile";
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { fail, notApplicable, notAvailable, pass, plural } from "@/lib/rules/helpers/results";
 import { startCommands } from "@/lib/rules/helpers/start-commands";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { DockerInstruction, ServiceFacts } from "@/lib/facts/types";
 
 // An init that forwards signals makes a shell-form CMD after it harmless.
 const INIT = /(^|\/)(tini|dumb-init|catatonit)$/;
 const SHELL = /^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash|dash)$/;
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "execFormEntrypoint",
   version: 1,
   factor: "disposability",
@@ -17,7 +17,7 @@ export const rule: RuleDefinition = {
   rationale:
     "In shell form (`CMD node server.js`) PID 1 is `/bin/sh`, which does not forward SIGTERM: the app never hears " +
     "the stop request, is killed after the grace period and drops in-flight work. Exec form runs the app as PID 1.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 5,
   evaluate(facts) {

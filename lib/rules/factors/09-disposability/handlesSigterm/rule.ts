@@ -3,7 +3,7 @@ import { findServerStarts } from "@/lib/rules/helpers/http-server";
 import { codeLines, productionFiles, sourceFiles } from "@/lib/rules/helpers/code-lines";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
 import { startCommands } from "@/lib/rules/helpers/start-commands";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { RepositoryCheck } from "@/lib/rules/types";
 import type { Language, ServiceFacts } from "@/lib/facts/types";
 
 const JS = /\bcreateTerminus\(|\bcloseWithGrace\(|\bcreateHttpTerminator\(|\bcreateLightship\(|\benableShutdownHooks\(|\bgracefulShutdown\s*:/;
@@ -30,7 +30,7 @@ const SIGTERM = /\bSIGTERM\b/;
 // Servers that drain on SIGTERM by themselves when they are the process started.
 const GRACEFUL_SERVERS = /\b(gunicorn|uvicorn|hypercorn|daphne|puma|unicorn|php-fpm|nginx)\b/;
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "handlesSigterm",
   version: 1,
   factor: "disposability",
@@ -38,7 +38,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Deploys, scale-ins and node drains stop processes with SIGTERM. A process that does not catch it is killed " +
     "mid-request; one that stops accepting work, finishes in-flight requests and exits makes releases invisible.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 6,
   evaluate(facts) {

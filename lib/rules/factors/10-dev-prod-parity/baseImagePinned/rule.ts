@@ -4,10 +4,10 @@ import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { containers, manifestEvidence, objects, podSpec } from "@/lib/rules/helpers/manifests";
 import { escapeRegExp } from "@/lib/rules/helpers/escape-reg-exp";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "baseImagePinned",
   version: 1,
   factor: "dev-prod-parity",
@@ -15,7 +15,7 @@ export const rule: RuleDefinition = {
   rationale:
     "`latest` and bare tags (`node:alpine`) move: a laptop, CI and production pull different images from the same " +
     "file, so what was tested is not what runs. Pin a version tag, ideally with its digest.",
-  appliesTo: ["repo", "cluster"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 4,
   evaluate(facts) {

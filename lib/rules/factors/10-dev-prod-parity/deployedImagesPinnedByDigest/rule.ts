@@ -1,9 +1,9 @@
 import { isTemplatedImage } from "@/lib/rules/helpers/images";
 import { allContainers, appWorkloads, containerEvidence, containerName, objectName } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "deployedImagesPinnedByDigest",
   version: 1,
   factor: "dev-prod-parity",
@@ -11,7 +11,7 @@ export const rule: RuleDefinition = {
   rationale:
     "A tag can be pushed again; a digest cannot. Pinning `@sha256:` guarantees that staging and production, and " +
     "every node in between, run exactly the image that was built and tested.",
-  appliesTo: ["repo", "cluster"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 2,
   evaluate(facts) {

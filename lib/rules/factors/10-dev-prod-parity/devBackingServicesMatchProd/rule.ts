@@ -5,13 +5,13 @@ import { productionFiles } from "@/lib/rules/helpers/code-lines";
 import { findLineMatches, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { containers, objects, podSpec } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
 /** Lightweight stand-ins for a real database or cache. */
 const SUBSTITUTE = /\bsqlite3?\b|sqlite:\/\/|jdbc:h2:|\bUseInMemoryDatabase\(|\bUseSqlite\(|\bfakeredis\b|\bminiredis\b|\bmongomock\b|mongodb-memory-server|ioredis-mock|\bpg-mem\b|["']:memory:["']|LocMemCache/i;
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "devBackingServicesMatchProd",
   version: 1,
   factor: "dev-prod-parity",
@@ -19,7 +19,7 @@ export const rule: RuleDefinition = {
   rationale:
     "SQLite or an in-memory fake in development, Postgres in production: tiny incompatibilities (types, locking, " +
     "SQL dialect, versions) surface only after deploy. Run the same service, at the same major version, everywhere.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "medium",
   defaultWeight: 4,
   evaluate(facts) {

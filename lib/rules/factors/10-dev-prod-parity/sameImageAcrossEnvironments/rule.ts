@@ -2,7 +2,7 @@ import { imageWithoutVersion, isTemplatedImage } from "@/lib/rules/helpers/image
 import { pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import { allContainers, appWorkloads, containerEvidence, containerName, dig, manifestEvidence, objects } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
 // A directory or file naming one deployment environment: overlays/staging/, deploy/prod/, k8s/production.yaml.
@@ -41,7 +41,7 @@ function uses(facts: ServiceFacts): Map<string, Use[]> {
   return byKey;
 }
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "sameImageAcrossEnvironments",
   version: 1,
   factor: "dev-prod-parity",
@@ -49,7 +49,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Parity means the artefact tested in staging is the one promoted to production. Per-environment images " +
     "(`api-staging`, a dev registry, a debug build) mean production runs something nobody tested.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "medium",
   defaultWeight: 4,
   evaluate(facts) {

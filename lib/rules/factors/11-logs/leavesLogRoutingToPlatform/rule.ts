@@ -2,7 +2,7 @@ import { productionFiles, sourceFiles } from "@/lib/rules/helpers/code-lines";
 import { findDependencies } from "@/lib/rules/helpers/dependencies";
 import { findLineMatches, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { RepositoryCheck } from "@/lib/rules/types";
 
 /** Client libraries that ship logs to a destination from inside the app. */
 const SHIPPER_PACKAGES = /^(winston-(syslog|elasticsearch|cloudwatch|loggly[\w-]*|papertrail|logstash|mongodb|graylog2)|pino-(elasticsearch|loki|datadog|socket|papertrail)|@logtail\/[\w-]+|logdna|fluent-logger|bunyan-(syslog|logstash)|python-logstash|logstash[-_]formatter|fluent-logger-python|watchtower|graypy|python-logging-loki|logrus_(syslog|logstash)|lfshook|elogrus|fluent-logger-golang|logstash-logback-encoder|loki-logback-appender|Serilog\.Sinks\.(Elasticsearch|Seq|Graylog|Syslog|Http|Datadog[\w.]*|Splunk|AmazonCloudWatch|Grafana\.Loki|ApplicationInsights|NewRelic[\w.]*|Loggly)|NLog\.Targets\.(Syslog|Gelf))$/i;
@@ -17,7 +17,7 @@ const SHIPPING = {
   default: /\b(SyslogAppender|LogstashTcpSocketAppender|LogstashUdpSocketAppender|SocketAppender|GelfAppender|CloudWatchAppender|KafkaAppender|Loki4jAppender)\b|xsi:type="(Network|Syslog|Gelf|Database)"/,
 };
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "leavesLogRoutingToPlatform",
   version: 1,
   factor: "logs",
@@ -25,7 +25,7 @@ export const rule: RuleDefinition = {
   rationale:
     "The app writes one unbuffered stream; where it goes (Loki, Elasticsearch, a SIEM) is the platform's decision. " +
     "Shipping from inside the app couples it to one destination, adds failure modes and can block on a slow sink.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 3,
   evaluate(facts) {

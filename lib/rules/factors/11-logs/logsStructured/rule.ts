@@ -1,7 +1,7 @@
 import { productionFiles } from "@/lib/rules/helpers/code-lines";
 import { findLineMatches, matchEvidence, type LanguagePatterns } from "@/lib/rules/helpers/find-line-matches";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { RepositoryCheck } from "@/lib/rules/types";
 
 const JVM_JSON = /JsonTemplateLayout|<JsonLayout|JSONLayout|LogstashEncoder|EcsLayout|StructuredArguments/;
 const JS_JSON = /\bconsole\.\w+\(\s*JSON\.stringify\(|process\.stdout\.write\(\s*JSON\.stringify\(|\bpino\(|\bpinoHttp\(|\bFastify\(\s*\{\s*logger\b|format\.json\(\)|\bbunyan\.createLogger\(/;
@@ -33,7 +33,7 @@ const PLAIN: LanguagePatterns = {
   default: /PatternLayout|<pattern>%/,
 };
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "logsStructured",
   version: 1,
   factor: "logs",
@@ -41,7 +41,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Logs are an event stream other tools consume: the platform's router, search and alerting. JSON lines keep fields " +
     "(level, request id, order id) queryable; free text has to be re-parsed with fragile regexes and breaks on multi-line messages.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "medium",
   defaultWeight: 3,
   evaluate(facts) {

@@ -2,7 +2,7 @@ import { productionFiles, sourceFiles } from "@/lib/rules/helpers/code-lines";
 import { findLineMatches, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import { startCommands } from "@/lib/rules/helpers/start-commands";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { RepositoryCheck } from "@/lib/rules/types";
 
 const JS = /\btransports\.File\(|\bpino\.destination\(\s*["'`][^"'`]+["'`]|\bcreateWriteStream\([^)]*\.log["'`]|\bappendFile(Sync)?\([^)]*\.log["'`]|\bDailyRotateFile\b|\brotating-file-stream\b|\btype:\s*["'](file|dateFile)["']/;
 const JVM = /\bnew\s+FileHandler\(|\b(Rolling)?FileAppender\b/;
@@ -24,7 +24,7 @@ const CONFIG = /(^|\/)(logback[\w-]*\.xml|log4j2?[\w-]*\.(xml|properties|ya?ml|j
 // `node server.js >> /var/log/app.log 2>&1`, `| tee app.log`.
 const REDIRECT_TO_FILE = /(^|[^<&\d])[12]?>>?\s*\S+\.log\b|\|\s*tee\s+(-a\s+)?\S+\.log\b/;
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "logsToStdout",
   version: 1,
   factor: "logs",
@@ -32,7 +32,7 @@ export const rule: RuleDefinition = {
   rationale:
     "A twelve-factor app treats logs as an event stream on stdout; the platform collects, routes and keeps them. " +
     "Log files inside a container fill its disk, vanish with it, and are invisible to `kubectl logs` and friends.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 6,
   evaluate(facts) {

@@ -5,11 +5,11 @@ import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-pat
 import { manifestEvidence, ONE_OFF_KINDS } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import { startCommands } from "@/lib/rules/helpers/start-commands";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 import { ADMIN_COMMAND, ADMIN_PATH, MIGRATE_IN_CODE } from "./patterns";
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "adminTasksAsJobs",
   version: 1,
   factor: "admin-processes",
@@ -17,7 +17,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Admin tasks (migrations, seeds, backfills) run once per release as a one-off process with the same code and " +
     "config. Run at every start, they race between replicas, slow every restart and block scaling on the database.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "medium",
   defaultWeight: 5,
   evaluate(facts) {

@@ -3,7 +3,7 @@ import { imageWithoutVersion, isTemplatedImage } from "@/lib/rules/helpers/image
 import { lineEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { allContainers, containerEvidence, containerName, longRunningWorkloads, objectName, ONE_OFF_KINDS, podSpec } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
 // Running a task inside a live, serving container instead of a one-off process of the release.
@@ -19,7 +19,7 @@ function execIntoLiveProcesses(facts: ServiceFacts): RepoEvidence[] {
   return found;
 }
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "adminTasksRunInReleaseImage",
   version: 1,
   factor: "admin-processes",
@@ -27,7 +27,7 @@ export const rule: RuleDefinition = {
   rationale:
     "One-off admin processes run against a release with the same code and config as the app. A Job built from a " +
     "different image drifts from the schema the app expects; `kubectl exec` into a serving pod competes with traffic and leaves no record.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 4,
   evaluate(facts) {

@@ -3,7 +3,7 @@ import { findLineMatches, matchEvidence, pathEvidence } from "@/lib/rules/helper
 import { findApiRoutes } from "@/lib/rules/helpers/http-server";
 import { isTestPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
 /** Contract documents, wherever they live (docs/ included: that is a fine home for a contract). */
@@ -17,7 +17,7 @@ const GENERATED_CODE = {
   java: /@OpenAPIDefinition\b/,
 };
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "publishesApiContract",
   version: 1,
   factor: "api-first",
@@ -25,7 +25,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Consumers build against the contract, not the implementation. A published, versioned contract lets teams work " +
     "in parallel, generate clients and catch breaking changes in review instead of in production.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "medium",
   defaultWeight: 5,
   evaluate(facts) {

@@ -1,7 +1,7 @@
 import { findLineMatches, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { findApiRoutes } from "@/lib/rules/helpers/http-server";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { RepositoryCheck } from "@/lib/rules/types";
 
 // A path literal whose first segments carry a major version: "/v1/orders", "GET /api/v2/x", "api/v1", "/v1".
 const VERSIONED_PATH = /["'`]([A-Z]+\s+)?\/?([\w-]+\/){0,2}v\d+(\/|["'`])/;
@@ -9,7 +9,7 @@ const VERSIONED_PATH = /["'`]([A-Z]+\s+)?\/?([\w-]+\/){0,2}v\d+(\/|["'`])/;
 // FastAPI `APIRouter(prefix="/v1")`, Spring `@RequestMapping("/v1")`, ASP.NET `MapGroup("/v1")`, `[Route("api/v1/...")]`).
 const VERSIONED_MOUNT = /\b(use|Group|group|Route|Mount|mount|MapGroup|RequestMapping|Path|scope|namespace)\(\s*:?["'`]\/?([\w-]+\/)?v\d+\b|\b(namespace|scope)\s+:v\d+\b|\bprefix\s*=\s*["'`]\/?([\w-]+\/)?v\d+\b/;
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "versionsApiRoutes",
   version: 1,
   factor: "api-first",
@@ -17,7 +17,7 @@ export const rule: RuleDefinition = {
   rationale:
     "API-first means consumers depend on the contract. A version in the path lets a breaking change ship as /v2 " +
     "beside /v1 while clients migrate, instead of breaking every consumer on deploy day.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "medium",
   defaultWeight: 3,
   evaluate(facts) {

@@ -4,7 +4,7 @@ import { findLineMatches, matchEvidence, pathEvidence } from "@/lib/rules/helper
 import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
 import { dig, manifestEvidence } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
 /** Distributed-tracing SDKs and agents. */
@@ -30,7 +30,7 @@ function fromManifests(facts: ServiceFacts): RepoEvidence[] {
   }).map((m) => manifestEvidence(facts, m, /instrumentation\.opentelemetry\.io/));
 }
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "emitsTraces",
   version: 1,
   factor: "telemetry",
@@ -38,7 +38,7 @@ export const rule: RuleDefinition = {
   rationale:
     "In a fleet, one request crosses many services. Traces show where its time went and which hop failed; metrics " +
     "say that something is slow, traces say where.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "medium",
   defaultWeight: 3,
   evaluate(facts) {

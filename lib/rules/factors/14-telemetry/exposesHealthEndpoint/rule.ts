@@ -2,7 +2,7 @@ import { findDependencies } from "@/lib/rules/helpers/dependencies";
 import { findLineMatches, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RuleDefinition } from "@/lib/rules/types";
+import type { RepositoryCheck } from "@/lib/rules/types";
 
 /** A health route literal (`"/healthz"`, `'/health/ready'`) or a framework's health-check registration. */
 const HEALTH = {
@@ -11,7 +11,7 @@ const HEALTH = {
 };
 const HEALTH_PACKAGES = /^(@godaddy\/terminus|lightship|express-healthcheck|spring-boot-starter-actuator|org\.springframework\.boot:spring-boot-starter-actuator|django-health-check|fastapi-health|github\.com\/heptiolabs\/healthcheck|github\.com\/alexliesenfeld\/health|AspNetCore\.HealthChecks[\w.]*|Microsoft\.Extensions\.Diagnostics\.HealthChecks[\w.]*)$/i;
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "exposesHealthEndpoint",
   version: 1,
   factor: "telemetry",
@@ -19,7 +19,7 @@ export const rule: RuleDefinition = {
   rationale:
     "A health endpoint is the cheapest telemetry there is: load balancers, probes, uptime checks and humans can ask " +
     "the process whether it is alive and ready, instead of inferring it from errors.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 3,
   evaluate(facts) {

@@ -4,7 +4,7 @@ import { findLineMatches, lineEvidence, matchEvidence } from "@/lib/rules/helper
 import { findServerStarts } from "@/lib/rules/helpers/http-server";
 import { dig, manifestEvidence } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
 /** Metrics and tracing client libraries. */
@@ -21,7 +21,7 @@ const CODE = {
   default: /management\.endpoints\.web\.exposure\.include\s*[=:].*(prometheus|metrics)/,
 };
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "exposesMetrics",
   version: 1,
   factor: "telemetry",
@@ -29,7 +29,7 @@ export const rule: RuleDefinition = {
   rationale:
     "You cannot run what you cannot see: request rates, errors, latency and saturation must be observable from " +
     "outside the process (Prometheus, OpenTelemetry, StatsD) to alert, autoscale and debug in production.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "medium",
   defaultWeight: 5,
   evaluate(facts) {

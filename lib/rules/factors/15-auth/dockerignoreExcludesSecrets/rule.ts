@@ -2,7 +2,7 @@ import { codeLines } from "@/lib/rules/helpers/code-lines";
 import { finalStageInstructions } from "@/lib/rules/helpers/dockerfile";
 import { lineEvidence, pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { DockerfileFacts, ServiceFacts, TextFile } from "@/lib/facts/types";
 
 // What a build context must never carry into a `COPY . .`.
@@ -48,7 +48,7 @@ function judge(facts: ServiceFacts, df: DockerfileFacts): RepoEvidence | null {
   return MUST_EXCLUDE.every((p) => ignores(patterns, p)) ? null : lineEvidence({ file, lineStart: 1 });
 }
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "dockerignoreExcludesSecrets",
   version: 1,
   factor: "auth",
@@ -56,7 +56,7 @@ export const rule: RuleDefinition = {
   rationale:
     "`COPY . .` copies everything in the build context into a layer, including a developer's `.env` and the `.git` " +
     "history with every secret ever committed. A .dockerignore is the guard that makes `COPY . .` safe.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 3,
   evaluate(facts) {

@@ -1,7 +1,7 @@
 import { looksSecretName } from "@/lib/facts/secret-rules";
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { DockerInstruction } from "@/lib/facts/types";
 
 // Files that are credentials by name: dotenv files, private keys, cloud credential files, registry tokens.
@@ -24,7 +24,7 @@ function sources(ins: DockerInstruction): string[] {
   return args.slice(0, -1);
 }
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "noSecretsInImage",
   version: 1,
   factor: "auth",
@@ -32,7 +32,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Image layers are readable by anyone who can pull the image, forever: `docker history` shows ENV and ARG values and " +
     "every copied file stays in its layer even if a later step deletes it. Secrets belong in the runtime environment.",
-  appliesTo: ["repo"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 6,
   evaluate(facts) {

@@ -3,7 +3,7 @@ import { findLineMatches, matchEvidence } from "@/lib/rules/helpers/find-line-ma
 import { findApiRoutes } from "@/lib/rules/helpers/http-server";
 import { dig, manifestEvidence } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
 const AUTH_PACKAGES = /^(passport[\w-]*|jsonwebtoken|jose|express-jwt|express-oauth2-jwt-bearer|express-openid-connect|express-basic-auth|@fastify\/(jwt|auth|basic-auth)|next-auth|@auth\/[\w-]+|@clerk\/[\w-]+|@nestjs\/passport|flask[-_]login|flask[-_]jwt[-_]extended|flask[-_]httpauth|authlib|pyjwt|python-jose|djangorestframework-simplejwt|django-oauth-toolkit|fastapi-users|github\.com\/golang-jwt\/jwt[\w/]*|github\.com\/coreos\/go-oidc[\w/]*|golang\.org\/x\/oauth2|github\.com\/auth0\/go-jwt-middleware[\w/]*|github\.com\/casbin\/casbin[\w/]*|spring-boot-starter-(security|oauth2-resource-server)|org\.springframework\.boot:spring-boot-starter-(security|oauth2-resource-server)|org\.springframework\.security:[\w-]+|Microsoft\.AspNetCore\.Authentication[\w.]*|Microsoft\.Identity\.Web)$/i;
@@ -26,7 +26,7 @@ const AUTH_HEADER = /\bHTTP_AUTHORIZATION\b|\b(?:req|request|r|ctx|c)\.(?:header
 // Auth enforced in front of the app: a mesh policy, an auth proxy, an ingress auth annotation.
 const AUTH_KINDS = new Set(["RequestAuthentication", "AuthorizationPolicy", "SecurityPolicy"]);
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "protectsEndpoints",
   version: 1,
   factor: "auth",
@@ -34,7 +34,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Every endpoint is reachable by something it did not expect once it is deployed (a misrouted ingress, a peer " +
     "service, an attacker inside the network). Authenticate every request, in the app or in front of it.",
-  appliesTo: ["repo", "cluster"],
+  judges: "repository",
   effort: "high",
   defaultWeight: 8,
   evaluate(facts) {

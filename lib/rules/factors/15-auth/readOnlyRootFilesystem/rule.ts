@@ -1,8 +1,8 @@
 import { containerEvidence, containerName, containers, dig, longRunningWorkloads, objectName } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "readOnlyRootFilesystem",
   version: 1,
   factor: "auth",
@@ -10,7 +10,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Least privilege for the filesystem: an attacker who gets code execution cannot drop tools or alter the app, and " +
     "the process cannot quietly keep state on local disk (factor VI). Scratch space is an explicit emptyDir.",
-  appliesTo: ["repo", "cluster"],
+  judges: "repository",
   effort: "medium",
   defaultWeight: 2,
   evaluate(facts) {

@@ -2,14 +2,14 @@ import { finalStage, inEffect, startInstructions } from "@/lib/rules/helpers/doc
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { containers, dig, longRunningWorkloads, manifestEvidence, podSpec } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RuleDefinition } from "@/lib/rules/types";
+import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { DockerfileFacts, ManifestObject, ServiceFacts } from "@/lib/facts/types";
 
 // Images whose default user is unprivileged.
 const NONROOT_IMAGE = /:nonroot\b|-nonroot\b|^cgr\.dev\/chainguard\/(?!.*-dev\b)|^gcr\.io\/distroless\/[\w.-]+:nonroot/;
 const ROOT_USER = /^(root|0)(:.*)?$/;
 
-export const rule: RuleDefinition = {
+export const rule: RepositoryCheck = {
   id: "runsAsNonRoot",
   version: 1,
   factor: "auth",
@@ -17,7 +17,7 @@ export const rule: RuleDefinition = {
   rationale:
     "Least privilege: a compromised process running as root owns the container and is one kernel bug away from " +
     "the node. Set a USER in the image and runAsNonRoot in the pod so the platform enforces it.",
-  appliesTo: ["repo", "cluster"],
+  judges: "repository",
   effort: "low",
   defaultWeight: 6,
   evaluate(facts) {

@@ -1,0 +1,86 @@
+// The layers of Dozen, one direction: each layer may import only the layers it lists (and itself).
+// `npm run lint:layers` (part of `npm test`) fails on any import that breaks this table, and on any cycle
+// between two folders of lib/. The README's "Layers" section is this table in words.
+/** @type {Record<string, { paths: string[]; may: string[] }>} */
+const LAYERS = {
+  platform: { paths: ["lib/env\\.ts", "lib/errors\\.ts", "lib/log/", "lib/text/", "lib/generated/"], may: [] },
+  catalogue: { paths: ["lib/factors/"], may: ["platform"] },
+  facts: { paths: ["lib/facts/"], may: ["catalogue", "platform"] },
+  collectors: { paths: ["lib/collectors/"], may: ["facts", "platform"] },
+  rules: { paths: ["lib/rules/"], may: ["facts", "catalogue", "platform"] },
+  scoring: { paths: ["lib/scoring/"], may: ["rules", "facts", "catalogue", "platform"] },
+  pipeline: { paths: ["lib/pipeline/"], may: ["collectors", "scoring", "rules", "facts", "catalogue", "platform"] },
+  db: { paths: ["lib/db\\.ts", "lib/db/"], may: ["platform"] },
+  jobs: { paths: ["lib/jobs/"], may: ["db", "platform"] },
+  persistence: {
+    paths: ["lib/persistence/", "lib/rollups/"],
+    may: ["pipeline", "scoring", "rules", "facts", "catalogue", "jobs", "db", "platform"],
+  },
+  readers: {
+    paths: ["lib/fleet/", "lib/heatmap/", "lib/teams/", "lib/services/", "lib/factor-report/", "lib/scans/", "lib/trends/"],
+    may: ["scoring", "rules", "facts", "catalogue", "db", "platform"],
+  },
+  sources: {
+    paths: ["lib/sources/"],
+    may: ["readers", "persistence", "pipeline", "collectors", "scoring", "rules", "facts", "catalogue", "jobs", "db", "platform"],
+  },
+  presentation: { paths: ["lib/guides/", "lib/export/"], may: ["sources", "readers", "scoring", "rules", "facts", "catalogue", "platform"] },
+  cli: { paths: ["lib/cli/"], may: ["presentation", "sources", "pipeline", "collectors", "scoring", "rules", "facts", "catalogue", "platform"] },
+  ops: { paths: ["lib/ops/"], may: ["sources", "persistence", "jobs", "db", "platform"] },
+  components: {
+    paths: ["components/"],
+    may: ["presentation", "sources", "readers", "scoring", "rules", "facts", "catalogue", "platform"],
+  },
+  app: {
+    paths: ["app/"],
+    may: ["components", "presentation", "sources", "readers", "persistence", "ops", "jobs", "scoring", "rules", "facts", "catalogue", "db", "platform"],
+  },
+  workers: { paths: ["workers/"], may: ["ops", "sources", "persistence", "pipeline", "jobs", "db", "platform"] },
+};
+
+const anyOf = (paths) => `^(?:${paths.join("|")})`;
+// Tests sit beside the code they test but are not product code: an integration test may cross layers.
+const TESTS = "\\.test\\.tsx?$";
+const PRODUCT = anyOf(Object.values(LAYERS).flatMap((l) => l.paths));
+
+const layerRules = Object.entries(LAYERS).map(([name, layer]) => ({
+  name: `layer-${name}`,
+  comment: `${name} may import only: ${layer.may.join(", ") || "nothing but itself"}`,
+  severity: "error",
+  from: { path: anyOf(layer.paths), pathNot: TESTS },
+  to: { path: PRODUCT, pathNot: anyOf([...layer.paths, ...layer.may.flatMap((m) => LAYERS[m].paths)]) },
+}));
+
+module.exports = {
+
+  forbidden: [
+    ...layerRules,
+    {
+      name: "product-not-to-tests",
+      comment: "Product code never imports tests, stand-ins, benchmarks or scripts.",
+      severity: "error",
+      from: { path: PRODUCT, pathNot: TESTS },
+      to: { path: "^(?:test|e2e|bench|scripts)/" },
+    },
+    {
+      name: "no-circular",
+      comment: "No module imports itself through others.",
+      severity: "error",
+      from: { path: PRODUCT },
+      to: { circular: true },
+    },
+    {
+      name: "not-to-unresolvable",
+      severity: "error",
+      from: { path: PRODUCT },
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "(^|/)(node_modules|\\.next|fixtures|generated)/" },
+    tsConfig: { fileName: "tsconfig.json" },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"], extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".d.ts"] },
+  },
+};

@@ -1,0 +1,39 @@
+import path from "node:path";
+import { stat } from "node:fs/promises";
+import { z } from "zod";
+import { ValidationError } from "@/lib/errors";
+import type { SourceKindModule } from "@/lib/sources/kinds/types";
+import { sourceName, sourceSchedule } from "@/lib/sources/source-input";
+
+/** What adding a local checkout takes (UI form, API): a directory on the workers' file system. */
+const input = z.object({
+  name: sourceName,
+  /** Absolute, or relative to the adding process's working directory (stored absolute). */
+  directory: z.string().trim().min(1).max(4096),
+  schedule: sourceSchedule,
+});
+
+/** A directory on the workers' machine: one service per project discovered in it. */
+export const local: SourceKindModule<typeof input> = {
+  kind: "local",
+  label: "Local checkout",
+  shortLabel: "Local checkout",
+  input,
+  // Stored absolute, so workers started from another directory scan the same tree.
+  toSource: (i) => ({ location: path.resolve(i.directory), config: null }),
+  async validate(i) {
+    const info = await stat(path.resolve(i.directory)).catch(() => null);
+    if (!info?.isDirectory()) throw new ValidationError(`"${i.directory}" is not a directory`);
+  },
+  refusedField: "directory",
+  describeCredentials: () => null,
+  form: {
+    namePlaceholder: "platform-monorepo",
+    submitLabel: "Add local checkout",
+    fields: [{ type: "text", name: "directory", label: "Directory", required: true, mono: true, placeholder: "/srv/checkouts/platform", hint: "An absolute path on the workers' machine." }],
+  },
+  async worker() {
+    const { scanLocal } = await import("@/lib/sources/kinds/local/scan-source");
+    return { scan: scanLocal, jobs: [] };
+  },
+};
