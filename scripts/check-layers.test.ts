@@ -33,3 +33,9 @@ test("[LAYERS] two folders of one layer importing each other fail as a folder cy
   assert.equal(cycle.code, 1, cycle.output);
   assert.match(cycle.output, /folder-cycle: lib\/persistence ↔ lib\/rollups/);
 });
+
+test("[LAYERS] a table with one owner written from elsewhere fails the check", () => {
+  const writer = checkLayers({ path: `lib/persistence/layer-probe-${process.pid}.ts`, source: 'import { db } from "@/lib/db";\nexport const probe = () => db().scan.update({ where: { id: 1 }, data: { error: "x" } });\n' });
+  assert.equal(writer.code, 1, writer.output);
+  assert.match(writer.output, /table-owner: lib\/persistence\/layer-probe-\d+\.ts writes Scan rows, which only lib\/persistence\/scan-run\/ may/);
+});

@@ -1,7 +1,10 @@
 // npm run lint:layers – the layer table of .dependency-cruiser.cjs (README "Layers") holds in the code: no
-// import breaks it, no module imports itself through others, and no two folders of lib/ (nor app/ and
-// components/) import each other, directly or round about. Exits 1 naming every offence.
+// import breaks it, no module imports itself through others, no two folders of lib/ (nor app/ and
+// components/) import each other, directly or round about, and a table with one owner is written by that
+// owner alone. Exits 1 naming every offence.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { nodeBin, ROOT } from "@/lib/ops/bin-path";
 
 interface Cruised {
@@ -40,6 +43,18 @@ for (const m of cruised.modules) {
   }
 }
 for (const cycle of folderCycles(edges)) problems.push(`folder-cycle: ${cycle.join(" ↔ ")} import each other`);
+
+/** Tables one module owns: only files under its folder may write them (Prisma calls or raw SQL). */
+const OWNERS: Record<string, { owner: string; writes: RegExp }> = {
+  Scan: { owner: "lib/persistence/scan-run/", writes: /\.scan\.(?:create|createMany|update|updateMany|upsert|delete|deleteMany)\(|\b(?:UPDATE|INSERT INTO|DELETE FROM)\s+"Scan"/ },
+};
+for (const m of cruised.modules) {
+  if (!folderOf(m.source) || !/\.tsx?$/.test(m.source)) continue;
+  const text = readFileSync(join(ROOT, m.source), "utf8");
+  for (const [table, { owner, writes }] of Object.entries(OWNERS)) {
+    if (!m.source.startsWith(owner) && writes.test(text)) problems.push(`table-owner: ${m.source} writes ${table} rows, which only ${owner} may`);
+  }
+}
 
 if (problems.length > 0) {
   console.error(`Layer check failed (${problems.length}):\n  ${problems.join("\n  ")}`);

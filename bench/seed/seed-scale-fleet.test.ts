@@ -1,13 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { db } from "@/lib/db";
-import { getFailingFactors } from "@/lib/fleet/get-failing-factors";
-import { getFleetTrend } from "@/lib/fleet/get-fleet-trend";
 import { getHeatmapPage } from "@/lib/heatmap/get-heatmap-page";
-import { getMovers } from "@/lib/fleet/get-movers";
 import { seedScaleFleet } from "@/bench/seed/seed-scale-fleet";
 import { utcDay } from "@/lib/db/utc-day";
 import { useTestDatabase } from "@/test/support/test-database";
+import { getFailingFactors, getFleetTrend, getMovers } from "@/test/support/read-fragments";
 
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
 before(async () => {

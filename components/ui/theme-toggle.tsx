@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
 type Theme = "light" | "dark" | "system";
 const KEY = "dozen-theme";
@@ -13,10 +13,22 @@ function apply(theme: Theme): void {
   document.documentElement.classList.toggle("dark", dark);
 }
 
+// The choice lives in localStorage; the select reads it as an external store (the server renders "system"),
+// and a change in another tab moves this one too.
+const listeners = new Set<() => void>();
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener("storage", listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener("storage", listener);
+  };
+}
+const readTheme = (): Theme => (localStorage.getItem(KEY) as Theme | null) ?? "system";
+
 /** Light, dark or follow the system; remembered per browser. */
 export function ThemeToggle() {
-  const [theme, setTheme] = useState<Theme>("system");
-  useEffect(() => setTheme((localStorage.getItem(KEY) as Theme | null) ?? "system"), []);
+  const theme = useSyncExternalStore(subscribe, readTheme, () => "system" as Theme);
   return (
     <label className="ml-auto flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
       Theme
@@ -24,9 +36,9 @@ export function ThemeToggle() {
         value={theme}
         onChange={(e) => {
           const next = e.target.value as Theme;
-          setTheme(next);
           localStorage.setItem(KEY, next);
           apply(next);
+          for (const listener of listeners) listener();
         }}
         className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-700 dark:bg-slate-900"
       >

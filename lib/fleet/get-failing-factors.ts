@@ -1,4 +1,3 @@
-import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { LATEST_FLEET_ROLLUP } from "@/lib/db/latest-fleet-rollup-sql";
 import { FACTORS, type FactorId } from "@/lib/factors/factors";
@@ -30,12 +29,4 @@ export function toFailingFactors(value: FailingJson, opts: { limit: number }): F
     .filter((f) => f.failingServices > 0)
     .sort((a, b) => b.failingServices - a.failingServices || (a.meanScore ?? 101) - (b.meanScore ?? 101))
     .slice(0, opts.limit);
-}
-
-/**
- * The factors the fleet fails most, from the fleet's latest daily rollup: its per-factor failing counts and
- * means are written after every scan, so this reads one row whatever the fleet's size, and no findings.
- */
-export async function getFailingFactors(opts: { limit: number }): Promise<FailingFactor[]> {
-  return toFailingFactors(await selectJson(failingFactorsSql()), opts);
 }

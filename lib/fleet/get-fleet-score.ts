@@ -1,4 +1,3 @@
-import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { LATEST_FLEET_ROLLUP } from "@/lib/db/latest-fleet-rollup-sql";
 import { roundScore } from "@/lib/scoring/score-findings";
@@ -21,12 +20,4 @@ export function fleetScoreSql(): Prisma.Sql {
 export function toFleetScore(value: FleetScore | null): FleetScore {
   if (!value) return { services: 0, score: null };
   return { services: value.services, score: value.score === null ? null : roundScore(value.score) };
-}
-
-/**
- * The fleet's headline: how many live, scanned services there are and their mean latest score (null before
- * any scan), from the latest fleet rollup, which every scan rewrites: one row, whatever the fleet's size.
- */
-export async function getFleetScore(): Promise<FleetScore> {
-  return toFleetScore(await selectJson(fleetScoreSql()));
 }

@@ -1,13 +1,7 @@
-import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toTrendPoints, trendSql, type TrendPoint } from "@/lib/trends/trend-point";
 
 /** JSON fragment: the fleet's daily score over the last `days` days (see trendSql). */
 export function fleetTrendSql(opts: { days: number }): Prisma.Sql {
   return trendSql({ table: "DailyFleetScore", days: opts.days });
-}
-
-/** The fleet's daily score over the last `days` days (today included), oldest first; days without a rollup are absent. */
-export async function getFleetTrend(opts: { days: number }): Promise<TrendPoint[]> {
-  return toTrendPoints(await selectJson(fleetTrendSql(opts)));
 }

@@ -1,4 +1,3 @@
-import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { LATEST_FLEET_ROLLUP } from "@/lib/db/latest-fleet-rollup-sql";
 
@@ -23,10 +22,4 @@ export function toGradeCounts(value: Record<string, number> | null): GradeCounts
   const counts: GradeCounts = { A: 0, B: 0, C: 0, D: 0, F: 0, "N/A": 0 };
   for (const [grade, n] of Object.entries(value ?? {})) if (grade in counts) counts[grade as GradeKey] += Number(n);
   return counts;
-}
-
-/** How many live, scanned services hold each grade, fleet-wide or for one team (by slug). */
-export async function getGradeDistribution(opts: { teamSlug?: string } = {}): Promise<GradeCounts> {
-  const teamId = opts.teamSlug ? Prisma.sql`(SELECT t."id" FROM "Team" t WHERE t."slug" = ${opts.teamSlug})` : undefined;
-  return toGradeCounts(await selectJson(gradeDistributionSql({ teamId })));
 }

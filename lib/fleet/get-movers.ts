@@ -1,4 +1,3 @@
-import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { LATEST_FLEET_ROLLUP } from "@/lib/db/latest-fleet-rollup-sql";
 import type { MoverWindow } from "@/lib/scoring/movers";
@@ -32,9 +31,4 @@ export function moversSql(opts: { days: MoverWindow; limit: number; direction: "
     LEFT JOIN "Team" t ON t."id" = s."teamId"
     ORDER BY m."rank"
     LIMIT ${Math.max(0, Math.floor(opts.limit))}::int) x)`;
-}
-
-/** The biggest movers over a window, one way (see moversSql). */
-export async function getMovers(opts: { days: MoverWindow; limit: number; direction: "worse" | "better" }): Promise<Mover[]> {
-  return selectJson(moversSql(opts));
 }

@@ -2,9 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { db } from "@/lib/db";
 import { exportTable } from "@/lib/export/export-table";
-import { getFleetScore } from "@/lib/fleet/get-fleet-score";
-import { listHeatmapFilters } from "@/lib/heatmap/list-heatmap-filters";
 import { ownerOf, useScannedFleet } from "@/test/support/use-scanned-fleet";
+import { getFleetScore, listHeatmapFilters } from "@/test/support/read-fragments";
 
 const fleet = useScannedFleet();
 

@@ -1,4 +1,3 @@
-import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { LATEST_FLEET_ROLLUP } from "@/lib/db/latest-fleet-rollup-sql";
 import { findRule } from "@/lib/rules/registry";
@@ -33,9 +32,4 @@ export function toHeatmapFilters(value: { teams: HeatmapFilterOptions["teams"]; 
     return { id, title: rule?.title ?? id, factor: rule?.factor ?? null };
   });
   return { teams: value.teams, sources: value.sources, checks };
-}
-
-/** The heatmap's filter choices (see heatmapFiltersSql). */
-export async function listHeatmapFilters(): Promise<HeatmapFilterOptions> {
-  return toHeatmapFilters(await selectJson(heatmapFiltersSql()));
 }

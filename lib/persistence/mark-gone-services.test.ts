@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { db } from "@/lib/db";
-import { getFleetScore } from "@/lib/fleet/get-fleet-score";
 import { getTeamPage } from "@/lib/teams/get-team-page";
 import { markGoneServices } from "@/lib/persistence/mark-gone-services";
 import { ownerOf, useScannedFleet } from "@/test/support/use-scanned-fleet";
+import { getFleetScore } from "@/test/support/read-fragments";
 
 const fleet = useScannedFleet();
 

@@ -5,9 +5,9 @@ import { db } from "@/lib/db";
 import { setServiceTeam } from "@/lib/persistence/set-service-team";
 import { ensureService } from "@/lib/persistence/ensure-service";
 import { useTestDatabase } from "@/test/support/test-database";
-import { getTeamTrend } from "@/lib/teams/get-team-trend";
 import { utcDay } from "@/lib/db/utc-day";
 import { scanIntoDatabase } from "@/test/support/scan-into-database";
+import { getTeamTrend } from "@/test/support/read-fragments";
 
 const fleet = fileURLToPath(new URL("../../examples/fleet", import.meta.url));
 

@@ -7,11 +7,11 @@ import { db } from "@/lib/db";
 import { applyMigrations } from "@/lib/ops/apply-migrations";
 import { createLogger } from "@/lib/log/logger";
 import { ROOT } from "@/lib/ops/bin-path";
-import { getMovers } from "@/lib/fleet/get-movers";
 import { refreshRollupsAfterMigration } from "@/lib/rollups/refresh-rollups-after-migration";
 import { getTeamPage } from "@/lib/teams/get-team-page";
 import { scanIntoDatabase } from "@/test/support/scan-into-database";
 import { useTestDatabase } from "@/test/support/test-database";
+import { getMovers } from "@/test/support/read-fragments";
 
 const fleet = fileURLToPath(new URL("../../examples/fleet", import.meta.url));
 const log = createLogger({ process: "test" });

@@ -6,16 +6,11 @@ import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { db } from "@/lib/db";
 import { FACTORS } from "@/lib/factors/factors";
-import { getFailingFactors } from "@/lib/fleet/get-failing-factors";
-import { getFleetTrend } from "@/lib/fleet/get-fleet-trend";
-import { getGradeDistribution } from "@/lib/fleet/get-grade-distribution";
-import { getMovers } from "@/lib/fleet/get-movers";
-import { getServiceTrend } from "@/lib/services/get-service-trend";
-import { getTeamTrend } from "@/lib/teams/get-team-trend";
 import { utcDay } from "@/lib/db/utc-day";
 import type { ServiceScanResult } from "@/lib/pipeline/types";
 import { scanIntoDatabase } from "@/test/support/scan-into-database";
 import { useTestDatabase } from "@/test/support/test-database";
+import { getFailingFactors, getFleetTrend, getGradeDistribution, getMovers, getServiceTrend, getTeamTrend } from "@/test/support/read-fragments";
 
 const fleet = fileURLToPath(new URL("../../examples/fleet", import.meta.url));
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -1,4 +1,3 @@
-import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toTrendPoints, trendSql, type TrendJson, type TrendPoint } from "@/lib/trends/trend-point";
 
@@ -7,11 +6,6 @@ export type ServiceTrendPoint = Omit<TrendPoint, "services">;
 /** JSON fragment: a service's daily score over the last `days` days (see trendSql); `serviceId` may be any SQL expression. */
 export function serviceTrendSql(opts: { serviceId: Prisma.Sql; days: number }): Prisma.Sql {
   return trendSql({ table: "DailyServiceScore", where: Prisma.sql`r."serviceId" = ${opts.serviceId}`, days: opts.days });
-}
-
-/** A service's daily score over the last `days` days (today included), oldest first; days it was not scanned are absent. */
-export async function getServiceTrend(opts: { serviceId: number; days: number }): Promise<ServiceTrendPoint[]> {
-  return toServiceTrend(await selectJson(serviceTrendSql({ serviceId: Prisma.sql`${opts.serviceId}::int`, days: opts.days })));
 }
 
 /** JSON of serviceTrendSql → points (a service's have no service count). */

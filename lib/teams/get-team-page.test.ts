@@ -29,6 +29,9 @@ test("[TEAMS] a team page lists its services worst first with the team score, fa
   }
   assert.deepEqual(page.trend.map((p) => p.day), [utcDay()]);
   assert.equal(page.trend[0]?.score, page.score);
+  const grades = { A: 0, B: 0, C: 0, D: 0, F: 0, "N/A": 0 } as Record<string, number>;
+  for (const s of mine) grades[s.grade] = (grades[s.grade] ?? 0) + 1;
+  assert.deepEqual(page.grades, grades, "how many of its services hold each grade");
   assert.equal(await getTeamPage({ slug: "no-such-team" }), null);
 });
 

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { FACTORS, type FactorId } from "@/lib/factors/factors";
+import { gradeDistributionSql, toGradeCounts } from "@/lib/fleet/get-grade-distribution";
 import { heatmapPageSql, toHeatmapPage, type HeatmapPageJson } from "@/lib/heatmap/get-heatmap-page";
 import { teamTrendSql } from "@/lib/teams/get-team-trend";
 import { toTrendPoints, type TrendJson } from "@/lib/trends/trend-point";
@@ -17,6 +18,7 @@ type Row = {
   slug: string;
   name: string;
   services: HeatmapPageJson;
+  grades: Record<string, number> | null;
   latest: { score: number | null; factors: (number | null)[]; fixFirst: FixFirstItem[] } | null;
   trend: TrendJson;
 };
@@ -25,7 +27,8 @@ type Row = {
  * A team's page in one statement: its services (worst first, up to 500) from their latest scores, and from
  * its latest daily rollup, which every scan, owner change and departure rewrites: the team score, the mean
  * of each factor over all its live services and "fix first", its failing checks ranked once per scan (see
- * updateTeamFixFirst), so no page view reads findings. Then its trend. Null for an unknown team.
+ * updateTeamFixFirst), so no page view reads findings. Then its grade distribution (an index scan of its
+ * services) and its trend. Null for an unknown team.
  */
 export async function getTeamPage(opts: { slug: string }) {
   // `tm`, not `t`: the heatmap fragment joins Team as `t` itself.
@@ -35,6 +38,7 @@ export async function getTeamPage(opts: { slug: string }) {
       ${heatmapPageSql({ teamId, sort: "score", dir: "asc", page: 1, pageSize: MAX_SERVICES })} AS "services",
       (SELECT json_build_object('score', d."score", 'factors', d."factors", 'fixFirst', d."fixFirst")
         FROM "DailyTeamScore" d WHERE d."teamId" = tm."id" ORDER BY d."day" DESC LIMIT 1) AS "latest",
+      ${gradeDistributionSql({ teamId })} AS "grades",
       ${teamTrendSql({ teamId, days: TREND_DAYS })} AS "trend"
     FROM "Team" tm WHERE tm."slug" = ${opts.slug}`;
   if (!row) return null;
@@ -45,6 +49,8 @@ export async function getTeamPage(opts: { slug: string }) {
     score: row.latest?.score == null ? null : roundScore(row.latest.score),
     services: services.rows,
     serviceCount: services.total,
+    /** How many of its live, scanned services hold each grade. */
+    grades: toGradeCounts(row.grades),
     factors: FACTORS.map((f, i) => {
       const mean = row.latest?.factors[i] ?? null;
       return { factor: f.id as FactorId, score: mean === null ? null : roundScore(mean) };

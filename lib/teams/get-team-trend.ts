@@ -1,13 +1,7 @@
-import { selectJson } from "@/lib/db/select-json";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toTrendPoints, trendSql, type TrendPoint } from "@/lib/trends/trend-point";
 
 /** JSON fragment: a team's daily score over the last `days` days (see trendSql); `teamId` may be any SQL expression. */
 export function teamTrendSql(opts: { teamId: Prisma.Sql; days: number }): Prisma.Sql {
   return trendSql({ table: "DailyTeamScore", where: Prisma.sql`r."teamId" = ${opts.teamId}`, days: opts.days });
-}
-
-/** A team's daily score over the last `days` days (today included), oldest first; days without a rollup are absent. */
-export async function getTeamTrend(opts: { teamId: number; days: number }): Promise<TrendPoint[]> {
-  return toTrendPoints(await selectJson(teamTrendSql({ teamId: Prisma.sql`${opts.teamId}::int`, days: opts.days })));
 }

@@ -18,8 +18,8 @@ let instantiated = false;
 async function instantiate(): Promise<void> {
   if (instantiated) return;
   const wasmUrl = new URL("./schema_engine_bg.wasm", import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
-  const module = new WebAssembly.Module(await readFile(wasmUrl));
-  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": runtime as unknown as WebAssembly.ModuleImports });
+  const compiled = new WebAssembly.Module(await readFile(wasmUrl));
+  const instance = new WebAssembly.Instance(compiled, { "./schema_engine_bg.js": runtime as unknown as WebAssembly.ModuleImports });
   // The engine's panic hook reports the panic message here before trapping with "unreachable".
   (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = {
     set_message: (message: string) => (panics.message = message),

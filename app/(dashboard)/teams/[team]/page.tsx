@@ -9,6 +9,8 @@ import { ServicesHeatmap } from "@/components/overview/services-heatmap";
 import { FixFirstList } from "@/components/teams/fix-first-list";
 import { formatScore, scoreTone } from "@/components/ui/score-cell";
 import { CsvLink } from "@/components/ui/csv-link";
+import { GradeBadge } from "@/components/ui/grade-badge";
+import type { GradeKey } from "@/lib/fleet/get-grade-distribution";
 
 export const dynamic = "force-dynamic";
 
@@ -32,6 +34,12 @@ export default async function TeamPage({ params }: Props) {
         <p className="text-sm">
           Team score <span className="text-xl font-semibold tabular-nums">{formatScore(card.score)}</span> · {count.format(card.serviceCount)} services
         </p>
+      </div>
+      <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="team-grades">
+        <span className="text-slate-600 dark:text-slate-300">Grades</span>
+        {(Object.entries(card.grades) as [GradeKey, number][]).filter(([, n]) => n > 0).map(([grade, n]) => (
+          <span key={grade} className="flex items-center gap-1"><GradeBadge grade={grade} /> <span className="tabular-nums">{count.format(n)}</span></span>
+        ))}
       </div>
       <section aria-labelledby="team-trend-heading" data-testid="team-trend">
         <h2 id="team-trend-heading" className="mb-2 text-lg font-semibold">Score trend</h2>
