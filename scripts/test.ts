@@ -1,6 +1,7 @@
-// npm test – every test: node's test runner over **/*.test.ts(x), then Playwright over e2e/, against one
-// real PostgreSQL (embedded by default, or TEST_DATABASE_URL). Ends with a plain "N passed, N failed" line.
-//   npm test -- --unit     node tests only
+// npm test – every test: the static checks (typecheck, lint with formatting, the layer check), node's test
+// runner over **/*.test.ts(x), then Playwright over e2e/, against one real PostgreSQL (embedded by default, or
+// TEST_DATABASE_URL). Each static check counts as one test. Ends with a plain "N passed, N failed" line.
+//   npm test -- --unit     static checks and node tests only
 //   npm test -- --e2e      Playwright only
 //   npm test -- lib/rules  only test files whose path contains one of the given fragments
 import { readdir } from "node:fs/promises";
@@ -42,6 +43,14 @@ function run(command: string, commandArgs: string[], extraEnv: Record<string, st
   });
 }
 
+/** What `npm run typecheck`, `npm run lint` and `npm run lint:layers` run: a type error or an upward import fails CI. */
+const STATIC_CHECKS = [
+  { name: "typecheck (tsc --noEmit)", args: [nodeBin("typescript/bin/tsc"), "--noEmit"] },
+  { name: "lint (eslint)", args: [nodeBin("eslint/bin/eslint.js"), "--max-warnings=0", "."] },
+  { name: "format (prettier --check)", args: [nodeBin("prettier/bin/prettier.cjs"), "--check", "--log-level=warn", "."] },
+  { name: "layers (scripts/check-layers.ts)", args: ["--import", "tsx", "scripts/check-layers.ts"] },
+];
+
 function count(output: string, pattern: RegExp): number {
   return [...output.matchAll(pattern)].reduce((sum, m) => sum + Number(m[1]), 0);
 }
@@ -59,6 +68,15 @@ async function main(): Promise<number> {
   let passed = 0;
   let failed = 0;
   try {
+    if (only !== "e2e" && filters.length === 0) {
+      for (const check of STATIC_CHECKS) {
+        console.log(`\n▶ ${check.name}`);
+        const res = await run(process.execPath, check.args, {});
+        if (res.code === 0) passed += 1;
+        else failed += 1;
+        console.log(`${res.code === 0 ? "✔" : "✖"} ${check.name}`);
+      }
+    }
     if (only !== "e2e") {
       const files = (await findTests(ROOT)).filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
       if (files.length) {
