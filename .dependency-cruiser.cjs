@@ -24,8 +24,14 @@ const LAYERS = {
     paths: ["lib/sources/"],
     may: ["readers", "persistence", "pipeline", "collectors", "scoring", "rules", "facts", "catalogue", "jobs", "db", "platform"],
   },
-  presentation: { paths: ["lib/guides/", "lib/export/"], may: ["sources", "readers", "scoring", "rules", "facts", "catalogue", "platform"] },
-  cli: { paths: ["lib/cli/"], may: ["presentation", "sources", "pipeline", "collectors", "scoring", "rules", "facts", "catalogue", "platform"] },
+  presentation: {
+    paths: ["lib/guides/", "lib/export/"],
+    may: ["sources", "readers", "scoring", "rules", "facts", "catalogue", "platform"],
+  },
+  cli: {
+    paths: ["lib/cli/"],
+    may: ["presentation", "sources", "pipeline", "collectors", "scoring", "rules", "facts", "catalogue", "platform"],
+  },
   ops: { paths: ["lib/ops/"], may: ["sources", "persistence", "jobs", "db", "platform"] },
   components: {
     paths: ["components/"],
@@ -33,7 +39,21 @@ const LAYERS = {
   },
   app: {
     paths: ["app/"],
-    may: ["components", "presentation", "sources", "readers", "persistence", "ops", "jobs", "scoring", "rules", "facts", "catalogue", "db", "platform"],
+    may: [
+      "components",
+      "presentation",
+      "sources",
+      "readers",
+      "persistence",
+      "ops",
+      "jobs",
+      "scoring",
+      "rules",
+      "facts",
+      "catalogue",
+      "db",
+      "platform",
+    ],
   },
   workers: { paths: ["workers/"], may: ["ops", "sources", "persistence", "pipeline", "jobs", "db", "platform"] },
 };
@@ -52,7 +72,6 @@ const layerRules = Object.entries(LAYERS).map(([name, layer]) => ({
 }));
 
 module.exports = {
-
   forbidden: [
     ...layerRules,
     {
@@ -81,6 +100,10 @@ module.exports = {
     exclude: { path: "(^|/)(node_modules|\\.next|fixtures|generated)/" },
     tsConfig: { fileName: "tsconfig.json" },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default", "types"], extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".d.ts"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".d.ts"],
+    },
   },
 };

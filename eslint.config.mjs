@@ -7,8 +7,16 @@ import prettier from "eslint-config-prettier";
 export default [
   {
     ignores: [
-      "node_modules/**", ".next/**", ".dozen/**", "lib/generated/**", "examples/**", "**/fixtures/**",
-      "test-results/**", "playwright-report/**", "next-env.d.ts", "e2e/screenshots/**",
+      "node_modules/**",
+      ".next/**",
+      ".dozen/**",
+      "lib/generated/**",
+      "examples/**",
+      "**/fixtures/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "e2e/screenshots/**",
     ],
   },
   ...nextVitals,
@@ -17,7 +25,10 @@ export default [
   {
     rules: {
       // `_name` marks a value kept on purpose (a destructured field left out, an unused callback argument).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "import/no-anonymous-default-export": "off",
     },
   },

@@ -32,7 +32,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               ["/sources", "Sources"],
               ["/scans", "Scans"],
             ].map(([href, label]) => (
-              <Link key={href} href={href!} className="text-sm text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white">
+              <Link
+                key={href}
+                href={href!}
+                className="text-sm text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white"
+              >
                 {label}
               </Link>
             ))}

@@ -42,8 +42,15 @@ if (!env().DATABASE_URL) {
 }
 try {
   const seed = await seedScaleFleet({ log: say });
-  const team = await db().team.findFirstOrThrow({ where: { slug: { startsWith: "scale-team-" } }, orderBy: { slug: "asc" }, select: { id: true, slug: true } });
-  const service = await db().service.findFirstOrThrow({ where: { latestTargetId: { not: null }, source: { name: "scale" } }, select: { id: true, slug: true } });
+  const team = await db().team.findFirstOrThrow({
+    where: { slug: { startsWith: "scale-team-" } },
+    orderBy: { slug: "asc" },
+    select: { id: true, slug: true },
+  });
+  const service = await db().service.findFirstOrThrow({
+    where: { latestTargetId: { not: null }, source: { name: "scale" } },
+    select: { id: true, slug: true },
+  });
 
   const pages: Record<string, () => Promise<unknown>> = {
     // Each page's data exactly as its server component loads it (app/(dashboard)/…/page.tsx).
@@ -90,7 +97,12 @@ try {
   const rollupsAfterOneService = { p50: Math.round((rollups[5] ?? 0) * 10) / 10, max: Math.round((rollups[9] ?? 0) * 10) / 10 };
   result.rollupsAfterOneService = rollupsAfterOneService;
   say(`rollups after a one-service scan: p50 ${rollupsAfterOneService.p50} ms, max ${rollupsAfterOneService.max} ms`);
-  const scale = { services: await db().service.count(), teams: await db().team.count(), days: await db().dailyFleetScore.count(), factors: 15 };
+  const scale = {
+    services: await db().service.count(),
+    teams: await db().team.count(),
+    days: await db().dailyFleetScore.count(),
+    factors: 15,
+  };
   console.log(`RESULT ${JSON.stringify({ ...result, goals: GOALS, goalsMet, scale, clients: CLIENTS, seedMs: seed.ms })}`);
 } finally {
   await disconnectDatabase();

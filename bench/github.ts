@@ -26,15 +26,25 @@ async function bench(): Promise<void> {
     for (let i = 0; i < REPOS; i += 8) {
       // Fleet services as templates give realistic trees; creation is batched to use both cores.
       const batch = Array.from({ length: Math.min(8, REPOS - i) }, (_, j) => i + j);
-      bare.push(...(await Promise.all(batch.map(async (n) => {
-        const name = `svc-${String(n).padStart(3, "0")}`;
-        const fleet = ["payments-api", "legacy-billing", "notifications", "admin-portal"][n % 4] as string;
-        const repo = n % 5 === 0 ? await createBareRepo({ root: repos.root, name, fromDir: path.join("examples/fleet", fleet) }) : await createBareRepo({ root: repos.root, name, files: generatedService({ name }) });
-        return [name, repo] as [string, BareRepo];
-      }))));
+      bare.push(
+        ...(await Promise.all(
+          batch.map(async (n) => {
+            const name = `svc-${String(n).padStart(3, "0")}`;
+            const fleet = ["payments-api", "legacy-billing", "notifications", "admin-portal"][n % 4] as string;
+            const repo =
+              n % 5 === 0
+                ? await createBareRepo({ root: repos.root, name, fromDir: path.join("examples/fleet", fleet) })
+                : await createBareRepo({ root: repos.root, name, files: generatedService({ name }) });
+            return [name, repo] as [string, BareRepo];
+          }),
+        )),
+      );
     }
     for (const [name, repo] of bare) standIn.addRepo({ owner: "acme", name, bare: repo });
-    const { id: sourceId } = await registerSource({ kind: "github", input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl } } });
+    const { id: sourceId } = await registerSource({
+      kind: "github",
+      input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl } },
+    });
 
     const phase = async (label: string) => {
       standIn.resetStats();
@@ -43,7 +53,9 @@ async function bench(): Promise<void> {
       const seconds = (performance.now() - started) / 1000;
       if (scan.status !== "succeeded") throw new Error(`${label}: scan ${scan.status}: ${scan.error}`);
       const stats = { ...standIn.stats };
-      console.log(`${label}: ${seconds.toFixed(1)} s, ${stats.requests} requests, ${stats.counted} counted, ${stats.notModified} not modified, ${stats.codeload} tarballs, max in flight ${stats.maxInFlight}`);
+      console.log(
+        `${label}: ${seconds.toFixed(1)} s, ${stats.requests} requests, ${stats.counted} counted, ${stats.notModified} not modified, ${stats.codeload} tarballs, max in flight ${stats.maxInFlight}`,
+      );
       return { seconds, counted: stats.counted };
     };
     const wallStarted = performance.now();
@@ -85,7 +97,10 @@ async function main(): Promise<number> {
   const dataDir = path.join(tmpdir(), `dozen-bench-pg-${process.pid}`);
   const pg = await startEmbeddedPostgres({ dataDir, port: 55000 + (process.pid % 5000), database: "postgres" });
   try {
-    const child = spawn(process.execPath, ["--import", "tsx", "bench/github.ts"], { stdio: "inherit", env: childEnv({ TEST_DATABASE_URL: pg.adminUrl, LOG_LEVEL: "warn" }) });
+    const child = spawn(process.execPath, ["--import", "tsx", "bench/github.ts"], {
+      stdio: "inherit",
+      env: childEnv({ TEST_DATABASE_URL: pg.adminUrl, LOG_LEVEL: "warn" }),
+    });
     return await new Promise<number>((ok) => child.on("exit", (code) => ok(code ?? 1)));
   } finally {
     await pg.stop();
@@ -93,7 +108,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -39,7 +39,10 @@ while (performance.now() - wallStart < DURATION_MS) {
 perSnapshotMs.sort((a, b) => a - b);
 const at = (q: number) => (perSnapshotMs[Math.min(perSnapshotMs.length - 1, Math.floor(q * perSnapshotMs.length))] ?? 0).toFixed(3);
 const snapshotsPerSecond = Math.round((evaluated / busyMs) * 1000);
-const textLines = snapshots.reduce((n, json) => n + (JSON.parse(json) as ServiceFacts).textFiles.reduce((m, f) => m + f.lines.length, 0), 0);
+const textLines = snapshots.reduce(
+  (n, json) => n + (JSON.parse(json) as ServiceFacts).textFiles.reduce((m, f) => m + f.lines.length, 0),
+  0,
+);
 console.log(`fleet: ${snapshots.length} service snapshots, ${textLines} lines of text, ${RULES.length} rules`);
 console.log(`evaluated ${evaluated} snapshots in ${busyMs.toFixed(0)} ms of rule time (${DURATION_MS} ms wall)`);
 console.log(`per snapshot: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`);

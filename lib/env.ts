@@ -7,10 +7,7 @@ import { z } from "zod";
  */
 
 const emptyAsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const bool = z.preprocess(
-  (v) => (typeof v === "string" ? ["1", "true", "yes", "on"].includes(v.toLowerCase()) : v),
-  z.boolean(),
-);
+const bool = z.preprocess((v) => (typeof v === "string" ? ["1", "true", "yes", "on"].includes(v.toLowerCase()) : v), z.boolean());
 
 const schema = z.object({
   /** PostgreSQL URL. Unset: `npm start` runs an embedded PostgreSQL under DOZEN_DATA_DIR. */
@@ -24,10 +21,7 @@ const schema = z.object({
   /** Interface the web process binds. */
   HOST: z.preprocess(emptyAsUnset, z.string().default("0.0.0.0")),
   /** pino level: fatal, error, warn, info, debug, trace, silent. */
-  LOG_LEVEL: z.preprocess(
-    emptyAsUnset,
-    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  ),
+  LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   /** On an empty database, register this directory as a local source and scan it. Set to "off" to skip. */
   DOZEN_DEMO_FLEET: z.preprocess(emptyAsUnset, z.string().default("examples/fleet")),
   /** Scan jobs one worker process runs at once. */
@@ -63,9 +57,7 @@ export class InvalidEnvironmentError extends Error {
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
-    throw new InvalidEnvironmentError(
-      result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
-    );
+    throw new InvalidEnvironmentError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   return result.data;
 }

@@ -56,10 +56,7 @@ test("[MIGRATIONS] migrate deploy applies every committed migration", async () =
   const deploy = await prisma("migrate", "deploy");
   assert.equal(deploy.code, 0, deploy.out);
 
-  const tables = await sql<{ table_name: string }>(
-    dbUrl,
-    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
-  );
+  const tables = await sql<{ table_name: string }>(dbUrl, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
   const names = tables.map((t) => t.table_name);
   for (const table of ["Source", "Team", "Service", "Scan", "ScanTarget", "Finding", "FactorScore"]) {
     assert.ok(names.includes(table), `table ${table} missing; have ${names.join(", ")}`);
@@ -69,13 +66,19 @@ test("[MIGRATIONS] migrate deploy applies every committed migration", async () =
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
-  assert.ok(onDisk.some((m) => m.endsWith("_init")), `no init migration in ${onDisk.join(", ")}`);
+  assert.ok(
+    onDisk.some((m) => m.endsWith("_init")),
+    `no init migration in ${onDisk.join(", ")}`,
+  );
   const applied = await sql<{ migration_name: string }>(
     dbUrl,
     `SELECT migration_name FROM _prisma_migrations
      WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
   );
-  assert.deepEqual(applied.map((r) => r.migration_name), onDisk);
+  assert.deepEqual(
+    applied.map((r) => r.migration_name),
+    onDisk,
+  );
 });
 
 test("[MIGRATIONS] the migrated database matches schema.prisma (migrate diff --exit-code)", async () => {
@@ -85,7 +88,15 @@ test("[MIGRATIONS] the migrated database matches schema.prisma (migrate diff --e
 });
 
 test("[MIGRATIONS] the migrations directory reproduces schema.prisma (replayed in the shadow database)", async () => {
-  const diff = await prisma("migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code");
+  const diff = await prisma(
+    "migrate",
+    "diff",
+    "--from-migrations",
+    "prisma/migrations",
+    "--to-schema",
+    "prisma/schema.prisma",
+    "--exit-code",
+  );
   assert.equal(diff.code, 0, `schema.prisma changed without a migration (npx prisma migrate dev):\n${diff.out}`);
 });
 

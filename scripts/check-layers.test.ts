@@ -18,24 +18,39 @@ function checkLayers(probe: { path: string; source: string }): { code: number; o
 }
 
 test("[LAYERS] an upward import fails the layer check with the rule it breaks", () => {
-  const facts = checkLayers({ path: `lib/facts/layer-probe-${process.pid}.ts`, source: 'import { db } from "@/lib/db";\nexport const probe = db;\n' });
+  const facts = checkLayers({
+    path: `lib/facts/layer-probe-${process.pid}.ts`,
+    source: 'import { db } from "@/lib/db";\nexport const probe = db;\n',
+  });
   assert.equal(facts.code, 1, facts.output);
   assert.match(facts.output, new RegExp(`layer-facts: lib/facts/layer-probe-${process.pid}\\.ts → lib/db\\.ts`));
 
-  const collector = checkLayers({ path: `lib/collectors/layer-probe-${process.pid}.ts`, source: 'import { RULES } from "@/lib/rules/registry";\nexport const probe = RULES;\n' });
+  const collector = checkLayers({
+    path: `lib/collectors/layer-probe-${process.pid}.ts`,
+    source: 'import { RULES } from "@/lib/rules/registry";\nexport const probe = RULES;\n',
+  });
   assert.equal(collector.code, 1, collector.output);
   assert.match(collector.output, /layer-collectors: .* → lib\/rules\/registry\.ts/);
 });
 
 test("[LAYERS] two folders of one layer importing each other fail as a folder cycle", () => {
   // persistence already imports rollups (finishScan writes them); rollups importing persistence closes a loop.
-  const cycle = checkLayers({ path: `lib/rollups/layer-probe-${process.pid}.ts`, source: 'import { markGoneServices } from "@/lib/persistence/mark-gone-services";\nexport const probe = markGoneServices;\n' });
+  const cycle = checkLayers({
+    path: `lib/rollups/layer-probe-${process.pid}.ts`,
+    source: 'import { markGoneServices } from "@/lib/persistence/mark-gone-services";\nexport const probe = markGoneServices;\n',
+  });
   assert.equal(cycle.code, 1, cycle.output);
   assert.match(cycle.output, /folder-cycle: lib\/persistence ↔ lib\/rollups/);
 });
 
 test("[LAYERS] a table with one owner written from elsewhere fails the check", () => {
-  const writer = checkLayers({ path: `lib/persistence/layer-probe-${process.pid}.ts`, source: 'import { db } from "@/lib/db";\nexport const probe = () => db().scan.update({ where: { id: 1 }, data: { error: "x" } });\n' });
+  const writer = checkLayers({
+    path: `lib/persistence/layer-probe-${process.pid}.ts`,
+    source: 'import { db } from "@/lib/db";\nexport const probe = () => db().scan.update({ where: { id: 1 }, data: { error: "x" } });\n',
+  });
   assert.equal(writer.code, 1, writer.output);
-  assert.match(writer.output, /table-owner: lib\/persistence\/layer-probe-\d+\.ts writes Scan rows, which only lib\/persistence\/scan-run\/ may/);
+  assert.match(
+    writer.output,
+    /table-owner: lib\/persistence\/layer-probe-\d+\.ts writes Scan rows, which only lib\/persistence\/scan-run\/ may/,
+  );
 });

@@ -13,11 +13,22 @@ interface Cruised {
 }
 
 const targets = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-const run = spawnSync(process.execPath, [nodeBin("dependency-cruiser/bin/dependency-cruise.mjs"), ...(targets.length ? targets : ["app", "components", "lib", "workers"]), "--config", ".dependency-cruiser.cjs", "--output-type", "json"], {
-  cwd: ROOT,
-  encoding: "utf8",
-  maxBuffer: 256 * 1024 * 1024,
-});
+const run = spawnSync(
+  process.execPath,
+  [
+    nodeBin("dependency-cruiser/bin/dependency-cruise.mjs"),
+    ...(targets.length ? targets : ["app", "components", "lib", "workers"]),
+    "--config",
+    ".dependency-cruiser.cjs",
+    "--output-type",
+    "json",
+  ],
+  {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  },
+);
 if (!run.stdout) {
   console.error(run.stderr || "dependency-cruiser produced no output");
   process.exit(2);
@@ -46,13 +57,17 @@ for (const cycle of folderCycles(edges)) problems.push(`folder-cycle: ${cycle.jo
 
 /** Tables one module owns: only files under its folder may write them (Prisma calls or raw SQL). */
 const OWNERS: Record<string, { owner: string; writes: RegExp }> = {
-  Scan: { owner: "lib/persistence/scan-run/", writes: /\.scan\.(?:create|createMany|update|updateMany|upsert|delete|deleteMany)\(|\b(?:UPDATE|INSERT INTO|DELETE FROM)\s+"Scan"/ },
+  Scan: {
+    owner: "lib/persistence/scan-run/",
+    writes: /\.scan\.(?:create|createMany|update|updateMany|upsert|delete|deleteMany)\(|\b(?:UPDATE|INSERT INTO|DELETE FROM)\s+"Scan"/,
+  },
 };
 for (const m of cruised.modules) {
   if (!folderOf(m.source) || !/\.tsx?$/.test(m.source)) continue;
   const text = readFileSync(join(ROOT, m.source), "utf8");
   for (const [table, { owner, writes }] of Object.entries(OWNERS)) {
-    if (!m.source.startsWith(owner) && writes.test(text)) problems.push(`table-owner: ${m.source} writes ${table} rows, which only ${owner} may`);
+    if (!m.source.startsWith(owner) && writes.test(text))
+      problems.push(`table-owner: ${m.source} writes ${table} rows, which only ${owner} may`);
   }
 }
 

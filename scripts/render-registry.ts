@@ -64,7 +64,8 @@ export function listRuleFolders(opts: { rulesDir: string }): CheckFolder[] {
       for (const needed of ["pass", "fail"] as const) {
         if (!fixtures.some((f) => f.outcome === needed)) problems.push(`${where}: needs at least one fixtures/${needed}-<name> fixture`);
       }
-      if (trees.length > 0 && files.length > 0) problems.push(`${where}: fixtures are either trees (repository) or .yaml files (cluster), not both`);
+      if (trees.length > 0 && files.length > 0)
+        problems.push(`${where}: fixtures are either trees (repository) or .yaml files (cluster), not both`);
       folders.push({ id, factorFolder, dir, fixtures });
     }
   }
@@ -94,7 +95,10 @@ export async function renderRegistry(opts: { rulesDir: string }): Promise<string
     else {
       const shape = FIXTURE_SHAPE[rule.judges];
       const wrong = folder.fixtures.filter((f) => (shape === "yaml") !== f.path.endsWith(".yaml"));
-      if (wrong.length > 0) problems.push(`${where}: a ${rule.judges} check takes ${shape === "yaml" ? "<outcome>-<name>.yaml files" : "<outcome>-<name>/ trees"} as fixtures`);
+      if (wrong.length > 0)
+        problems.push(
+          `${where}: a ${rule.judges} check takes ${shape === "yaml" ? "<outcome>-<name>.yaml files" : "<outcome>-<name>/ trees"} as fixtures`,
+        );
     }
   }
   if (problems.length > 0) throw new InvalidRuleFolderError(problems);

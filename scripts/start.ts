@@ -48,7 +48,14 @@ async function main(): Promise<void> {
   await step("seed", tsxArgs("scripts/seed-demo.ts"), dbEnv);
   children = [
     runChild({ name: "web", command: process.execPath, args: tsxArgs("scripts/web.ts"), env: childEnv(dbEnv), cwd: ROOT, log }),
-    runChild({ name: "worker", command: process.execPath, args: [...WORKER_NODE_FLAGS, ...tsxArgs("workers/main.ts")], env: childEnv(dbEnv), cwd: ROOT, log }),
+    runChild({
+      name: "worker",
+      command: process.execPath,
+      args: [...WORKER_NODE_FLAGS, ...tsxArgs("workers/main.ts")],
+      env: childEnv(dbEnv),
+      cwd: ROOT,
+      log,
+    }),
   ];
   log.info({ url: `http://localhost:${config.PORT}` }, "Dozen is starting: open the dashboard at this address");
   const first = await Promise.race(children.map((c) => c.exited.then((code) => ({ c, code }))));

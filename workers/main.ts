@@ -26,7 +26,10 @@ async function main(): Promise<void> {
     await boss.work(
       job.name,
       {
-        localConcurrency: config.DOZEN_WORKER_CONCURRENCY, pollingIntervalSeconds: 1, batchSize: 1, includeMetadata: true,
+        localConcurrency: config.DOZEN_WORKER_CONCURRENCY,
+        pollingIntervalSeconds: 1,
+        batchSize: 1,
+        includeMetadata: true,
         ...(job.groupConcurrency ? { groupConcurrency: job.groupConcurrency } : {}),
       },
       async ([raw]) => {

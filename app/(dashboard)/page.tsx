@@ -27,7 +27,10 @@ export default async function OverviewPage({ searchParams }: Props) {
       <div className="flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold">Fleet overview</h1>
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          Fleet score <span className="text-xl font-semibold tabular-nums text-slate-900 dark:text-white" data-testid="fleet-score">{formatScore(fleet.score)}</span>
+          Fleet score{" "}
+          <span className="text-xl font-semibold tabular-nums text-slate-900 dark:text-white" data-testid="fleet-score">
+            {formatScore(fleet.score)}
+          </span>
           {" · "}
           <span data-testid="fleet-services">{count.format(fleet.services)} services</span>
         </p>
@@ -37,8 +40,10 @@ export default async function OverviewPage({ searchParams }: Props) {
         <div className="rounded border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:text-slate-300">
           <p className="font-medium">No services scanned yet.</p>
           <p className="mt-1 text-sm">
-            <Link href="/sources" className="text-sky-800 underline dark:text-sky-300">Add a source</Link> (a local checkout, a GitHub
-            organisation or a cluster) or wait for the first scan to finish.
+            <Link href="/sources" className="text-sky-800 underline dark:text-sky-300">
+              Add a source
+            </Link>{" "}
+            (a local checkout, a GitHub organisation or a cluster) or wait for the first scan to finish.
           </p>
         </div>
       ) : (
@@ -46,7 +51,9 @@ export default async function OverviewPage({ searchParams }: Props) {
           <FleetSummary grades={grades} failing={failing} worst={worst} />
           <MoversPanel windows={movers} />
           <section aria-labelledby="trend-heading">
-            <h2 id="trend-heading" className="mb-2 font-semibold">Fleet score trend</h2>
+            <h2 id="trend-heading" className="mb-2 font-semibold">
+              Fleet score trend
+            </h2>
             <ScoreTrendChart label="Fleet score" points={trend} />
           </section>
           <HeatmapExplorer initial={{ queryString: toHeatmapQueryString(search), data: heatmap }} options={options} />

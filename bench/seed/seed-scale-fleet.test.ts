@@ -23,9 +23,16 @@ test("the scale seed fills what the overview reads, and is reused when run again
 
   const page = await getHeatmapPage({ sort: "score", dir: "asc", page: 1, pageSize: 50 });
   assert.equal(page.total, 120);
-  assert.ok(page.rows.every((r) => Object.keys(r.factors).length >= 13), "every row has its factor cells");
+  assert.ok(
+    page.rows.every((r) => Object.keys(r.factors).length >= 13),
+    "every row has its factor cells",
+  );
   const scores = page.rows.map((r) => r.score ?? 101);
-  assert.deepEqual(scores, [...scores].sort((a, b) => a - b), "worst first");
+  assert.deepEqual(
+    scores,
+    [...scores].sort((a, b) => a - b),
+    "worst first",
+  );
 
   const trend = await getFleetTrend({ days: 40 });
   assert.equal(trend.length, 40);
@@ -40,7 +47,11 @@ test("the scale seed fills what the overview reads, and is reused when run again
   const worse = await getMovers({ days: 30, limit: 5, direction: "worse" });
   assert.equal(worse.length, 5, "a month of drift makes movers");
   const deltas = worse.map((m) => m.delta);
-  assert.deepEqual(deltas, [...deltas].sort((a, b) => a - b), "worst move first");
+  assert.deepEqual(
+    deltas,
+    [...deltas].sort((a, b) => a - b),
+    "worst move first",
+  );
   for (const m of worse) {
     assert.ok(m.delta < 0);
     const service = await db().service.findUniqueOrThrow({ where: { slug: m.slug }, select: { id: true, latestScore: true } });

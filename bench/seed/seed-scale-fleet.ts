@@ -33,11 +33,15 @@ export async function seedScaleFleet(opts: { shape?: ScaleShape; log: (m: string
   }
   const source =
     existing ??
-    (await db().source.create({ data: { name: "scale", kind: "local", location: "/nonexistent/scale-fleet", schedule: null }, select: { id: true } }));
+    (await db().source.create({
+      data: { name: "scale", kind: "local", location: "/nonexistent/scale-fleet", schedule: null },
+      select: { id: true },
+    }));
   if (services < shape.services) {
     await seedScaleHistory({ sourceId: source.id, teams: shape.teams, services: shape.services, days: shape.days, log: opts.log });
   }
-  if (services < shape.services || unscanned === services) await seedScaleSample({ sourceId: source.id, count: shape.sample, log: opts.log });
+  if (services < shape.services || unscanned === services)
+    await seedScaleSample({ sourceId: source.id, count: shape.sample, log: opts.log });
   await seedScaleFindings({ sourceId: source.id, log: opts.log });
   const rollups = await updateDailyRollups();
   opts.log(`today's rollups refreshed for ${rollups.services} services in ${rollups.teams} teams`);

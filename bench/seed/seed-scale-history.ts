@@ -12,7 +12,13 @@ import { utcDay } from "@/lib/db/utc-day";
  * port-binding check. Team and fleet rows for past days are GROUP BYs, valid because every service has a
  * row every day here; today's are left to updateDailyRollups (the scan path).
  */
-export async function seedScaleHistory(opts: { sourceId: number; teams: number; services: number; days: number; log: (m: string) => void }) {
+export async function seedScaleHistory(opts: {
+  sourceId: number;
+  teams: number;
+  services: number;
+  days: number;
+  log: (m: string) => void;
+}) {
   const today = utcDay();
   const first = utcDay({ minusDays: opts.days - 1 });
   await db().$executeRaw`

@@ -21,7 +21,14 @@ export async function seedScaleSample(opts: { sourceId: number; count: number; l
     SELECT s."path", s."name", t."slug" AS "team" FROM "Service" s LEFT JOIN "Team" t ON t."id" = s."teamId"
     WHERE s."sourceId" = ${opts.sourceId} AND s."id" % ${step}::int = 0 ORDER BY s."id" LIMIT ${opts.count}`;
   const scan = await db().scan.create({
-    data: { sourceId: opts.sourceId, trigger: "manual", rulesVersion: rulesVersion(), status: "running", targetsTotal: sample.length, startedAt: new Date() },
+    data: {
+      sourceId: opts.sourceId,
+      trigger: "manual",
+      rulesVersion: rulesVersion(),
+      status: "running",
+      targetsTotal: sample.length,
+      startedAt: new Date(),
+    },
     select: { id: true },
   });
   for (const [i, service] of sample.entries()) {

@@ -19,7 +19,13 @@ import { CsvLink } from "@/components/ui/csv-link";
  * with the History API (Next's router keeps useSearchParams in step, back/forward included) and the rows
  * come from /api/heatmap through TanStack Query, so the rest of the server-rendered page is not re-run.
  */
-export function HeatmapExplorer({ initial, options }: { initial: { queryString: string; data: HeatmapData }; options: HeatmapFilterOptions }) {
+export function HeatmapExplorer({
+  initial,
+  options,
+}: {
+  initial: { queryString: string; data: HeatmapData };
+  options: HeatmapFilterOptions;
+}) {
   const search = readHeatmapSearch(useSearchParams());
   const queryString = toHeatmapQueryString(search);
   const { data, isFetching, isPlaceholderData, isError, refetch } = useHeatmapPage({ queryString, initial });
@@ -36,7 +42,8 @@ export function HeatmapExplorer({ initial, options }: { initial: { queryString: 
     else window.history.pushState(null, "", url);
   }, []);
   const onFilter = useCallback(
-    (filter: HeatmapFilter, value: string, opts?: { replace?: boolean }) => go({ ...readHeatmapSearch(new URLSearchParams(window.location.search)), [filter]: value || undefined, page: 1 }, opts),
+    (filter: HeatmapFilter, value: string, opts?: { replace?: boolean }) =>
+      go({ ...readHeatmapSearch(new URLSearchParams(window.location.search)), [filter]: value || undefined, page: 1 }, opts),
     [go],
   );
   const onSort = (key: string) =>
@@ -51,7 +58,9 @@ export function HeatmapExplorer({ initial, options }: { initial: { queryString: 
   return (
     <section aria-labelledby="heatmap-heading" className="space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="heatmap-heading" className="font-semibold">Services × factors</h2>
+        <h2 id="heatmap-heading" className="font-semibold">
+          Services × factors
+        </h2>
         <CsvLink table="services" params={Object.fromEntries(new URLSearchParams(toHeatmapQueryString({ ...search, page: 1 })))} />
       </div>
       <HeatmapFilters search={search} options={options} onChange={onFilter} />
@@ -67,15 +76,30 @@ export function HeatmapExplorer({ initial, options }: { initial: { queryString: 
       {isError ? (
         <div role="alert" className="rounded border border-red-300 p-4 text-sm text-red-900 dark:border-red-800 dark:text-red-200">
           The heatmap could not be loaded.{" "}
-          <button type="button" onClick={() => refetch()} className="underline">Try again</button>
+          <button type="button" onClick={() => refetch()} className="underline">
+            Try again
+          </button>
         </div>
       ) : rows.length === 0 && data ? (
-        <div className="rounded border border-dashed border-slate-300 p-8 text-center text-slate-700 dark:border-slate-700 dark:text-slate-300" data-testid="heatmap-empty">
-          <p className="font-medium">{total > 0 ? "This page is past the last service." : filtered ? "No services match these filters." : "No services yet."}</p>
+        <div
+          className="rounded border border-dashed border-slate-300 p-8 text-center text-slate-700 dark:border-slate-700 dark:text-slate-300"
+          data-testid="heatmap-empty"
+        >
+          <p className="font-medium">
+            {total > 0 ? "This page is past the last service." : filtered ? "No services match these filters." : "No services yet."}
+          </p>
           {filtered ? (
-            <button type="button" onClick={clear} className="mt-2 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800">Clear filters</button>
+            <button type="button" onClick={clear} className="mt-2 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800">
+              Clear filters
+            </button>
           ) : total > 0 ? (
-            <button type="button" onClick={() => go({ ...search, page: 1 })} className="mt-2 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800">First page</button>
+            <button
+              type="button"
+              onClick={() => go({ ...search, page: 1 })}
+              className="mt-2 rounded bg-sky-700 px-3 py-1 text-sm text-white hover:bg-sky-800"
+            >
+              First page
+            </button>
           ) : null}
         </div>
       ) : (
@@ -98,7 +122,9 @@ function FactorLegend() {
     <ul aria-label="Factors" className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-700 dark:text-slate-300">
       {FACTORS.map((f) => (
         <li key={f.id}>
-          <Link href={`/factors/${f.id}`} className="hover:underline">{f.roman}. {f.name}</Link>
+          <Link href={`/factors/${f.id}`} className="hover:underline">
+            {f.roman}. {f.name}
+          </Link>
         </li>
       ))}
     </ul>

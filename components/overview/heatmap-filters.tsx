@@ -38,7 +38,9 @@ export function HeatmapFilters({
       <select id={`${id}-${filter}`} value={search[filter] ?? ""} onChange={(e) => onChange(filter, e.target.value)} className={control}>
         <option value="">All</option>
         {choices.map((c) => (
-          <option key={c.value} value={c.value}>{c.label}</option>
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
         ))}
       </select>
     </div>
@@ -56,15 +58,43 @@ export function HeatmapFilters({
     >
       <div className="flex flex-col gap-0.5 text-xs text-slate-700 dark:text-slate-300">
         <label htmlFor={`${id}-q`}>Search</label>
-        <input id={`${id}-q`} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="service name" className={`${control} w-48`} />
+        <input
+          id={`${id}-q`}
+          type="search"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="service name"
+          className={`${control} w-48`}
+        />
       </div>
-      {select("team", "Team", options.teams.map((t) => ({ value: t.slug, label: t.name })))}
-      {select("source", "Source", options.sources.map((s) => ({ value: s, label: s })))}
-      {select("grade", "Grade", GRADES.map((g) => ({ value: g, label: g })))}
-      {select("factor", "Failing factor", FACTORS.map((f) => ({ value: f.id, label: `${f.roman}. ${f.name}` })))}
+      {select(
+        "team",
+        "Team",
+        options.teams.map((t) => ({ value: t.slug, label: t.name })),
+      )}
+      {select(
+        "source",
+        "Source",
+        options.sources.map((s) => ({ value: s, label: s })),
+      )}
+      {select(
+        "grade",
+        "Grade",
+        GRADES.map((g) => ({ value: g, label: g })),
+      )}
+      {select(
+        "factor",
+        "Failing factor",
+        FACTORS.map((f) => ({ value: f.id, label: `${f.roman}. ${f.name}` })),
+      )}
       <div className="flex flex-col gap-0.5 text-xs text-slate-700 dark:text-slate-300">
         <label htmlFor={`${id}-check`}>Failing check</label>
-        <select id={`${id}-check`} value={search.check ?? ""} onChange={(e) => onChange("check", e.target.value)} className={`${control} max-w-56`}>
+        <select
+          id={`${id}-check`}
+          value={search.check ?? ""}
+          onChange={(e) => onChange("check", e.target.value)}
+          className={`${control} max-w-56`}
+        >
           <option value="">All</option>
           {/* A link can name a check no live service fails now (or a custom one): keep it selectable. */}
           {search.check && !options.checks.some((c) => c.id === search.check) ? <option value={search.check}>{search.check}</option> : null}
@@ -72,13 +102,23 @@ export function HeatmapFilters({
             const checks = options.checks.filter((c) => c.factor === f.id);
             return checks.length ? (
               <optgroup key={f.id} label={`${f.roman}. ${f.name}`}>
-                {checks.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+                {checks.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.title}
+                  </option>
+                ))}
               </optgroup>
             ) : null;
           })}
           {options.checks.some((c) => c.factor === null) ? (
             <optgroup label="Custom checks">
-              {options.checks.filter((c) => c.factor === null).map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+              {options.checks
+                .filter((c) => c.factor === null)
+                .map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.title}
+                  </option>
+                ))}
             </optgroup>
           ) : null}
         </select>

@@ -13,8 +13,13 @@ export interface MoverWindow {
 /** The biggest score changes over each window, worse and better side by side: where to look and whom to thank. */
 export function MoversPanel({ windows }: { windows: MoverWindow[] }) {
   return (
-    <section aria-labelledby="movers-heading" className="rounded border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
-      <h2 id="movers-heading" className="mb-2 font-semibold">Biggest movers</h2>
+    <section
+      aria-labelledby="movers-heading"
+      className="rounded border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <h2 id="movers-heading" className="mb-2 font-semibold">
+        Biggest movers
+      </h2>
       <div className="grid gap-4 md:grid-cols-2">
         {windows.map((w) => (
           <div key={w.days} data-testid={`movers-${w.days}`}>
@@ -40,10 +45,14 @@ function MoverList({ title, empty, movers }: { title: string; empty: string; mov
         <ol className="space-y-1 text-sm">
           {movers.map((m) => (
             <li key={m.slug} data-testid="mover">
-              <Link href={`/services/${m.slug}`} className="text-sky-800 underline dark:text-sky-300">{m.name}</Link>{" "}
+              <Link href={`/services/${m.slug}`} className="text-sky-800 underline dark:text-sky-300">
+                {m.name}
+              </Link>{" "}
               <span className="tabular-nums">
                 {formatScore(m.from)} → {formatScore(m.to)}{" "}
-                <span className={m.delta < 0 ? "text-red-800 dark:text-red-300" : "text-emerald-800 dark:text-emerald-300"}>({signed.format(m.delta)})</span>
+                <span className={m.delta < 0 ? "text-red-800 dark:text-red-300" : "text-emerald-800 dark:text-emerald-300"}>
+                  ({signed.format(m.delta)})
+                </span>
               </span>
             </li>
           ))}

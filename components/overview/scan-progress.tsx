@@ -19,7 +19,10 @@ export function ScanProgress() {
   }, [active.length, router]);
   if (active.length === 0) return null;
   return (
-    <div role="status" className="mb-4 rounded border border-sky-200 bg-sky-50 p-3 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100">
+    <div
+      role="status"
+      className="mb-4 rounded border border-sky-200 bg-sky-50 p-3 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100"
+    >
       {active.map((s) => (
         <p key={s.id}>
           Scanning <strong>{s.source}</strong>: {s.targetsDone} of {s.targetsTotal || "?"} targets done

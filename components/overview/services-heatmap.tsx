@@ -16,26 +16,52 @@ export interface HeatmapSort {
  * Services × factors: one row per service, each cell the factor's latest score. With `sort`, the service,
  * score and factor headers are buttons that sort by their column and announce the order (aria-sort).
  */
-export function ServicesHeatmap({ services, sort, caption }: { services: Omit<OverviewService, "scannedAt">[]; sort?: HeatmapSort; caption?: string }) {
+export function ServicesHeatmap({
+  services,
+  sort,
+  caption,
+}: {
+  services: Omit<OverviewService, "scannedAt">[];
+  sort?: HeatmapSort;
+  caption?: string;
+}) {
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption ?? "Services and their factor scores, worst first"}</caption>
         <thead>
           <tr className="text-left text-xs text-slate-600 dark:text-slate-300">
-            <SortableHeader sort={sort} column="name" label="Sort by service name" className="px-3 py-2">Service</SortableHeader>
-            <th scope="col" className="px-2 py-2">Team</th>
-            <SortableHeader sort={sort} column="score" label="Sort by score" className="px-2 py-2 text-right">Score</SortableHeader>
-            <th scope="col" className="px-2 py-2">Grade</th>
+            <SortableHeader sort={sort} column="name" label="Sort by service name" className="px-3 py-2">
+              Service
+            </SortableHeader>
+            <th scope="col" className="px-2 py-2">
+              Team
+            </th>
+            <SortableHeader sort={sort} column="score" label="Sort by score" className="px-2 py-2 text-right">
+              Score
+            </SortableHeader>
+            <th scope="col" className="px-2 py-2">
+              Grade
+            </th>
             {FACTORS.map((f) =>
               sort ? (
-                <SortableHeader key={f.id} sort={sort} column={f.id} label={`Sort by ${f.roman}. ${f.name}`} className="px-1 py-2 text-center">
-                  <abbr title={f.name} className="no-underline">{f.roman}</abbr>
+                <SortableHeader
+                  key={f.id}
+                  sort={sort}
+                  column={f.id}
+                  label={`Sort by ${f.roman}. ${f.name}`}
+                  className="px-1 py-2 text-center"
+                >
+                  <abbr title={f.name} className="no-underline">
+                    {f.roman}
+                  </abbr>
                 </SortableHeader>
               ) : (
                 <th key={f.id} scope="col" className="px-1 py-2 text-center" title={f.name}>
                   <Link href={`/factors/${f.id}`} className="hover:underline" aria-label={`${f.roman}. ${f.name}`}>
-                    <abbr title={f.name} className="no-underline">{f.roman}</abbr>
+                    <abbr title={f.name} className="no-underline">
+                      {f.roman}
+                    </abbr>
                   </Link>
                 </th>
               ),
@@ -51,8 +77,12 @@ export function ServicesHeatmap({ services, sort, caption }: { services: Omit<Ov
                 </Link>
               </th>
               <td className="px-2 py-1.5 text-slate-600 dark:text-slate-300">{s.team ?? "—"}</td>
-              <td className="px-2 py-1.5 text-right tabular-nums" data-testid="service-score">{formatScore(s.score)}</td>
-              <td className="px-2 py-1.5"><GradeBadge grade={s.grade} /></td>
+              <td className="px-2 py-1.5 text-right tabular-nums" data-testid="service-score">
+                {formatScore(s.score)}
+              </td>
+              <td className="px-2 py-1.5">
+                <GradeBadge grade={s.grade} />
+              </td>
               {FACTORS.map((f) => (
                 <ScoreCell key={f.id} score={s.factors[f.id]} label={`${s.name} ${f.name}`} />
               ))}
@@ -65,12 +95,34 @@ export function ServicesHeatmap({ services, sort, caption }: { services: Omit<Ov
 }
 
 /** A column header that sorts by its column when clicked (a second click reverses); plain text without `sort`. */
-function SortableHeader({ sort, column, label, className, children }: { sort?: HeatmapSort; column: string; label: string; className: string; children: ReactNode }) {
-  if (!sort) return <th scope="col" className={className}>{children}</th>;
+function SortableHeader({
+  sort,
+  column,
+  label,
+  className,
+  children,
+}: {
+  sort?: HeatmapSort;
+  column: string;
+  label: string;
+  className: string;
+  children: ReactNode;
+}) {
+  if (!sort)
+    return (
+      <th scope="col" className={className}>
+        {children}
+      </th>
+    );
   const active = sort.key === column;
   const arrow = active ? (sort.dir === "asc" ? "▲" : "▼") : "";
   return (
-    <th scope="col" className={className} aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : "none"} data-column={column}>
+    <th
+      scope="col"
+      className={className}
+      aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : "none"}
+      data-column={column}
+    >
       <button
         type="button"
         onClick={() => sort.onSort(column)}
@@ -78,7 +130,9 @@ function SortableHeader({ sort, column, label, className, children }: { sort?: H
         className={`inline-flex items-center gap-0.5 rounded px-0.5 hover:text-slate-950 hover:underline dark:hover:text-white ${active ? "font-bold text-slate-950 dark:text-white" : ""}`}
       >
         {children}
-        <span aria-hidden="true" className="inline-block w-2 text-[0.6rem]">{arrow}</span>
+        <span aria-hidden="true" className="inline-block w-2 text-[0.6rem]">
+          {arrow}
+        </span>
       </button>
     </th>
   );

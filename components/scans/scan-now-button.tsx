@@ -25,7 +25,13 @@ export function ScanNowButton({ sourceId, sourceName }: { sourceId: number; sour
         {mutation.isPending ? "Queuing…" : "Scan now"}
       </button>
       <span role="status" className="text-xs text-slate-600 dark:text-slate-300">
-        {mutation.isError ? `Failed: ${mutation.error.message}` : mutation.data ? (mutation.data.alreadyRunning ? `Scan #${mutation.data.scanId} already running` : `Scan #${mutation.data.scanId} queued`) : ""}
+        {mutation.isError
+          ? `Failed: ${mutation.error.message}`
+          : mutation.data
+            ? mutation.data.alreadyRunning
+              ? `Scan #${mutation.data.scanId} already running`
+              : `Scan #${mutation.data.scanId} queued`
+            : ""}
       </span>
     </span>
   );

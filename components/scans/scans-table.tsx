@@ -9,17 +9,22 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeS
 export function ScansTable({ initial }: { initial: ScanSummary[] }) {
   const { data } = useRecentScans({ limit: 50, initialData: initial });
   const scans = data ?? initial;
-  if (scans.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">No scans yet. Add a source, then press “Scan now”.</p>;
+  if (scans.length === 0)
+    return <p className="text-sm text-slate-600 dark:text-slate-300">No scans yet. Add a source, then press “Scan now”.</p>;
   return (
     <table className="w-full text-sm">
       <caption className="sr-only">Recent scans, newest first</caption>
       <thead>
         <tr className="text-left text-xs text-slate-600 dark:text-slate-300">
-          <th scope="col" className="py-2">Scan</th>
+          <th scope="col" className="py-2">
+            Scan
+          </th>
           <th scope="col">Source</th>
           <th scope="col">Trigger</th>
           <th scope="col">Status</th>
-          <th scope="col" className="text-right">Targets</th>
+          <th scope="col" className="text-right">
+            Targets
+          </th>
           <th scope="col">Started</th>
         </tr>
       </thead>

@@ -34,9 +34,13 @@ export function ClusterDrift({ cluster }: { cluster: ServiceCluster | null }) {
         <tbody>
           {cluster.workloads.map((w) => (
             <tr key={`${w.namespace}/${w.kind}/${w.name}`} className={w.goneAt ? "text-slate-400 line-through" : ""}>
-              <td className="font-mono">{w.namespace}/{w.kind}/{w.name}</td>
+              <td className="font-mono">
+                {w.namespace}/{w.kind}/{w.name}
+              </td>
               <td>{w.replicas ?? "–"}</td>
-              <td className="font-mono text-xs">{w.digests.length ? w.digests.map((d) => d.slice(0, 19)).join(", ") : w.images.join(", ")}</td>
+              <td className="font-mono text-xs">
+                {w.digests.length ? w.digests.map((d) => d.slice(0, 19)).join(", ") : w.images.join(", ")}
+              </td>
               <td>{w.mappedBy === "none" ? "unmapped" : w.mappedBy}</td>
             </tr>
           ))}
@@ -45,13 +49,17 @@ export function ClusterDrift({ cluster }: { cluster: ServiceCluster | null }) {
       <h3 className="mt-4 font-medium">Drift from the repository</h3>
       {drift.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="cluster-no-drift">
-          The cluster runs what the repository declares{cluster.drift.length === 0 ? " (or the repository declares none of these workloads)" : ""}.
+          The cluster runs what the repository declares
+          {cluster.drift.length === 0 ? " (or the repository declares none of these workloads)" : ""}.
         </p>
       ) : (
         <ul className="mt-1 space-y-1 text-sm" data-testid="cluster-drift">
           {drift.map((d, i) => (
             <li key={i}>
-              <span className="font-mono">{d.kind}/{d.name}</span> · {FIELD_LABELS[d.field] ?? d.field}: declared <code>{d.declared}</code>, running <code>{d.running}</code>
+              <span className="font-mono">
+                {d.kind}/{d.name}
+              </span>{" "}
+              · {FIELD_LABELS[d.field] ?? d.field}: declared <code>{d.declared}</code>, running <code>{d.running}</code>
             </li>
           ))}
         </ul>

@@ -21,15 +21,22 @@ export function FindingCard({ finding, title, guide }: { finding: ServiceFinding
       data-rule={finding.ruleId}
     >
       <div className="flex flex-wrap items-baseline gap-2">
-        <span className={`rounded px-1.5 text-xs font-semibold ${failed ? "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100" : "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200"}`}>
+        <span
+          className={`rounded px-1.5 text-xs font-semibold ${failed ? "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100" : "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200"}`}
+        >
           {OUTCOME_LABEL[finding.outcome] ?? finding.outcome}
         </span>
         <h3 className="font-medium">{title}</h3>
         <code className="text-xs text-slate-500 dark:text-slate-400">{finding.ruleId}</code>
-        <span className="rounded border border-slate-300 px-1 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300" data-testid="finding-origin">
+        <span
+          className="rounded border border-slate-300 px-1 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300"
+          data-testid="finding-origin"
+        >
           {finding.origin === "cluster" ? "seen in the cluster" : "seen in the repository"}
         </span>
-        <span className="ml-auto text-xs text-slate-600 dark:text-slate-300">effort {finding.effort} · weight {finding.weight}</span>
+        <span className="ml-auto text-xs text-slate-600 dark:text-slate-300">
+          effort {finding.effort} · weight {finding.weight}
+        </span>
       </div>
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{finding.message}</p>
       {failed ? <EvidenceList evidence={finding.evidence} /> : null}

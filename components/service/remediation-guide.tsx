@@ -4,7 +4,10 @@ import { CODE_LANGUAGES } from "@/lib/guides/code-languages";
 
 // Fenced blocks name their language (```yaml, ```dockerfile); unnamed ones (the finding's own snippet) and
 // unknown ones (```gitignore) stay plain rather than guessed.
-const HIGHLIGHT: [typeof rehypeHighlight, Parameters<typeof rehypeHighlight>[0]] = [rehypeHighlight, { languages: CODE_LANGUAGES, detect: false }];
+const HIGHLIGHT: [typeof rehypeHighlight, Parameters<typeof rehypeHighlight>[0]] = [
+  rehypeHighlight,
+  { languages: CODE_LANGUAGES, detect: false },
+];
 
 /** A rule's remediation guide, rendered from its markdown with highlighted code; raw HTML in guides is not rendered. */
 export function RemediationGuide({ markdown }: { markdown: string }) {

@@ -17,8 +17,16 @@ function describedBy(id: string, hint?: ReactNode, error?: string): string | und
 function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
     <>
-      {hint ? <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-600 dark:text-slate-300">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="mt-0.5 text-xs font-medium text-red-800 dark:text-red-300">{error}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-600 dark:text-slate-300">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-0.5 text-xs font-medium text-red-800 dark:text-red-300">
+          {error}
+        </p>
+      ) : null}
     </>
   );
 }
@@ -62,9 +70,18 @@ export function CheckboxField(props: { name: string; label: string; hint?: React
   const id = fieldId(props.name);
   return (
     <div className="flex items-start gap-2">
-      <input id={id} name={props.name} type="checkbox" defaultChecked={props.defaultChecked} aria-describedby={describedBy(id, props.hint)} className="mt-1 size-4" />
+      <input
+        id={id}
+        name={props.name}
+        type="checkbox"
+        defaultChecked={props.defaultChecked}
+        aria-describedby={describedBy(id, props.hint)}
+        className="mt-1 size-4"
+      />
       <div>
-        <label htmlFor={id} className="text-sm font-medium">{props.label}</label>
+        <label htmlFor={id} className="text-sm font-medium">
+          {props.label}
+        </label>
         <HintAndError id={id} hint={props.hint} />
       </div>
     </div>
@@ -87,7 +104,14 @@ export function RadioGroup(props: {
       <div className="mt-1 flex flex-wrap gap-4">
         {props.options.map((o) => (
           <label key={o.value} className="flex items-center gap-1.5 text-sm">
-            <input type="radio" name={props.name} value={o.value} defaultChecked={o.value === props.defaultValue} onChange={() => props.onChange?.(o.value)} className="size-4" />
+            <input
+              type="radio"
+              name={props.name}
+              value={o.value}
+              defaultChecked={o.value === props.defaultValue}
+              onChange={() => props.onChange?.(o.value)}
+              className="size-4"
+            />
             {o.label}
           </label>
         ))}

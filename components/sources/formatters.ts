@@ -10,7 +10,10 @@ export interface Formatters {
 }
 
 export function readerLocale(acceptLanguage: string | null): string {
-  const tags = (acceptLanguage ?? "").split(",").map((part) => part.split(";")[0]?.trim() ?? "").filter(Boolean);
+  const tags = (acceptLanguage ?? "")
+    .split(",")
+    .map((part) => part.split(";")[0]?.trim() ?? "")
+    .filter(Boolean);
   for (const tag of tags) {
     try {
       if (Intl.DateTimeFormat.supportedLocalesOf(tag).length > 0) return tag;
@@ -21,7 +24,11 @@ export function readerLocale(acceptLanguage: string | null): string {
   return "en";
 }
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [["day", 86_400_000], ["hour", 3_600_000], ["minute", 60_000]];
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+];
 
 export function createFormatters(opts: { locale: string; now: Date }): Formatters {
   const numbers = new Intl.NumberFormat(opts.locale);

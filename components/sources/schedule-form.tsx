@@ -13,7 +13,9 @@ export function ScheduleForm({ sourceId, sourceName, schedule }: { sourceId: num
   return (
     <form action={action} noValidate className="flex flex-wrap items-start gap-2 text-sm">
       <input type="hidden" name="sourceId" value={sourceId} />
-      <label htmlFor={id} className="sr-only">Schedule of {sourceName} (cron, UTC; empty for on demand)</label>
+      <label htmlFor={id} className="sr-only">
+        Schedule of {sourceName} (cron, UTC; empty for on demand)
+      </label>
       <input
         id={id}
         name="schedule"
@@ -24,10 +26,18 @@ export function ScheduleForm({ sourceId, sourceName, schedule }: { sourceId: num
         aria-describedby={`${id}-message`}
         className="w-40 rounded border border-slate-300 bg-white px-2 py-0.5 font-mono text-xs aria-invalid:border-red-700 dark:border-slate-700 dark:bg-slate-900"
       />
-      <button type="submit" disabled={pending} className="rounded bg-slate-700 px-2 py-0.5 text-xs text-white hover:bg-slate-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-slate-700 px-2 py-0.5 text-xs text-white hover:bg-slate-800 disabled:opacity-60"
+      >
         {pending ? "Saving…" : "Save schedule"}
       </button>
-      <p id={`${id}-message`} aria-live="polite" className={`w-full text-xs ${state.error ? "text-red-800 dark:text-red-300" : "text-slate-600 dark:text-slate-300"}`}>
+      <p
+        id={`${id}-message`}
+        aria-live="polite"
+        className={`w-full text-xs ${state.error ? "text-red-800 dark:text-red-300" : "text-slate-600 dark:text-slate-300"}`}
+      >
         {state.error ?? state.message ?? "Cron, UTC. Empty: on demand only."}
       </p>
     </form>

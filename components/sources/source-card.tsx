@@ -14,7 +14,11 @@ const STATUS_TONE: Record<string, string> = {
 const NEUTRAL = "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200";
 
 function Time({ iso, f }: { iso: string; f: Formatters }) {
-  return <time dateTime={iso} title={f.relative(iso)}>{f.dateTime(iso)}</time>;
+  return (
+    <time dateTime={iso} title={f.relative(iso)}>
+      {f.dateTime(iso)}
+    </time>
+  );
 }
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
@@ -37,7 +41,10 @@ export function SourceCard({ source: s, f, highlight }: { source: SourceSummary;
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={`source-${s.id}`} className="text-lg font-semibold">
-          {s.name} <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 align-middle text-xs font-normal text-slate-800 dark:bg-slate-800 dark:text-slate-200">{s.kindLabel}</span>
+          {s.name}{" "}
+          <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 align-middle text-xs font-normal text-slate-800 dark:bg-slate-800 dark:text-slate-200">
+            {s.kindLabel}
+          </span>
         </h2>
         <ScanNowButton sourceId={s.id} sourceName={s.name} />
       </div>
@@ -49,16 +56,27 @@ export function SourceCard({ source: s, f, highlight }: { source: SourceSummary;
         <Fact term="Schedule (UTC)">
           <span className="font-mono text-xs">{s.schedule ?? "on demand"}</span>
           <span className="block text-xs text-slate-600 dark:text-slate-300">
-            {s.nextScanAt ? <>next <Time iso={s.nextScanAt} f={f} /> ({f.relative(s.nextScanAt)})</> : s.schedule ? "never fires: check the expression" : "scanned only when asked"}
+            {s.nextScanAt ? (
+              <>
+                next <Time iso={s.nextScanAt} f={f} /> ({f.relative(s.nextScanAt)})
+              </>
+            ) : s.schedule ? (
+              "never fires: check the expression"
+            ) : (
+              "scanned only when asked"
+            )}
           </span>
         </Fact>
         <Fact term="Last scan">
           {scan ? (
             <>
               <span className={`rounded px-1.5 py-0.5 text-xs ${STATUS_TONE[scan.status] ?? NEUTRAL}`}>{scan.status}</span>{" "}
-              <Link href="/scans" className="text-sky-800 underline dark:text-sky-300">scan #{scan.id}</Link>
+              <Link href="/scans" className="text-sky-800 underline dark:text-sky-300">
+                scan #{scan.id}
+              </Link>
               <span className="block text-xs text-slate-600 dark:text-slate-300">
-                <Time iso={scan.finishedAt ?? scan.createdAt} f={f} /> · {f.number(scan.targetsDone)}/{scan.targetsTotal ? f.number(scan.targetsTotal) : "?"} done
+                <Time iso={scan.finishedAt ?? scan.createdAt} f={f} /> · {f.number(scan.targetsDone)}/
+                {scan.targetsTotal ? f.number(scan.targetsTotal) : "?"} done
                 {scan.targetsFailed ? ` · ${f.number(scan.targetsFailed)} failed` : ""}
               </span>
               {scan.error ? <span className="block text-xs text-red-800 dark:text-red-300">{scan.error}</span> : null}
@@ -73,7 +91,9 @@ export function SourceCard({ source: s, f, highlight }: { source: SourceSummary;
         {s.workloads ? (
           <Fact term="Workloads">
             <span className="tabular-nums">{f.number(s.workloads.total)}</span>
-            <span className={`block text-xs ${s.workloads.unmapped ? "text-amber-900 dark:text-amber-200" : "text-slate-600 dark:text-slate-300"}`}>
+            <span
+              className={`block text-xs ${s.workloads.unmapped ? "text-amber-900 dark:text-amber-200" : "text-slate-600 dark:text-slate-300"}`}
+            >
               {f.number(s.workloads.unmapped)} unmapped (no repository service claims them)
             </span>
           </Fact>
@@ -82,9 +102,18 @@ export function SourceCard({ source: s, f, highlight }: { source: SourceSummary;
           <Fact term="Rate limit">
             {s.rateLimit ? (
               <>
-                <span className="tabular-nums">{f.number(s.rateLimit.remaining)}{s.rateLimit.limit !== null ? ` / ${f.number(s.rateLimit.limit)}` : ""} left</span>
-                {s.rateLimit.exhausted ? <span className="ml-1 rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-900 dark:bg-red-950 dark:text-red-200">exhausted</span> : null}
-                <span className="block text-xs text-slate-600 dark:text-slate-300">resets <Time iso={s.rateLimit.resetAt} f={f} /></span>
+                <span className="tabular-nums">
+                  {f.number(s.rateLimit.remaining)}
+                  {s.rateLimit.limit !== null ? ` / ${f.number(s.rateLimit.limit)}` : ""} left
+                </span>
+                {s.rateLimit.exhausted ? (
+                  <span className="ml-1 rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-900 dark:bg-red-950 dark:text-red-200">
+                    exhausted
+                  </span>
+                ) : null}
+                <span className="block text-xs text-slate-600 dark:text-slate-300">
+                  resets <Time iso={s.rateLimit.resetAt} f={f} />
+                </span>
               </>
             ) : (
               <span className="text-slate-600 dark:text-slate-300">no reading yet</span>

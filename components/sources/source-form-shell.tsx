@@ -25,24 +25,45 @@ export function submittedChecked(state: SourceFormState, name: string, fallback:
  * submit button. After a refused submit focus moves to the first invalid field, so keyboard and screen
  * reader users land on what to fix. The browser's own validation is off so every error reads the same.
  */
-export function SourceFormShell(props: { action: (form: FormData) => void; pending: boolean; state: SourceFormState; submitLabel: string; children: ReactNode }) {
+export function SourceFormShell(props: {
+  action: (form: FormData) => void;
+  pending: boolean;
+  state: SourceFormState;
+  submitLabel: string;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLFormElement>(null);
   const { errors } = props.state;
   useEffect(() => {
     if (Object.keys(errors).length === 0) return;
-    const target = ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? ref.current?.querySelector<HTMLElement>("#form-error");
+    const target =
+      ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? ref.current?.querySelector<HTMLElement>("#form-error");
     target?.focus();
   }, [errors]);
   return (
-    <form ref={ref} action={props.action} noValidate className="max-w-2xl space-y-4 rounded border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <form
+      ref={ref}
+      action={props.action}
+      noValidate
+      className="max-w-2xl space-y-4 rounded border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
       {errors.form ? (
-        <p id="form-error" role="alert" tabIndex={-1} className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+        <p
+          id="form-error"
+          role="alert"
+          tabIndex={-1}
+          className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+        >
           {errors.form}
         </p>
       ) : null}
       {props.children}
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={props.pending} className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={props.pending}
+          className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+        >
           {props.pending ? "Adding…" : props.submitLabel}
         </button>
         <span className="text-xs text-slate-600 dark:text-slate-300">Its first scan is queued as soon as it is added.</span>
@@ -53,7 +74,17 @@ export function SourceFormShell(props: { action: (form: FormData) => void; pendi
 
 /** The source's name, unique across sources. */
 export function NameField({ state, placeholder }: { state: SourceFormState; placeholder: string }) {
-  return <TextField name="name" label="Name" required placeholder={placeholder} defaultValue={submittedValue(state, "name")} error={state.errors.name} hint="Unique; shown on every page that names the source." />;
+  return (
+    <TextField
+      name="name"
+      label="Name"
+      required
+      placeholder={placeholder}
+      defaultValue={submittedValue(state, "name")}
+      error={state.errors.name}
+      hint="Unique; shown on every page that names the source."
+    />
+  );
 }
 
 /** The cron schedule (UTC), prefilled with DOZEN_DEFAULT_SCHEDULE; empty means on demand only. */
@@ -65,7 +96,11 @@ export function ScheduleField({ state, defaultSchedule }: { state: SourceFormSta
       mono
       defaultValue={submittedValue(state, "schedule", defaultSchedule)}
       error={state.errors.schedule}
-      hint={<>minute hour day month weekday, e.g. <code>0 3 * * *</code> for 03:00 UTC daily. Leave empty to scan on demand only.</>}
+      hint={
+        <>
+          minute hour day month weekday, e.g. <code>0 3 * * *</code> for 03:00 UTC daily. Leave empty to scan on demand only.
+        </>
+      }
     />
   );
 }

@@ -15,7 +15,13 @@ function WithCode({ text }: { text: string }) {
  * The add-source form of any kind, drawn from the kind's field list (lib/sources/kinds/<kind>/index.ts), so a
  * new kind needs no component. Credentials are named, never entered: the env variables the workers read.
  */
-export function SourceForm(props: { kind: string; namePlaceholder: string; submitLabel: string; fields: FormField[]; defaultSchedule: string }) {
+export function SourceForm(props: {
+  kind: string;
+  namePlaceholder: string;
+  submitLabel: string;
+  fields: FormField[];
+  defaultSchedule: string;
+}) {
   const { state, action, pending } = useSourceForm();
   return (
     <SourceFormShell action={action} pending={pending} state={state} submitLabel={props.submitLabel}>
@@ -28,7 +34,13 @@ export function SourceForm(props: { kind: string; namePlaceholder: string; submi
 }
 
 function Fields({ fields, state }: { fields: readonly FormField[]; state: SourceFormState }) {
-  return <>{fields.map((field, i) => <Field key={"name" in field ? field.name : `row-${i}`} field={field} state={state} />)}</>;
+  return (
+    <>
+      {fields.map((field, i) => (
+        <Field key={"name" in field ? field.name : `row-${i}`} field={field} state={state} />
+      ))}
+    </>
+  );
 }
 
 function Field({ field, state }: { field: FormField; state: SourceFormState }): ReactNode {
@@ -38,19 +50,43 @@ function Field({ field, state }: { field: FormField; state: SourceFormState }): 
     case "row": {
       const columns = field.fields.length >= 3 ? "sm:grid-cols-3" : "sm:grid-cols-2";
       const checkboxes = field.fields.every((f) => f.type === "checkbox");
-      return <div className={checkboxes ? "flex flex-wrap gap-6" : `grid gap-4 ${columns}`}><Fields fields={field.fields} state={state} /></div>;
+      return (
+        <div className={checkboxes ? "flex flex-wrap gap-6" : `grid gap-4 ${columns}`}>
+          <Fields fields={field.fields} state={state} />
+        </div>
+      );
     }
     case "text":
       return (
         <TextField
-          name={field.name} label={field.label} required={field.required} mono={field.mono} placeholder={field.placeholder}
-          defaultValue={v(field.name, field.defaultValue)} error={e[field.name]} hint={field.hint ? <WithCode text={field.hint} /> : undefined}
+          name={field.name}
+          label={field.label}
+          required={field.required}
+          mono={field.mono}
+          placeholder={field.placeholder}
+          defaultValue={v(field.name, field.defaultValue)}
+          error={e[field.name]}
+          hint={field.hint ? <WithCode text={field.hint} /> : undefined}
         />
       );
     case "checkbox":
-      return <CheckboxField name={field.name} label={field.label} defaultChecked={submittedChecked(state, field.name, field.defaultChecked ?? false)} />;
+      return (
+        <CheckboxField
+          name={field.name}
+          label={field.label}
+          defaultChecked={submittedChecked(state, field.name, field.defaultChecked ?? false)}
+        />
+      );
     case "radio":
-      return <RadioGroup name={field.name} legend={field.legend} defaultValue={v(field.name, field.defaultValue)} error={e[field.name]} options={field.options} />;
+      return (
+        <RadioGroup
+          name={field.name}
+          legend={field.legend}
+          defaultValue={v(field.name, field.defaultValue)}
+          error={e[field.name]}
+          options={field.options}
+        />
+      );
     case "choice":
       return <Choice field={field} state={state} />;
   }
@@ -62,8 +98,19 @@ function Choice({ field, state }: { field: Extract<FormField, { type: "choice" }
   const option = field.options.find((o) => o.value === chosen) ?? field.options[0];
   return (
     <>
-      <RadioGroup name={field.name} legend={field.legend} defaultValue={chosen} onChange={setChosen} error={field.errorFor ? state.errors[field.errorFor] : undefined} options={field.options} />
-      {option?.note ? <p className="text-sm text-slate-600 dark:text-slate-300"><WithCode text={option.note} /></p> : null}
+      <RadioGroup
+        name={field.name}
+        legend={field.legend}
+        defaultValue={chosen}
+        onChange={setChosen}
+        error={field.errorFor ? state.errors[field.errorFor] : undefined}
+        options={field.options}
+      />
+      {option?.note ? (
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          <WithCode text={option.note} />
+        </p>
+      ) : null}
       {option ? <Fields fields={option.fields} state={state} /> : null}
     </>
   );

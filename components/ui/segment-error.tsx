@@ -12,11 +12,18 @@ export function SegmentError({ what, error, reset }: { what: string; error: Erro
       <h1 className="text-xl font-semibold">Could not load {what}</h1>
       <p className="text-sm text-slate-700 dark:text-slate-300">
         {error.digest ? `Reference ${error.digest}. ` : ""}Check that the database is reachable (
-        <a href="/api/readyz" className="underline">/api/readyz</a>), then try again.
+        <a href="/api/readyz" className="underline">
+          /api/readyz
+        </a>
+        ), then try again.
       </p>
       <div className="flex gap-3 text-sm">
-        <button type="button" onClick={reset} className="rounded bg-sky-700 px-3 py-1 text-white hover:bg-sky-800">Try again</button>
-        <Link href="/" className="self-center text-sky-800 underline dark:text-sky-300">Back to the overview</Link>
+        <button type="button" onClick={reset} className="rounded bg-sky-700 px-3 py-1 text-white hover:bg-sky-800">
+          Try again
+        </button>
+        <Link href="/" className="self-center text-sky-800 underline dark:text-sky-300">
+          Back to the overview
+        </Link>
       </div>
     </div>
   );

@@ -10,10 +10,15 @@ const rows = (page: Page) => page.getByTestId("service-row");
 const names = async (page: Page) => (await rows(page).getByRole("rowheader").allInnerTexts()).map((n) => n.trim());
 /** The cells of one factor column, by the factor's name in their labels ("cart-api Config: 40"). */
 const column = async (page: Page, factor: string) =>
-  (await rows(page).locator(`td[aria-label*=" ${factor}: "]`).evaluateAll((cells) => cells.map((c) => c.getAttribute("aria-label") ?? "")))
-    .map((label) => label.split(": ").pop() ?? "");
+  (
+    await rows(page)
+      .locator(`td[aria-label*=" ${factor}: "]`)
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute("aria-label") ?? ""))
+  ).map((label) => label.split(": ").pop() ?? "");
 
-test("[OVERVIEW] filtering the heatmap by team and by a failing factor narrows the rows, lives in the URL and survives reload and back", async ({ page }) => {
+test("[OVERVIEW] filtering the heatmap by team and by a failing factor narrows the rows, lives in the URL and survives reload and back", async ({
+  page,
+}) => {
   await page.goto("/");
   await expect(rows(page)).toHaveCount(12);
   await page.getByLabel("Team", { exact: true }).selectOption("team-commerce");
@@ -123,7 +128,9 @@ test("[OVERVIEW] a smaller page size pages through the fleet; the pager, the row
   await expect(rows(page)).toHaveCount(10);
   await expect(page.getByText("Page 1 of 2")).toBeVisible();
 
-  const second = ((await (await page.request.get("/api/heatmap?page=2&size=10")).json()) as { rows: { name: string }[] }).rows.map((r) => r.name);
+  const second = ((await (await page.request.get("/api/heatmap?page=2&size=10")).json()) as { rows: { name: string }[] }).rows.map(
+    (r) => r.name,
+  );
   expect(second).toHaveLength(2);
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page).toHaveURL(/\/\?page=2&size=10$/);

@@ -34,7 +34,12 @@ test("[SERVICE] a failing check shows its evidence and remediation guide", async
   // The before/after code is highlighted: tokens coloured by the theme, not one grey block.
   const token = guide.locator('pre code[class*="language-"] span[class^="hljs-"]').first();
   await expect(token).toBeVisible();
-  expect(await token.evaluate((el) => getComputedStyle(el).color)).not.toBe(await guide.locator("pre").first().evaluate((el) => getComputedStyle(el).color));
+  expect(await token.evaluate((el) => getComputedStyle(el).color)).not.toBe(
+    await guide
+      .locator("pre")
+      .first()
+      .evaluate((el) => getComputedStyle(el).color),
+  );
   await saveScreenshot(page, "service");
   await expectNoSeriousA11yViolations(page);
 });
@@ -59,7 +64,9 @@ test("[OVERVIEW] the services table exports as CSV with one row per service", as
 
 test("[OVERVIEW] the grade distribution accounts for every service and links the most failed factors", async ({ page }) => {
   await page.goto("/");
-  const counts = (await page.getByTestId("grade-distribution").locator("li").allInnerTexts()).map((t) => Number(t.trim().split(/\s+/).pop()));
+  const counts = (await page.getByTestId("grade-distribution").locator("li").allInnerTexts()).map((t) =>
+    Number(t.trim().split(/\s+/).pop()),
+  );
   expect(counts.reduce((a, b) => a + b, 0)).toBe(await page.getByTestId("service-row").count());
   const failed = page.getByRole("region", { name: "Most failed factors" }).getByRole("link");
   await expect(failed.first()).toHaveAttribute("href", /^\/factors\/[a-z-]+$/);

@@ -41,10 +41,13 @@ test("[SOURCES] adds a local checkout from the form; it is listed, scanned, and 
   await expect(row).toContainText("30 2 * * 1");
   await expect(row).toContainText(/next .*UTC/);
   await expect
-    .poll(async () => {
-      await page.reload();
-      return row.innerText();
-    }, { timeout: 120_000, intervals: [2_000] })
+    .poll(
+      async () => {
+        await page.reload();
+        return row.innerText();
+      },
+      { timeout: 120_000, intervals: [2_000] },
+    )
     .toMatch(/succeeded/);
   await expect(row).toContainText("1/1 done");
   await saveScreenshot(page, "sources-list");
@@ -87,7 +90,9 @@ test("[SOURCES] an invalid GitHub form shows each field's error and keeps what w
   await expect(page.getByTestId("source-row").filter({ hasText: `gh-${suffix}` })).toHaveCount(0);
 });
 
-test("[SOURCES] adds a GitHub organisation (as a GitHub App) and a cluster; their cards name credentials only by variable", async ({ page }) => {
+test("[SOURCES] adds a GitHub organisation (as a GitHub App) and a cluster; their cards name credentials only by variable", async ({
+  page,
+}) => {
   // Variables that are not set and a closed port: the first scans fail at once instead of reaching out.
   await page.goto("/sources/new?kind=github");
   await page.getByLabel(/^Name/).fill(`acme-${suffix}`);

@@ -16,10 +16,13 @@ test("[SOURCES] scan now queues a scan that the workers finish", async ({ page, 
   await expect(row.getByRole("status")).toHaveText(/Scan #\d+ (queued|already running)/);
   const scanId = Number((await row.getByRole("status").innerText()).match(/#(\d+)/)?.[1]);
   await expect
-    .poll(async () => {
-      const { scans } = (await (await request.get("/api/scans?limit=5")).json()) as { scans: { id: number; status: string }[] };
-      return scans.find((s) => s.id === scanId)?.status;
-    }, { timeout: 60_000 })
+    .poll(
+      async () => {
+        const { scans } = (await (await request.get("/api/scans?limit=5")).json()) as { scans: { id: number; status: string }[] };
+        return scans.find((s) => s.id === scanId)?.status;
+      },
+      { timeout: 60_000 },
+    )
     .toBe("succeeded");
 });
 

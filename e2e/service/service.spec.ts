@@ -39,7 +39,9 @@ test("[SERVICE] an owner set by hand replaces the repository's and says so", asy
   // Clearing the override puts the repository's owner (its catalog-info.yaml: team-platform) back at once.
   await page.goto("/services/notifications");
   await setOwner(page, "");
-  await expect(page.getByRole("status").filter({ hasText: "Manual owner cleared; back to team-platform, as the latest scan found." })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Manual owner cleared; back to team-platform, as the latest scan found." }),
+  ).toBeVisible();
   await page.reload();
   await expect(page.getByText("Owner (from catalog-info.yaml)")).toBeVisible();
   await expect(page.getByLabel(/Owner/)).toHaveValue("team-platform");

@@ -9,13 +9,15 @@ import { registerSource } from "@/lib/sources/register-source";
  */
 export async function addSourceResponse(opts: { request: Request; kind?: string }): Promise<Response> {
   const body = (await opts.request.json().catch(() => null)) as Record<string, unknown> | null;
-  if (!body || typeof body !== "object" || Array.isArray(body)) return Response.json({ error: "invalid source", issues: ["body: a JSON object"] }, { status: 400 });
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    return Response.json({ error: "invalid source", issues: ["body: a JSON object"] }, { status: 400 });
   const { kind: named, ...input } = body;
   try {
     const source = await registerSource({ kind: opts.kind ?? String(named ?? ""), input, boss: await getWebBoss() });
     return Response.json({ source: { id: source.id, schedule: source.schedule } }, { status: 201 });
   } catch (error) {
-    if (error instanceof ValidationError && error.issues.length > 0) return Response.json({ error: "invalid source", issues: error.issues }, { status: 400 });
+    if (error instanceof ValidationError && error.issues.length > 0)
+      return Response.json({ error: "invalid source", issues: error.issues }, { status: 400 });
     const status = httpStatusOf(error);
     return Response.json({ error: status === 500 ? "could not add the source" : (error as Error).message }, { status });
   }

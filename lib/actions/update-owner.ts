@@ -16,7 +16,11 @@ export async function updateOwner(_prev: OwnerFormState, form: FormData): Promis
     // The move changes the service page, both teams' pages and their rollups on /teams and the overview.
     revalidatePath("/", "layout");
     if (manual) return { message: `Owner set to ${team}.` };
-    return { message: team ? `Manual owner cleared; back to ${team}, as the latest scan found.` : "Manual owner cleared; the latest scan found no owner." };
+    return {
+      message: team
+        ? `Manual owner cleared; back to ${team}, as the latest scan found.`
+        : "Manual owner cleared; the latest scan found no owner.",
+    };
   } catch (error) {
     return { message: error instanceof Error ? error.message : "Could not set the owner.", error: true };
   }

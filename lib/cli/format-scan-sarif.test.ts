@@ -39,12 +39,19 @@ test("every check is a rule with descriptions, guide and factor/effort; every fa
   const run = log.runs[0];
   assert.ok(run);
   const rules = run.tool.driver.rules ?? [];
-  assert.deepEqual(rules.map((r) => r.id), RULES.map((r) => r.id));
+  assert.deepEqual(
+    rules.map((r) => r.id),
+    RULES.map((r) => r.id),
+  );
   for (const rule of rules) {
     assert.ok(rule.name && rule.shortDescription?.text && rule.fullDescription?.text, rule.id);
     assert.match(rule.help?.markdown ?? "", /## Before \/ after/, rule.id);
     // Finding placeholders only; `${{ github.sha }}` in a workflow example is content, not a placeholder.
-    assert.doesNotMatch(rule.help?.markdown ?? "", /\{\{\s*(path|line|snippet|name|kind|namespace)\s*\}\}/, `${rule.id} help shows raw placeholders`);
+    assert.doesNotMatch(
+      rule.help?.markdown ?? "",
+      /\{\{\s*(path|line|snippet|name|kind|namespace)\s*\}\}/,
+      `${rule.id} help shows raw placeholders`,
+    );
     assert.ok(rule.properties?.factor && rule.properties.effort, rule.id);
   }
   const fails = outcome.services.flatMap((s) => s.findings.filter((f) => f.outcome === "fail"));

@@ -18,7 +18,15 @@ export interface SarifRuleInfo {
 
 /** The built-in catalogue as SARIF rule descriptions. */
 export function builtInSarifRules(): SarifRuleInfo[] {
-  return RULES.map((r) => ({ id: r.id, factor: r.factor, title: r.title, rationale: r.rationale, effort: r.effort, defaultWeight: r.defaultWeight, guide: getGuide(r.id) ?? "" }));
+  return RULES.map((r) => ({
+    id: r.id,
+    factor: r.factor,
+    title: r.title,
+    rationale: r.rationale,
+    effort: r.effort,
+    defaultWeight: r.defaultWeight,
+    guide: getGuide(r.id) ?? "",
+  }));
 }
 
 /**
@@ -31,7 +39,9 @@ export function builtInSarifRules(): SarifRuleInfo[] {
 export function formatScanSarif(opts: { outcome: ScanOutcome; root: string; rules?: SarifRuleInfo[] }): string {
   const rules = opts.rules ?? builtInSarifRules();
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results = opts.outcome.services.flatMap((s) => s.findings.filter((f) => f.outcome === "fail").map((f) => result(s, f, index.get(f.ruleId))));
+  const results = opts.outcome.services.flatMap((s) =>
+    s.findings.filter((f) => f.outcome === "fail").map((f) => result(s, f, index.get(f.ruleId))),
+  );
   const log: Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -43,7 +53,10 @@ export function formatScanSarif(opts: { outcome: ScanOutcome; root: string; rule
         invocations: [
           {
             executionSuccessful: opts.outcome.failures.length === 0,
-            toolExecutionNotifications: opts.outcome.failures.map((f) => ({ level: "error" as const, message: { text: `${f.name} (${f.path}) could not be scanned: ${f.error}` } })),
+            toolExecutionNotifications: opts.outcome.failures.map((f) => ({
+              level: "error" as const,
+              message: { text: `${f.name} (${f.path}) could not be scanned: ${f.error}` },
+            })),
           },
         ],
         results,
@@ -55,9 +68,7 @@ export function formatScanSarif(opts: { outcome: ScanOutcome; root: string; rule
 
 function descriptor(rule: SarifRuleInfo): ReportingDescriptor {
   // The guide's "Where" block is filled per finding; at rule level it goes, and other placeholders read `<path>`.
-  const markdown = rule.guide
-    .replace(/\*\*Where:\*\*[^\n]*\n+(```\n\{\{snippet\}\}\n```\n+)?/, "")
-    .replace(/\{\{\s*(\w+)\s*\}\}/g, "<$1>");
+  const markdown = rule.guide.replace(/\*\*Where:\*\*[^\n]*\n+(```\n\{\{snippet\}\}\n```\n+)?/, "").replace(/\{\{\s*(\w+)\s*\}\}/g, "<$1>");
   return {
     id: rule.id,
     name: rule.id.charAt(0).toUpperCase() + rule.id.slice(1),
@@ -77,10 +88,18 @@ function result(service: ServiceScanResult, finding: Finding, ruleIndex: number 
     ...(ruleIndex === undefined ? {} : { ruleIndex }),
     level: "error",
     message: { text: `${service.name}: ${finding.message}` },
-    locations: first ? [location(first)] : [{ logicalLocations: [{ name: service.name, fullyQualifiedName: service.path, kind: "module" }] }],
+    locations: first
+      ? [location(first)]
+      : [{ logicalLocations: [{ name: service.name, fullyQualifiedName: service.path, kind: "module" }] }],
     ...(rest.length > 0 ? { relatedLocations: rest.map((e, i) => ({ id: i + 1, ...location(e), message: { text: "Also here." } })) } : {}),
     partialFingerprints: { "dozenFinding/v1": fingerprint(service, finding, first) },
-    properties: { service: service.name, servicePath: service.path, factor: finding.factor, effort: finding.effort, weight: finding.weight },
+    properties: {
+      service: service.name,
+      servicePath: service.path,
+      factor: finding.factor,
+      effort: finding.effort,
+      weight: finding.weight,
+    },
   };
 }
 

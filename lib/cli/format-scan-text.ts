@@ -14,7 +14,12 @@ export function formatScanText(opts: { outcome: ScanOutcome; minScore?: number }
 
 function serviceBlock(s: ServiceScanResult, minScore: number | undefined): string {
   const below = minScore !== undefined && s.score !== null && s.score < minScore ? `  (below --min-score ${minScore})` : "";
-  const lines = [`${s.name}  ${s.path}`, `  score ${show(s.score)}  grade ${s.grade}${below}`, "", "  Factor                              Score  Pass  Fail"];
+  const lines = [
+    `${s.name}  ${s.path}`,
+    `  score ${show(s.score)}  grade ${s.grade}${below}`,
+    "",
+    "  Factor                              Score  Pass  Fail",
+  ];
   for (const f of s.factors) {
     const factor = findFactor(f.factor);
     const label = `${factor?.roman ?? ""} ${factor?.name ?? f.factor}`;
@@ -38,7 +43,9 @@ function where(e: Evidence): string {
 }
 
 function summary(outcome: ScanOutcome, minScore: number | undefined): string {
-  const grades = ["A", "B", "C", "D", "F", "N/A"].map((g) => [g, outcome.services.filter((s) => s.grade === g).length] as const).filter(([, n]) => n > 0);
+  const grades = ["A", "B", "C", "D", "F", "N/A"]
+    .map((g) => [g, outcome.services.filter((s) => s.grade === g).length] as const)
+    .filter(([, n]) => n > 0);
   const parts = [`${outcome.services.length} service(s) scanned`, grades.map(([g, n]) => `${n} ${g}`).join(", ")];
   if (outcome.failures.length > 0) parts.push(`${outcome.failures.length} failed`);
   if (minScore !== undefined) {

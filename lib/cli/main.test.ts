@@ -38,14 +38,27 @@ describe("dozen CLI", { concurrency: true }, () => {
     assert.equal(result.services.length, 12);
     assert.deepEqual(result.failures, []);
     const admin = result.services.find((s) => s.name === "admin-portal") as {
-      grade: string; score: number; factors: { factor: string; score: number | null; passed: number; failed: number }[];
-      findings: { ruleId: string; factor: string; outcome: string; message: string; evidence: { path: string; lineStart: number; lineEnd: number; snippet: string }[] }[];
+      grade: string;
+      score: number;
+      factors: { factor: string; score: number | null; passed: number; failed: number }[];
+      findings: {
+        ruleId: string;
+        factor: string;
+        outcome: string;
+        message: string;
+        evidence: { path: string; lineStart: number; lineEnd: number; snippet: string }[];
+      }[];
     };
     assert.deepEqual(Object.keys(admin).sort(), ["factors", "findings", "grade", "name", "path", "score"]);
     assert.equal(admin.grade, "F");
     assert.equal(admin.factors.length, 15);
     const port = admin.findings.find((f) => f.ruleId === "readsPortFromEnv");
-    assert.deepEqual(port?.evidence[0], { path: "admin-portal/server.js", lineStart: 45, lineEnd: 45, snippet: "app.listen(8080, () => {" });
+    assert.deepEqual(port?.evidence[0], {
+      path: "admin-portal/server.js",
+      lineStart: 45,
+      lineEnd: 45,
+      snippet: "app.listen(8080, () => {",
+    });
     assert.equal(port?.factor, "port-binding");
   });
 
@@ -60,7 +73,15 @@ describe("dozen CLI", { concurrency: true }, () => {
   test("scan --format sarif prints SARIF 2.1.0 with the failing check at the scanned directory's relative path", async () => {
     const { code, stdout } = await dozen(["scan", tinyService(), "--format", "sarif"]);
     assert.equal(code, 0);
-    const log = JSON.parse(stdout) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const log = JSON.parse(stdout) as {
+      version: string;
+      runs: {
+        results: {
+          ruleId: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
+    };
     assert.equal(log.version, "2.1.0");
     const port = log.runs[0]?.results.find((r) => r.ruleId === "readsPortFromEnv");
     assert.deepEqual(port?.locations[0]?.physicalLocation.artifactLocation.uri, "server.js");
@@ -98,14 +119,22 @@ describe("dozen CLI", { concurrency: true }, () => {
       dozen(["scan", dir, "--format", "sarif"]),
     ]);
     assert.equal(scan.code, 0, scan.stderr);
-    const finding = (JSON.parse(scan.stdout) as { services: { findings: { ruleId: string; outcome: string; factor: string; evidence: { path: string; lineStart: number }[] }[] }[] })
-      .services[0]?.findings.find((f) => f.ruleId === "noLocalEnvFiles");
+    const finding = (
+      JSON.parse(scan.stdout) as {
+        services: { findings: { ruleId: string; outcome: string; factor: string; evidence: { path: string; lineStart: number }[] }[] }[];
+      }
+    ).services[0]?.findings.find((f) => f.ruleId === "noLocalEnvFiles");
     assert.equal(finding?.outcome, "fail");
     assert.equal(finding?.factor, "config");
-    assert.deepEqual(finding?.evidence.map((e) => [e.path, e.lineStart]), [[".env.local", 1]]);
+    assert.deepEqual(
+      finding?.evidence.map((e) => [e.path, e.lineStart]),
+      [[".env.local", 1]],
+    );
     assert.match(rules.stdout, /noLocalEnvFiles\s+5\s+No local \.env files are committed\s+\(custom\)/);
     assert.match(explain.stdout, /^noLocalEnvFiles \(v1\): No local \.env files are committed[\s\S]*Delete the file/);
-    const log = JSON.parse(sarif.stdout) as { runs: { tool: { driver: { rules: { id: string; help: { markdown: string } }[] } }; results: { ruleId: string }[] }[] };
+    const log = JSON.parse(sarif.stdout) as {
+      runs: { tool: { driver: { rules: { id: string; help: { markdown: string } }[] } }; results: { ruleId: string }[] }[];
+    };
     assert.match(log.runs[0]?.tool.driver.rules.find((r) => r.id === "noLocalEnvFiles")?.help.markdown ?? "", /Delete the file/);
     assert.ok(log.runs[0]?.results.some((r) => r.ruleId === "noLocalEnvFiles"));
   });
@@ -113,7 +142,10 @@ describe("dozen CLI", { concurrency: true }, () => {
   test("usage error, exit 2: a custom check with a bad pattern names the field and the reason", async () => {
     const dir = join(cwd, "bad-check");
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "dozen.yaml"), 'checks:\n  - { id: noEval, factor: auth, title: t, guide: g, kind: fileNotMatches, glob: "*.js", pattern: "eval(" }\n');
+    writeFileSync(
+      join(dir, "dozen.yaml"),
+      'checks:\n  - { id: noEval, factor: auth, title: t, guide: g, kind: fileNotMatches, glob: "*.js", pattern: "eval(" }\n',
+    );
     const { code, stderr } = await dozen(["rules", "--config", join(dir, "dozen.yaml")]);
     assert.equal(code, 2);
     assert.match(stderr, /checks\.0\.pattern: invalid regular expression/);
@@ -121,7 +153,10 @@ describe("dozen CLI", { concurrency: true }, () => {
 
   test("--min-score gates: exit 1 below it, 0 at or above it", async () => {
     const dir = tinyService();
-    const [low, high] = await Promise.all([dozen(["scan", dir, "--min-score", "99"]), dozen(["scan", dir, "--min-score", "0", "--format", "json"])]);
+    const [low, high] = await Promise.all([
+      dozen(["scan", dir, "--min-score", "99"]),
+      dozen(["scan", dir, "--min-score", "0", "--format", "json"]),
+    ]);
     assert.equal(low.code, 1);
     assert.match(low.stdout, /below --min-score 99/);
     assert.equal(high.code, 0);

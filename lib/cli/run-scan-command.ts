@@ -25,15 +25,18 @@ export async function runScanCommand(opts: {
   const root = resolve(opts.cwd, dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`Not a directory: ${dir}`);
   const format = opts.values.format ?? (opts.values.json ? "json" : "text");
-  if (format !== "text" && format !== "json" && format !== "sarif") throw new UsageError(`--format must be text, json or sarif (got "${format}").`);
+  if (format !== "text" && format !== "json" && format !== "sarif")
+    throw new UsageError(`--format must be text, json or sarif (got "${format}").`);
   const minScore = parseMinScore(opts.values["min-score"]);
   const config = await loadScoringConfig(opts.values.config ? { path: resolve(opts.cwd, opts.values.config) } : { root });
 
   const outcome = await scanLocalDirectory({ root, config });
   const printed =
-    format === "json" ? formatScanJson({ outcome })
-    : format === "sarif" ? formatScanSarif({ outcome, root, rules: [...builtInSarifRules(), ...buildCustomRules({ checks: config?.checks ?? [] })] })
-    : formatScanText({ outcome, minScore });
+    format === "json"
+      ? formatScanJson({ outcome })
+      : format === "sarif"
+        ? formatScanSarif({ outcome, root, rules: [...builtInSarifRules(), ...buildCustomRules({ checks: config?.checks ?? [] })] })
+        : formatScanText({ outcome, minScore });
   opts.output.out(printed);
   if (minScore === undefined) return 0;
   const below = outcome.services.filter((s) => s.score !== null && s.score < minScore);
@@ -43,6 +46,7 @@ export async function runScanCommand(opts: {
 function parseMinScore(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`--min-score must be a number from 0 to 100 (got "${value}").`);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 100)
+    throw new UsageError(`--min-score must be a number from 0 to 100 (got "${value}").`);
   return n;
 }

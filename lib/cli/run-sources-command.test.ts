@@ -23,14 +23,25 @@ before(async () => {
   boss = createBoss({ role: "web", url: database.url });
   await boss.start();
   (globalThis as { __dozenBoss?: Promise<PgBoss> }).__dozenBoss = Promise.resolve(boss);
-  const routes: Record<string, (request: Request) => Promise<Response>> = { "/api/sources": addSource, "/api/sources/github": addGitHub, "/api/sources/kubernetes": addKubernetes };
+  const routes: Record<string, (request: Request) => Promise<Response>> = {
+    "/api/sources": addSource,
+    "/api/sources/github": addGitHub,
+    "/api/sources/kubernetes": addKubernetes,
+  };
   server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const route = routes[req.url ?? ""];
-    const response = route && req.method === "POST"
-      ? await route(new Request(`http://dozen.test${req.url}`, { method: "POST", headers: { "content-type": String(req.headers["content-type"]) }, body: Buffer.concat(chunks) }))
-      : new Response("not found", { status: 404 });
+    const response =
+      route && req.method === "POST"
+        ? await route(
+            new Request(`http://dozen.test${req.url}`, {
+              method: "POST",
+              headers: { "content-type": String(req.headers["content-type"]) },
+              body: Buffer.concat(chunks),
+            }),
+          )
+        : new Response("not found", { status: 404 });
     res.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "text/plain" });
     res.end(Buffer.from(await response.arrayBuffer()));
   });
@@ -51,9 +62,29 @@ async function dozen(argv: string[]): Promise<{ code: number; out: string; err: 
 }
 
 test("sources add kubernetes registers a cluster through the API, scheduled at once", async () => {
-  const { code, out } = await dozen(["sources", "add", "kubernetes", "prod-eu", "--kubeconfig", "/etc/dozen/kubeconfig", "--context", "prod-eu", "--namespace", "shop", "--namespace", "payments", "--schedule", "0 4 * * *", "--url", url]);
+  const { code, out } = await dozen([
+    "sources",
+    "add",
+    "kubernetes",
+    "prod-eu",
+    "--kubeconfig",
+    "/etc/dozen/kubeconfig",
+    "--context",
+    "prod-eu",
+    "--namespace",
+    "shop",
+    "--namespace",
+    "payments",
+    "--schedule",
+    "0 4 * * *",
+    "--url",
+    url,
+  ]);
   assert.equal(code, 0, out);
-  const source = await db().source.findUniqueOrThrow({ where: { name: "prod-eu" }, select: { id: true, kind: true, config: true, schedule: true } });
+  const source = await db().source.findUniqueOrThrow({
+    where: { name: "prod-eu" },
+    select: { id: true, kind: true, config: true, schedule: true },
+  });
   assert.match(out, new RegExp(`^Added kubernetes source "prod-eu" \\(id ${source.id}\\), scanned on "0 4 \\* \\* \\*" \\(UTC\\)\\.`));
   assert.match(out, new RegExp(`curl -X POST ${url}/api/sources/${source.id}/scans`));
   assert.deepEqual([source.kind, source.schedule], ["kubernetes", "0 4 * * *"]);
@@ -62,16 +93,45 @@ test("sources add kubernetes registers a cluster through the API, scheduled at o
 });
 
 test("sources add github registers an organisation on demand only", async () => {
-  const { code, out } = await dozen(["sources", "add", "github", "acme", "--owner", "acme", "--token-env", "ACME_TOKEN", "--exclude", "sandbox-*", "--on-demand", "--url", url]);
+  const { code, out } = await dozen([
+    "sources",
+    "add",
+    "github",
+    "acme",
+    "--owner",
+    "acme",
+    "--token-env",
+    "ACME_TOKEN",
+    "--exclude",
+    "sandbox-*",
+    "--on-demand",
+    "--url",
+    url,
+  ]);
   assert.equal(code, 0, out);
   assert.match(out, /scanned on demand only/);
-  const source = await db().source.findUniqueOrThrow({ where: { name: "acme" }, select: { kind: true, location: true, schedule: true, config: true } });
+  const source = await db().source.findUniqueOrThrow({
+    where: { name: "acme" },
+    select: { kind: true, location: true, schedule: true, config: true },
+  });
   assert.deepEqual([source.kind, source.location, source.schedule], ["github", "acme", null]);
   assert.deepEqual((source.config as { tokenEnv: string; exclude: string[] }).exclude, ["sandbox-*"]);
 });
 
 test("bad input is refused before sending (2), a taken name by the server (1), an unreachable Dozen is named (1)", async () => {
-  const bad = await dozen(["sources", "add", "kubernetes", "x", "--in-cluster", "--context", "prod", "--namespace", "Not_OK", "--url", url]);
+  const bad = await dozen([
+    "sources",
+    "add",
+    "kubernetes",
+    "x",
+    "--in-cluster",
+    "--context",
+    "prod",
+    "--namespace",
+    "Not_OK",
+    "--url",
+    url,
+  ]);
   assert.equal(bad.code, 2);
   assert.match(bad.err, /config\.namespaces\.0: a namespace name/);
   assert.match(bad.err, /config\.inCluster: inCluster takes no kubeconfigPath or context/);
@@ -84,7 +144,13 @@ test("bad input is refused before sending (2), a taken name by the server (1), a
   assert.equal(usage.code, 2);
   assert.match(usage.err, /Unknown source kind "gitlab"/);
 
-  const closed = await new Promise<string>((resolve) => { const s = createServer(); s.listen(0, "127.0.0.1", () => { const port = (s.address() as AddressInfo).port; s.close(() => resolve(`http://127.0.0.1:${port}`)); }); });
+  const closed = await new Promise<string>((resolve) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as AddressInfo).port;
+      s.close(() => resolve(`http://127.0.0.1:${port}`));
+    });
+  });
   const unreachable = await dozen(["sources", "add", "kubernetes", "elsewhere", "--in-cluster", "--url", closed]);
   assert.equal(unreachable.code, 1);
   assert.match(unreachable.err, new RegExp(`cannot reach Dozen at ${closed.replaceAll(".", "\\.")} .*ECONNREFUSED`));

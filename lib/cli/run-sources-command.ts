@@ -2,7 +2,11 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError, type CliOutput } from "@/lib/cli/usage-error";
 import { SOURCE_KINDS, findSourceKind } from "@/lib/sources/kinds/registry";
 
-const COMMON: NonNullable<ParseArgsConfig["options"]> = { url: { type: "string" }, schedule: { type: "string" }, "on-demand": { type: "boolean" } };
+const COMMON: NonNullable<ParseArgsConfig["options"]> = {
+  url: { type: "string" },
+  schedule: { type: "string" },
+  "on-demand": { type: "boolean" },
+};
 
 /** The kinds a running Dozen can be told to add from the command line. */
 const CLI_KINDS = Object.values(SOURCE_KINDS).filter((k) => k.cli);
@@ -36,15 +40,23 @@ export async function runSourcesCommand(opts: { args: string[]; url: string; out
   try {
     response = await fetch(`${base}/api/sources`, { method: "POST", headers: { "content-type": "application/json" }, body });
   } catch (error) {
-    opts.output.err(`dozen: cannot reach Dozen at ${base} (set DOZEN_URL or --url): ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`);
+    opts.output.err(
+      `dozen: cannot reach Dozen at ${base} (set DOZEN_URL or --url): ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`,
+    );
     return 1;
   }
-  const answer = (await response.json().catch(() => ({}))) as { source?: { id: number; schedule: string | null }; error?: string; issues?: string[] };
+  const answer = (await response.json().catch(() => ({}))) as {
+    source?: { id: number; schedule: string | null };
+    error?: string;
+    issues?: string[];
+  };
   if (response.status !== 201 || !answer.source) {
     opts.output.err(`dozen: ${answer.error ?? `HTTP ${response.status}`}${answer.issues ? `\n  ${answer.issues.join("\n  ")}` : ""}`);
     return response.status === 400 ? 2 : 1;
   }
   const { id, schedule: cron } = answer.source;
-  opts.output.out(`Added ${kind.kind} source "${name}" (id ${id}), ${cron ? `scanned on "${cron}" (UTC)` : "scanned on demand only"}.\nScan now: curl -X POST ${base}/api/sources/${id}/scans`);
+  opts.output.out(
+    `Added ${kind.kind} source "${name}" (id ${id}), ${cron ? `scanned on "${cron}" (UTC)` : "scanned on demand only"}.\nScan now: curl -X POST ${base}/api/sources/${id}/scans`,
+  );
   return 0;
 }

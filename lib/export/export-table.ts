@@ -26,11 +26,29 @@ const EXPORTERS: Record<string, (p: Params) => Promise<{ columns: string[]; rows
   }),
   scans: async () => ({
     columns: ["scan", "source", "trigger", "status", "targets_done", "targets_total", "targets_failed", "error", "created_at"],
-    rows: (await listRecentScans({ limit: 200 })).map((s) => [s.id, s.source, s.trigger, s.status, s.targetsDone, s.targetsTotal, s.targetsFailed, s.error, s.createdAt]),
+    rows: (await listRecentScans({ limit: 200 })).map((s) => [
+      s.id,
+      s.source,
+      s.trigger,
+      s.status,
+      s.targetsDone,
+      s.targetsTotal,
+      s.targetsFailed,
+      s.error,
+      s.createdAt,
+    ]),
   }),
   sources: async () => ({
     columns: ["source", "kind", "location", "schedule", "services", "last_scan_status", "last_scan_at"],
-    rows: (await listSources()).map((s) => [s.name, s.kind, s.location, s.schedule, s.services, s.lastScan?.status ?? null, s.lastScan?.createdAt ?? null]),
+    rows: (await listSources()).map((s) => [
+      s.name,
+      s.kind,
+      s.location,
+      s.schedule,
+      s.services,
+      s.lastScan?.status ?? null,
+      s.lastScan?.createdAt ?? null,
+    ]),
   }),
   findings: async (p) => {
     const slug = p.get("service");
@@ -41,7 +59,17 @@ const EXPORTERS: Record<string, (p: Params) => Promise<{ columns: string[]; rows
       columns: ["rule", "factor", "outcome", "weight", "effort", "message", "path", "line_start", "line_end"],
       rows: service.findings.map((f) => {
         const e = f.evidence[0];
-        return [f.ruleId, f.factor, f.outcome, f.weight, f.effort, f.message, e?.type === "repo" ? e.path : e ? `${e.namespace}/${e.kind}/${e.name}` : null, e?.type === "repo" ? e.lineStart : null, e?.type === "repo" ? e.lineEnd : null];
+        return [
+          f.ruleId,
+          f.factor,
+          f.outcome,
+          f.weight,
+          f.effort,
+          f.message,
+          e?.type === "repo" ? e.path : e ? `${e.namespace}/${e.kind}/${e.name}` : null,
+          e?.type === "repo" ? e.lineStart : null,
+          e?.type === "repo" ? e.lineEnd : null,
+        ];
       }),
     };
   },
@@ -65,7 +93,8 @@ const EXPORTERS: Record<string, (p: Params) => Promise<{ columns: string[]; rows
  */
 async function allHeatmapRows(p: Params) {
   const parsed = heatmapSearch.safeParse(searchEntries(p));
-  if (!parsed.success) throw new ValidationError(`services export: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new ValidationError(`services export: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   const search = parsed.data;
   const pageSize = 500;
   const rows = [];

@@ -18,23 +18,38 @@ function verdicts(ruleId: string) {
 
 test("[FACTORS] a factor's checks count the live services passing and failing each, the worst failing ones named", async () => {
   const { checks } = await getFactorReport({ factor: "port-binding" });
-  assert.deepEqual(checks.map((c) => c.id), [...RULES, ...CLUSTER_CHECKS].filter((r) => r.factor === "port-binding").map((r) => r.id));
+  assert.deepEqual(
+    checks.map((c) => c.id),
+    [...RULES, ...CLUSTER_CHECKS].filter((r) => r.factor === "port-binding").map((r) => r.id),
+  );
   for (const c of checks) {
     const { passed, failed } = verdicts(c.id);
     assert.equal(c.passed, passed.length, c.id);
     assert.equal(c.failed, failed.length, c.id);
     const worstFirst = [...failed].sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || (a.name < b.name ? -1 : 1)).slice(0, 10);
-    assert.deepEqual(c.failing.map((s) => s.name), worstFirst.map((s) => s.name), c.id);
+    assert.deepEqual(
+      c.failing.map((s) => s.name),
+      worstFirst.map((s) => s.name),
+      c.id,
+    );
   }
   const port = checks.find((c) => c.id === "readsPortFromEnv");
   assert.ok(port && port.failed > 0 && !port.cluster);
-  assert.ok(checks.some((c) => c.cluster), "cluster checks of the factor are listed too");
+  assert.ok(
+    checks.some((c) => c.cluster),
+    "cluster checks of the factor are listed too",
+  );
 });
 
 test("[FACTORS] the heatmap's check filter lists every service failing it; the checks CSV names them all", async () => {
-  const failing = verdicts("readsPortFromEnv").failed.map((s) => s.name).sort();
+  const failing = verdicts("readsPortFromEnv")
+    .failed.map((s) => s.name)
+    .sort();
   const page = await getHeatmapPage({ check: "readsPortFromEnv", sort: "name", dir: "asc", page: 1, pageSize: 50 });
-  assert.deepEqual(page.rows.map((r) => r.name), failing);
+  assert.deepEqual(
+    page.rows.map((r) => r.name),
+    failing,
+  );
   assert.equal(page.total, failing.length);
   assert.equal((await getHeatmapPage({ check: "noSuchCheck", sort: "name", dir: "asc", page: 1, pageSize: 50 })).total, 0);
 

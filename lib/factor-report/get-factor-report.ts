@@ -28,11 +28,15 @@ type Row = { id: string; passed: number | null; failed: number | null; failing: 
  * services; the full list of a check's failing services is the heatmap's `check` filter.
  */
 export async function getFactorReport(opts: { factor: string }): Promise<{ checks: FactorCheck[] }> {
-  const rules = [...RULES.map((r) => ({ ...r, cluster: false })), ...CLUSTER_CHECKS.map((r) => ({ ...r, cluster: true }))].filter((r) => r.factor === opts.factor);
+  const rules = [...RULES.map((r) => ({ ...r, cluster: false })), ...CLUSTER_CHECKS.map((r) => ({ ...r, cluster: true }))].filter(
+    (r) => r.factor === opts.factor,
+  );
   // The worst failing services two ways, chosen per check by how common the failure is: a common one is
   // found by walking the score index until ten match (-> cannot use the GIN index, so the planner walks);
   // a rare one through the GIN index's few matches (@>). Either reads a few hundred rows at most.
-  const worst = (match: Prisma.Sql) => Prisma.sql`COALESCE((SELECT json_agg(json_build_object('slug', w."slug", 'name', w."name", 'score', w."latestScore")
+  const worst = (
+    match: Prisma.Sql,
+  ) => Prisma.sql`COALESCE((SELECT json_agg(json_build_object('slug', w."slug", 'name', w."name", 'score', w."latestScore")
       ORDER BY w."latestScore" ASC NULLS LAST, w."name", w."id") FROM (SELECT s."id", s."slug", s."name", s."latestScore" FROM "Service" s
       WHERE ${match} AND s."goneAt" IS NULL ORDER BY s."latestScore" ASC NULLS LAST, s."name", s."id" LIMIT ${WORST_SHOWN}::int) w), '[]'::json)`;
   const rows = await db().$queryRaw<Row[]>`

@@ -22,14 +22,12 @@ export const FACTOR_EXPLANATIONS: Record<FactorId, string> = {
     "Processes start fast and stop gracefully: they handle SIGTERM, drain in-flight work, and declare probes so the platform knows when they are ready and alive. Exec-form entrypoints make sure the signal reaches the app.",
   "dev-prod-parity":
     "Development, staging and production use the same kinds and versions of backing services and the same pinned images, so what works in one works in the others.",
-  logs:
-    "A process writes its log as an unbuffered event stream to stdout; routing and storage belong to the platform. Log files inside the container are lost with it and fill its disk.",
+  logs: "A process writes its log as an unbuffered event stream to stdout; routing and storage belong to the platform. Log files inside the container are lost with it and fill its disk.",
   "admin-processes":
     "Migrations, backfills and other one-off tasks run as separate processes (Jobs, one-off commands) from the same image and config as the app, not by hand or at web start.",
   "api-first":
     "The service's API is designed and published as a contract (OpenAPI, protobuf, GraphQL schema) that consumers and tests can rely on before and after the code changes.",
   telemetry:
     "The service can be observed in production: metrics, traces and health endpoints let operators see what it does without logging in to it.",
-  auth:
-    "Every endpoint is authenticated and authorized, and the workload itself runs with least privilege: not as root, with no credentials baked into its image.",
+  auth: "Every endpoint is authenticated and authorized, and the workload itself runs with least privilege: not as root, with no credentials baked into its image.",
 };

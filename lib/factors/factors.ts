@@ -11,13 +11,43 @@ export const FACTORS = [
   { id: "processes", number: 6, roman: "VI", name: "Processes", summary: "Execute the app as one or more stateless processes." },
   { id: "port-binding", number: 7, roman: "VII", name: "Port binding", summary: "Export services via port binding." },
   { id: "concurrency", number: 8, roman: "VIII", name: "Concurrency", summary: "Scale out via the process model." },
-  { id: "disposability", number: 9, roman: "IX", name: "Disposability", summary: "Maximize robustness with fast startup and graceful shutdown." },
-  { id: "dev-prod-parity", number: 10, roman: "X", name: "Dev/prod parity", summary: "Keep development, staging, and production as similar as possible." },
+  {
+    id: "disposability",
+    number: 9,
+    roman: "IX",
+    name: "Disposability",
+    summary: "Maximize robustness with fast startup and graceful shutdown.",
+  },
+  {
+    id: "dev-prod-parity",
+    number: 10,
+    roman: "X",
+    name: "Dev/prod parity",
+    summary: "Keep development, staging, and production as similar as possible.",
+  },
   { id: "logs", number: 11, roman: "XI", name: "Logs", summary: "Treat logs as event streams." },
   { id: "admin-processes", number: 12, roman: "XII", name: "Admin processes", summary: "Run admin/management tasks as one-off processes." },
-  { id: "api-first", number: 13, roman: "XIII", name: "API first", summary: "Design and publish the API contract before the implementation." },
-  { id: "telemetry", number: 14, roman: "XIV", name: "Telemetry", summary: "Expose metrics, traces and health so the app can be observed." },
-  { id: "auth", number: 15, roman: "XV", name: "Authentication & authorization", summary: "Secure every endpoint and run workloads with least privilege." },
+  {
+    id: "api-first",
+    number: 13,
+    roman: "XIII",
+    name: "API first",
+    summary: "Design and publish the API contract before the implementation.",
+  },
+  {
+    id: "telemetry",
+    number: 14,
+    roman: "XIV",
+    name: "Telemetry",
+    summary: "Expose metrics, traces and health so the app can be observed.",
+  },
+  {
+    id: "auth",
+    number: 15,
+    roman: "XV",
+    name: "Authentication & authorization",
+    summary: "Secure every endpoint and run workloads with least privilege.",
+  },
 ] as const;
 
 export type Factor = (typeof FACTORS)[number];

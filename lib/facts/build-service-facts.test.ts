@@ -4,11 +4,14 @@ import { buildServiceFacts } from "@/lib/facts/build-service-facts";
 
 const PASSWORD = "Tr0ub4dor-and-3";
 const texts = [
-  { path: "svc/Dockerfile", text: 'FROM node:20-alpine\nENV DB_PASSWORD ' + PASSWORD + '\nCMD ["node", "server.js"]\n' },
+  { path: "svc/Dockerfile", text: "FROM node:20-alpine\nENV DB_PASSWORD " + PASSWORD + '\nCMD ["node", "server.js"]\n' },
   { path: "svc/src/server.ts", text: "const port = process.env.PORT;\n" },
   { path: "svc/src/server.test.ts", text: `const password = "${PASSWORD}";\n` },
   { path: "svc/package.json", text: '{\n  "dependencies": {\n    "express": "^4"\n  }\n}\n' },
-  { path: "svc/k8s/deploy.yaml", text: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: svc\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          env:\n            - name: DB_PASSWORD\n              value: "${PASSWORD}"\n` },
+  {
+    path: "svc/k8s/deploy.yaml",
+    text: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: svc\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          env:\n            - name: DB_PASSWORD\n              value: "${PASSWORD}"\n`,
+  },
   { path: "svc/k8s/broken.yaml", text: "apiVersion: v1\nkind: [\n" },
   { path: "svc/chart/templates/svc.yaml", text: "apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n" },
   { path: "svc/Procfile", text: "web: node server.js\n" },
@@ -30,7 +33,11 @@ describe("buildServiceFacts", () => {
     assert.ok(!JSON.stringify(facts).includes(PASSWORD));
     assert.deepEqual(
       facts.secretCandidates.map((c) => [c.path, c.line, c.name]),
-      [["svc/Dockerfile", 2, "DB_PASSWORD"], ["svc/docker-compose.yml", 5, "DB_PASSWORD"], ["svc/k8s/deploy.yaml", 12, "DB_PASSWORD"]],
+      [
+        ["svc/Dockerfile", 2, "DB_PASSWORD"],
+        ["svc/docker-compose.yml", 5, "DB_PASSWORD"],
+        ["svc/k8s/deploy.yaml", 12, "DB_PASSWORD"],
+      ],
     );
   });
 
@@ -40,12 +47,30 @@ describe("buildServiceFacts", () => {
   });
 
   it("feeds every parser and records bad content as skipped", () => {
-    assert.deepEqual(facts.dockerfiles.map((d) => d.instructions.at(-1)?.form), ["exec"]);
-    assert.deepEqual(facts.manifests.map((m) => [m.path, m.kind, m.name]), [["svc/chart/templates/svc.yaml", "Service", "HELM_VALUE"], ["svc/k8s/deploy.yaml", "Deployment", "svc"]]);
-    assert.deepEqual(facts.procfiles.map((p) => p.processes.length), [1]);
+    assert.deepEqual(
+      facts.dockerfiles.map((d) => d.instructions.at(-1)?.form),
+      ["exec"],
+    );
+    assert.deepEqual(
+      facts.manifests.map((m) => [m.path, m.kind, m.name]),
+      [
+        ["svc/chart/templates/svc.yaml", "Service", "HELM_VALUE"],
+        ["svc/k8s/deploy.yaml", "Deployment", "svc"],
+      ],
+    );
+    assert.deepEqual(
+      facts.procfiles.map((p) => p.processes.length),
+      [1],
+    );
     assert.equal(facts.compose[0]?.services[0]?.environment[0]?.value, "****");
-    assert.deepEqual(facts.dependencyManifests.map((m) => [m.ecosystem, m.lockfile, m.dependencies.length]), [["npm", "svc/package-lock.json", 1]]);
-    assert.deepEqual(facts.skipped.map((s) => s.path), ["svc/big.json", "svc/k8s/broken.yaml"]);
+    assert.deepEqual(
+      facts.dependencyManifests.map((m) => [m.ecosystem, m.lockfile, m.dependencies.length]),
+      [["npm", "svc/package-lock.json", 1]],
+    );
+    assert.deepEqual(
+      facts.skipped.map((s) => s.path),
+      ["svc/big.json", "svc/k8s/broken.yaml"],
+    );
     assert.match(facts.skipped[1]?.reason ?? "", /^invalid YAML: document 1: /);
   });
 

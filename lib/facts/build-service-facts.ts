@@ -42,7 +42,12 @@ export function buildServiceFacts(opts: {
     procfiles: [],
     dependencyManifests: [],
     secretCandidates: [],
-    repoConfig: opts.repoConfig ? { path: opts.repoConfig.path, text: redactSecrets({ path: opts.repoConfig.path, lines: splitLines({ text: opts.repoConfig.text }) }).lines.join("\n") } : null,
+    repoConfig: opts.repoConfig
+      ? {
+          path: opts.repoConfig.path,
+          text: redactSecrets({ path: opts.repoConfig.path, lines: splitLines({ text: opts.repoConfig.text }) }).lines.join("\n"),
+        }
+      : null,
     skipped: [...opts.skipped],
   };
   const prefix = opts.service.path === "." ? "" : `${opts.service.path}/`;

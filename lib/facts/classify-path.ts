@@ -2,40 +2,85 @@ import { detectLanguage } from "@/lib/facts/detect-language";
 
 /** What a file is for the collector; decides whether it is read and which parser sees it. */
 export type PathKind =
-  | "dockerfile"
-  | "compose"
-  | "procfile"
-  | "dependency-manifest"
-  | "lockfile"
-  | "yaml"
-  | "source"
-  | "config"
-  | "key"
-  | "other";
+  "dockerfile" | "compose" | "procfile" | "dependency-manifest" | "lockfile" | "yaml" | "source" | "config" | "key" | "other";
 
 // Folders whose content must never produce findings: tests, docs, vendored and sample code.
 // Kept in step with the rules' own ignore list (lib/rules/helpers/is-ignored-path.ts).
 const EXCLUDED_DIRS = new Set([
-  "test", "tests", "__tests__", "__mocks__", "mocks", "mock", "spec", "specs", "e2e", "cypress", "testing",
-  "testdata", "test-data", "fixtures", "__fixtures__", "docs", "doc", "vendor", "third_party", "third-party",
-  "bower_components", "examples", "example", "samples", "sample",
+  "test",
+  "tests",
+  "__tests__",
+  "__mocks__",
+  "mocks",
+  "mock",
+  "spec",
+  "specs",
+  "e2e",
+  "cypress",
+  "testing",
+  "testdata",
+  "test-data",
+  "fixtures",
+  "__fixtures__",
+  "docs",
+  "doc",
+  "vendor",
+  "third_party",
+  "third-party",
+  "bower_components",
+  "examples",
+  "example",
+  "samples",
+  "sample",
 ]);
 const TEST_DIR = /\.Tests?$/; // .NET test projects: Payments.Api.Tests/
-const TEST_FILE = /(\.(test|spec|e2e)\.[^.]+$)|(_test\.go$)|(Tests?\.(java|kt|cs)$)|(^test_.*\.py$)|(_test\.py$)|(_spec\.rb$)|(^conftest\.py$)|(\.min\.js$)|(\.pb\.go$)/;
+const TEST_FILE =
+  /(\.(test|spec|e2e)\.[^.]+$)|(_test\.go$)|(Tests?\.(java|kt|cs)$)|(^test_.*\.py$)|(_test\.py$)|(_spec\.rb$)|(^conftest\.py$)|(\.min\.js$)|(\.pb\.go$)/;
 
 /** File names of lockfiles: their presence matters to rules, their text does not, so they are never read. */
 export const LOCKFILE_NAMES: ReadonlySet<string> = new Set([
-  "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "poetry.lock",
-  "Pipfile.lock", "uv.lock", "pdm.lock", "go.sum", "Gemfile.lock", "Cargo.lock", "packages.lock.json",
-  "composer.lock", "gradle.lockfile",
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "yarn.lock",
+  "pnpm-lock.yaml",
+  "bun.lockb",
+  "poetry.lock",
+  "Pipfile.lock",
+  "uv.lock",
+  "pdm.lock",
+  "go.sum",
+  "Gemfile.lock",
+  "Cargo.lock",
+  "packages.lock.json",
+  "composer.lock",
+  "gradle.lockfile",
 ]);
 const MANIFESTS = new Set([
-  "package.json", "pyproject.toml", "Pipfile", "go.mod", "pom.xml", "build.gradle", "build.gradle.kts",
-  "Gemfile", "Cargo.toml", "composer.json",
+  "package.json",
+  "pyproject.toml",
+  "Pipfile",
+  "go.mod",
+  "pom.xml",
+  "build.gradle",
+  "build.gradle.kts",
+  "Gemfile",
+  "Cargo.toml",
+  "composer.json",
 ]);
 const CONFIG_NAMES = new Set([
-  ".dockerignore", ".gitignore", "Makefile", ".nvmrc", ".node-version", ".python-version", ".ruby-version",
-  ".tool-versions", "runtime.txt", ".envrc", "Vagrantfile", "Jenkinsfile", "nginx.conf",
+  ".dockerignore",
+  ".gitignore",
+  "Makefile",
+  ".nvmrc",
+  ".node-version",
+  ".python-version",
+  ".ruby-version",
+  ".tool-versions",
+  "runtime.txt",
+  ".envrc",
+  "Vagrantfile",
+  "Jenkinsfile",
+  "nginx.conf",
 ]);
 const CONFIG_EXT = /\.(env|properties|json|toml|ini|conf|cfg|xml|gradle|gradle\.kts|config)$/i;
 
@@ -47,8 +92,7 @@ const CONFIG_EXT = /\.(env|properties|json|toml|ini|conf|cfg|xml|gradle|gradle\.
 export function classifyPath(opts: { path: string }): { kind: PathKind; excluded: boolean } {
   const segments = opts.path.split("/");
   const base = segments.at(-1) ?? "";
-  const excluded =
-    segments.slice(0, -1).some((s) => EXCLUDED_DIRS.has(s.toLowerCase()) || TEST_DIR.test(s)) || TEST_FILE.test(base);
+  const excluded = segments.slice(0, -1).some((s) => EXCLUDED_DIRS.has(s.toLowerCase()) || TEST_DIR.test(s)) || TEST_FILE.test(base);
   return { kind: kindOf(base), excluded };
 }
 

@@ -1,17 +1,29 @@
 import type { Language } from "@/lib/facts/types";
 
 const BY_EXTENSION: Record<string, Language> = {
-  js: "javascript", mjs: "javascript", cjs: "javascript", jsx: "javascript",
-  ts: "typescript", tsx: "typescript", mts: "typescript", cts: "typescript",
-  py: "python", pyw: "python",
+  js: "javascript",
+  mjs: "javascript",
+  cjs: "javascript",
+  jsx: "javascript",
+  ts: "typescript",
+  tsx: "typescript",
+  mts: "typescript",
+  cts: "typescript",
+  py: "python",
+  pyw: "python",
   go: "go",
   java: "java",
-  kt: "kotlin", kts: "kotlin",
+  kt: "kotlin",
+  kts: "kotlin",
   cs: "csharp",
-  rb: "ruby", rake: "ruby",
+  rb: "ruby",
+  rake: "ruby",
   rs: "rust",
   php: "php",
-  sh: "shell", bash: "shell", zsh: "shell", ksh: "shell",
+  sh: "shell",
+  bash: "shell",
+  zsh: "shell",
+  ksh: "shell",
 };
 
 const BY_NAME: Record<string, Language> = { Rakefile: "ruby", Gemfile: "ruby" };

@@ -19,12 +19,19 @@ describe("findSecrets: token shapes are found anywhere, even in prose or comment
     it(kind, () => {
       const line = `// see ${value} here`;
       const hits = findSecrets({ path: "src/notes.ts", lines: ["ok", line] });
-      assert.deepEqual(hits.map((h) => [h.kind, h.line, line.slice(h.start, h.end)]), [[kind, 2, value]]);
+      assert.deepEqual(
+        hits.map((h) => [h.kind, h.line, line.slice(h.start, h.end)]),
+        [[kind, 2, value]],
+      );
     });
   }
 
   it("reports nothing for ordinary code", () => {
-    const lines = ["const token = req.headers.authorization;", "if (!password) throw new Error('password required');", "url: https://example.com/a:b@c"];
+    const lines = [
+      "const token = req.headers.authorization;",
+      "if (!password) throw new Error('password required');",
+      "url: https://example.com/a:b@c",
+    ];
     assert.deepEqual(findSecrets({ path: "src/auth.ts", lines }), []);
   });
 });

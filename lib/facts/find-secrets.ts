@@ -11,7 +11,8 @@ import {
   URL_CREDENTIALS,
 } from "@/lib/facts/secret-rules";
 
-const CONFIG_LIKE = /(^|\/)(\.env[^/]*|[^/]*\.(env|ya?ml|json|properties|toml|ini|conf|cfg|sh|bash|zsh|tf|tfvars|xml|txt)|Dockerfile[^/]*|[^/]*\.dockerfile|Containerfile|Procfile|Makefile)$/i;
+const CONFIG_LIKE =
+  /(^|\/)(\.env[^/]*|[^/]*\.(env|ya?ml|json|properties|toml|ini|conf|cfg|sh|bash|zsh|tf|tfvars|xml|txt)|Dockerfile[^/]*|[^/]*\.dockerfile|Containerfile|Procfile|Makefile)$/i;
 const DOCKERFILE = /(^|\/)(Dockerfile[^/]*|[^/]*\.dockerfile|Containerfile)$/i;
 const YAML = /\.ya?ml$/i;
 const SHELL = /\.(sh|bash|zsh)$/i;
@@ -33,7 +34,8 @@ export function findSecrets(opts: { path: string; lines: readonly string[] }): S
   const add = (hit: Omit<SecretHit, "keepPrefix" | "report"> & Partial<SecretHit>) => {
     if (hit.end < hit.start || (hit.end === hit.start && hit.report === false)) return;
     const clashes = accepted.filter(
-      (a) => a.line === hit.line && (a.start === a.end ? hit.start <= a.start && a.start < hit.end : a.start < hit.end && hit.start < a.end),
+      (a) =>
+        a.line === hit.line && (a.start === a.end ? hit.start <= a.start && a.start < hit.end : a.start < hit.end && hit.start < a.end),
     );
     // A token inside a secret assignment keeps the assignment's name, which says what it unlocks.
     for (const clash of clashes) clash.name ??= hit.name;
@@ -89,7 +91,12 @@ function kindOf(name: string): string {
 }
 
 /** Private key blocks: the header line is reported, every body line is redacted whole. Returns "still inside". */
-function scanPem(text: string, line: number, inPem: boolean, add: (h: Omit<SecretHit, "keepPrefix" | "report"> & Partial<SecretHit>) => void): boolean {
+function scanPem(
+  text: string,
+  line: number,
+  inPem: boolean,
+  add: (h: Omit<SecretHit, "keepPrefix" | "report"> & Partial<SecretHit>) => void,
+): boolean {
   const begin = PEM_BEGIN.exec(text);
   let bodyStart = text.length - text.trimStart().length;
   if (begin) {

@@ -37,19 +37,32 @@ describe("parseCompose", () => {
   it("reads services with their lines, image and build flag", () => {
     assert.deepEqual(
       compose?.services.map((s) => [s.name, s.line, s.image, s.build]),
-      [["api", 6, null, true], ["db", 18, "postgres:16@sha256:abcd", false], ["cache", 21, "redis:7", false]],
+      [
+        ["api", 6, null, true],
+        ["db", 18, "postgres:16@sha256:abcd", false],
+        ["cache", 21, "redis:7", false],
+      ],
     );
   });
 
   const envCases: [service: string, env: { key: string; value: string | null; line: number }[]][] = [
-    ["api", [
-      { key: "NODE_ENV", value: "production", line: 13 },
-      { key: "DATABASE_URL", value: "postgres://db:5432/app", line: 14 },
-      { key: "DEBUG", value: null, line: 15 },
-    ]],
+    [
+      "api",
+      [
+        { key: "NODE_ENV", value: "production", line: 13 },
+        { key: "DATABASE_URL", value: "postgres://db:5432/app", line: 14 },
+        { key: "DEBUG", value: null, line: 15 },
+      ],
+    ],
     // From the merged anchor: no line of its own inside the service, so the service's line.
     ["db", [{ key: "TZ", value: "UTC", line: 18 }]],
-    ["cache", [{ key: "MAXMEMORY", value: "256mb", line: 24 }, { key: "EMPTY", value: null, line: 25 }]],
+    [
+      "cache",
+      [
+        { key: "MAXMEMORY", value: "256mb", line: 24 },
+        { key: "EMPTY", value: null, line: 25 },
+      ],
+    ],
   ];
   for (const [service, env] of envCases) {
     it(`environment of ${service}`, () => assert.deepEqual(compose?.services.find((s) => s.name === service)?.environment, env));

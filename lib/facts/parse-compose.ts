@@ -63,7 +63,10 @@ function environmentOf(env: unknown, node: unknown, lineOf: (node: unknown) => n
 function shortForm(value: unknown, fields: string[]): string {
   const obj = record(value);
   if (!obj) return String(value);
-  return fields.map((f) => obj[f]).filter((v) => v !== undefined && v !== null && v !== "").join(":");
+  return fields
+    .map((f) => obj[f])
+    .filter((v) => v !== undefined && v !== null && v !== "")
+    .join(":");
 }
 
 function list(value: unknown): unknown[] {

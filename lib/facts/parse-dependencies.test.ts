@@ -31,7 +31,11 @@ const cases: Case[] = [
     paths: ["shop/package-lock.json"],
     ecosystem: "npm",
     lockfile: "shop/package-lock.json",
-    deps: [["express", "^4.19.2", 4, false], ["pg", "8.11.3", 5, false], ["typescript", "~5.4.0", 7, true]],
+    deps: [
+      ["express", "^4.19.2", 4, false],
+      ["pg", "8.11.3", 5, false],
+      ["typescript", "~5.4.0", 7, true],
+    ],
   },
   {
     path: "web/package.json",
@@ -86,7 +90,11 @@ pytest = "^8.0"  # tests
     paths: ["billing/poetry.lock"],
     ecosystem: "poetry",
     lockfile: "billing/poetry.lock",
-    deps: [["fastapi", "^0.110.0", 6, false], ["sqlalchemy", "^2.0", 7, false], ["pytest", "^8.0", 10, true]],
+    deps: [
+      ["fastapi", "^0.110.0", 6, false],
+      ["sqlalchemy", "^2.0", 7, false],
+      ["pytest", "^8.0", 10, true],
+    ],
   },
   {
     path: "pep621/pyproject.toml",
@@ -103,14 +111,22 @@ test = ["pytest"]
     paths: ["pep621/uv.lock"],
     ecosystem: "pip",
     lockfile: "pep621/uv.lock",
-    deps: [["httpx", ">=0.27", 4, false], ["pydantic", "==2.6.4", 5, false], ["pytest", null, 9, true]],
+    deps: [
+      ["httpx", ">=0.27", 4, false],
+      ["pydantic", "==2.6.4", 5, false],
+      ["pytest", null, 9, true],
+    ],
   },
   {
     path: "legacy/Pipfile",
     text: `[packages]\ndjango = "==5.0"\ncelery = "*"\n\n[dev-packages]\nblack = {version = "*"}\n`,
     ecosystem: "pip",
     lockfile: null,
-    deps: [["django", "==5.0", 2, false], ["celery", null, 3, false], ["black", null, 6, true]],
+    deps: [
+      ["django", "==5.0", 2, false],
+      ["celery", null, 3, false],
+      ["black", null, 6, true],
+    ],
   },
   {
     path: "gateway/go.mod",
@@ -118,7 +134,11 @@ test = ["pytest"]
     paths: ["gateway/go.sum"],
     ecosystem: "go",
     lockfile: "gateway/go.sum",
-    deps: [["github.com/go-chi/chi/v5", "v5.0.12", 5, false], ["github.com/jackc/pgx/v5", "v5.5.5", 8, false], ["golang.org/x/text", "v0.14.0", 9, false]],
+    deps: [
+      ["github.com/go-chi/chi/v5", "v5.0.12", 5, false],
+      ["github.com/jackc/pgx/v5", "v5.5.5", 8, false],
+      ["golang.org/x/text", "v0.14.0", 9, false],
+    ],
   },
   {
     path: "ledger/pom.xml",
@@ -145,7 +165,10 @@ test = ["pytest"]
 </project>`,
     ecosystem: "maven",
     lockfile: null,
-    deps: [["org.springframework.boot:spring-boot-starter-web", null, 9, false], ["org.junit.jupiter:junit-jupiter", "${junit.version}", 13, true]],
+    deps: [
+      ["org.springframework.boot:spring-boot-starter-web", null, 9, false],
+      ["org.junit.jupiter:junit-jupiter", "${junit.version}", 13, true],
+    ],
   },
   {
     path: "notify/build.gradle.kts",
@@ -172,7 +195,10 @@ dependencies {
     text: "dependencies {\n  compileOnly group: 'org.projectlombok', name: 'lombok', version: '1.18.30'\n  testImplementation 'junit:junit:4.13.2'\n}\n",
     ecosystem: "gradle",
     lockfile: null,
-    deps: [["org.projectlombok:lombok", "1.18.30", 2, false], ["junit:junit", "4.13.2", 3, true]],
+    deps: [
+      ["org.projectlombok:lombok", "1.18.30", 2, false],
+      ["junit:junit", "4.13.2", 3, true],
+    ],
   },
   {
     path: "storefront/Gemfile",
@@ -247,7 +273,11 @@ nix = "0.28"
     paths: ["payments/src/Payments.Api/packages.lock.json"],
     ecosystem: "nuget",
     lockfile: "payments/src/Payments.Api/packages.lock.json",
-    deps: [["Npgsql", "8.0.2", 3, false], ["Serilog.AspNetCore", "8.0.1", 4, false], ["StyleCop.Analyzers", "1.1.118", 7, true]],
+    deps: [
+      ["Npgsql", "8.0.2", 3, false],
+      ["Serilog.AspNetCore", "8.0.1", 4, false],
+      ["StyleCop.Analyzers", "1.1.118", 7, true],
+    ],
   },
   {
     path: "cms/composer.json",
@@ -255,14 +285,21 @@ nix = "0.28"
     paths: ["cms/composer.lock"],
     ecosystem: "composer",
     lockfile: "cms/composer.lock",
-    deps: [["laravel/framework", "^11.0", 5, false], ["phpunit/phpunit", "^11", 8, true]],
+    deps: [
+      ["laravel/framework", "^11.0", 5, false],
+      ["phpunit/phpunit", "^11", 8, true],
+    ],
   },
 ];
 
 describe("parseDependencies", () => {
   for (const c of cases) {
     it(`${c.ecosystem}: ${c.path}`, () => {
-      const { manifest, problems } = parseDependencies({ path: c.path, lines: c.text.split("\n"), paths: new Set([c.path, ...(c.paths ?? [])]) });
+      const { manifest, problems } = parseDependencies({
+        path: c.path,
+        lines: c.text.split("\n"),
+        paths: new Set([c.path, ...(c.paths ?? [])]),
+      });
       assert.equal(manifest?.ecosystem, c.ecosystem);
       assert.equal(manifest?.lockfile, c.lockfile);
       assert.deepEqual(

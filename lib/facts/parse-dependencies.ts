@@ -18,10 +18,34 @@ interface ManifestKind {
 }
 
 const KINDS: ManifestKind[] = [
-  { match: /^package\.json$/, ecosystem: () => "npm", lockfiles: ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb"], ancestors: true, parse: (o) => parseJsonDependencies({ ...o, flavour: "npm" }) },
-  { match: /^composer\.json$/, ecosystem: () => "composer", lockfiles: ["composer.lock"], ancestors: false, parse: (o) => parseJsonDependencies({ ...o, flavour: "composer" }) },
-  { match: /^(.*[-_.])?requirements([-_.].*)?\.txt$/, ecosystem: () => "pip", lockfiles: [], ancestors: false, parse: parseRequirementsTxt },
-  { match: /^Pipfile$/, ecosystem: () => "pip", lockfiles: ["Pipfile.lock"], ancestors: false, parse: (o) => parseTomlDependencies({ ...o, flavour: "pipfile" }) },
+  {
+    match: /^package\.json$/,
+    ecosystem: () => "npm",
+    lockfiles: ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb"],
+    ancestors: true,
+    parse: (o) => parseJsonDependencies({ ...o, flavour: "npm" }),
+  },
+  {
+    match: /^composer\.json$/,
+    ecosystem: () => "composer",
+    lockfiles: ["composer.lock"],
+    ancestors: false,
+    parse: (o) => parseJsonDependencies({ ...o, flavour: "composer" }),
+  },
+  {
+    match: /^(.*[-_.])?requirements([-_.].*)?\.txt$/,
+    ecosystem: () => "pip",
+    lockfiles: [],
+    ancestors: false,
+    parse: parseRequirementsTxt,
+  },
+  {
+    match: /^Pipfile$/,
+    ecosystem: () => "pip",
+    lockfiles: ["Pipfile.lock"],
+    ancestors: false,
+    parse: (o) => parseTomlDependencies({ ...o, flavour: "pipfile" }),
+  },
   {
     match: /^pyproject\.toml$/,
     ecosystem: (lines, lock) => (lines.some((l) => l.startsWith("[tool.poetry")) || lock?.endsWith("poetry.lock") ? "poetry" : "pip"),
@@ -30,11 +54,35 @@ const KINDS: ManifestKind[] = [
     parse: (o) => parseTomlDependencies({ ...o, flavour: "pyproject" }),
   },
   { match: /^go\.mod$/, ecosystem: () => "go", lockfiles: ["go.sum"], ancestors: false, parse: parseGoMod },
-  { match: /^pom\.xml$/, ecosystem: () => "maven", lockfiles: [], ancestors: false, parse: (o) => parseXmlDependencies({ ...o, flavour: "maven" }) },
-  { match: /^build\.gradle(\.kts)?$/, ecosystem: () => "gradle", lockfiles: ["gradle.lockfile"], ancestors: false, parse: parseGradleDependencies },
+  {
+    match: /^pom\.xml$/,
+    ecosystem: () => "maven",
+    lockfiles: [],
+    ancestors: false,
+    parse: (o) => parseXmlDependencies({ ...o, flavour: "maven" }),
+  },
+  {
+    match: /^build\.gradle(\.kts)?$/,
+    ecosystem: () => "gradle",
+    lockfiles: ["gradle.lockfile"],
+    ancestors: false,
+    parse: parseGradleDependencies,
+  },
   { match: /^Gemfile$/, ecosystem: () => "bundler", lockfiles: ["Gemfile.lock"], ancestors: false, parse: parseGemfile },
-  { match: /^Cargo\.toml$/, ecosystem: () => "cargo", lockfiles: ["Cargo.lock"], ancestors: true, parse: (o) => parseTomlDependencies({ ...o, flavour: "cargo" }) },
-  { match: /\.csproj$/, ecosystem: () => "nuget", lockfiles: ["packages.lock.json"], ancestors: false, parse: (o) => parseXmlDependencies({ ...o, flavour: "nuget" }) },
+  {
+    match: /^Cargo\.toml$/,
+    ecosystem: () => "cargo",
+    lockfiles: ["Cargo.lock"],
+    ancestors: true,
+    parse: (o) => parseTomlDependencies({ ...o, flavour: "cargo" }),
+  },
+  {
+    match: /\.csproj$/,
+    ecosystem: () => "nuget",
+    lockfiles: ["packages.lock.json"],
+    ancestors: false,
+    parse: (o) => parseXmlDependencies({ ...o, flavour: "nuget" }),
+  },
 ];
 
 /**

@@ -41,7 +41,13 @@ describe("parseDockerfile", () => {
     ]);
     assert.deepEqual(
       dockerfile.instructions.map((i) => [i.keyword, i.stage, i.lineStart]),
-      [["ARG", -1, 1], ["FROM", 0, 2], ["RUN", 0, 3], ["FROM", 1, 5], ["COPY", 1, 6]],
+      [
+        ["ARG", -1, 1],
+        ["FROM", 0, 2],
+        ["RUN", 0, 3],
+        ["FROM", 1, 5],
+        ["COPY", 1, 6],
+      ],
     );
   });
 
@@ -62,7 +68,9 @@ describe("parseDockerfile", () => {
   }
 
   it("joins continuation lines, drops comments inside them, keeps the line range", () => {
-    const { dockerfile } = parse(["FROM debian", "RUN apt-get update && \\", "    # pinned", "    apt-get install -y curl", "USER app"].join("\n"));
+    const { dockerfile } = parse(
+      ["FROM debian", "RUN apt-get update && \\", "    # pinned", "    apt-get install -y curl", "USER app"].join("\n"),
+    );
     const run = dockerfile.instructions[1];
     assert.equal(run?.args, "apt-get update && apt-get install -y curl");
     assert.deepEqual([run?.lineStart, run?.lineEnd], [2, 4]);
@@ -70,7 +78,7 @@ describe("parseDockerfile", () => {
   });
 
   it("reads heredocs up to their terminator", () => {
-    const { dockerfile } = parse(["FROM alpine", "RUN <<EOF", "echo one", "echo two", "EOF", "CMD [\"sh\"]"].join("\n"));
+    const { dockerfile } = parse(["FROM alpine", "RUN <<EOF", "echo one", "echo two", "EOF", 'CMD ["sh"]'].join("\n"));
     const run = dockerfile.instructions[1];
     assert.deepEqual([run?.lineStart, run?.lineEnd], [2, 5]);
     assert.match(run?.args ?? "", /echo one\necho two/);
@@ -86,7 +94,10 @@ describe("parseDockerfile", () => {
   it("reports a line that is not an instruction and keeps going", () => {
     const { dockerfile, problems } = parse(["FROM alpine", "RUN echo a", "&& echo b", "USER nobody"].join("\n"));
     assert.deepEqual(problems, ["line 3: not a Dockerfile instruction"]);
-    assert.deepEqual(dockerfile.instructions.map((i) => i.keyword), ["FROM", "RUN", "USER"]);
+    assert.deepEqual(
+      dockerfile.instructions.map((i) => i.keyword),
+      ["FROM", "RUN", "USER"],
+    );
   });
 
   it("lower-case keywords are normalised", () => {

@@ -3,10 +3,12 @@ import type { ParsedDependencies } from "@/lib/facts/dependency-types";
 // implementation "g:a:v" | implementation("g:a:v") | implementation(platform("g:a:v"))
 const STRING_NOTATION = /^(\w+)\s*\(?\s*(?:(?:platform|enforcedPlatform|kotlin)\s*\(\s*)?["']([^"':\s]+:[^"'\s]+)["']/;
 // implementation group: 'g', name: 'a', version: 'v'
-const MAP_NOTATION = /^(\w+)\s*\(?\s*group\s*[:=]\s*["']([^"']+)["']\s*,\s*name\s*[:=]\s*["']([^"']+)["'](?:\s*,\s*version\s*[:=]\s*["']([^"']+)["'])?/;
+const MAP_NOTATION =
+  /^(\w+)\s*\(?\s*group\s*[:=]\s*["']([^"']+)["']\s*,\s*name\s*[:=]\s*["']([^"']+)["'](?:\s*,\s*version\s*[:=]\s*["']([^"']+)["'])?/;
 // implementation(libs.spring.boot.starter) — a version catalog alias, version lives in libs.versions.toml
 const CATALOG = /^(\w+)\s*\(?\s*(libs\.[\w.]+)/;
-const CONFIGURATION = /^(implementation|api|compile|compileOnly|runtime|runtimeOnly|annotationProcessor|kapt|ksp|developmentOnly|[a-z]\w*(Implementation|Api|CompileOnly|RuntimeOnly|AnnotationProcessor))$/;
+const CONFIGURATION =
+  /^(implementation|api|compile|compileOnly|runtime|runtimeOnly|annotationProcessor|kapt|ksp|developmentOnly|[a-z]\w*(Implementation|Api|CompileOnly|RuntimeOnly|AnnotationProcessor))$/;
 
 /**
  * Dependencies of `build.gradle` / `build.gradle.kts`, one per line in string, map or version-catalog

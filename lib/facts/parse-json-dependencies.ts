@@ -3,8 +3,15 @@ import { findKeyLine } from "@/lib/facts/find-key-line";
 
 // npm: optional dependencies are installed, peers are the consumer's; composer: require / require-dev.
 const SECTIONS: Record<"npm" | "composer", [section: string, dev: boolean][]> = {
-  npm: [["dependencies", false], ["optionalDependencies", false], ["devDependencies", true]],
-  composer: [["require", false], ["require-dev", true]],
+  npm: [
+    ["dependencies", false],
+    ["optionalDependencies", false],
+    ["devDependencies", true],
+  ],
+  composer: [
+    ["require", false],
+    ["require-dev", true],
+  ],
 };
 
 /**
@@ -38,7 +45,9 @@ export function parseJsonDependencies(opts: { lines: readonly string[]; flavour:
 
 /** V8 quotes a slice of the input in its message; keep the reason and turn the offset into a line instead. */
 function jsonErrorReason(message: string, lines: readonly string[]): string {
-  const reason = (message.split("\n")[0] ?? "").replace(/,\s*(\.\.\.)?".*"(\.\.\.)?\s*is not valid JSON$/, "").replace(/\s*in JSON at position \d+.*$/, "");
+  const reason = (message.split("\n")[0] ?? "")
+    .replace(/,\s*(\.\.\.)?".*"(\.\.\.)?\s*is not valid JSON$/, "")
+    .replace(/\s*in JSON at position \d+.*$/, "");
   const position = /position (\d+)/.exec(message);
   if (!position) return reason;
   let remaining = Number(position[1]);

@@ -52,18 +52,32 @@ describe("parseManifests", () => {
   });
 
   it("reports a broken document and still returns the others", () => {
-    const text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: [oops\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n";
+    const text =
+      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: [oops\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n";
     const { objects, problems } = parseManifests({ path: "k8s/cm.yaml", text });
-    assert.deepEqual(objects.map((o) => [o.name, o.documentIndex, o.lineStart]), [["a", 0, 1], ["c", 2, 9]]);
+    assert.deepEqual(
+      objects.map((o) => [o.name, o.documentIndex, o.lineStart]),
+      [
+        ["a", 0, 1],
+        ["c", 2, 9],
+      ],
+    );
     assert.equal(problems.length, 1);
     assert.match(problems[0] ?? "", /^document 2: /);
     assert.doesNotMatch(problems[0] ?? "", /\n/);
   });
 
   it("expands List items with their own lines", () => {
-    const text = "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: one}\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: two}\n";
+    const text =
+      "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: one}\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: two}\n";
     const { objects } = parseManifests({ path: "list.yaml", text });
-    assert.deepEqual(objects.map((o) => [o.name, o.lineStart, o.lineEnd]), [["one", 4, 6], ["two", 7, 9]]);
+    assert.deepEqual(
+      objects.map((o) => [o.name, o.lineStart, o.lineEnd]),
+      [
+        ["one", 4, 6],
+        ["two", 7, 9],
+      ],
+    );
   });
 
   it("records a kustomization without apiVersion/kind and its resources", () => {

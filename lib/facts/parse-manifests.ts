@@ -67,7 +67,8 @@ function toManifest(obj: Record<string, unknown> | null): Omit<ManifestObject, "
   if (obj.kind === "Secret") {
     for (const field of ["data", "stringData"]) {
       const data = asObject(obj[field]);
-      if (data) obj[field] = Object.fromEntries(Object.keys(data).map((k) => [k, previewSecret({ value: String(data[k]), keepPrefix: false })]));
+      if (data)
+        obj[field] = Object.fromEntries(Object.keys(data).map((k) => [k, previewSecret({ value: String(data[k]), keepPrefix: false })]));
     }
   }
   const metadata = asObject(obj.metadata);

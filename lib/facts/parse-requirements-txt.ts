@@ -11,7 +11,10 @@ export function parseRequirementsTxt(opts: { path: string; lines: readonly strin
   const dev = /(^|[-_.])(dev|test|tests|lint|docs)([-_.]|$)/.test(opts.path.slice(opts.path.lastIndexOf("/") + 1).replace(/\.txt$/, ""));
   const dependencies: ParsedDependencies["dependencies"] = [];
   opts.lines.forEach((raw, i) => {
-    const text = raw.replace(/(^|\s)#.*$/, "").replace(/\\$/, "").trim();
+    const text = raw
+      .replace(/(^|\s)#.*$/, "")
+      .replace(/\\$/, "")
+      .trim();
     if (text === "") return;
     const egg = /^(?:-e|--editable)\s+\S*#egg=([A-Za-z0-9._-]+)/.exec(text);
     if (egg?.[1]) {
@@ -21,7 +24,11 @@ export function parseRequirementsTxt(opts: { path: string; lines: readonly strin
     if (text.startsWith("-")) return;
     const m = REQUIREMENT.exec(text);
     if (!m?.[1]) return;
-    const spec = (m[3] ?? "").split(";")[0]?.replace(/\s+--hash=\S+/g, "").trim() ?? "";
+    const spec =
+      (m[3] ?? "")
+        .split(";")[0]
+        ?.replace(/\s+--hash=\S+/g, "")
+        .trim() ?? "";
     dependencies.push({ name: m[1], version: spec === "" ? null : spec, line: i + 1, dev });
   });
   return { dependencies, problems: [] };

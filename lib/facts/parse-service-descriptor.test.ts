@@ -30,7 +30,7 @@ const cases: {
   {
     name: "dozen.yaml with a single owner",
     kind: "dozen",
-    text: "name: ledger\nowner: \"@acme/finance\"\n",
+    text: 'name: ledger\nowner: "@acme/finance"\n',
     expected: { isService: true, name: "ledger", owners: ["@acme/finance"] },
   },
   {

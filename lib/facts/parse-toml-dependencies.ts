@@ -31,7 +31,12 @@ export function parseTomlDependencies(opts: { lines: readonly string[]; flavour:
         continue;
       }
       const workspace = e.key.endsWith(".workspace") || /\bworkspace\s*=\s*true/.test(e.value);
-      dependencies.push({ name: e.key.replace(/\.workspace$/, ""), version: workspace ? "workspace" : tomlVersion(e.value), line: e.line, dev });
+      dependencies.push({
+        name: e.key.replace(/\.workspace$/, ""),
+        version: workspace ? "workspace" : tomlVersion(e.value),
+        line: e.line,
+        dev,
+      });
       continue;
     }
     const dep = opts.flavour === "pipfile" ? pipfile(e) : pyproject(e);

@@ -14,7 +14,10 @@ export function parseXmlDependencies(opts: { lines: readonly string[]; flavour: 
 }
 
 function maven(text: string, lineAt: (offset: number) => number): ParsedDependencies["dependencies"] {
-  const ignored = [...text.matchAll(/<(dependencyManagement|plugins|pluginManagement)>[\s\S]*?<\/\1>/g)].map((m) => [m.index, m.index + m[0].length]);
+  const ignored = [...text.matchAll(/<(dependencyManagement|plugins|pluginManagement)>[\s\S]*?<\/\1>/g)].map((m) => [
+    m.index,
+    m.index + m[0].length,
+  ]);
   const deps: ParsedDependencies["dependencies"] = [];
   for (const m of text.matchAll(/<dependency>([\s\S]*?)<\/dependency>/g)) {
     if (ignored.some(([from = 0, to = 0]) => m.index >= from && m.index < to)) continue;

@@ -4,7 +4,12 @@ import type { DependencyManifest, Language, TextFile } from "@/lib/facts/types";
 import { rankLanguages } from "@/lib/facts/rank-languages";
 
 const file = (language: Language | null): TextFile => ({ path: "x", language, lines: [] });
-const manifest = (ecosystem: DependencyManifest["ecosystem"]): DependencyManifest => ({ path: "m", ecosystem, lockfile: null, dependencies: [] });
+const manifest = (ecosystem: DependencyManifest["ecosystem"]): DependencyManifest => ({
+  path: "m",
+  ecosystem,
+  lockfile: null,
+  dependencies: [],
+});
 
 const cases: [name: string, files: (Language | null)[], manifests: DependencyManifest["ecosystem"][], expected: Language[]][] = [
   ["most files first", ["go", "typescript", "go", null], [], ["go", "typescript"]],

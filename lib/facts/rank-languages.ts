@@ -1,8 +1,16 @@
 import type { DependencyManifest, Ecosystem, Language, TextFile } from "@/lib/facts/types";
 
 const BY_ECOSYSTEM: Record<Ecosystem, Language> = {
-  npm: "javascript", pip: "python", poetry: "python", go: "go", maven: "java", gradle: "java",
-  bundler: "ruby", cargo: "rust", nuget: "csharp", composer: "php",
+  npm: "javascript",
+  pip: "python",
+  poetry: "python",
+  go: "go",
+  maven: "java",
+  gradle: "java",
+  bundler: "ruby",
+  cargo: "rust",
+  nuget: "csharp",
+  composer: "php",
 };
 
 /**

@@ -15,7 +15,7 @@ describe("readTomlEntries", () => {
       'dependencies = ["a>=1", "b"]',
       "optional = [",
       '  "c[extra]==2",  # why',
-      '  "d; python_version < \'3.11\'",',
+      "  \"d; python_version < '3.11'\",",
       "]",
       'url = "http://x/#not-a-comment"',
     ];

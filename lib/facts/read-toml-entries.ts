@@ -24,7 +24,8 @@ export function readTomlEntries(opts: { lines: readonly string[] }): TomlEntry[]
     if (text === "") return;
     if (openArray) {
       const closed = text.startsWith("]");
-      for (const item of splitItems(text.replace(/^\]|\]\s*,?\s*$/, ""))) entries.push({ table, key: openArray.key, value: item, line, arrayItem: true });
+      for (const item of splitItems(text.replace(/^\]|\]\s*,?\s*$/, "")))
+        entries.push({ table, key: openArray.key, value: item, line, arrayItem: true });
       if (closed || /\]\s*,?\s*$/.test(text)) openArray = null;
       return;
     }
@@ -40,7 +41,8 @@ export function readTomlEntries(opts: { lines: readonly string[] }): TomlEntry[]
     if (value.startsWith("[")) {
       const inner = value.slice(1);
       const closes = /\]\s*$/.test(inner);
-      for (const item of splitItems(closes ? inner.replace(/\]\s*$/, "") : inner)) entries.push({ table, key, value: item, line, arrayItem: true });
+      for (const item of splitItems(closes ? inner.replace(/\]\s*$/, "") : inner))
+        entries.push({ table, key, value: item, line, arrayItem: true });
       if (!closes) openArray = { key };
       return;
     }

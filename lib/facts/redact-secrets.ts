@@ -15,11 +15,23 @@ export function redactSecrets(opts: { path: string; lines: readonly string[] }):
   const hits = findSecrets(opts);
   const lines = [...opts.lines];
   const yaml = /\.ya?ml$/i.test(opts.path);
-  const previews = hits.map((hit) => previewSecret({ value: (lines[hit.line - 1] ?? "").slice(hit.start, hit.end), keepPrefix: hit.keepPrefix }));
+  const previews = hits.map((hit) =>
+    previewSecret({ value: (lines[hit.line - 1] ?? "").slice(hit.start, hit.end), keepPrefix: hit.keepPrefix }),
+  );
   // Hits come sorted by line and column; reported in that order, replaced right to left so earlier
   // columns on the same line stay valid.
   const candidates: SecretCandidate[] = hits.flatMap((hit, i) =>
-    hit.report ? [{ path: opts.path, line: hit.line, kind: hit.kind, name: hit.name, preview: hit.end > hit.start ? (previews[i] ?? "****") : "****" }] : [],
+    hit.report
+      ? [
+          {
+            path: opts.path,
+            line: hit.line,
+            kind: hit.kind,
+            name: hit.name,
+            preview: hit.end > hit.start ? (previews[i] ?? "****") : "****",
+          },
+        ]
+      : [],
   );
   for (let i = hits.length - 1; i >= 0; i--) {
     const hit = hits[i];

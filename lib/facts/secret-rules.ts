@@ -36,11 +36,27 @@ export const PEM_BEGIN = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/
 export const PEM_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 
 const SECRET_LAST_WORDS = new Set([
-  "password", "passwd", "pwd", "pass", "passphrase", "secret", "token", "apikey", "credential", "credentials",
+  "password",
+  "passwd",
+  "pwd",
+  "pass",
+  "passphrase",
+  "secret",
+  "token",
+  "apikey",
+  "credential",
+  "credentials",
 ]);
 const SECRET_LAST_PAIRS = new Set([
-  "api key", "private key", "secret key", "access key", "auth key", "signing key", "encryption key",
-  "master key", "key base",
+  "api key",
+  "private key",
+  "secret key",
+  "access key",
+  "auth key",
+  "signing key",
+  "encryption key",
+  "master key",
+  "key base",
 ]);
 
 /** True when a variable/key name says it holds a credential (judged on its last word or two). */
@@ -55,8 +71,26 @@ export function looksSecretName(name: string): boolean {
 }
 
 const PLACEHOLDERS = new Set([
-  "changeme", "change-me", "change_me", "changeit", "placeholder", "example", "dummy", "redacted", "todo",
-  "tbd", "none", "null", "nil", "true", "false", "undefined", "secret", "password", "xxx", "n/a",
+  "changeme",
+  "change-me",
+  "change_me",
+  "changeit",
+  "placeholder",
+  "example",
+  "dummy",
+  "redacted",
+  "todo",
+  "tbd",
+  "none",
+  "null",
+  "nil",
+  "true",
+  "false",
+  "undefined",
+  "secret",
+  "password",
+  "xxx",
+  "n/a",
 ]);
 const REFERENCE_HINTS =
   /process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|System\.getenv|Environment\.GetEnvironmentVariable|ENV\[|ENV\.fetch|secretKeyRef|valueFrom|\{\{|%\(|\$\(/;

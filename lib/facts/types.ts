@@ -7,18 +7,7 @@
 /** Bumped when stored facts change shape; older snapshots are collected again instead of re-evaluated. */
 export const FACTS_SCHEMA_VERSION = 2;
 
-export type Language =
-  | "javascript"
-  | "typescript"
-  | "python"
-  | "go"
-  | "java"
-  | "kotlin"
-  | "csharp"
-  | "ruby"
-  | "rust"
-  | "php"
-  | "shell";
+export type Language = "javascript" | "typescript" | "python" | "go" | "java" | "kotlin" | "csharp" | "ruby" | "rust" | "php" | "shell";
 
 /** A source or config file's text, secret-looking literals already redacted, line numbers preserved. */
 export interface TextFile {
@@ -154,4 +143,3 @@ export interface ServiceFacts {
   /** Files skipped (too large, binary, symlink, unparseable) with the reason; shown, never fatal. */
   skipped: { path: string; reason: string }[];
 }
-

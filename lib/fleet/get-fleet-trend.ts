@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { toTrendPoints, trendSql, type TrendPoint } from "@/lib/trends/trend-point";
+import { trendSql } from "@/lib/trends/trend-point";
 
 /** JSON fragment: the fleet's daily score over the last `days` days (see trendSql). */
 export function fleetTrendSql(opts: { days: number }): Prisma.Sql {

@@ -26,7 +26,13 @@ test("[OVERVIEW] before any scan the overview is empty, not an error", async () 
   assert.deepEqual(page.heatmap, { rows: [], total: 0 });
   assert.deepEqual([page.trend, page.failing, page.worst], [[], [], []]);
   assert.deepEqual(page.grades, { A: 0, B: 0, C: 0, D: 0, F: 0, "N/A": 0 });
-  assert.deepEqual(page.movers.map((m) => [m.days, m.worse, m.better]), [[7, [], []], [30, [], []]]);
+  assert.deepEqual(
+    page.movers.map((m) => [m.days, m.worse, m.better]),
+    [
+      [7, [], []],
+      [30, [], []],
+    ],
+  );
 });
 
 test("[OVERVIEW] one statement brings the headline, heatmap page, worst services, grades, failing factors, trend and filters", async () => {
@@ -35,18 +41,40 @@ test("[OVERVIEW] one statement brings the headline, heatmap page, worst services
   const worstFirst = [...scanned].sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || byName(a.name, b.name));
   assert.equal(page.fleet.services, 12);
   assert.equal(page.heatmap.total, 12);
-  assert.deepEqual(page.heatmap.rows.map((r) => r.name), worstFirst.map((s) => s.name));
-  assert.deepEqual(page.worst.map((r) => r.name), worstFirst.slice(0, 5).map((s) => s.name));
-  assert.ok(page.worst.every((r) => !("scannedAt" in r)), "rows cross to the browser without their scan time");
-  assert.equal(Object.values(page.grades).reduce((a, b) => a + b, 0), 12);
+  assert.deepEqual(
+    page.heatmap.rows.map((r) => r.name),
+    worstFirst.map((s) => s.name),
+  );
+  assert.deepEqual(
+    page.worst.map((r) => r.name),
+    worstFirst.slice(0, 5).map((s) => s.name),
+  );
+  assert.ok(
+    page.worst.every((r) => !("scannedAt" in r)),
+    "rows cross to the browser without their scan time",
+  );
+  assert.equal(
+    Object.values(page.grades).reduce((a, b) => a + b, 0),
+    12,
+  );
   assert.equal(page.grades.F, scanned.filter((s) => s.grade === "F").length);
   assert.ok(page.failing.length > 0 && page.failing.length <= 5);
   const counts = page.failing.map((f) => f.failingServices);
-  assert.deepEqual(counts, [...counts].sort((a, b) => b - a), "most failing first");
-  assert.deepEqual(page.trend.map((p) => [p.day, p.services]), [[utcDay(), 12]]);
+  assert.deepEqual(
+    counts,
+    [...counts].sort((a, b) => b - a),
+    "most failing first",
+  );
+  assert.deepEqual(
+    page.trend.map((p) => [p.day, p.services]),
+    [[utcDay(), 12]],
+  );
   assert.equal(page.trend[0]?.score, page.fleet.score);
   const owners = [...new Set(scanned.flatMap((s) => ownerOf(s) ?? []))].sort();
-  assert.deepEqual(page.options.teams.map((t) => t.slug), owners);
+  assert.deepEqual(
+    page.options.teams.map((t) => t.slug),
+    owners,
+  );
   assert.deepEqual(page.options.sources, ["demo"]);
   const mean = scanned.reduce((a, s) => a + (s.score ?? 0), 0) / scanned.length;
   assert.ok(Math.abs((page.fleet.score ?? NaN) - round(mean)) <= 0.1 + 1e-9);
@@ -55,8 +83,14 @@ test("[OVERVIEW] one statement brings the headline, heatmap page, worst services
 test("[OVERVIEW] the URL's filters narrow the heatmap page only; the worst services stay fleet-wide", async () => {
   const search = readHeatmapSearch({ team: "team-commerce", sort: "name" });
   const page = await getOverviewPage({ search });
-  const commerce = scanned.filter((s) => ownerOf(s) === "team-commerce").map((s) => s.name).sort(byName);
-  assert.deepEqual(page.heatmap.rows.map((r) => r.name), commerce);
+  const commerce = scanned
+    .filter((s) => ownerOf(s) === "team-commerce")
+    .map((s) => s.name)
+    .sort(byName);
+  assert.deepEqual(
+    page.heatmap.rows.map((r) => r.name),
+    commerce,
+  );
   assert.equal(page.heatmap.total, commerce.length);
   assert.equal(page.worst.length, 5);
   assert.ok(page.worst.some((r) => !commerce.includes(r.name)));

@@ -26,7 +26,10 @@ test("[SERVICE] a snippet is highlighted in its file's language, escaped, and pl
   const docker = renderToStaticMarkup(createElement(CodeSnippet, { code: "FROM node:latest\nUSER root", path: "Dockerfile" }));
   assert.match(docker, /<code class="hljs language-dockerfile"[^>]*><span class="hljs-keyword">FROM<\/span>/);
   const plain = renderToStaticMarkup(createElement(CodeSnippet, { code: "PASSWORD=<redacted>", path: ".env" }));
-  assert.equal(plain, '<pre class="mt-1 overflow-x-auto rounded bg-slate-900 p-2 text-slate-100"><code>PASSWORD=&lt;redacted&gt;</code></pre>');
+  assert.equal(
+    plain,
+    '<pre class="mt-1 overflow-x-auto rounded bg-slate-900 p-2 text-slate-100"><code>PASSWORD=&lt;redacted&gt;</code></pre>',
+  );
 });
 
 test("[SERVICE] a remediation guide's before/after blocks are highlighted in the language they name", () => {
@@ -36,6 +39,10 @@ test("[SERVICE] a remediation guide's before/after blocks are highlighted in the
   assert.match(html, /<code class="hljs language-\w+">/);
   assert.match(html, /<span class="hljs-[a-z]+">/, "tokens are wrapped for the theme's colours");
   const unknown = renderToStaticMarkup(createElement(RemediationGuide, { markdown: "```gitignore\n.env\n```" }));
-  assert.match(unknown, /<pre><code class="[^"]*language-gitignore">\.env\n<\/code><\/pre>/, "an unknown language is left as it is, not guessed");
+  assert.match(
+    unknown,
+    /<pre><code class="[^"]*language-gitignore">\.env\n<\/code><\/pre>/,
+    "an unknown language is left as it is, not guessed",
+  );
   assert.doesNotMatch(unknown, /hljs-/);
 });

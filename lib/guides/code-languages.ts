@@ -8,9 +8,30 @@ export const CODE_LANGUAGES = { ...common, dockerfile };
 export const lowlight = createLowlight(CODE_LANGUAGES);
 
 const BY_EXTENSION: Record<string, string> = {
-  js: "javascript", mjs: "javascript", cjs: "javascript", jsx: "javascript", ts: "typescript", tsx: "typescript", mts: "typescript",
-  py: "python", go: "go", rb: "ruby", java: "java", kt: "kotlin", cs: "csharp", rs: "rust", php: "php", sh: "bash",
-  yaml: "yaml", yml: "yaml", json: "json", toml: "ini", ini: "ini", xml: "xml", csproj: "xml", gradle: "kotlin",
+  js: "javascript",
+  mjs: "javascript",
+  cjs: "javascript",
+  jsx: "javascript",
+  ts: "typescript",
+  tsx: "typescript",
+  mts: "typescript",
+  py: "python",
+  go: "go",
+  rb: "ruby",
+  java: "java",
+  kt: "kotlin",
+  cs: "csharp",
+  rs: "rust",
+  php: "php",
+  sh: "bash",
+  yaml: "yaml",
+  yml: "yaml",
+  json: "json",
+  toml: "ini",
+  ini: "ini",
+  xml: "xml",
+  csproj: "xml",
+  gradle: "kotlin",
 };
 
 /**
@@ -21,7 +42,7 @@ export function languageOfPath(path: string): string | null {
   const name = path.split("/").pop()?.toLowerCase() ?? "";
   if (name === "dockerfile" || name.startsWith("dockerfile.") || name.endsWith(".dockerfile")) return "dockerfile";
   if (name === "makefile") return "makefile";
-  const ext = name.includes(".") ? name.split(".").pop() ?? "" : "";
+  const ext = name.includes(".") ? (name.split(".").pop() ?? "") : "";
   const lang = BY_EXTENSION[ext];
   return lang && lowlight.registered(lang) ? lang : null;
 }

@@ -14,9 +14,19 @@ test("[OVERVIEW] heatmap pages the fleet worst first, with the total for the pag
   const worst = [...fleet.services].sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || byName(a.name, b.name)).map((s) => s.name);
   const first = await getHeatmapPage(base);
   assert.equal(first.total, 12);
-  assert.deepEqual(first.rows.map((r) => r.name), worst.slice(0, 5));
+  assert.deepEqual(
+    first.rows.map((r) => r.name),
+    worst.slice(0, 5),
+  );
   assert.deepEqual(await names({ page: 3 }), worst.slice(10));
-  assert.deepEqual(await names({ sort: "name", dir: "desc", page: 2 }), fleet.services.map((s) => s.name).sort(byName).reverse().slice(5, 10));
+  assert.deepEqual(
+    await names({ sort: "name", dir: "desc", page: 2 }),
+    fleet.services
+      .map((s) => s.name)
+      .sort(byName)
+      .reverse()
+      .slice(5, 10),
+  );
 });
 
 test("[OVERVIEW] heatmap cells are the latest factor scores, empty where no check applied", async () => {
@@ -30,11 +40,29 @@ test("[OVERVIEW] heatmap cells are the latest factor scores, empty where no chec
 });
 
 test("[OVERVIEW] heatmap filters by team, grade, search and failing factor", async () => {
-    const commerce = await getHeatmapPage({ ...base, team: "team-commerce", pageSize: 50 });
-  assert.deepEqual(commerce.rows.map((r) => r.name).sort(), fleet.services.filter((s) => ownerOf(s) === "team-commerce").map((s) => s.name).sort());
+  const commerce = await getHeatmapPage({ ...base, team: "team-commerce", pageSize: 50 });
+  assert.deepEqual(
+    commerce.rows.map((r) => r.name).sort(),
+    fleet.services
+      .filter((s) => ownerOf(s) === "team-commerce")
+      .map((s) => s.name)
+      .sort(),
+  );
   assert.equal(commerce.total, commerce.rows.length);
-  assert.deepEqual((await names({ grade: "A", pageSize: 50 })).sort(), fleet.services.filter((s) => s.grade === "A").map((s) => s.name).sort());
-  assert.deepEqual((await names({ q: "API", pageSize: 50 })).sort(), fleet.services.filter((s) => s.name.includes("api")).map((s) => s.name).sort());
+  assert.deepEqual(
+    (await names({ grade: "A", pageSize: 50 })).sort(),
+    fleet.services
+      .filter((s) => s.grade === "A")
+      .map((s) => s.name)
+      .sort(),
+  );
+  assert.deepEqual(
+    (await names({ q: "API", pageSize: 50 })).sort(),
+    fleet.services
+      .filter((s) => s.name.includes("api"))
+      .map((s) => s.name)
+      .sort(),
+  );
   const failsConfig = fleet.services.filter((s) => (s.factors.find((f) => f.factor === "config")?.score ?? 100) < 100);
   const configPage = await getHeatmapPage({ ...base, factor: "config", pageSize: 50 });
   assert.deepEqual(configPage.rows.map((r) => r.name).sort(), failsConfig.map((s) => s.name).sort());
@@ -50,6 +78,9 @@ test("[OVERVIEW] heatmap sorts by a factor, unscored cells last in both directio
     const scored = values.filter((v): v is number => v !== null);
     assert.ok(scored.length > 0 && scored.length < values.length);
     assert.deepEqual(values.slice(0, scored.length), scored);
-    assert.deepEqual(scored, [...scored].sort((a, b) => (dir === "asc" ? a - b : b - a)));
+    assert.deepEqual(
+      scored,
+      [...scored].sort((a, b) => (dir === "asc" ? a - b : b - a)),
+    );
   }
 });

@@ -59,7 +59,11 @@ export function heatmapPageSql(opts: HeatmapQuery & { teamId?: Prisma.Sql }): Pr
   if (opts.check) where.push(Prisma.sql`s."latestChecks" @> jsonb_build_object(${opts.check}::text, 'fail')`);
   const whereSql = Prisma.join(where, " AND ");
   const dir = opts.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
-  const key = sortIndex ? Prisma.sql`(${factors})[${sortIndex}]` : opts.sort === "name" ? Prisma.sql`s."name"` : Prisma.sql`s."latestScore"`;
+  const key = sortIndex
+    ? Prisma.sql`(${factors})[${sortIndex}]`
+    : opts.sort === "name"
+      ? Prisma.sql`s."name"`
+      : Prisma.sql`s."latestScore"`;
   const pageSize = Math.max(1, Math.min(500, Math.floor(opts.pageSize)));
   const offset = (Math.max(1, Math.floor(opts.page)) - 1) * pageSize;
   const total = opts.countTotal === false ? Prisma.sql`NULL::int` : Prisma.sql`(SELECT count(*)::int FROM "Service" s WHERE ${whereSql})`;
@@ -77,7 +81,11 @@ export function heatmapPageSql(opts: HeatmapQuery & { teamId?: Prisma.Sql }): Pr
 
 /** JSON of heatmapPageSql → rows with their factors as a record and scan times as dates. */
 export function toHeatmapPage(value: HeatmapPageJson): { rows: OverviewService[]; total: number } {
-  const rows = (value.rows ?? []).map((r) => ({ ...r, scannedAt: r.scannedAt === null ? null : new Date(r.scannedAt), factors: toFactorRecord(r.factors) }));
+  const rows = (value.rows ?? []).map((r) => ({
+    ...r,
+    scannedAt: r.scannedAt === null ? null : new Date(r.scannedAt),
+    factors: toFactorRecord(r.factors),
+  }));
   return { total: value.total ?? rows.length, rows };
 }
 

@@ -26,7 +26,11 @@ export function heatmapFiltersSql(): Prisma.Sql {
 }
 
 /** JSON of heatmapFiltersSql → choices, each check with its catalogue title and factor (a custom check keeps its id). */
-export function toHeatmapFilters(value: { teams: HeatmapFilterOptions["teams"]; sources: string[]; checks: string[] }): HeatmapFilterOptions {
+export function toHeatmapFilters(value: {
+  teams: HeatmapFilterOptions["teams"];
+  sources: string[];
+  checks: string[];
+}): HeatmapFilterOptions {
   const checks = value.checks.map((id) => {
     const rule = findRule(id);
     return { id, title: rule?.title ?? id, factor: rule?.factor ?? null };

@@ -8,12 +8,20 @@ test("[OVERVIEW] heatmap URL state: defaults stay out of the URL, the rest round
   const table: [string, Record<string, unknown>, string][] = [
     ["", defaults, ""],
     ["team=&q=", defaults, ""],
-    ["page=2&factor=config&team=team-data", { ...defaults, team: "team-data", factor: "config", page: 2 }, "team=team-data&factor=config&page=2"],
+    [
+      "page=2&factor=config&team=team-data",
+      { ...defaults, team: "team-data", factor: "config", page: 2 },
+      "team=team-data&factor=config&page=2",
+    ],
     ["sort=logs&dir=desc&q=api", { ...defaults, q: "api", sort: "logs", dir: "desc" }, "q=api&sort=logs&dir=desc"],
     ["grade=N%2FA&source=demo", { ...defaults, grade: "N/A", source: "demo" }, "source=demo&grade=N%2FA"],
     ["size=10&page=2", { ...defaults, page: 2, size: 10 }, "page=2&size=10"],
     ["size=50", defaults, ""],
-    ["q=x&check=readsPortFromEnv&factor=port-binding", { ...defaults, factor: "port-binding", check: "readsPortFromEnv", q: "x" }, "factor=port-binding&check=readsPortFromEnv&q=x"],
+    [
+      "q=x&check=readsPortFromEnv&factor=port-binding",
+      { ...defaults, factor: "port-binding", check: "readsPortFromEnv", q: "x" },
+      "factor=port-binding&check=readsPortFromEnv&q=x",
+    ],
   ];
   for (const [input, expected, output] of table) {
     const search = readHeatmapSearch(new URLSearchParams(input));

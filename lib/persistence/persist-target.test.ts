@@ -20,9 +20,24 @@ after(() => database.drop());
 
 /** A cluster check that failed on the running workload: what a cluster audit adds to a service's view. */
 const clusterFailure: Finding = {
-  ruleId: "clusterProbes", ruleVersion: 1, factor: "disposability", title: "clusterProbes", outcome: "fail",
-  message: "deploy/payments-api runs without a readiness probe", weight: 5, effort: "low",
-  evidence: [{ type: "cluster", cluster: "prod", namespace: "shop", kind: "Deployment", name: "payments-api", jsonPath: "spec.template.spec.containers[0].readinessProbe" }],
+  ruleId: "clusterProbes",
+  ruleVersion: 1,
+  factor: "disposability",
+  title: "clusterProbes",
+  outcome: "fail",
+  message: "deploy/payments-api runs without a readiness probe",
+  weight: 5,
+  effort: "low",
+  evidence: [
+    {
+      type: "cluster",
+      cluster: "prod",
+      namespace: "shop",
+      kind: "Deployment",
+      name: "payments-api",
+      jsonPath: "spec.template.spec.containers[0].readinessProbe",
+    },
+  ],
 };
 
 test("a repository rescan keeps the cluster's findings in the service's score and factors", async () => {
@@ -31,17 +46,27 @@ test("a repository rescan keeps the cluster's findings in the service's score an
   const service = await db().service.findFirstOrThrow({ where: { name: "payments-api" }, select: { id: true, latestScore: true } });
   assert.equal(service.latestScore, repo.score);
 
-  const scan = await db().scan.create({ data: { sourceId: first.sourceId, trigger: "manual", rulesVersion: rulesVersion(), status: "running" }, select: { id: true } });
+  const scan = await db().scan.create({
+    data: { sourceId: first.sourceId, trigger: "manual", rulesVersion: rulesVersion(), status: "running" },
+    select: { id: true },
+  });
   const combined = combineServiceScore({ repoFindings: repo.findings, clusterFindings: [clusterFailure] });
   assert.ok(combined.score !== null && repo.score !== null && combined.score < repo.score, "the failing cluster check lowers the score");
   await persistTarget({
-    scanId: scan.id, sourceId: first.sourceId,
+    scanId: scan.id,
+    sourceId: first.sourceId,
     target: {
-      kind: "cluster", seenAt: new Date(),
+      kind: "cluster",
+      seenAt: new Date(),
       result: {
-        key: "prod/shop/payments-api", serviceId: service.id, group: { name: "payments-api", namespace: "shop", owners: [] },
+        key: "prod/shop/payments-api",
+        serviceId: service.id,
+        group: { name: "payments-api", namespace: "shop", owners: [] },
         facts: { schemaVersion: 1, cluster: "prod", workloads: [], services: [], hpas: [], pdbs: [] },
-        drift: [], findings: [clusterFailure], mappings: [], ...scoreFindings({ findings: [clusterFailure] }),
+        drift: [],
+        findings: [clusterFailure],
+        mappings: [],
+        ...scoreFindings({ findings: [clusterFailure] }),
       },
     },
   });
@@ -57,9 +82,14 @@ test("a repository rescan keeps the cluster's findings in the service's score an
   assert.ok((row?.factors.disposability ?? 100) < 100, "the heatmap shows the cluster's failing disposability check");
 
   // Each check's outcome in the combined view: the cluster's failure and the repository's own, both kept.
-  const [checks] = await db().$queryRaw<{ c: Record<string, string> }[]>`SELECT "latestChecks" AS c FROM "Service" WHERE "id" = ${service.id}`;
+  const [checks] = await db().$queryRaw<
+    { c: Record<string, string> }[]
+  >`SELECT "latestChecks" AS c FROM "Service" WHERE "id" = ${service.id}`;
   const repoChecks = repo.findings.filter((f) => f.outcome === "pass" || f.outcome === "fail");
   assert.deepEqual(checks?.c, Object.fromEntries([...repoChecks.map((f) => [f.ruleId, f.outcome]), ["clusterProbes", "fail"]]));
   const failingProbes = await getHeatmapPage({ check: "clusterProbes", sort: "score", dir: "asc", page: 1, pageSize: 10 });
-  assert.deepEqual(failingProbes.rows.map((r) => r.name), ["payments-api"]);
+  assert.deepEqual(
+    failingProbes.rows.map((r) => r.name),
+    ["payments-api"],
+  );
 });

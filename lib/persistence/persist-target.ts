@@ -23,33 +23,65 @@ export type PersistableTarget =
  * resumes where the killed one stopped). Two workers creating the same team or service at once race on a
  * unique key; the loser's transaction rolled back whole and is tried again.
  */
-export async function persistTarget(opts: { scanId: number; sourceId: number; target: PersistableTarget }): Promise<{ targetId: number; serviceId: number; skipped: boolean }> {
+export async function persistTarget(opts: {
+  scanId: number;
+  sourceId: number;
+  target: PersistableTarget;
+}): Promise<{ targetId: number; serviceId: number; skipped: boolean }> {
   return withUniqueRetry(() => db().$transaction((tx) => write(tx, opts)));
 }
 
 async function write(tx: Prisma.TransactionClient, opts: { scanId: number; sourceId: number; target: PersistableTarget }) {
   const { target } = opts;
   const { result } = target;
-  const existing = await tx.scanTarget.findUnique({ where: { scanId_targetKey: { scanId: opts.scanId, targetKey: result.key } }, select: { id: true, serviceId: true } });
+  const existing = await tx.scanTarget.findUnique({
+    where: { scanId_targetKey: { scanId: opts.scanId, targetKey: result.key } },
+    select: { id: true, serviceId: true },
+  });
   if (existing) return { targetId: existing.id, serviceId: existing.serviceId ?? 0, skipped: true };
 
   const serviceId = await serviceOf(tx, opts.sourceId, target);
   const row = await tx.scanTarget.create({
     data: {
-      scanId: opts.scanId, serviceId, targetKey: result.key, status: "succeeded", score: result.score, grade: result.grade,
+      scanId: opts.scanId,
+      serviceId,
+      targetKey: result.key,
+      status: "succeeded",
+      score: result.score,
+      grade: result.grade,
       ...(target.kind === "repository"
-        ? { commit: target.commit ?? target.result.facts.vcs.commit, facts: target.result.facts as unknown as Prisma.InputJsonValue, durationMs: Math.round(target.result.durationMs) }
+        ? {
+            commit: target.commit ?? target.result.facts.vcs.commit,
+            facts: target.result.facts as unknown as Prisma.InputJsonValue,
+            durationMs: Math.round(target.result.durationMs),
+          }
         : { facts: { kind: "cluster", ...result.facts, drift: target.result.drift } as unknown as Prisma.InputJsonValue }),
     },
     select: { id: true, createdAt: true },
   });
   await tx.finding.createMany({
     data: result.findings.map((f) => ({
-      targetId: row.id, ruleId: f.ruleId, ruleVersion: f.ruleVersion, factor: f.factor, outcome: f.outcome,
-      message: f.message, evidence: f.evidence as unknown as Prisma.InputJsonValue, weight: f.weight, effort: f.effort,
+      targetId: row.id,
+      ruleId: f.ruleId,
+      ruleVersion: f.ruleVersion,
+      factor: f.factor,
+      outcome: f.outcome,
+      message: f.message,
+      evidence: f.evidence as unknown as Prisma.InputJsonValue,
+      weight: f.weight,
+      effort: f.effort,
     })),
   });
-  await tx.factorScore.createMany({ data: result.factors.map((s) => ({ targetId: row.id, serviceId, factor: s.factor, score: s.score, passed: s.passed, failed: s.failed })) });
+  await tx.factorScore.createMany({
+    data: result.factors.map((s) => ({
+      targetId: row.id,
+      serviceId,
+      factor: s.factor,
+      score: s.score,
+      passed: s.passed,
+      failed: s.failed,
+    })),
+  });
 
   // The other view of the same service, as its latest target of the other kind left it.
   const other = await otherViewFindings(tx, serviceId, target.kind);
@@ -59,12 +91,18 @@ async function write(tx: Prisma.TransactionClient, opts: { scanId: number; sourc
   await tx.service.update({
     where: { id: serviceId },
     data: {
-      latestScore: combined.score, latestGrade: combined.grade, latestScanAt: row.createdAt, goneAt: null,
-      ...(target.kind === "repository" ? { latestTargetId: row.id, ...(target.repoUrl ? { repoUrl: target.repoUrl } : {}) } : { latestClusterTargetId: row.id }),
+      latestScore: combined.score,
+      latestGrade: combined.grade,
+      latestScanAt: row.createdAt,
+      goneAt: null,
+      ...(target.kind === "repository"
+        ? { latestTargetId: row.id, ...(target.repoUrl ? { repoUrl: target.repoUrl } : {}) }
+        : { latestClusterTargetId: row.id }),
     },
   });
   await writeLatestView({ tx, serviceId, factors: combined.factors, findings });
-  if (target.kind === "cluster") await upsertWorkloads(tx, { sourceId: opts.sourceId, serviceId, result: target.result, seenAt: target.seenAt });
+  if (target.kind === "cluster")
+    await upsertWorkloads(tx, { sourceId: opts.sourceId, serviceId, result: target.result, seenAt: target.seenAt });
   await countTarget({ tx, scanId: opts.scanId });
   return { targetId: row.id, serviceId, skipped: false };
 }
@@ -73,8 +111,13 @@ async function serviceOf(tx: Prisma.TransactionClient, sourceId: number, target:
   if (target.kind === "repository") {
     const { result } = target;
     const service = await ensureService({
-      tx, sourceId, name: result.name, path: result.path, languages: result.facts.service.languages,
-      owners: result.facts.service.owners, ownerSource: result.facts.service.ownerFrom,
+      tx,
+      sourceId,
+      name: result.name,
+      path: result.path,
+      languages: result.facts.service.languages,
+      owners: result.facts.service.owners,
+      ownerSource: result.facts.service.ownerFrom,
     });
     return service.id;
   }
@@ -82,7 +125,8 @@ async function serviceOf(tx: Prisma.TransactionClient, sourceId: number, target:
   if (result.serviceId !== null) return result.serviceId;
   // Workloads no service claimed become a service of the cluster source, so they are shown and scored, never dropped.
   const { name, namespace, owners } = result.group;
-  return (await ensureService({ tx, sourceId, name, path: `${namespace}/${name}`, languages: [], owners, ownerSource: "cluster label" })).id;
+  return (await ensureService({ tx, sourceId, name, path: `${namespace}/${name}`, languages: [], owners, ownerSource: "cluster label" }))
+    .id;
 }
 
 async function otherViewFindings(tx: Prisma.TransactionClient, serviceId: number, kind: PersistableTarget["kind"]): Promise<Finding[]> {
@@ -95,12 +139,21 @@ async function otherViewFindings(tx: Prisma.TransactionClient, serviceId: number
   return service?.latestTarget?.findings.map(toFinding) ?? [];
 }
 
-async function upsertWorkloads(tx: Prisma.TransactionClient, opts: { sourceId: number; serviceId: number; result: ClusterScanResult; seenAt: Date }): Promise<void> {
+async function upsertWorkloads(
+  tx: Prisma.TransactionClient,
+  opts: { sourceId: number; serviceId: number; result: ClusterScanResult; seenAt: Date },
+): Promise<void> {
   for (const [i, w] of opts.result.facts.workloads.entries()) {
     const m = opts.result.mappings[i];
     const data = {
-      serviceId: opts.serviceId, mappedBy: m?.mappedBy ?? "none", images: w.containers.map((c) => c.image), digests: w.running.digests,
-      replicas: w.replicas, owners: m?.owners ?? [], lastSeenAt: opts.seenAt, goneAt: null,
+      serviceId: opts.serviceId,
+      mappedBy: m?.mappedBy ?? "none",
+      images: w.containers.map((c) => c.image),
+      digests: w.running.digests,
+      replicas: w.replicas,
+      owners: m?.owners ?? [],
+      lastSeenAt: opts.seenAt,
+      goneAt: null,
     };
     await tx.clusterWorkload.upsert({
       where: { sourceId_namespace_kind_name: { sourceId: opts.sourceId, namespace: w.namespace, kind: w.kind, name: w.name } },

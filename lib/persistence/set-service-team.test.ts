@@ -20,7 +20,9 @@ after(() => database.drop());
 test("a team set by hand wins over the repository's owner until it is cleared", async () => {
   const source = await db().source.create({ data: { name: "s", kind: "local", location: "/tmp" }, select: { id: true } });
   const rescan = () =>
-    db().$transaction((tx) => ensureService({ tx, sourceId: source.id, name: "api", path: "api", languages: [], owners: ["@acme/team-core"] }));
+    db().$transaction((tx) =>
+      ensureService({ tx, sourceId: source.id, name: "api", path: "api", languages: [], owners: ["@acme/team-core"] }),
+    );
   const { slug } = await rescan();
   const teamOf = async () =>
     db().service.findUniqueOrThrow({ where: { slug }, select: { ownerSource: true, team: { select: { name: true } } } });
@@ -61,10 +63,16 @@ test("moving a scanned service by hand refreshes today's rollups of the team it 
 });
 
 test("clearing a manual owner puts back the team the latest scan found, at once, rollups included", async () => {
-  const before = await db().service.findUniqueOrThrow({ where: { slug: "cart-api" }, select: { team: { select: { slug: true } }, ownerSource: true } });
+  const before = await db().service.findUniqueOrThrow({
+    where: { slug: "cart-api" },
+    select: { team: { select: { slug: true } }, ownerSource: true },
+  });
   assert.deepEqual(before, { team: { slug: "checkout" }, ownerSource: "manual" }, "moved by hand in the test above");
   assert.deepEqual(await setServiceTeam({ slug: "cart-api", team: "" }), { team: "team-commerce", manual: false });
-  const after = await db().service.findUniqueOrThrow({ where: { slug: "cart-api" }, select: { team: { select: { slug: true } }, ownerSource: true } });
+  const after = await db().service.findUniqueOrThrow({
+    where: { slug: "cart-api" },
+    select: { team: { select: { slug: true } }, ownerSource: true },
+  });
   assert.deepEqual(after, { team: { slug: "team-commerce" }, ownerSource: "catalog-info.yaml" }, "and says where the owner is declared");
   const todayOf = async (slug: string) => {
     const team = await db().team.findUniqueOrThrow({ where: { slug }, select: { id: true } });

@@ -34,13 +34,20 @@ export async function setServiceTeam(input: z.infer<typeof setServiceTeamInput>)
   const moved = await db().$transaction(async (tx) => {
     if (!team) {
       const facts = (service.latestTarget?.facts as Pick<ServiceFacts, "service"> | null)?.service;
-      const [owner, from] = facts?.owners[0] ? [facts.owners[0], facts.ownerFrom ?? "repository"] : [service.workloads.flatMap((w) => w.owners)[0], "cluster label"];
+      const [owner, from] = facts?.owners[0]
+        ? [facts.owners[0], facts.ownerFrom ?? "repository"]
+        : [service.workloads.flatMap((w) => w.owners)[0], "cluster label"];
       const teamId = await ensureTeam({ tx, owner });
       await tx.service.update({ where: { id: service.id }, data: { teamId, ownerSource: teamId ? from : null } });
       return teamId;
     }
     const teamSlug = slugify(team);
-    const row = await tx.team.upsert({ where: { slug: teamSlug }, create: { slug: teamSlug, name: team }, update: {}, select: { id: true } });
+    const row = await tx.team.upsert({
+      where: { slug: teamSlug },
+      create: { slug: teamSlug, name: team },
+      update: {},
+      select: { id: true },
+    });
     await tx.service.update({ where: { id: service.id }, data: { teamId: row.id, ownerSource: "manual" } });
     return row.id;
   });

@@ -19,7 +19,8 @@ export async function writeLatestView(opts: {
   const values = toFactorArray({ factors: opts.factors });
   const checks: Record<string, string> = {};
   // A failure anywhere wins: a check failing in the cluster fails for the service, even if the repository passes it.
-  for (const f of opts.findings) if (f.outcome === "fail" || (f.outcome === "pass" && checks[f.ruleId] !== "fail")) checks[f.ruleId] = f.outcome;
+  for (const f of opts.findings)
+    if (f.outcome === "fail" || (f.outcome === "pass" && checks[f.ruleId] !== "fail")) checks[f.ruleId] = f.outcome;
   await opts.tx.$executeRaw`
     UPDATE "Service" SET "latestFactors" = ${values}::float8[], "latestChecks" = ${JSON.stringify(checks)}::jsonb WHERE "id" = ${opts.serviceId}`;
 }

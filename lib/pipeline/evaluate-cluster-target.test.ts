@@ -5,16 +5,43 @@ import { evaluateClusterTarget } from "@/lib/pipeline/evaluate-cluster-target";
 import type { ClusterTargetPlan } from "@/lib/pipeline/plan-cluster-targets";
 
 const single: WorkloadFacts = {
-  kind: "Deployment", namespace: "shop", name: "cart", labels: {}, annotations: {}, podLabels: { app: "cart" }, replicas: 1,
-  terminationGracePeriodSeconds: 30, volumes: { pvc: [], hostPath: [] },
-  containers: [{
-    name: "cart", image: "registry.example.com/cart:1.4.2", init: false, jsonPath: "spec.template.spec.containers[0]", env: [], envFrom: [], ports: [],
-    probes: { readiness: true, liveness: true, startup: false }, preStop: false, requests: true, limits: true, runAsNonRoot: true, readOnlyRootFilesystem: true, runsMigrations: false,
-  }],
+  kind: "Deployment",
+  namespace: "shop",
+  name: "cart",
+  labels: {},
+  annotations: {},
+  podLabels: { app: "cart" },
+  replicas: 1,
+  terminationGracePeriodSeconds: 30,
+  volumes: { pvc: [], hostPath: [] },
+  containers: [
+    {
+      name: "cart",
+      image: "registry.example.com/cart:1.4.2",
+      init: false,
+      jsonPath: "spec.template.spec.containers[0]",
+      env: [],
+      envFrom: [],
+      ports: [],
+      probes: { readiness: true, liveness: true, startup: false },
+      preStop: false,
+      requests: true,
+      limits: true,
+      runAsNonRoot: true,
+      readOnlyRootFilesystem: true,
+      runsMigrations: false,
+    },
+  ],
   running: { digests: [], restarts: 0, pods: 1 },
 };
 const facts: ClusterServiceFacts = { schemaVersion: 1, cluster: "prod", workloads: [single], services: [], hpas: [], pdbs: [] };
-const plan: ClusterTargetPlan = { targetKey: "cluster:prod:service:1", serviceId: 1, group: { name: "cart", namespace: "shop", owners: [] }, facts, mappings: [] };
+const plan: ClusterTargetPlan = {
+  targetKey: "cluster:prod:service:1",
+  serviceId: 1,
+  group: { name: "cart", namespace: "shop", owners: [] },
+  facts,
+  mappings: [],
+};
 const config = (text: string) => ({ path: "dozen.yaml", text });
 
 test("the repository's dozen.yaml re-weights and disables cluster checks like repository ones", () => {
@@ -22,12 +49,27 @@ test("the repository's dozen.yaml re-weights and disables cluster checks like re
   const replicas = plain.findings.find((f) => f.ruleId === "clusterScalesHorizontally");
   assert.deepEqual([replicas?.outcome, replicas?.weight], ["fail", 2]);
 
-  const reweighted = evaluateClusterTarget({ plan, declared: [], repoConfig: config("rules:\n  clusterScalesHorizontally: { weight: 7 }\n") });
+  const reweighted = evaluateClusterTarget({
+    plan,
+    declared: [],
+    repoConfig: config("rules:\n  clusterScalesHorizontally: { weight: 7 }\n"),
+  });
   assert.equal(reweighted.findings.find((f) => f.ruleId === "clusterScalesHorizontally")?.weight, 7);
 
-  const disabled = evaluateClusterTarget({ plan, declared: [], repoConfig: config("rules:\n  clusterScalesHorizontally: { enabled: false }\n") });
-  assert.equal(disabled.findings.find((f) => f.ruleId === "clusterScalesHorizontally"), undefined, "a disabled check is not run");
-  assert.ok((disabled.factors.find((f) => f.factor === "concurrency")?.failed ?? 0) < (plain.factors.find((f) => f.factor === "concurrency")?.failed ?? 0));
+  const disabled = evaluateClusterTarget({
+    plan,
+    declared: [],
+    repoConfig: config("rules:\n  clusterScalesHorizontally: { enabled: false }\n"),
+  });
+  assert.equal(
+    disabled.findings.find((f) => f.ruleId === "clusterScalesHorizontally"),
+    undefined,
+    "a disabled check is not run",
+  );
+  assert.ok(
+    (disabled.factors.find((f) => f.factor === "concurrency")?.failed ?? 0) <
+      (plain.factors.find((f) => f.factor === "concurrency")?.failed ?? 0),
+  );
 });
 
 test("a config the repository's own scan refused weighs nothing here: the defaults apply", () => {

@@ -15,12 +15,25 @@ import { scoreFindings } from "@/lib/scoring/score-findings";
  * can re-weight or disable a cluster check where it keeps its other settings). A config the repository scan
  * already refused counts as none here: the repository's own scan reports it.
  */
-export function evaluateClusterTarget(opts: { plan: ClusterTargetPlan; declared: readonly ManifestObject[]; repoConfig: RepoConfigFile | null }): ClusterScanResult {
+export function evaluateClusterTarget(opts: {
+  plan: ClusterTargetPlan;
+  declared: readonly ManifestObject[];
+  repoConfig: RepoConfigFile | null;
+}): ClusterScanResult {
   const { plan } = opts;
   const settings = resolveWeights({ rules: CHECKS, config: configOrNone(opts.repoConfig) });
   const findings = runRules({ subject: { kind: "cluster", facts: plan.facts, declared: opts.declared }, settings });
   const { items } = findDrift({ manifests: opts.declared, cluster: plan.facts });
-  return { key: plan.targetKey, serviceId: plan.serviceId, group: plan.group, facts: plan.facts, drift: items, findings, mappings: plan.mappings, ...scoreFindings({ findings }) };
+  return {
+    key: plan.targetKey,
+    serviceId: plan.serviceId,
+    group: plan.group,
+    facts: plan.facts,
+    drift: items,
+    findings,
+    mappings: plan.mappings,
+    ...scoreFindings({ findings }),
+  };
 }
 
 function configOrNone(file: RepoConfigFile | null) {

@@ -40,10 +40,16 @@ describe("[FLEET] exact findings", () => {
       );
       for (const finding of fails) {
         const locations = finding.evidence.map((e) => (e.type === "repo" ? `${e.path}:${e.lineStart}` : ""));
-        assert.ok(locations.includes(want.fails[finding.ruleId] ?? ""), `${finding.ruleId}: ${want.fails[finding.ruleId]} not in ${locations.join(", ")}`);
+        assert.ok(
+          locations.includes(want.fails[finding.ruleId] ?? ""),
+          `${finding.ruleId}: ${want.fails[finding.ruleId]} not in ${locations.join(", ")}`,
+        );
       }
       assert.equal(service.grade, want.grade, `score ${service.score}`);
-      assert.deepEqual(service.findings.filter((f) => f.outcome === "error").map((f) => f.message), []);
+      assert.deepEqual(
+        service.findings.filter((f) => f.outcome === "error").map((f) => f.message),
+        [],
+      );
     });
   }
 });

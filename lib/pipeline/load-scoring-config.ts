@@ -17,7 +17,11 @@ export function scoringConfigOf(opts: { file: RepoConfigFile | null; knownRuleId
  * Reads and parses a config: `path` when given (it must be readable), else the first of dozen.yaml/.yml/.json
  * in `root`, else undefined (defaults apply).
  */
-export async function loadScoringConfig(opts: { path?: string; root?: string; knownRuleIds?: readonly string[] }): Promise<ScoringConfig | undefined> {
+export async function loadScoringConfig(opts: {
+  path?: string;
+  root?: string;
+  knownRuleIds?: readonly string[];
+}): Promise<ScoringConfig | undefined> {
   const file = await readRepoConfig(opts);
   if (opts.path && !file) throw new InvalidScoringConfigError(opts.path, ["file not found, not a regular file, or larger than 256 KiB"]);
   return scoringConfigOf({ file, knownRuleIds: opts.knownRuleIds });

@@ -31,11 +31,21 @@ export function mapWorkload(opts: { workload: WorkloadFacts; candidates: readonl
   const index = "bySlug" in opts.candidates ? opts.candidates : indexCandidates({ candidates: opts.candidates });
   const find = (name: string | undefined) => (name ? index.bySlug.get(slugify(name)) : undefined);
   const repo = w.annotations["dozen.dev/repo"]?.replace(/\.git$/, "");
-  const byRepo = repo ? index.withRepo.find((c) => c.repoUrl!.replace(/\.git$/, "").endsWith(repo)) ?? find(repoName(repo)) : undefined;
+  const byRepo = repo ? (index.withRepo.find((c) => c.repoUrl!.replace(/\.git$/, "").endsWith(repo)) ?? find(repoName(repo))) : undefined;
   const annotated = find(w.annotations["dozen.dev/service"]) ?? byRepo;
-  const labelled = find(w.labels["app.kubernetes.io/name"] ?? w.podLabels["app.kubernetes.io/name"]) ?? find(w.labels["app.kubernetes.io/part-of"]);
-  const imaged = w.containers.filter((c) => !c.init).map((c) => find(imageName(c.image))).find(Boolean);
-  const [match, mappedBy]: [ServiceCandidate | undefined, MappedBy] = annotated ? [annotated, "annotation"] : labelled ? [labelled, "label"] : imaged ? [imaged, "image"] : [undefined, "none"];
+  const labelled =
+    find(w.labels["app.kubernetes.io/name"] ?? w.podLabels["app.kubernetes.io/name"]) ?? find(w.labels["app.kubernetes.io/part-of"]);
+  const imaged = w.containers
+    .filter((c) => !c.init)
+    .map((c) => find(imageName(c.image)))
+    .find(Boolean);
+  const [match, mappedBy]: [ServiceCandidate | undefined, MappedBy] = annotated
+    ? [annotated, "annotation"]
+    : labelled
+      ? [labelled, "label"]
+      : imaged
+        ? [imaged, "image"]
+        : [undefined, "none"];
   const owners = OWNER_LABELS.map((k) => w.labels[k]).filter((v): v is string => Boolean(v));
   return { serviceId: match?.id ?? null, mappedBy, groupName: w.labels["app.kubernetes.io/name"] ?? w.name, owners: [...new Set(owners)] };
 }
@@ -64,5 +74,11 @@ export function imageName(image: string): string {
 
 function repoName(repo: string | null): string | undefined {
   if (!repo) return undefined;
-  return slugify(repo.replace(/\.git$/, "").split("/").filter(Boolean).pop() ?? "");
+  return slugify(
+    repo
+      .replace(/\.git$/, "")
+      .split("/")
+      .filter(Boolean)
+      .pop() ?? "",
+  );
 }

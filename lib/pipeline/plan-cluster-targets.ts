@@ -16,12 +16,22 @@ export interface ClusterTargetPlan {
  * name (so a StatefulSet and its Service-less sidecar Deployment of one app stay together).
  */
 export function planClusterTargets(opts: { facts: ClusterFacts; candidates: readonly ServiceCandidate[] }): ClusterTargetPlan[] {
-  const groups = new Map<string, { serviceId: number | null; name: string; namespace: string; owners: Set<string>; indexes: number[]; mappings: WorkloadMapping[] }>();
+  const groups = new Map<
+    string,
+    { serviceId: number | null; name: string; namespace: string; owners: Set<string>; indexes: number[]; mappings: WorkloadMapping[] }
+  >();
   const index = indexCandidates({ candidates: opts.candidates });
   opts.facts.workloads.forEach((workload, i) => {
     const m = mapWorkload({ workload, candidates: index });
     const key = m.serviceId !== null ? `service:${m.serviceId}` : `${workload.namespace}/${m.groupName}`;
-    const g = groups.get(key) ?? { serviceId: m.serviceId, name: m.groupName, namespace: workload.namespace, owners: new Set<string>(), indexes: [], mappings: [] };
+    const g = groups.get(key) ?? {
+      serviceId: m.serviceId,
+      name: m.groupName,
+      namespace: workload.namespace,
+      owners: new Set<string>(),
+      indexes: [],
+      mappings: [],
+    };
     groups.set(key, g);
     g.indexes.push(i);
     g.mappings.push(m);
@@ -34,7 +44,12 @@ export function planClusterTargets(opts: { facts: ClusterFacts; candidates: read
     const key = [...namespaces].sort().join(",");
     let found = inNamespace.get(key);
     if (!found) {
-      found = { ...opts.facts, services: opts.facts.services.filter((s) => namespaces.has(s.namespace)), hpas: opts.facts.hpas.filter((h) => namespaces.has(h.namespace)), pdbs: opts.facts.pdbs.filter((p) => namespaces.has(p.namespace)) };
+      found = {
+        ...opts.facts,
+        services: opts.facts.services.filter((s) => namespaces.has(s.namespace)),
+        hpas: opts.facts.hpas.filter((h) => namespaces.has(h.namespace)),
+        pdbs: opts.facts.pdbs.filter((p) => namespaces.has(p.namespace)),
+      };
       inNamespace.set(key, found);
     }
     return found;

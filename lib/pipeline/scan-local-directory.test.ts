@@ -28,7 +28,11 @@ test("[FLEET] every service is scored, none fails", () => {
   for (const s of outcome.services) {
     assert.equal(typeof s.score, "number", s.name);
     assert.equal(s.factors.length, 15);
-    assert.deepEqual(s.findings.filter((f) => f.outcome === "error").map((f) => f.message), [], s.name);
+    assert.deepEqual(
+      s.findings.filter((f) => f.outcome === "error").map((f) => f.message),
+      [],
+      s.name,
+    );
   }
 });
 
@@ -69,7 +73,8 @@ test("[FLEET] scanner traps produce no findings: tests, docs, comments, template
   for (const s of outcome.services) {
     for (const f of s.findings) {
       for (const e of f.evidence) {
-        if (f.outcome === "fail" && e.type === "repo") assert.doesNotMatch(e.path, /\/(test|tests|docs)\/|\.env\.example$/, `${s.name} ${f.ruleId}`);
+        if (f.outcome === "fail" && e.type === "repo")
+          assert.doesNotMatch(e.path, /\/(test|tests|docs)\/|\.env\.example$/, `${s.name} ${f.ruleId}`);
       }
     }
   }
@@ -85,7 +90,10 @@ test("a target the collector could not read becomes a failure; the others are sc
     ],
   });
   assert.deepEqual(result.failures, [{ key: "a", name: "a", path: "a", error: "permission denied reading a" }]);
-  assert.deepEqual(result.services.map((s) => s.name), ["b"]);
+  assert.deepEqual(
+    result.services.map((s) => s.name),
+    ["b"],
+  );
 });
 
 test("a dozen.yaml at the root re-weights rules; an invalid one fails the scan", async () => {
@@ -97,7 +105,10 @@ test("a dozen.yaml at the root re-weights rules; an invalid one fails the scan",
     const scanned = await scanLocalDirectory({ root });
     const findings = scanned.services[0]?.findings ?? [];
     assert.equal(findings.find((f) => f.ruleId === "readsPortFromEnv")?.weight, 0);
-    assert.equal(findings.find((f) => f.ruleId === "logsToStdout"), undefined);
+    assert.equal(
+      findings.find((f) => f.ruleId === "logsToStdout"),
+      undefined,
+    );
     writeFileSync(join(root, "dozen.yaml"), "rules:\n  noSuchRule: { weight: 1 }\n");
     await assert.rejects(scanLocalDirectory({ root }), InvalidScoringConfigError);
   } finally {

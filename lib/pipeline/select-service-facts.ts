@@ -9,7 +9,9 @@ export function selectServiceFacts(opts: { facts: ClusterFacts; workloads: Workl
     cluster: facts.cluster,
     workloads,
     services: facts.services.filter((s) => workloads.some((w) => w.namespace === s.namespace && selects(s.selector, w.podLabels))),
-    hpas: facts.hpas.filter((h) => workloads.some((w) => w.namespace === h.namespace && w.kind === h.targetKind && w.name === h.targetName)),
+    hpas: facts.hpas.filter((h) =>
+      workloads.some((w) => w.namespace === h.namespace && w.kind === h.targetKind && w.name === h.targetName),
+    ),
     pdbs: facts.pdbs.filter((p) => workloads.some((w) => w.namespace === p.namespace && selects(p.selector, w.podLabels))),
   };
 }

@@ -28,7 +28,10 @@ test("[MIGRATIONS] applyMigrations says how many migrations it applied: none on 
   await db().$executeRawUnsafe(`ALTER TABLE "DailyTeamScore" DROP COLUMN "fixFirst"`);
   assert.deepEqual(await applyMigrations({ url: database.url, log }), { applied: 1 });
   const onDisk = (await readdir(path.join(ROOT, "prisma/migrations"), { withFileTypes: true })).filter((e) => e.isDirectory());
-  assert.equal(await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "_prisma_migrations"`.then((r) => r[0]?.n), onDisk.length);
+  assert.equal(
+    await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "_prisma_migrations"`.then((r) => r[0]?.n),
+    onDisk.length,
+  );
 });
 
 test("[MIGRATIONS] after an upgrade, today's team fix first and fleet movers are filled from the latest scans, not left empty", async () => {

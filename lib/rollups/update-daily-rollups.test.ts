@@ -10,7 +10,14 @@ import { utcDay } from "@/lib/db/utc-day";
 import type { ServiceScanResult } from "@/lib/pipeline/types";
 import { scanIntoDatabase } from "@/test/support/scan-into-database";
 import { useTestDatabase } from "@/test/support/test-database";
-import { getFailingFactors, getFleetTrend, getGradeDistribution, getMovers, getServiceTrend, getTeamTrend } from "@/test/support/read-fragments";
+import {
+  getFailingFactors,
+  getFleetTrend,
+  getGradeDistribution,
+  getMovers,
+  getServiceTrend,
+  getTeamTrend,
+} from "@/test/support/read-fragments";
 
 const fleet = fileURLToPath(new URL("../../examples/fleet", import.meta.url));
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -54,7 +61,10 @@ test("a finished scan writes today's service, team and fleet rollups that the tr
   const scanned = first.find((s) => s.name === "legacy-billing");
   assert.deepEqual(await getServiceTrend({ serviceId: billing.id, days: 7 }), [{ day: today, score: round(scanned?.score ?? 0) }]);
   const row = await db().dailyServiceScore.findFirstOrThrow({ where: { serviceId: billing.id } });
-  assert.deepEqual(row.factors, FACTORS.map((f) => scanned?.factors.find((x) => x.factor === f.id)?.score ?? null));
+  assert.deepEqual(
+    row.factors,
+    FACTORS.map((f) => scanned?.factors.find((x) => x.factor === f.id)?.score ?? null),
+  );
 });
 
 test("grade distribution counts the fleet's and a team's latest grades", async () => {
@@ -90,16 +100,37 @@ test("a later day's scan of one service updates only its rows, carries the rest 
   assert.ok(after < before, `payments-api went from ${before} to ${after}`);
 
   assert.equal(await db().dailyServiceScore.count({ where: { day: new Date(utcDay()) } }), 1);
-  const teamRowsToday = await db().dailyTeamScore.findMany({ where: { day: new Date(utcDay()) }, select: { team: { select: { slug: true } } } });
-  assert.deepEqual(teamRowsToday.map((r) => r.team.slug), ["team-payments"]);
+  const teamRowsToday = await db().dailyTeamScore.findMany({
+    where: { day: new Date(utcDay()) },
+    select: { team: { select: { slug: true } } },
+  });
+  assert.deepEqual(
+    teamRowsToday.map((r) => r.team.slug),
+    ["team-payments"],
+  );
 
   const trend = await getFleetTrend({ days: 30 });
-  assert.deepEqual(trend.map((p) => [p.day, p.services]), [[utcDay({ minusDays: 8 }), 12], [utcDay(), 12]]);
+  assert.deepEqual(
+    trend.map((p) => [p.day, p.services]),
+    [
+      [utcDay({ minusDays: 8 }), 12],
+      [utcDay(), 12],
+    ],
+  );
   const latest = await db().service.findMany({ select: { latestScore: true } });
   assert.equal(trend[1]?.score, round(mean(latest.map((s) => s.latestScore ?? 0))));
 
   const worse = await getMovers({ days: 7, limit: 5, direction: "worse" });
-  assert.deepEqual(worse, [{ slug: "payments-api", name: "payments-api", team: "team-payments", from: round(before), to: round(after), delta: round(after - before) }]);
+  assert.deepEqual(worse, [
+    {
+      slug: "payments-api",
+      name: "payments-api",
+      team: "team-payments",
+      from: round(before),
+      to: round(after),
+      delta: round(after - before),
+    },
+  ]);
   assert.deepEqual(await getMovers({ days: 7, limit: 5, direction: "better" }), []);
   // Eight days ago is inside a 30-day window too; nothing moved before the first scan.
   assert.equal((await getMovers({ days: 30, limit: 5, direction: "worse" })).length, 0);

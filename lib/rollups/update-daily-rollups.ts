@@ -24,7 +24,10 @@ export async function updateDailyRollups(
   const ids = opts.serviceIds;
   const onlyServices = ids ? Prisma.sql`AND s."id" = ANY(${ids}::int[])` : Prisma.empty;
   // No services (services just marked gone): only their teams and the fleet change.
-  const services = ids?.length === 0 ? 0 : await db().$executeRaw`
+  const services =
+    ids?.length === 0
+      ? 0
+      : await db().$executeRaw`
     INSERT INTO "DailyServiceScore" ("serviceId", "day", "score", "grade", "factors")
     SELECT s."id", ${day}::date, s."latestScore", s."latestGrade", s."latestFactors"
     FROM "Service" s
@@ -32,13 +35,16 @@ export async function updateDailyRollups(
     ON CONFLICT ("serviceId", "day") DO UPDATE
       SET "score" = EXCLUDED."score", "grade" = EXCLUDED."grade", "factors" = EXCLUDED."factors"`;
 
-  const servicesTeams = ids?.length === 0 ? [] : (
-    await db().service.findMany({
-      where: { teamId: { not: null }, ...(ids ? { id: { in: ids } } : {}) },
-      select: { teamId: true },
-      distinct: ["teamId"],
-    })
-  ).flatMap((s) => (s.teamId === null ? [] : [s.teamId]));
+  const servicesTeams =
+    ids?.length === 0
+      ? []
+      : (
+          await db().service.findMany({
+            where: { teamId: { not: null }, ...(ids ? { id: { in: ids } } : {}) },
+            select: { teamId: true },
+            distinct: ["teamId"],
+          })
+        ).flatMap((s) => (s.teamId === null ? [] : [s.teamId]));
   const teamIds = [...new Set([...servicesTeams, ...(opts.teamIds ?? [])])];
   if (teamIds.length) {
     await db().$executeRaw`

@@ -18,14 +18,26 @@ test("every cluster check has a guide: why it matters, before/after YAML, effort
 test("a cluster finding's guide names the workload and field it is about", () => {
   const guide = renderGuide({
     ruleId: "clusterImagesPinned",
-    evidence: [{ type: "cluster", cluster: "prod-eu", namespace: "shop", kind: "Deployment", name: "legacy-billing", jsonPath: "spec.template.spec.containers[0].image" }],
+    evidence: [
+      {
+        type: "cluster",
+        cluster: "prod-eu",
+        namespace: "shop",
+        kind: "Deployment",
+        name: "legacy-billing",
+        jsonPath: "spec.template.spec.containers[0].image",
+      },
+    ],
   });
   assert.match(guide ?? "", /\*\*Where:\*\* Deployment `shop\/legacy-billing`, field `spec\.template\.spec\.containers\[0\]\.image`/);
 });
 
 test("`dozen explain` explains a cluster check with its guide", async () => {
   const out: string[] = [];
-  const code = await main({ argv: ["explain", "clusterScalesHorizontally"], output: { out: (t) => void out.push(t), err: (t) => void out.push(t) } });
+  const code = await main({
+    argv: ["explain", "clusterScalesHorizontally"],
+    output: { out: (t) => void out.push(t), err: (t) => void out.push(t) },
+  });
   assert.equal(code, 0);
   const text = out.join("\n");
   assert.match(text, /^clusterScalesHorizontally \(v1\): Runs at least two replicas or has an HPA$/m);
@@ -38,6 +50,9 @@ test("`dozen rules` lists the cluster checks after the repository rules", async 
   const code = await main({ argv: ["rules", "--json"], output: { out: (t) => void out.push(t), err: (t) => void out.push(t) } });
   assert.equal(code, 0);
   const { rules } = JSON.parse(out.join("\n")) as { rules: { id: string; cluster: boolean }[] };
-  assert.deepEqual(rules.filter((r) => r.cluster).map((r) => r.id), CLUSTER_CHECKS.map((c) => c.id));
+  assert.deepEqual(
+    rules.filter((r) => r.cluster).map((r) => r.id),
+    CLUSTER_CHECKS.map((c) => c.id),
+  );
   assert.equal(rules.find((r) => r.id === "readsPortFromEnv")?.cluster, false);
 });

@@ -55,7 +55,10 @@ for (const folder of folders) {
           for (const e of finding.evidence) isOwnEvidence(e);
         }
         // No check may crash on any fixture, whichever check the fixture was written for.
-        assert.deepEqual(findings.filter((f) => f.outcome === "error").map((f) => `${f.ruleId}: ${f.message}`), []);
+        assert.deepEqual(
+          findings.filter((f) => f.outcome === "error").map((f) => `${f.ruleId}: ${f.message}`),
+          [],
+        );
       });
     }
   });
@@ -75,7 +78,10 @@ async function judgeTree(check: CheckDefinition, fixture: CheckFixture): Promise
     isOwnEvidence: (e) => {
       assert.equal(e.type, "repo");
       if (e.type !== "repo") return;
-      assert.ok(facts.files.includes(e.path) || facts.files.some((f) => f.startsWith(`${e.path}/`)), `evidence path ${e.path} is not a file of the fixture`);
+      assert.ok(
+        facts.files.includes(e.path) || facts.files.some((f) => f.startsWith(`${e.path}/`)),
+        `evidence path ${e.path} is not a file of the fixture`,
+      );
       assert.ok(e.lineStart >= 1 && e.lineEnd >= e.lineStart, `evidence lines ${e.lineStart}-${e.lineEnd}`);
     },
   };
@@ -90,15 +96,24 @@ async function judgeCluster(fixture: CheckFixture): Promise<Judged> {
     const client = await createKubeClient({ kc: await loadKubeConfig({ kubeconfigPath: config }), name: "fixture" });
     const facts = await collectCluster({ client });
     const service = selectServiceFacts({ facts, workloads: facts.workloads });
-    const declared = fixture.declared ? parseManifests({ path: "k8s/deploy.yaml", text: readFileSync(fixture.declared, "utf8") }).objects : [];
-    const served = new Set(Object.entries(objects).flatMap(([resource, list]) => (list ?? []).map((o) => `${kindOf(resource)}/${o.metadata.namespace}/${o.metadata.name}`)));
+    const declared = fixture.declared
+      ? parseManifests({ path: "k8s/deploy.yaml", text: readFileSync(fixture.declared, "utf8") }).objects
+      : [];
+    const served = new Set(
+      Object.entries(objects).flatMap(([resource, list]) =>
+        (list ?? []).map((o) => `${kindOf(resource)}/${o.metadata.namespace}/${o.metadata.name}`),
+      ),
+    );
     return {
       findings: runRules({ subject: { kind: "cluster", facts: service, declared } }),
       isOwnEvidence: (e) => {
         assert.equal(e.type, "cluster");
         if (e.type !== "cluster") return;
         assert.equal(e.cluster, "fixture");
-        assert.ok(served.has(`${e.kind}/${e.namespace}/${e.name}`), `evidence names ${e.kind}/${e.namespace}/${e.name}, not an object of the fixture`);
+        assert.ok(
+          served.has(`${e.kind}/${e.namespace}/${e.name}`),
+          `evidence names ${e.kind}/${e.namespace}/${e.name}, not an object of the fixture`,
+        );
         assert.ok(e.jsonPath.length > 0, "evidence names a field");
       },
     };
@@ -114,7 +129,11 @@ function prepare(dir: string, name: string): string {
   const options = existsSync(meta) ? (JSON.parse(readFileSync(meta, "utf8")) as { git?: boolean }) : {};
   if (options.git) {
     const git = (...args: string[]) =>
-      execFileSync("git", ["-c", "user.name=fixture", "-c", "user.email=fixture@example.invalid", "-c", "init.defaultBranch=main", ...args], { cwd: root, stdio: "ignore" });
+      execFileSync(
+        "git",
+        ["-c", "user.name=fixture", "-c", "user.email=fixture@example.invalid", "-c", "init.defaultBranch=main", ...args],
+        { cwd: root, stdio: "ignore" },
+      );
     git("init", "-q");
     git("add", ".");
     git("commit", "-q", "-m", "fixture");

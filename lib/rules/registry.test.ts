@@ -40,7 +40,14 @@ test("every check of every kind has its folder with pass and fail fixtures, and 
   const folders = listRuleFolders({ rulesDir });
   assert.deepEqual(folders.map((f) => f.id).sort(), CHECKS.map((c) => c.id).sort());
   for (const folder of folders) {
-    for (const needed of ["pass", "fail"]) assert.ok(folder.fixtures.some((f) => f.outcome === needed), `${folder.id} needs a ${needed}- fixture`);
+    for (const needed of ["pass", "fail"])
+      assert.ok(
+        folder.fixtures.some((f) => f.outcome === needed),
+        `${folder.id} needs a ${needed}- fixture`,
+      );
   }
-  assert.ok(CHECKS.some((c) => c.judges === "cluster") && CHECKS.some((c) => c.judges === "both"), "cluster and cross checks are in the one catalogue");
+  assert.ok(
+    CHECKS.some((c) => c.judges === "cluster") && CHECKS.some((c) => c.judges === "both"),
+    "cluster and cross checks are in the one catalogue",
+  );
 });

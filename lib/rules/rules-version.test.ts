@@ -10,6 +10,10 @@ test("the rules version covers every check of the catalogue and every custom che
   const withCustom = rulesVersion({ custom: [runbook] });
   assert.match(withCustom, new RegExp(`^${CHECKS.length + 1}r-`));
   assert.notEqual(withCustom, catalogue);
-  assert.notEqual(rulesVersion({ custom: [{ ...runbook, glob: "RUNBOOK.md" } as { id: string }] }), withCustom, "an edited custom check changes the version");
+  assert.notEqual(
+    rulesVersion({ custom: [{ ...runbook, glob: "RUNBOOK.md" } as { id: string }] }),
+    withCustom,
+    "an edited custom check changes the version",
+  );
   assert.equal(rulesVersion({ custom: [runbook] }), withCustom, "deterministic");
 });

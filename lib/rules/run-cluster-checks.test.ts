@@ -19,20 +19,44 @@ describe("cluster checks on the shop cluster", () => {
 
   it("passes every applicable check for the exemplary checkout service", () => {
     const findings = findingsFor("checkout", "checkout-migrate-42", "nightly-report");
-    assert.deepEqual(findings.filter((f) => f.outcome !== "pass" && f.outcome !== "notApplicable").map((f) => f.ruleId), []);
+    assert.deepEqual(
+      findings.filter((f) => f.outcome !== "pass" && f.outcome !== "notApplicable").map((f) => f.ruleId),
+      [],
+    );
     assert.equal(findings.find((f) => f.ruleId === "clusterMigrationsAsJobs")!.outcome, "pass");
   });
 
   it("fails legacy-billing on each of its cluster problems, with cluster evidence", () => {
     const findings = findingsFor("legacy-billing");
-    const failed = findings.filter((f) => f.outcome === "fail").map((f) => f.ruleId).sort();
+    const failed = findings
+      .filter((f) => f.outcome === "fail")
+      .map((f) => f.ruleId)
+      .sort();
     assert.deepEqual(failed, [
-      "clusterDeclaresProbes", "clusterDeclaresResources", "clusterDeploymentsStateless", "clusterHasDisruptionBudget",
-      "clusterImagesPinned", "clusterMigrationsAsJobs", "clusterNoStickySessions", "clusterRunsAsNonRoot",
-      "clusterScalesHorizontally", "clusterSecretsFromSecretRefs", "clusterShutsDownGracefully",
+      "clusterDeclaresProbes",
+      "clusterDeclaresResources",
+      "clusterDeploymentsStateless",
+      "clusterHasDisruptionBudget",
+      "clusterImagesPinned",
+      "clusterMigrationsAsJobs",
+      "clusterNoStickySessions",
+      "clusterRunsAsNonRoot",
+      "clusterScalesHorizontally",
+      "clusterSecretsFromSecretRefs",
+      "clusterShutsDownGracefully",
     ]);
     const secret = findings.find((f) => f.ruleId === "clusterSecretsFromSecretRefs")!;
-    assert.deepEqual(secret.evidence, [{ type: "cluster", cluster: "prod-eu", namespace: "shop", kind: "Deployment", name: "legacy-billing", jsonPath: "spec.template.spec.containers[0].env[0].value", snippet: "DB_PASSWORD=****" }]);
+    assert.deepEqual(secret.evidence, [
+      {
+        type: "cluster",
+        cluster: "prod-eu",
+        namespace: "shop",
+        kind: "Deployment",
+        name: "legacy-billing",
+        jsonPath: "spec.template.spec.containers[0].env[0].value",
+        snippet: "DB_PASSWORD=****",
+      },
+    ]);
     assert.equal(findings.find((f) => f.ruleId === "clusterPortsExposedByService")!.outcome, "pass");
   });
 

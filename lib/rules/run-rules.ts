@@ -9,7 +9,11 @@ import type { CheckDefinition, CheckSetting, CheckSubject, Finding, RuleResult }
  * weight. A check that throws or returns a malformed result yields an "error" finding with the reason: one
  * broken heuristic never sinks a scan.
  */
-export function runRules(opts: { subject: CheckSubject; rules?: readonly CheckDefinition[]; settings?: ReadonlyMap<string, CheckSetting> }): Finding[] {
+export function runRules(opts: {
+  subject: CheckSubject;
+  rules?: readonly CheckDefinition[];
+  settings?: ReadonlyMap<string, CheckSetting>;
+}): Finding[] {
   const findings: Finding[] = [];
   // A plain loop and an explicit literal, not map() with `{ ...result }`: that form kept ≈30% of each young
   // generation alive across scavenges, so findings of thousands of cluster services piled up in the old
@@ -20,8 +24,15 @@ export function runRules(opts: { subject: CheckSubject; rules?: readonly CheckDe
     if (!setting.enabled) continue;
     const result = evaluateSafely(rule, opts.subject);
     findings.push({
-      ruleId: rule.id, ruleVersion: rule.version, factor: rule.factor, title: rule.title, effort: rule.effort, weight: setting.weight,
-      outcome: result.outcome, message: result.message, evidence: result.evidence,
+      ruleId: rule.id,
+      ruleVersion: rule.version,
+      factor: rule.factor,
+      title: rule.title,
+      effort: rule.effort,
+      weight: setting.weight,
+      outcome: result.outcome,
+      message: result.message,
+      evidence: result.evidence,
     });
   }
   return findings;

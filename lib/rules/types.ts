@@ -79,8 +79,7 @@ export type CheckDefinition = RepositoryCheck | ClusterCheck | CrossCheck;
 
 /** What one evaluation looks at: a repository's facts, or a cluster's with what the repository declares. */
 export type CheckSubject =
-  | { kind: "repository"; facts: ServiceFacts }
-  | { kind: "cluster"; facts: ClusterServiceFacts; declared: readonly ManifestObject[] };
+  { kind: "repository"; facts: ServiceFacts } | { kind: "cluster"; facts: ClusterServiceFacts; declared: readonly ManifestObject[] };
 
 /** A check's weight and whether it runs, as the scoring config resolved them (lib/scoring). */
 export interface CheckSetting {

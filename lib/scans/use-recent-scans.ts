@@ -14,7 +14,6 @@ export function useRecentScans(opts: { limit?: number; initialData?: ScanSummary
       return ((await res.json()) as { scans: ScanSummary[] }).scans;
     },
     initialData: opts.initialData,
-    refetchInterval: (query) =>
-      query.state.data?.some((s) => s.status === "queued" || s.status === "running") ? 2_000 : false,
+    refetchInterval: (query) => (query.state.data?.some((s) => s.status === "queued" || s.status === "running") ? 2_000 : false),
   });
 }

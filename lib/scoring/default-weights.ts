@@ -11,7 +11,10 @@ export function defaultWeights(opts: { rules: readonly Pick<CheckInfo, "id" | "d
  * check of the catalogue (repository, cluster or drift) or a custom one can be re-weighted or disabled.
  * Unknown ids are the config parser's concern.
  */
-export function resolveWeights(opts: { rules: readonly Pick<CheckInfo, "id" | "defaultWeight">[]; config?: ScoringConfig }): Map<string, CheckSetting> {
+export function resolveWeights(opts: {
+  rules: readonly Pick<CheckInfo, "id" | "defaultWeight">[];
+  config?: ScoringConfig;
+}): Map<string, CheckSetting> {
   const settings = defaultWeights(opts);
   for (const [id, override] of Object.entries(opts.config?.rules ?? {})) {
     const current = settings.get(id);

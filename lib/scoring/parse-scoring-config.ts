@@ -3,7 +3,10 @@ import { scoringConfigSchema, type ScoringConfig } from "@/lib/scoring/scoring-c
 
 /** A config file that does not parse or names rules that do not exist; lists every issue. */
 export class InvalidScoringConfigError extends Error {
-  constructor(public readonly source: string, public readonly issues: string[]) {
+  constructor(
+    public readonly source: string,
+    public readonly issues: string[],
+  ) {
     super(`Invalid scoring config ${source}:\n  ${issues.join("\n  ")}`);
     this.name = "InvalidScoringConfigError";
   }
@@ -19,7 +22,10 @@ export function parseScoringConfig(opts: { text: string; source: string; knownRu
   }
   const result = scoringConfigSchema.safeParse(raw);
   if (!result.success) {
-    throw new InvalidScoringConfigError(opts.source, result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`));
+    throw new InvalidScoringConfigError(
+      opts.source,
+      result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`),
+    );
   }
   const checkIds = (result.data.checks ?? []).map((c) => c.id);
   const issues = checkIds.flatMap((id, i) => [

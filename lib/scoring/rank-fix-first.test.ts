@@ -11,11 +11,14 @@ test("a cheap check failing in many services outranks a costly one failing in on
       { ruleId: "logsToStdout", factor: "logs", weight: 4, effort: "medium", service: "c" },
     ],
   });
-  assert.deepEqual(ranked.map((r) => [r.ruleId, r.priority]), [
-    ["readsPortFromEnv", 6],
-    ["logsToStdout", 2],
-    ["runsAsNonRoot", 1.25],
-  ]);
+  assert.deepEqual(
+    ranked.map((r) => [r.ruleId, r.priority]),
+    [
+      ["readsPortFromEnv", 6],
+      ["logsToStdout", 2],
+      ["runsAsNonRoot", 1.25],
+    ],
+  );
   assert.deepEqual(ranked[0]?.services, ["a", "b"]);
   assert.equal(ranked[0]?.serviceCount, 2);
 });
@@ -42,11 +45,14 @@ test("rules grouped elsewhere rank by their service count, not by how many names
       { ruleId: "runsAsNonRoot", factor: "auth", weight: 5, effort: "high", serviceCount: 10, services: ["d"] },
     ],
   });
-  assert.deepEqual(ranked.map((r) => [r.ruleId, r.priority]), [
-    ["logsToStdout", 240],
-    ["readsPortFromEnv", 150],
-    ["runsAsNonRoot", 12.5],
-  ]);
+  assert.deepEqual(
+    ranked.map((r) => [r.ruleId, r.priority]),
+    [
+      ["logsToStdout", 240],
+      ["readsPortFromEnv", 150],
+      ["runsAsNonRoot", 12.5],
+    ],
+  );
   assert.deepEqual(ranked[0]?.services, ["a", "b"], "names sorted for reading");
   assert.equal(ranked[0]?.serviceCount, 120);
 });

@@ -37,7 +37,14 @@ export const FIX_FIRST_LIMIT = 10;
 export function rankFixFirst(opts: { failing: FailingCheck[]; limit?: number }): FixFirstItem[] {
   const byRule = new Map<string, FailingRule>();
   for (const f of opts.failing) {
-    const rule = byRule.get(f.ruleId) ?? { ruleId: f.ruleId, factor: f.factor, weight: f.weight, effort: f.effort, serviceCount: 0, services: [] };
+    const rule = byRule.get(f.ruleId) ?? {
+      ruleId: f.ruleId,
+      factor: f.factor,
+      weight: f.weight,
+      effort: f.effort,
+      serviceCount: 0,
+      services: [],
+    };
     if (!rule.services.includes(f.service)) rule.services.push(f.service);
     rule.serviceCount = rule.services.length;
     byRule.set(f.ruleId, rule);
@@ -48,7 +55,12 @@ export function rankFixFirst(opts: { failing: FailingCheck[]; limit?: number }):
 /** Ranks checks already grouped by rule (a team's, grouped in SQL by the rollups) the same way. */
 export function rankFailingRules(opts: { rules: FailingRule[]; limit?: number }): FixFirstItem[] {
   return opts.rules
-    .map((r) => ({ ...r, effort: String(r.effort), services: [...r.services].sort(), priority: (r.weight * r.serviceCount) / (EFFORT_COST[r.effort] ?? 2) }))
+    .map((r) => ({
+      ...r,
+      effort: String(r.effort),
+      services: [...r.services].sort(),
+      priority: (r.weight * r.serviceCount) / (EFFORT_COST[r.effort] ?? 2),
+    }))
     .sort((a, b) => b.priority - a.priority || a.ruleId.localeCompare(b.ruleId))
     .slice(0, opts.limit ?? FIX_FIRST_LIMIT);
 }

@@ -41,7 +41,12 @@ function scoreFactor(factor: FactorId, findings: readonly Finding[]): FactorScor
   for (const f of findings) {
     if (f.factor !== factor || (f.outcome !== "pass" && f.outcome !== "fail")) continue;
     totalWeight += f.weight;
-    if (f.outcome === "pass") { passWeight += f.weight; passed += 1; } else { failed += 1; }
+    if (f.outcome === "pass") {
+      passWeight += f.weight;
+      passed += 1;
+    } else {
+      failed += 1;
+    }
   }
   // Checks that all weigh 0 are shown but do not make a score.
   const score = totalWeight > 0 ? roundScore((100 * passWeight) / totalWeight) : null;

@@ -4,7 +4,16 @@ import type { DriftItem } from "@/lib/rules/factors/10-dev-prod-parity/clusterMa
 export interface ServiceCluster {
   cluster: string | null;
   auditedAt: Date;
-  workloads: { namespace: string; kind: string; name: string; mappedBy: string; images: string[]; digests: string[]; replicas: number | null; goneAt: Date | null }[];
+  workloads: {
+    namespace: string;
+    kind: string;
+    name: string;
+    mappedBy: string;
+    images: string[];
+    digests: string[];
+    replicas: number | null;
+    goneAt: Date | null;
+  }[];
   drift: DriftItem[];
 }
 
@@ -16,7 +25,10 @@ export async function getServiceCluster(opts: { serviceId: number }): Promise<Se
   const service = await db().service.findUnique({
     where: { id: opts.serviceId },
     select: {
-      workloads: { select: { namespace: true, kind: true, name: true, mappedBy: true, images: true, digests: true, replicas: true, goneAt: true }, orderBy: [{ namespace: "asc" }, { name: "asc" }] },
+      workloads: {
+        select: { namespace: true, kind: true, name: true, mappedBy: true, images: true, digests: true, replicas: true, goneAt: true },
+        orderBy: [{ namespace: "asc" }, { name: "asc" }],
+      },
       latestClusterTarget: {
         select: { createdAt: true, facts: true },
       },

@@ -32,10 +32,25 @@ test("[SERVICE] the detail holds the latest scan's findings (heaviest first), fa
   assert.equal(detail.latestClusterTargetId, null);
   assert.equal(detail.findings.length, scanned.findings.length);
   const weights = detail.findings.map((f) => f.weight);
-  assert.deepEqual(weights, [...weights].sort((a, b) => b - a));
-  const failing = scanned.findings.filter((f) => f.outcome === "fail").map((f) => f.ruleId).sort();
-  assert.deepEqual(detail.findings.filter((f) => f.outcome === "fail").map((f) => f.ruleId).sort(), failing);
-  assert.ok(detail.findings.some((f) => f.evidence.length > 0), "evidence comes back as objects");
+  assert.deepEqual(
+    weights,
+    [...weights].sort((a, b) => b - a),
+  );
+  const failing = scanned.findings
+    .filter((f) => f.outcome === "fail")
+    .map((f) => f.ruleId)
+    .sort();
+  assert.deepEqual(
+    detail.findings
+      .filter((f) => f.outcome === "fail")
+      .map((f) => f.ruleId)
+      .sort(),
+    failing,
+  );
+  assert.ok(
+    detail.findings.some((f) => f.evidence.length > 0),
+    "evidence comes back as objects",
+  );
   assert.equal(detail.factorScores.length, scanned.factors.length);
   assert.equal(await getServiceDetail({ slug: "no-such-service" }), null);
 });
@@ -45,18 +60,44 @@ test("[SERVICE] a failing cluster check shows in the factor tile exactly as the 
   const service = await db().service.findFirstOrThrow({ where: { slug: "payments-api" }, select: { id: true } });
   const before = (await getServiceDetail({ slug: "payments-api" }))!.factorScores.find((f) => f.factor === "disposability")!;
   const probes: Finding = {
-    ruleId: "clusterDeclaresProbes", ruleVersion: 1, factor: "disposability", title: "probes", outcome: "fail", weight: 2, effort: "low",
-    message: "1 container(s) lack probes.", evidence: [{ type: "cluster", cluster: "prod", namespace: "shop", kind: "Deployment", name: "payments-api", jsonPath: "spec.template.spec.containers[0]" }],
+    ruleId: "clusterDeclaresProbes",
+    ruleVersion: 1,
+    factor: "disposability",
+    title: "probes",
+    outcome: "fail",
+    weight: 2,
+    effort: "low",
+    message: "1 container(s) lack probes.",
+    evidence: [
+      {
+        type: "cluster",
+        cluster: "prod",
+        namespace: "shop",
+        kind: "Deployment",
+        name: "payments-api",
+        jsonPath: "spec.template.spec.containers[0]",
+      },
+    ],
   };
-  const scan = await db().scan.create({ data: { sourceId, trigger: "manual", rulesVersion: "test", status: "running" }, select: { id: true } });
+  const scan = await db().scan.create({
+    data: { sourceId, trigger: "manual", rulesVersion: "test", status: "running" },
+    select: { id: true },
+  });
   await persistTarget({
-    scanId: scan.id, sourceId,
+    scanId: scan.id,
+    sourceId,
     target: {
-      kind: "cluster", seenAt: new Date(),
+      kind: "cluster",
+      seenAt: new Date(),
       result: {
-        key: "cluster:prod:service", serviceId: service.id, group: { name: "payments-api", namespace: "shop", owners: [] },
+        key: "cluster:prod:service",
+        serviceId: service.id,
+        group: { name: "payments-api", namespace: "shop", owners: [] },
         facts: { schemaVersion: 1, cluster: "prod", workloads: [], services: [], hpas: [], pdbs: [] },
-        drift: [], findings: [probes], mappings: [], ...scoreFindings({ findings: [probes] }),
+        drift: [],
+        findings: [probes],
+        mappings: [],
+        ...scoreFindings({ findings: [probes] }),
       },
     },
   });

@@ -31,21 +31,37 @@ it("lists every source with its next scheduled scan (UTC), or none when on deman
 it("counts a GitHub source's repositories by status, lists the failed ones' errors, reads the rate limit", async () => {
   const source = await db().source.create({
     data: {
-      name: "acme", kind: "github", location: "acme", schedule: "0 3 * * *",
+      name: "acme",
+      kind: "github",
+      location: "acme",
+      schedule: "0 3 * * *",
       config: { tokenEnv: "ACME_TOKEN", apiBaseUrl: "https://api.github.com" },
       // The listing cache shares the JSON; it must not leak into the reading.
-      rateLimit: { limit: 5000, remaining: 0, resetAt: "2026-11-23T15:00:00.000Z", listing: { pages: { "1": "W/\"etag\"" } } },
+      rateLimit: { limit: 5000, remaining: 0, resetAt: "2026-11-23T15:00:00.000Z", listing: { pages: { "1": 'W/"etag"' } } },
     },
     select: { id: true },
   });
   const statuses = ["ok", "ok", "ok", "pending", "failed", "failed", "gone", "skipped"];
   await db().repository.createMany({
     data: statuses.map((status, i) => ({
-      sourceId: source.id, fullName: `acme/repo-${i}`, status,
-      lastError: status === "failed" ? `HTTP 502 on repo-${i}` : null, failures: status === "failed" ? 2 : 0,
+      sourceId: source.id,
+      fullName: `acme/repo-${i}`,
+      status,
+      lastError: status === "failed" ? `HTTP 502 on repo-${i}` : null,
+      failures: status === "failed" ? 2 : 0,
     })),
   });
-  await db().scan.create({ data: { sourceId: source.id, status: "partial", trigger: "schedule", rulesVersion: "v", targetsTotal: 8, targetsDone: 6, targetsFailed: 2 } });
+  await db().scan.create({
+    data: {
+      sourceId: source.id,
+      status: "partial",
+      trigger: "schedule",
+      rulesVersion: "v",
+      targetsTotal: 8,
+      targetsDone: 6,
+      targetsFailed: 2,
+    },
+  });
 
   const acme = (await listSources({ now: NOW })).find((s) => s.name === "acme");
   assert.ok(acme);
@@ -72,11 +88,26 @@ it("has no rate-limit state before a GitHub source's first reading, nor from a l
 });
 
 it("counts a cluster's live workloads and the unmapped ones, whether or not they got a cluster-only service", async () => {
-  const cluster = await db().source.create({ data: { name: "prod-eu", kind: "kubernetes", location: "prod-eu", config: { kubeconfigPath: "/etc/kube", context: "prod-eu" } }, select: { id: true } });
+  const cluster = await db().source.create({
+    data: { name: "prod-eu", kind: "kubernetes", location: "prod-eu", config: { kubeconfigPath: "/etc/kube", context: "prod-eu" } },
+    select: { id: true },
+  });
   const repo = await db().source.create({ data: { name: "repo", kind: "local", location: "/srv/repo" }, select: { id: true } });
-  const checkout = await db().service.create({ data: { slug: "checkout", name: "checkout", sourceId: repo.id, path: "checkout" }, select: { id: true } });
-  const orphan = await db().service.create({ data: { slug: "orphan", name: "orphan", sourceId: cluster.id, path: "default/orphan" }, select: { id: true } });
-  const workload = (name: string, extra: { serviceId?: number | null; mappedBy?: string; goneAt?: Date }) => ({ sourceId: cluster.id, namespace: "default", kind: "Deployment", name, ...extra });
+  const checkout = await db().service.create({
+    data: { slug: "checkout", name: "checkout", sourceId: repo.id, path: "checkout" },
+    select: { id: true },
+  });
+  const orphan = await db().service.create({
+    data: { slug: "orphan", name: "orphan", sourceId: cluster.id, path: "default/orphan" },
+    select: { id: true },
+  });
+  const workload = (name: string, extra: { serviceId?: number | null; mappedBy?: string; goneAt?: Date }) => ({
+    sourceId: cluster.id,
+    namespace: "default",
+    kind: "Deployment",
+    name,
+    ...extra,
+  });
   await db().clusterWorkload.createMany({
     data: [
       workload("checkout", { serviceId: checkout.id, mappedBy: "label" }),

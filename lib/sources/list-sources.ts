@@ -36,12 +36,27 @@ export async function listSources(opts: { now?: Date } = {}): Promise<SourceSumm
   const sources = await db().source.findMany({
     orderBy: { name: "asc" },
     select: {
-      id: true, name: true, kind: true, location: true, schedule: true, config: true,
+      id: true,
+      name: true,
+      kind: true,
+      location: true,
+      schedule: true,
+      config: true,
       _count: { select: { services: { where: { goneAt: null } } } },
       scans: {
         orderBy: { id: "desc" },
         take: 1,
-        select: { id: true, status: true, trigger: true, targetsTotal: true, targetsDone: true, targetsFailed: true, error: true, createdAt: true, finishedAt: true },
+        select: {
+          id: true,
+          status: true,
+          trigger: true,
+          targetsTotal: true,
+          targetsDone: true,
+          targetsFailed: true,
+          error: true,
+          createdAt: true,
+          finishedAt: true,
+        },
       },
     },
   });

@@ -19,19 +19,41 @@ const form = (entries: Record<string, string>) => {
 
 it("reads a GitHub form into registerGitHubSourceInput: empty fields take the defaults, lists split", () => {
   const input = readGitHubForm({
-    name: "acme", owner: "acme", schedule: "", auth: "token", "config.tokenEnv": "", "config.apiBaseUrl": "",
-    "config.include": "api-*, web", "config.exclude": "sandbox-*\nold-*", "config.topics": "", "config.includeForks": "on",
+    name: "acme",
+    owner: "acme",
+    schedule: "",
+    auth: "token",
+    "config.tokenEnv": "",
+    "config.apiBaseUrl": "",
+    "config.include": "api-*, web",
+    "config.exclude": "sandbox-*\nold-*",
+    "config.topics": "",
+    "config.includeForks": "on",
   });
   const parsed = registerGitHubSourceInput.extend({ schedule: scheduleField }).parse(input);
   assert.equal(parsed.schedule, null, "an empty schedule is on demand");
   assert.deepEqual(parsed.config, {
-    ownerType: "org", apiBaseUrl: "https://api.github.com", tokenEnv: "GITHUB_TOKEN", includeArchived: false, includeForks: true,
-    include: ["api-*", "web"], exclude: ["sandbox-*", "old-*"], topics: [],
+    ownerType: "org",
+    apiBaseUrl: "https://api.github.com",
+    tokenEnv: "GITHUB_TOKEN",
+    includeArchived: false,
+    includeForks: true,
+    include: ["api-*", "web"],
+    exclude: ["sandbox-*", "old-*"],
+    topics: [],
   });
 });
 
 it("reads a GitHub App's variable names instead of a token when the app is chosen", () => {
-  const input = readGitHubForm({ name: "acme", owner: "acme", auth: "app", "config.tokenEnv": "IGNORED", "config.app.appIdEnv": "ACME_APP_ID", "config.app.privateKeyEnv": "", "config.app.installationIdEnv": "" });
+  const input = readGitHubForm({
+    name: "acme",
+    owner: "acme",
+    auth: "app",
+    "config.tokenEnv": "IGNORED",
+    "config.app.appIdEnv": "ACME_APP_ID",
+    "config.app.privateKeyEnv": "",
+    "config.app.installationIdEnv": "",
+  });
   const parsed = registerGitHubSourceInput.extend({ schedule: scheduleField }).parse(input);
   assert.deepEqual(parsed.config.app, { appIdEnv: "ACME_APP_ID", privateKeyEnv: "GITHUB_APP_PRIVATE_KEY" });
   assert.equal(parsed.config.tokenEnv, "GITHUB_TOKEN");
@@ -40,7 +62,13 @@ it("reads a GitHub App's variable names instead of a token when the app is chose
 it("names the very form field of every refused value", () => {
   const cases: { input: unknown; schema: typeof registerGitHubSourceInput | typeof registerClusterSourceInput; fields: string[] }[] = [
     {
-      input: readGitHubForm({ name: "", owner: "-nope-", schedule: "every day", "config.tokenEnv": "lower", "config.apiBaseUrl": "ftp://x" }),
+      input: readGitHubForm({
+        name: "",
+        owner: "-nope-",
+        schedule: "every day",
+        "config.tokenEnv": "lower",
+        "config.apiBaseUrl": "ftp://x",
+      }),
       schema: registerGitHubSourceInput,
       fields: ["name", "owner", "schedule", "config.apiBaseUrl", "config.tokenEnv"],
     },

@@ -29,7 +29,8 @@ function readFields(fields: readonly FormField[], form: FormData, into: Record<s
     else if (field.type === "checkbox") setPath(into, field.name, form.has(field.name));
     else if (field.type === "radio") setPath(into, field.name, text(form, field.name));
     else {
-      const chosen = field.options.find((o) => o.value === text(form, field.name)) ?? field.options.find((o) => o.value === field.defaultValue);
+      const chosen =
+        field.options.find((o) => o.value === text(form, field.name)) ?? field.options.find((o) => o.value === field.defaultValue);
       if (!chosen) continue;
       for (const [path, value] of Object.entries(chosen.sets ?? {})) setPath(into, path, value);
       readFields(chosen.fields, form, into);

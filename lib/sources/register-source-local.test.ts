@@ -37,7 +37,10 @@ it("adds a local checkout with its cron entry at once, and refuses a taken name 
   assert.deepEqual(source, { kind: "local", location: directory });
 
   await assert.rejects(registerSource({ kind: "local", input: { name: "checkouts", directory }, boss }), ConflictError);
-  await assert.rejects(registerSource({ kind: "local", input: { name: "nowhere", directory: path.join(directory, "missing") }, boss }), ValidationError);
+  await assert.rejects(
+    registerSource({ kind: "local", input: { name: "nowhere", directory: path.join(directory, "missing") }, boss }),
+    ValidationError,
+  );
   assert.equal(await db().source.count({ where: { name: "nowhere" } }), 0);
 
   const onDemand = await registerSource({ kind: "local", input: { name: "by-hand", directory, schedule: null }, boss });

@@ -14,9 +14,18 @@ import { scheduleSourceScans } from "@/lib/sources/schedule-source-scans";
  * no row behind. Throws ValidationError (with every field's problem) for bad input and ConflictError for a
  * taken name, unless `ifExists: "return"` asks for the existing source back (the demo fleet at start-up).
  */
-export async function registerSource(opts: { kind: string; input: unknown; boss?: PgBoss; ifExists?: "fail" | "return" }): Promise<{ id: number; schedule: string | null; created: boolean }> {
+export async function registerSource(opts: {
+  kind: string;
+  input: unknown;
+  boss?: PgBoss;
+  ifExists?: "fail" | "return";
+}): Promise<{ id: number; schedule: string | null; created: boolean }> {
   const kind = findSourceKind(opts.kind);
-  if (!kind) throw new ValidationError(`unknown source kind "${opts.kind}"`, { fields: { kind: "not a kind of source Dozen scans" }, issues: [`kind: "${opts.kind}" is not a kind of source Dozen scans`] });
+  if (!kind)
+    throw new ValidationError(`unknown source kind "${opts.kind}"`, {
+      fields: { kind: "not a kind of source Dozen scans" },
+      issues: [`kind: "${opts.kind}" is not a kind of source Dozen scans`],
+    });
   const parsed = kind.input.safeParse(opts.input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);

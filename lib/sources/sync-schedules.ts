@@ -24,7 +24,15 @@ export async function syncSchedules(opts: { boss: PgBoss; log?: Logger }): Promi
       }
     } catch (error) {
       skipped++;
-      opts.log?.error({ sourceId: source.id, source: source.name, schedule: source.schedule, reason: error instanceof Error ? error.message : String(error) }, "source schedule refused; skipped");
+      opts.log?.error(
+        {
+          sourceId: source.id,
+          source: source.name,
+          schedule: source.schedule,
+          reason: error instanceof Error ? error.message : String(error),
+        },
+        "source schedule refused; skipped",
+      );
     }
   }
   return { scheduled, skipped };

@@ -15,13 +15,29 @@ test("[TEAMS] a team's 30-day change is its latest rollup against the last one o
   const team = async (slug: string, days: [number, number | null][]) => {
     const { id } = await db().team.create({ data: { slug, name: slug }, select: { id: true } });
     for (const [ago, score] of days) {
-      await db().dailyTeamScore.create({ data: { teamId: id, day: new Date(utcDay({ minusDays: ago })), score, services: 1, factors: [] } });
+      await db().dailyTeamScore.create({
+        data: { teamId: id, day: new Date(utcDay({ minusDays: ago })), score, services: 1, factors: [] },
+      });
     }
   };
-  await team("steady-gain", [[45, 50], [30, 60], [10, 70], [0, 72.25]]);
-  await team("older-base", [[40, 80], [2, 70]]); // nothing on day 30: day 40 stands in
-  await team("too-new", [[8, 40], [0, 90]]); // no rollup that old: nothing to compare
-  await team("unscored-now", [[31, 50], [0, null]]);
+  await team("steady-gain", [
+    [45, 50],
+    [30, 60],
+    [10, 70],
+    [0, 72.25],
+  ]);
+  await team("older-base", [
+    [40, 80],
+    [2, 70],
+  ]); // nothing on day 30: day 40 stands in
+  await team("too-new", [
+    [8, 40],
+    [0, 90],
+  ]); // no rollup that old: nothing to compare
+  await team("unscored-now", [
+    [31, 50],
+    [0, null],
+  ]);
   assert.deepEqual(Object.fromEntries(await getTeamChanges({ days: 30 })), { "steady-gain": 12.3, "older-base": -10 });
   assert.deepEqual(Object.fromEntries(await getTeamChanges({ days: 7 })), { "steady-gain": 2.3, "older-base": -10, "too-new": 50 });
 });

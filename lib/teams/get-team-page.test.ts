@@ -18,7 +18,10 @@ test("[TEAMS] a team page lists its services worst first with the team score, fa
   const mine = ofTeam("team-commerce");
   assert.equal(page.serviceCount, mine.length);
   assert.deepEqual(page.services.map((s) => s.name).sort(), mine.map((s) => s.name).sort());
-  assert.deepEqual(page.services.map((s) => s.score), mine.map((s) => s.score).sort((a, b) => (a ?? 0) - (b ?? 0)));
+  assert.deepEqual(
+    page.services.map((s) => s.score),
+    mine.map((s) => s.score).sort((a, b) => (a ?? 0) - (b ?? 0)),
+  );
   assert.equal(page.score, round(mean(mine.map((s) => s.score ?? 0))));
   for (const [i, f] of FACTORS.entries()) {
     const scores = mine.flatMap((s) => s.factors.filter((x) => x.factor === f.id && x.score !== null).map((x) => x.score ?? 0));
@@ -27,7 +30,10 @@ test("[TEAMS] a team page lists its services worst first with the team score, fa
     if (expected === null) assert.equal(page.factors[i]?.score, null, f.id);
     else assert.ok(Math.abs((page.factors[i]?.score ?? NaN) - expected) <= 0.1 + 1e-9, `${f.id}: ${page.factors[i]?.score} vs ${expected}`);
   }
-  assert.deepEqual(page.trend.map((p) => p.day), [utcDay()]);
+  assert.deepEqual(
+    page.trend.map((p) => p.day),
+    [utcDay()],
+  );
   assert.equal(page.trend[0]?.score, page.score);
   const grades = { A: 0, B: 0, C: 0, D: 0, F: 0, "N/A": 0 } as Record<string, number>;
   for (const s of mine) grades[s.grade] = (grades[s.grade] ?? 0) + 1;
@@ -40,7 +46,8 @@ test("[TEAMS] fix first ranks the team's failing checks by weight × services ÷
   const page = await getTeamPage({ slug: "team-commerce" });
   assert.ok(page);
   const failing = new Map<string, Set<string>>();
-  for (const s of mine) for (const f of s.findings) if (f.outcome === "fail") failing.set(f.ruleId, (failing.get(f.ruleId) ?? new Set()).add(s.name));
+  for (const s of mine)
+    for (const f of s.findings) if (f.outcome === "fail") failing.set(f.ruleId, (failing.get(f.ruleId) ?? new Set()).add(s.name));
   assert.ok(page.fixFirst.length > 0);
   assert.equal(page.fixFirst.length, Math.min(10, failing.size));
   for (const item of page.fixFirst) {
@@ -50,7 +57,11 @@ test("[TEAMS] fix first ranks the team's failing checks by weight × services ÷
     assert.deepEqual(item.services, [...services].sort(), item.ruleId);
   }
   const priorities = page.fixFirst.map((i) => i.priority);
-  assert.deepEqual(priorities, [...priorities].sort((a, b) => b - a), "highest priority first");
+  assert.deepEqual(
+    priorities,
+    [...priorities].sort((a, b) => b - a),
+    "highest priority first",
+  );
 });
 
 test("[TEAMS] a service moved to another team leaves the old team's page and fix first at once", async () => {
@@ -61,7 +72,10 @@ test("[TEAMS] a service moved to another team leaves the old team's page and fix
   assert.ok(old && added);
   assert.ok(!old.services.some((s) => s.name === moved.name));
   assert.ok(old.fixFirst.every((i) => !i.services.includes(moved.name)));
-  assert.deepEqual(added.services.map((s) => s.name), [moved.name]);
+  assert.deepEqual(
+    added.services.map((s) => s.name),
+    [moved.name],
+  );
   assert.equal(added.score, round(moved.score ?? 0));
   const failing = new Set(moved.findings.filter((f) => f.outcome === "fail").map((f) => f.ruleId));
   assert.ok(added.fixFirst.length > 0 && added.fixFirst.every((i) => failing.has(i.ruleId) && i.serviceCount === 1));

@@ -18,7 +18,11 @@ export type TrendJson = [string, number | null, number?][];
  * index range of the table's (key, day) primary key. Arrays, not objects: on a service page the trend is
  * half the statement's time, and building 180 objects in SQL costs twice what their arrays do.
  */
-export function trendSql(opts: { table: "DailyFleetScore" | "DailyTeamScore" | "DailyServiceScore"; where?: Prisma.Sql; days: number }): Prisma.Sql {
+export function trendSql(opts: {
+  table: "DailyFleetScore" | "DailyTeamScore" | "DailyServiceScore";
+  where?: Prisma.Sql;
+  days: number;
+}): Prisma.Sql {
   const since = utcDay({ minusDays: Math.max(1, opts.days) - 1 });
   const services = opts.table === "DailyServiceScore" ? Prisma.empty : Prisma.sql`, r."services"`;
   const where = opts.where ? Prisma.sql`AND ${opts.where}` : Prisma.empty;

@@ -60,8 +60,7 @@ function engine(): Promise<SchemaEngine> {
 }
 
 await serveJsonRpc({
-  handle: (method, params, callClient) =>
-    callEngineMethod({ method, params, engine, url: args.datasource.url, callClient }),
+  handle: (method, params, callClient) => callEngineMethod({ method, params, engine, url: args.datasource.url, callClient }),
   toError: (err) => {
     const error = toRpcError(err, errorRegistry);
     return { error, fatal: error.data.is_panic };

@@ -23,13 +23,14 @@ export async function serveJsonRpc(opts: {
   let nextClientId = 1;
   let queue: Promise<void> = Promise.resolve();
 
-  const send = (message: object) =>
-    new Promise<void>((resolve) => process.stdout.write(`${JSON.stringify(message)}\n`, () => resolve()));
+  const send = (message: object) => new Promise<void>((resolve) => process.stdout.write(`${JSON.stringify(message)}\n`, () => resolve()));
 
   const callClient: CallClient = (method, params) => {
     const id = nextClientId++;
     const answered = new Promise<Response>((resolve) => pendingClientCalls.set(id, resolve));
-    return send({ jsonrpc: "2.0", id, method, params }).then(() => answered).then((r) => r.result);
+    return send({ jsonrpc: "2.0", id, method, params })
+      .then(() => answered)
+      .then((r) => r.result);
   };
 
   const handleLine = async (line: string) => {

@@ -16,7 +16,11 @@ const TOKEN_TTL_SECONDS = 8;
 
 /** An RSA key pair in the format GitHub hands out (PKCS#1 PEM private key). */
 function keyPair() {
-  return generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+  return generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs1", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  });
 }
 
 describe("GitHub App authentication", () => {
@@ -26,12 +30,19 @@ describe("GitHub App authentication", () => {
   const bare = new Map<string, BareRepo>();
   const { privateKey, publicKey } = keyPair();
   let sourceId: number;
-  const scores = () => db().service.findMany({ where: { sourceId }, select: { path: true, latestScore: true, latestTargetId: true }, orderBy: { path: "asc" } });
+  const scores = () =>
+    db().service.findMany({
+      where: { sourceId },
+      select: { path: true, latestScore: true, latestTargetId: true },
+      orderBy: { path: "asc" },
+    });
 
   before(async () => {
     database = await useTestDatabase();
     repos = await makeRepoRoot();
-    standIn = await startStandIn({ app: { appId: APP_ID, publicKey, installations: { acme: INSTALLATION }, tokenTtlSeconds: TOKEN_TTL_SECONDS } });
+    standIn = await startStandIn({
+      app: { appId: APP_ID, publicKey, installations: { acme: INSTALLATION }, tokenTtlSeconds: TOKEN_TTL_SECONDS },
+    });
     for (const name of NAMES) {
       bare.set(name, await createBareRepo({ root: repos.root, name, files: generatedService({ name }) }));
       standIn.addRepo({ owner: "acme", name, bare: bare.get(name)! });
@@ -53,7 +64,10 @@ describe("GitHub App authentication", () => {
     assert.equal((await scores()).filter((s) => s.latestScore !== null).length, NAMES.length);
     const app = standIn.app!;
     assert.equal(standIn.stats.byRoute.org_installation, 1, "the installation is looked up once");
-    assert.ok(app.stats.tokensIssued >= 1 && app.stats.tokensIssued < NAMES.length, `tokens issued: ${app.stats.tokensIssued} for ${NAMES.length} repositories`);
+    assert.ok(
+      app.stats.tokensIssued >= 1 && app.stats.tokensIssued < NAMES.length,
+      `tokens issued: ${app.stats.tokensIssued} for ${NAMES.length} repositories`,
+    );
     assert.deepEqual([app.stats.jwtRejected, app.stats.tokenRejected], [0, 0]);
     const stored = await db().source.findUniqueOrThrow({ where: { id: sourceId }, select: { config: true, rateLimit: true } });
     assert.doesNotMatch(JSON.stringify(stored), /ghs_|PRIVATE KEY/, "no credential is stored");
@@ -64,7 +78,10 @@ describe("GitHub App authentication", () => {
     await new Promise((ok) => setTimeout(ok, TOKEN_TTL_SECONDS * 1000));
     await commitFiles({ repo: bare.get("app-a")!, files: { "CHANGELOG.md": "changed\n" } });
     const scan = await runGitHubScan({ sourceId });
-    const failed = await db().scanTarget.findMany({ where: { scanId: scan.id, status: "failed" }, select: { targetKey: true, error: true } });
+    const failed = await db().scanTarget.findMany({
+      where: { scanId: scan.id, status: "failed" },
+      select: { targetKey: true, error: true },
+    });
     assert.equal(scan.status, "succeeded", JSON.stringify({ scan, failed, app: standIn.app!.stats }));
     assert.ok(standIn.app!.stats.tokensIssued > issued, "a new token was minted");
     assert.equal(standIn.app!.stats.tokenRejected, 0, "no request went out with an expired token");
@@ -98,7 +115,10 @@ describe("GitHub App authentication", () => {
 
   it("an installation id from the environment skips the look-up", async () => {
     process.env.DOZEN_TEST_APP_INSTALLATION = String(INSTALLATION);
-    const config = { apiBaseUrl: standIn.baseUrl, app: { appIdEnv: "DOZEN_TEST_APP_ID", privateKeyEnv: "DOZEN_TEST_APP_KEY", installationIdEnv: "DOZEN_TEST_APP_INSTALLATION" } };
+    const config = {
+      apiBaseUrl: standIn.baseUrl,
+      app: { appIdEnv: "DOZEN_TEST_APP_ID", privateKeyEnv: "DOZEN_TEST_APP_KEY", installationIdEnv: "DOZEN_TEST_APP_INSTALLATION" },
+    };
     const byId = await registerSource({ kind: "github", input: { name: "acme-app-by-id", owner: "acme", schedule: null, config } });
     const lookUps = standIn.stats.byRoute.org_installation;
     const scan = await runGitHubScan({ sourceId: byId.id });

@@ -20,7 +20,12 @@ before(async () => {
   database = await useTestDatabase();
   org = await startGeneratedOrg({ names: NAMES });
   ({ standIn, bare } = org);
-  sourceId = (await registerSource({ kind: "github", input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl, tokenEnv: "DOZEN_TEST_GH_TOKEN" } } })).id;
+  sourceId = (
+    await registerSource({
+      kind: "github",
+      input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl, tokenEnv: "DOZEN_TEST_GH_TOKEN" } },
+    })
+  ).id;
   worker = startWorker({ databaseUrl: database.url, name: "worker", concurrency: 2 });
 });
 after(async () => {
@@ -38,7 +43,8 @@ async function scanThroughWorker() {
 }
 
 const always500 = (name: string) => standIn.inject({ path: new RegExp(`/repos/acme/${name}/tarball/`), status: 500, times: 1000 });
-const serviceOf = (name: string) => db().service.findFirstOrThrow({ where: { sourceId, path: `acme/${name}` }, select: { latestScore: true, latestTargetId: true } });
+const serviceOf = (name: string) =>
+  db().service.findFirstOrThrow({ where: { sourceId, path: `acme/${name}` }, select: { latestScore: true, latestTargetId: true } });
 
 it("a repository whose jobs exhaust their retries is recorded failed and the scan closes partial, scores kept", async () => {
   const first = await scanThroughWorker();
@@ -57,7 +63,10 @@ it("a repository whose jobs exhaust their retries is recorded failed and the sca
   assert.equal(repo.status, "failed");
   assert.match(repo.lastError ?? "", /failed on every retry: GitHub answered 500/);
   assert.equal(repo.failures, 1);
-  const target = await db().scanTarget.findFirstOrThrow({ where: { scanId: scan.id, targetKey: "acme/broken" }, select: { status: true, error: true } });
+  const target = await db().scanTarget.findFirstOrThrow({
+    where: { scanId: scan.id, targetKey: "acme/broken" },
+    select: { status: true, error: true },
+  });
   assert.equal(target.status, "failed");
   assert.deepEqual(await serviceOf("broken"), before, "the failed repository's service keeps its previous score");
 });

@@ -16,11 +16,23 @@ let repos: Awaited<ReturnType<typeof makeRepoRoot>>;
 before(async () => {
   database = await useTestDatabase();
   repos = await makeRepoRoot();
-  const keys = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+  const keys = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs1", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  });
   // An app-only server, so the app's own endpoints are exercised under /api/v3 too.
   standIn = await startStandIn({ app: { appId: 7, publicKey: keys.publicKey, installations: { platform: 70 } } });
-  standIn.addRepo({ owner: "platform", name: "svc-port", bare: await createBareRepo({ root: repos.root, name: "svc-port", files: generatedService({ name: "svc-port", port: 8080 }) }) });
-  standIn.addRepo({ owner: "platform", name: "shop-monorepo", bare: await createBareRepo({ root: repos.root, name: "shop-monorepo", fromDir: join("examples/fleet", "shop-monorepo") }) });
+  standIn.addRepo({
+    owner: "platform",
+    name: "svc-port",
+    bare: await createBareRepo({ root: repos.root, name: "svc-port", files: generatedService({ name: "svc-port", port: 8080 }) }),
+  });
+  standIn.addRepo({
+    owner: "platform",
+    name: "shop-monorepo",
+    bare: await createBareRepo({ root: repos.root, name: "shop-monorepo", fromDir: join("examples/fleet", "shop-monorepo") }),
+  });
   process.env.DOZEN_TEST_GHES_APP_ID = "7";
   process.env.DOZEN_TEST_GHES_APP_KEY = keys.privateKey;
 });
@@ -33,7 +45,10 @@ after(async () => {
 it("a GitHub Enterprise Server source (apiBaseUrl …/api/v3) scans end to end and links evidence to the GHES web host", async () => {
   const { apiBaseUrl, webUrl } = standIn.enterprise;
   const config = { apiBaseUrl, app: { appIdEnv: "DOZEN_TEST_GHES_APP_ID", privateKeyEnv: "DOZEN_TEST_GHES_APP_KEY" } };
-  const { id: sourceId } = await registerSource({ kind: "github", input: { name: "ghes-platform", owner: "platform", schedule: null, config } });
+  const { id: sourceId } = await registerSource({
+    kind: "github",
+    input: { name: "ghes-platform", owner: "platform", schedule: null, config },
+  });
   const scan = await runGitHubScan({ sourceId });
   assert.equal(scan.status, "succeeded", scan.error ?? "");
   assert.equal(standIn.stats.enterprise, standIn.stats.requests - standIn.stats.codeload, "every API request went to /api/v3");
@@ -42,7 +57,10 @@ it("a GitHub Enterprise Server source (apiBaseUrl …/api/v3) scans end to end a
   assert.ok(services.filter((s) => s.path.startsWith("platform/shop-monorepo/")).length >= 2, "the monorepo's services are found");
   assert.ok(services.every((s) => s.latestScore !== null));
   assert.equal(services.find((s) => s.path === "platform/svc-port")?.repoUrl, `${webUrl}/platform/svc-port`);
-  const repo = await db().repository.findFirstOrThrow({ where: { sourceId, fullName: "platform/svc-port" }, select: { scannedSha: true, htmlUrl: true } });
+  const repo = await db().repository.findFirstOrThrow({
+    where: { sourceId, fullName: "platform/svc-port" },
+    select: { scannedSha: true, htmlUrl: true },
+  });
   assert.equal(repo.htmlUrl, `${webUrl}/platform/svc-port`);
   const finding = await db().finding.findFirstOrThrow({
     where: { ruleId: "readsPortFromEnv", outcome: "fail", target: { scanId: scan.id, service: { path: "platform/svc-port" } } },

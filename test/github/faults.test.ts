@@ -24,7 +24,12 @@ describe("GitHub faults: throttling, retries, timeouts, spent budgets, failing r
     database = await useTestDatabase();
     org = await startGeneratedOrg({ names: NAMES });
     ({ standIn, bare } = org);
-    sourceId = (await registerSource({ kind: "github", input: { name: "acme-faults", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl } } })).id;
+    sourceId = (
+      await registerSource({
+        kind: "github",
+        input: { name: "acme-faults", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl } },
+      })
+    ).id;
   });
   after(async () => {
     await org.close();
@@ -50,7 +55,10 @@ describe("GitHub faults: throttling, retries, timeouts, spent budgets, failing r
   });
 
   it("a repository that keeps failing is marked failed with the reason and a retry time; its scores stay", async () => {
-    const before = await db().service.findFirstOrThrow({ where: { path: "acme/svc-e" }, select: { latestScore: true, latestTargetId: true } });
+    const before = await db().service.findFirstOrThrow({
+      where: { path: "acme/svc-e" },
+      select: { latestScore: true, latestTargetId: true },
+    });
     await commitFiles({ repo: bare.get("svc-e")!, files: { "index.js": "require('http').createServer().listen(9000);\n" } });
     standIn.inject({ path: /\/repos\/acme\/svc-e\/tarball\//, status: 500, times: 4 }); // the first try and all 3 retries
     const scan = await runGitHubScan({ sourceId });
@@ -61,7 +69,10 @@ describe("GitHub faults: throttling, retries, timeouts, spent budgets, failing r
     assert.match(repo.lastError ?? "", /500/);
     assert.ok(repo.retryAt && repo.retryAt > new Date());
     assert.equal(repo.failures, 1);
-    const afterFail = await db().service.findFirstOrThrow({ where: { path: "acme/svc-e" }, select: { latestScore: true, latestTargetId: true } });
+    const afterFail = await db().service.findFirstOrThrow({
+      where: { path: "acme/svc-e" },
+      select: { latestScore: true, latestTargetId: true },
+    });
     assert.deepEqual(afterFail, before);
     // The next scan retries it: GitHub is healthy again, the repository recovers with the new commit's score.
     const next = await runGitHubScan({ sourceId });
@@ -81,7 +92,10 @@ describe("GitHub faults: throttling, retries, timeouts, spent budgets, failing r
     assert.ok(["succeeded", "partial"].includes(scan.status), scan.error ?? "");
     assert.equal(standIn.stats.sentAtZero, 0, JSON.stringify(standIn.stats));
     assert.ok(Date.now() - started >= 1500, "waited for the reset");
-    const stored = (await db().source.findUniqueOrThrow({ where: { id: sourceId }, select: { rateLimit: true } })).rateLimit as { remaining?: number; resetAt?: string };
+    const stored = (await db().source.findUniqueOrThrow({ where: { id: sourceId }, select: { rateLimit: true } })).rateLimit as {
+      remaining?: number;
+      resetAt?: string;
+    };
     assert.equal(typeof stored.remaining, "number");
     assert.ok(stored.resetAt, "the last reading is stored with the source");
   });

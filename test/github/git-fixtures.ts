@@ -7,9 +7,12 @@ import { promisify } from "node:util";
 const run = promisify(execFile);
 const GIT_ENV = {
   ...process.env,
-  GIT_AUTHOR_NAME: "Dozen Test", GIT_AUTHOR_EMAIL: "test@dozen.invalid",
-  GIT_COMMITTER_NAME: "Dozen Test", GIT_COMMITTER_EMAIL: "test@dozen.invalid",
-  GIT_CONFIG_NOSYSTEM: "1", HOME: tmpdir(),
+  GIT_AUTHOR_NAME: "Dozen Test",
+  GIT_AUTHOR_EMAIL: "test@dozen.invalid",
+  GIT_COMMITTER_NAME: "Dozen Test",
+  GIT_COMMITTER_EMAIL: "test@dozen.invalid",
+  GIT_CONFIG_NOSYSTEM: "1",
+  HOME: tmpdir(),
 };
 
 /** A real bare repository the stand-in serves, with the work tree the test edits to push commits. */
@@ -52,7 +55,11 @@ export async function commitFiles(opts: { repo: BareRepo; files: Record<string, 
 
 /** The SHA of `main`. */
 export async function headSha(opts: { repo: BareRepo; ref?: string }): Promise<string> {
-  const { stdout } = await run("git", ["--git-dir", opts.repo.gitDir, "rev-parse", "--verify", "--quiet", `${opts.ref ?? "main"}^{commit}`], { env: GIT_ENV });
+  const { stdout } = await run(
+    "git",
+    ["--git-dir", opts.repo.gitDir, "rev-parse", "--verify", "--quiet", `${opts.ref ?? "main"}^{commit}`],
+    { env: GIT_ENV },
+  );
   return stdout.trim();
 }
 
@@ -73,10 +80,14 @@ async function writeFiles(dir: string, files: Record<string, string>): Promise<v
 export function generatedService(opts: { name: string; port?: number }): Record<string, string> {
   const listen = opts.port ? String(opts.port) : "process.env.PORT";
   return {
-    "package.json": JSON.stringify({ name: opts.name, version: "1.0.0", scripts: { start: "node index.js" }, dependencies: { express: "4.19.2" } }, null, 2),
+    "package.json": JSON.stringify(
+      { name: opts.name, version: "1.0.0", scripts: { start: "node index.js" }, dependencies: { express: "4.19.2" } },
+      null,
+      2,
+    ),
     "package-lock.json": "{}\n",
     "index.js": `const express = require("express");\nconst app = express();\napp.get("/healthz", (_req, res) => res.send("ok"));\napp.listen(${listen});\n`,
-    Dockerfile: "FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD [\"node\", \"index.js\"]\n",
+    Dockerfile: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "index.js"]\n',
     ".github/CODEOWNERS": "* @acme/team-platform\n",
   };
 }

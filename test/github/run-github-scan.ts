@@ -18,8 +18,14 @@ export async function runGitHubScan(opts: { sourceId: number; concurrency?: numb
   const queued: { name: string; data: unknown }[] = [];
   const running = new Set<ScanRepositoryPayload>();
   const boss = {
-    send: async (name: string, data: unknown) => (name === GITHUB_QUEUES.scanRepository || name === QUEUES.scanSource ? queued.push({ name, data }) : 0, "id"),
-    findJobs: async () => [...queued.map((j) => ({ data: j.data, state: "created" })), ...[...running].map((data) => ({ data, state: "active" }))],
+    send: async (name: string, data: unknown) => (
+      name === GITHUB_QUEUES.scanRepository || name === QUEUES.scanSource ? queued.push({ name, data }) : 0,
+      "id"
+    ),
+    findJobs: async () => [
+      ...queued.map((j) => ({ data: j.data, state: "created" })),
+      ...[...running].map((data) => ({ data, state: "active" })),
+    ],
   } as unknown as PgBoss;
   const ctx = { boss, log: pino({ level: "silent" }), signal: new AbortController().signal };
   const { scanId } = await requestScan({ boss, sourceId: opts.sourceId, trigger: "manual" });
@@ -43,5 +49,8 @@ export async function runGitHubScan(opts: { sourceId: number; concurrency?: numb
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency ?? 4 }, loop));
-  return db().scan.findUniqueOrThrow({ where: { id: scanId }, select: { id: true, status: true, error: true, targetsDone: true, targetsTotal: true, targetsFailed: true } });
+  return db().scan.findUniqueOrThrow({
+    where: { id: scanId },
+    select: { id: true, status: true, error: true, targetsDone: true, targetsTotal: true, targetsFailed: true },
+  });
 }

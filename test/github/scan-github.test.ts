@@ -25,11 +25,18 @@ describe("GitHub source scanned through the stand-in", () => {
     repos = await makeRepoRoot();
     standIn = await startStandIn();
     for (const name of FLEET) bare.set(name, await createBareRepo({ root: repos.root, name, fromDir: join("examples/fleet", name) }));
-    for (const name of GENERATED) bare.set(name, await createBareRepo({ root: repos.root, name, files: generatedService({ name, port: name === "svc-0" ? 8080 : undefined }) }));
+    for (const name of GENERATED)
+      bare.set(
+        name,
+        await createBareRepo({ root: repos.root, name, files: generatedService({ name, port: name === "svc-0" ? 8080 : undefined }) }),
+      );
     for (const [name, repo] of bare) standIn.addRepo({ owner: "acme", name, bare: repo });
     standIn.addRepo({ owner: "acme", name: "old-thing", bare: bare.get("svc-1")!, archived: true });
     standIn.addRepo({ owner: "acme", name: "forked", bare: bare.get("svc-2")!, fork: true });
-    const source = await registerSource({ kind: "github", input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl, webBaseUrl: "https://github.com" } } });
+    const source = await registerSource({
+      kind: "github",
+      input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl, webBaseUrl: "https://github.com" } },
+    });
     sourceId = source.id;
   });
   after(async () => {
@@ -44,7 +51,10 @@ describe("GitHub source scanned through the stand-in", () => {
     assert.equal(scan.targetsDone, scan.targetsTotal);
     assert.ok(standIn.stats.counted / scanned() <= 3, `counted ${standIn.stats.counted} for ${scanned()} repositories`);
     assert.ok(standIn.stats.maxInFlight <= 4, `max in flight ${standIn.stats.maxInFlight}`);
-    const services = await db().service.findMany({ where: { sourceId }, select: { path: true, latestScore: true, repoUrl: true, team: { select: { slug: true } } } });
+    const services = await db().service.findMany({
+      where: { sourceId },
+      select: { path: true, latestScore: true, repoUrl: true, team: { select: { slug: true } } },
+    });
     const paths = services.map((s) => s.path);
     assert.ok(paths.includes("acme/legacy-billing") && paths.includes("acme/svc-5"));
     assert.ok(paths.filter((p) => p.startsWith("acme/shop-monorepo/")).length >= 2, `monorepo split into services: ${paths}`);
@@ -66,18 +76,29 @@ describe("GitHub source scanned through the stand-in", () => {
   });
 
   it("an unchanged rescan spends no counted request and keeps every score", async () => {
-    const before = await db().service.findMany({ where: { sourceId }, select: { path: true, latestScore: true }, orderBy: { path: "asc" } });
+    const before = await db().service.findMany({
+      where: { sourceId },
+      select: { path: true, latestScore: true },
+      orderBy: { path: "asc" },
+    });
     standIn.resetStats();
     const scan = await runGitHubScan({ sourceId });
     assert.equal(scan.status, "succeeded", scan.error ?? "");
     assert.equal(standIn.stats.counted, 0, JSON.stringify(standIn.stats));
     assert.equal(standIn.stats.codeload, 0, "nothing downloaded");
-    const afterScan = await db().service.findMany({ where: { sourceId }, select: { path: true, latestScore: true }, orderBy: { path: "asc" } });
+    const afterScan = await db().service.findMany({
+      where: { sourceId },
+      select: { path: true, latestScore: true },
+      orderBy: { path: "asc" },
+    });
     assert.deepEqual(afterScan, before);
   });
 
   it("a push is picked up with one download; a deleted repository is marked gone with its history kept", async () => {
-    await commitFiles({ repo: bare.get("svc-0")!, files: { "index.js": 'const app = require("express")();\napp.listen(process.env.PORT);\n' } });
+    await commitFiles({
+      repo: bare.get("svc-0")!,
+      files: { "index.js": 'const app = require("express")();\napp.listen(process.env.PORT);\n' },
+    });
     standIn.touchRepo({ owner: "acme", name: "svc-0" });
     standIn.removeRepo({ owner: "acme", name: "svc-5" });
     standIn.resetStats();
@@ -85,7 +106,10 @@ describe("GitHub source scanned through the stand-in", () => {
     assert.equal(scan.status, "succeeded", scan.error ?? "");
     assert.equal(standIn.stats.codeload, 1, "only the pushed repository is downloaded");
     assert.ok(standIn.stats.counted <= 3, JSON.stringify(standIn.stats));
-    const fixed = await db().finding.findFirstOrThrow({ where: { ruleId: "readsPortFromEnv", target: { service: { path: "acme/svc-0" }, scanId: scan.id } }, select: { outcome: true } });
+    const fixed = await db().finding.findFirstOrThrow({
+      where: { ruleId: "readsPortFromEnv", target: { service: { path: "acme/svc-0" }, scanId: scan.id } },
+      select: { outcome: true },
+    });
     assert.equal(fixed.outcome, "pass");
     const gone = await db().service.findFirstOrThrow({ where: { path: "acme/svc-5" }, select: { goneAt: true, latestScore: true } });
     assert.ok(gone.goneAt && gone.latestScore !== null);
@@ -95,7 +119,10 @@ describe("GitHub source scanned through the stand-in", () => {
   it("a monorepo push that removes a service directory marks that service gone, its history kept; its siblings stay", async () => {
     const monorepo = bare.get("shop-monorepo")!;
     const removed = "acme/shop-monorepo/services/order-worker";
-    const before = await db().service.findFirstOrThrow({ where: { sourceId, path: removed }, select: { id: true, latestScore: true, goneAt: true } });
+    const before = await db().service.findFirstOrThrow({
+      where: { sourceId, path: removed },
+      select: { id: true, latestScore: true, goneAt: true },
+    });
     assert.equal(before.goneAt, null);
     await rm(join(monorepo.workTree, "services/order-worker"), { recursive: true });
     await commitFiles({ repo: monorepo, files: {} });
@@ -105,11 +132,21 @@ describe("GitHub source scanned through the stand-in", () => {
     assert.ok(gone.goneAt, "the removed service is gone");
     assert.equal(gone.latestScore, before.latestScore, "its last score is kept");
     assert.ok((await db().scanTarget.count({ where: { serviceId: before.id } })) >= 1, "its history is kept");
-    const siblings = await db().service.findMany({ where: { sourceId, path: { startsWith: "acme/shop-monorepo/" }, id: { not: before.id } }, select: { goneAt: true } });
+    const siblings = await db().service.findMany({
+      where: { sourceId, path: { startsWith: "acme/shop-monorepo/" }, id: { not: before.id } },
+      select: { goneAt: true },
+    });
     assert.ok(siblings.length >= 2 && siblings.every((s) => s.goneAt === null));
-    assert.equal(await db().service.count({ where: { sourceId, goneAt: { not: null }, path: { not: removed } } }), 1, "only svc-5, deleted earlier, is gone besides it");
+    assert.equal(
+      await db().service.count({ where: { sourceId, goneAt: { not: null }, path: { not: removed } } }),
+      1,
+      "only svc-5, deleted earlier, is gone besides it",
+    );
     const again = await runGitHubScan({ sourceId });
     assert.equal(again.status, "succeeded", again.error ?? "");
-    assert.ok((await db().service.findUniqueOrThrow({ where: { id: before.id }, select: { goneAt: true } })).goneAt, "an unchanged rescan does not revive it");
+    assert.ok(
+      (await db().service.findUniqueOrThrow({ where: { id: before.id }, select: { goneAt: true } })).goneAt,
+      "an unchanged rescan does not revive it",
+    );
   });
 });

@@ -23,7 +23,10 @@ after(async () => {
 });
 
 it("two workers that could run 8 repository jobs at once keep one token near 4 requests in flight", async () => {
-  const source = await registerSource({ kind: "github", input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl, tokenEnv: "DOZEN_TEST_GH_TOKEN" } } });
+  const source = await registerSource({
+    kind: "github",
+    input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl, tokenEnv: "DOZEN_TEST_GH_TOKEN" } },
+  });
   const { scanId } = await requestScanThroughBoss({ databaseUrl: database.url, sourceId: source.id });
   const workers = ["worker-1", "worker-2"].map((name) => startWorker({ databaseUrl: database.url, name, concurrency: 4 }));
   try {

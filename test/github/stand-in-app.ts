@@ -15,7 +15,11 @@ const DOCS = "https://docs.github.com/rest";
 export const UNAUTHORIZED = {
   badCredentials: { message: "Bad credentials", documentation_url: DOCS, status: "401" },
   undecodableJwt: { message: "A JSON web token could not be decoded", documentation_url: DOCS, status: "401" },
-  expiredJwt: { message: "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires", documentation_url: DOCS, status: "401" },
+  expiredJwt: {
+    message: "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires",
+    documentation_url: DOCS,
+    status: "401",
+  },
   wrongIssuer: { message: "'Issuer' claim ('iss') must be an Integer", documentation_url: DOCS, status: "401" },
 } as const;
 
@@ -48,7 +52,8 @@ export function createStandInApp(opts: StandInAppOptions) {
     }
     const now = Math.floor(Date.now() / 1000);
     if (typeof claims.exp !== "number" || claims.exp <= now) return deny("jwt", UNAUTHORIZED.expiredJwt);
-    if (typeof claims.iat !== "number" || claims.iat > now + 60 || claims.exp - claims.iat > 600) return deny("jwt", UNAUTHORIZED.expiredJwt);
+    if (typeof claims.iat !== "number" || claims.iat > now + 60 || claims.exp - claims.iat > 600)
+      return deny("jwt", UNAUTHORIZED.expiredJwt);
     if (String(claims.iss) !== String(opts.appId)) return deny("jwt", UNAUTHORIZED.wrongIssuer);
     return null;
   }

@@ -45,7 +45,12 @@ describe("GitHub stand-in conforms to GitHub's OpenAPI description", () => {
     repos = await makeRepoRoot();
     standIn = await startStandIn();
     for (const name of ["alpha", "beta", "gamma"]) {
-      standIn.addRepo({ owner: "acme", name, bare: await createBareRepo({ root: repos.root, name, files: generatedService({ name }) }), topics: ["svc"] });
+      standIn.addRepo({
+        owner: "acme",
+        name,
+        bare: await createBareRepo({ root: repos.root, name, files: generatedService({ name }) }),
+        topics: ["svc"],
+      });
     }
   });
   after(async () => {
@@ -58,7 +63,10 @@ describe("GitHub stand-in conforms to GitHub's OpenAPI description", () => {
     const first = await fetch(`${standIn.baseUrl}/orgs/acme/repos?per_page=2&page=1`);
     const body = (await first.json()) as { name: string }[];
     assertValid(validate, body);
-    assert.deepEqual(body.map((r) => r.name), ["alpha", "beta"]);
+    assert.deepEqual(
+      body.map((r) => r.name),
+      ["alpha", "beta"],
+    );
     assert.match(first.headers.get("link") ?? "", /<[^>]+page=2>; rel="next"/);
     const second = await fetch(`${standIn.baseUrl}/orgs/acme/repos?per_page=2&page=2`);
     assertValid(validate, await second.json());
@@ -111,13 +119,21 @@ function appJwt(opts: { privateKey: string; appId: number; iat?: number; exp?: n
 }
 
 describe("GitHub stand-in's app endpoints conform to GitHub's OpenAPI description", () => {
-  const keys = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+  const keys = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs1", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  });
   let standIn: StandIn;
   let repos: Awaited<ReturnType<typeof makeRepoRoot>>;
   before(async () => {
     repos = await makeRepoRoot();
     standIn = await startStandIn({ app: { appId: 99, publicKey: keys.publicKey, installations: { acme: 5, octocat: 6 } } });
-    standIn.addRepo({ owner: "acme", name: "alpha", bare: await createBareRepo({ root: repos.root, name: "alpha", files: generatedService({ name: "alpha" }) }) });
+    standIn.addRepo({
+      owner: "acme",
+      name: "alpha",
+      bare: await createBareRepo({ root: repos.root, name: "alpha", files: generatedService({ name: "alpha" }) }),
+    });
   });
   after(async () => {
     await standIn.close();
@@ -138,7 +154,10 @@ describe("GitHub stand-in's app endpoints conform to GitHub's OpenAPI descriptio
   });
 
   it("an installation token is an installation-token, and only live issued tokens are accepted", async () => {
-    const created = await fetch(`${standIn.baseUrl}/app/installations/5/access_tokens`, { method: "POST", headers: bearer(appJwt({ privateKey: keys.privateKey, appId: 99 })) });
+    const created = await fetch(`${standIn.baseUrl}/app/installations/5/access_tokens`, {
+      method: "POST",
+      headers: bearer(appJwt({ privateKey: keys.privateKey, appId: 99 })),
+    });
     assert.equal(created.status, 201);
     const body = (await created.json()) as { token: string; expires_at: string };
     assertValid(validator("/app/installations/{installation_id}/access_tokens", "201", "application/json", "post"), body);
@@ -152,7 +171,11 @@ describe("GitHub stand-in's app endpoints conform to GitHub's OpenAPI descriptio
   });
 
   it("a JWT signed by another key, expired, or from another app gets GitHub's 401", async () => {
-    const other = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+    const other = generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: "pkcs1", format: "pem" },
+      publicKeyEncoding: { type: "spki", format: "pem" },
+    });
     const now = Math.floor(Date.now() / 1000);
     const cases: [string, RegExp][] = [
       [appJwt({ privateKey: other.privateKey, appId: 99 }), /could not be decoded/],

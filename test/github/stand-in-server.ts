@@ -65,7 +65,17 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
   const repos = new Map<string, StandInRepo & { bare: BareRepo }>();
   const faults: Fault[] = [];
   const limit = { limit: opts.rateLimit ?? 5000, remaining: opts.rateLimit ?? 5000, reset: Math.floor(Date.now() / 1000) + 3600 };
-  const fresh = (): StandInStats => ({ requests: 0, counted: 0, notModified: 0, codeload: 0, enterprise: 0, maxInFlight: 0, sentAtZero: 0, byRoute: {}, log: [] });
+  const fresh = (): StandInStats => ({
+    requests: 0,
+    counted: 0,
+    notModified: 0,
+    codeload: 0,
+    enterprise: 0,
+    maxInFlight: 0,
+    sentAtZero: 0,
+    byRoute: {},
+    log: [],
+  });
   let stats = fresh();
   let inFlight = 0;
   let nextId = 1;
@@ -98,7 +108,12 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
       fault.times--;
       if (fault.status === "timeout") return void setTimeout(() => res.destroy(), 60_000).unref();
       const message = fault.status === 403 || fault.status === 429 ? "You have exceeded a secondary rate limit." : "Server Error";
-      return send(res, fault.status, { message, documentation_url: "https://docs.github.com/rest" }, fault.retryAfter ? { "retry-after": String(fault.retryAfter) } : {});
+      return send(
+        res,
+        fault.status,
+        { message, documentation_url: "https://docs.github.com/rest" },
+        fault.retryAfter ? { "retry-after": String(fault.retryAfter) } : {},
+      );
     }
     const route = routeOf(url.pathname);
     stats.byRoute[route.name] = (stats.byRoute[route.name] ?? 0) + 1;
@@ -117,7 +132,12 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
     if (now >= limit.reset) Object.assign(limit, { remaining: limit.limit, reset: now + 3600 });
     if (limit.remaining <= 0) {
       stats.sentAtZero++;
-      return send(res, 403, { message: "API rate limit exceeded for user.", documentation_url: "https://docs.github.com/rest" }, rateHeaders());
+      return send(
+        res,
+        403,
+        { message: "API rate limit exceeded for user.", documentation_url: "https://docs.github.com/rest" },
+        rateHeaders(),
+      );
     }
     const answer = await answerFor(route, url, req, urls);
     const etag = `"${createHash("sha1").update(answer.text).update(String(req.headers.accept)).digest("hex")}"`;
@@ -132,19 +152,36 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
     res.end(answer.text);
   }
 
-  async function answerFor(route: ReturnType<typeof routeOf>, url: URL, req: IncomingMessage, urls: { api: string; web: string }): Promise<{ status: number; type: string; text: string; headers?: Record<string, string> }> {
-    const json = (status: number, body: unknown, headers?: Record<string, string>) => ({ status, type: "application/json; charset=utf-8", text: JSON.stringify(body), headers });
+  async function answerFor(
+    route: ReturnType<typeof routeOf>,
+    url: URL,
+    req: IncomingMessage,
+    urls: { api: string; web: string },
+  ): Promise<{ status: number; type: string; text: string; headers?: Record<string, string> }> {
+    const json = (status: number, body: unknown, headers?: Record<string, string>) => ({
+      status,
+      type: "application/json; charset=utf-8",
+      text: JSON.stringify(body),
+      headers,
+    });
     const notFound = json(404, { message: "Not Found", documentation_url: "https://docs.github.com/rest", status: "404" });
     const [owner = "", name = "", ref = ""] = route.params;
     const repo = repos.get(`${owner}/${name}`.toLowerCase());
     if (route.name === "org_repos") {
-      const all = [...repos.values()].filter((r) => r.owner.toLowerCase() === owner.toLowerCase()).sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));
+      const all = [...repos.values()]
+        .filter((r) => r.owner.toLowerCase() === owner.toLowerCase())
+        .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));
       const perPage = Math.min(Number(url.searchParams.get("per_page") ?? 30) || 30, PER_PAGE_MAX);
       const page = Math.max(Number(url.searchParams.get("page") ?? 1) || 1, 1);
       const last = Math.max(Math.ceil(all.length / perPage), 1);
       const items = all.slice((page - 1) * perPage, page * perPage).map((r) => repoBody({ repo: r, ...urls }));
       const link = (p: number, rel: string) => `<${urls.api}${url.pathname}?per_page=${perPage}&page=${p}>; rel="${rel}"`;
-      const links = [page < last ? link(page + 1, "next") : "", page < last ? link(last, "last") : "", page > 1 ? link(1, "first") : "", page > 1 ? link(page - 1, "prev") : ""].filter(Boolean);
+      const links = [
+        page < last ? link(page + 1, "next") : "",
+        page < last ? link(last, "last") : "",
+        page > 1 ? link(1, "first") : "",
+        page > 1 ? link(page - 1, "prev") : "",
+      ].filter(Boolean);
       return json(200, items, links.length ? { link: links.join(", ") } : {});
     }
     if (!repo) return notFound;
@@ -152,10 +189,17 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
     const sha = await resolve(repo.bare, ref);
     if (!sha) return json(422, { message: `No commit found for SHA: ${ref}`, documentation_url: "https://docs.github.com/rest" });
     if (route.name === "commit") {
-      if (!String(req.headers.accept).includes("application/vnd.github.sha")) return json(415, { message: "stand-in serves commits only as application/vnd.github.sha" });
+      if (!String(req.headers.accept).includes("application/vnd.github.sha"))
+        return json(415, { message: "stand-in serves commits only as application/vnd.github.sha" });
       return { status: 200, type: "application/vnd.github.sha; charset=utf-8", text: sha };
     }
-    if (route.name === "tarball") return { status: 302, type: "text/html", text: "", headers: { location: `${base}/_codeload/${repo.owner}/${repo.name}/legacy.tar.gz/${sha}` } };
+    if (route.name === "tarball")
+      return {
+        status: 302,
+        type: "text/html",
+        text: "",
+        headers: { location: `${base}/_codeload/${repo.owner}/${repo.name}/legacy.tar.gz/${sha}` },
+      };
     return notFound;
   }
 
@@ -166,19 +210,36 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
       const id = Number(route.params[0]);
       if (method !== "POST" || !a.owners().some((o) => a.installationFor(o) === id)) return send(res, 404, notFound);
       const { token, expiresAt } = a.issueToken(id);
-      return send(res, 201, { token, expires_at: expiresAt, permissions: { contents: "read", metadata: "read" }, repository_selection: "all" });
+      return send(res, 201, {
+        token,
+        expires_at: expiresAt,
+        permissions: { contents: "read", metadata: "read" },
+        repository_selection: "all",
+      });
     }
     const owner = route.params[0] ?? "";
     const id = a.installationFor(owner);
     if (id === null) return send(res, 404, notFound);
     const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
     send(res, 200, {
-      id, app_id: a.appId, app_slug: "dozen-scanner", client_id: "Iv1.standin0000000000", target_id: 1000,
+      id,
+      app_id: a.appId,
+      app_slug: "dozen-scanner",
+      client_id: "Iv1.standin0000000000",
+      target_id: 1000,
       target_type: route.name === "org_installation" ? "Organization" : "User",
-      account: ownerBody({ login: owner, ...urls }), repository_selection: "all",
-      access_tokens_url: `${urls.api}/app/installations/${id}/access_tokens`, repositories_url: `${urls.api}/installation/repositories`,
-      html_url: `${urls.web}/organizations/${owner}/settings/installations/${id}`, permissions: { contents: "read", metadata: "read" },
-      events: [], created_at: now, updated_at: now, single_file_name: null, suspended_by: null, suspended_at: null,
+      account: ownerBody({ login: owner, ...urls }),
+      repository_selection: "all",
+      access_tokens_url: `${urls.api}/app/installations/${id}/access_tokens`,
+      repositories_url: `${urls.api}/installation/repositories`,
+      html_url: `${urls.web}/organizations/${owner}/settings/installations/${id}`,
+      permissions: { contents: "read", metadata: "read" },
+      events: [],
+      created_at: now,
+      updated_at: now,
+      single_file_name: null,
+      suspended_by: null,
+      suspended_at: null,
     });
   }
 
@@ -195,7 +256,13 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
   }
 
   function rateHeaders(): Record<string, string> {
-    return { "x-ratelimit-limit": String(limit.limit), "x-ratelimit-remaining": String(Math.max(limit.remaining, 0)), "x-ratelimit-reset": String(limit.reset), "x-ratelimit-used": String(limit.limit - limit.remaining), "x-ratelimit-resource": "core" };
+    return {
+      "x-ratelimit-limit": String(limit.limit),
+      "x-ratelimit-remaining": String(Math.max(limit.remaining, 0)),
+      "x-ratelimit-reset": String(limit.reset),
+      "x-ratelimit-used": String(limit.limit - limit.remaining),
+      "x-ratelimit-resource": "core",
+    };
   }
   function rateLimitBody(): unknown {
     const core = { limit: limit.limit, remaining: Math.max(limit.remaining, 0), reset: limit.reset, used: limit.limit - limit.remaining };
@@ -212,21 +279,43 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
     webUrl: webUrl(),
     enterprise: { apiBaseUrl: `${base}/api/v3`, webUrl: base },
     app,
-    get stats() { return stats; },
-    addRepo({ owner, name, bare, archived = false, fork = false, topics = [] }) {
-      repos.set(`${owner}/${name}`.toLowerCase(), { id: nextId++, owner, name, defaultBranch: "main", archived, fork, topics, pushedAt: new Date().toISOString(), bare });
+    get stats() {
+      return stats;
     },
-    removeRepo({ owner, name }) { repos.delete(`${owner}/${name}`.toLowerCase()); },
+    addRepo({ owner, name, bare, archived = false, fork = false, topics = [] }) {
+      repos.set(`${owner}/${name}`.toLowerCase(), {
+        id: nextId++,
+        owner,
+        name,
+        defaultBranch: "main",
+        archived,
+        fork,
+        topics,
+        pushedAt: new Date().toISOString(),
+        bare,
+      });
+    },
+    removeRepo({ owner, name }) {
+      repos.delete(`${owner}/${name}`.toLowerCase());
+    },
     touchRepo({ owner, name }) {
       const repo = repos.get(`${owner}/${name}`.toLowerCase());
       if (repo) repo.pushedAt = new Date(Date.now() + nextId++).toISOString();
     },
-    inject(fault) { faults.push({ ...fault }); },
+    inject(fault) {
+      faults.push({ ...fault });
+    },
     setRateLimit({ remaining, resetInSeconds, limit: max }) {
       Object.assign(limit, { remaining, reset: Math.floor(Date.now() / 1000) + resetInSeconds, limit: max ?? limit.limit });
     },
-    resetStats() { stats = fresh(); },
-    close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+    resetStats() {
+      stats = fresh();
+    },
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }
 

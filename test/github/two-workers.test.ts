@@ -24,12 +24,15 @@ after(async () => {
 });
 
 it("two worker processes share one GitHub scan; one stopped with SIGTERM mid-scan loses nothing", async () => {
-  const source = await registerSource({ kind: "github", input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl, tokenEnv: "DOZEN_TEST_GH_TOKEN" } } });
+  const source = await registerSource({
+    kind: "github",
+    input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: standIn.baseUrl, tokenEnv: "DOZEN_TEST_GH_TOKEN" } },
+  });
   const { scanId } = await requestScanThroughBoss({ databaseUrl: database.url, sourceId: source.id });
   const start = (name: string) => startWorker({ databaseUrl: database.url, name, concurrency: 2 });
   const [first, second] = [start("worker-1"), start("worker-2")];
   try {
-    for (let done = 0; done < 3; ) {
+    for (let done = 0; done < 3;) {
       await new Promise((r) => setTimeout(r, 200));
       done = (await db().scan.findUniqueOrThrow({ where: { id: scanId }, select: { targetsDone: true } })).targetsDone;
     }

@@ -10,13 +10,25 @@ import { requestScan } from "@/lib/persistence/scan-run/request-scan";
 /** A real worker process (`workers/main.ts`) on the test's database, with a token in DOZEN_TEST_GH_TOKEN. */
 export function startWorker(opts: { databaseUrl: string; name: string; concurrency: number }): ReturnType<typeof runChild> {
   return runChild({
-    name: opts.name, command: process.execPath, args: tsxArgs("workers/main.ts"), cwd: ROOT, log: pino({ level: "silent" }),
-    env: childEnv({ DATABASE_URL: opts.databaseUrl, LOG_LEVEL: "warn", DOZEN_WORKER_CONCURRENCY: String(opts.concurrency), DOZEN_TEST_GH_TOKEN: "test-token" }),
+    name: opts.name,
+    command: process.execPath,
+    args: tsxArgs("workers/main.ts"),
+    cwd: ROOT,
+    log: pino({ level: "silent" }),
+    env: childEnv({
+      DATABASE_URL: opts.databaseUrl,
+      LOG_LEVEL: "warn",
+      DOZEN_WORKER_CONCURRENCY: String(opts.concurrency),
+      DOZEN_TEST_GH_TOKEN: "test-token",
+    }),
   });
 }
 
 /** Queues a scan through pg-boss, as the API does. */
-export async function requestScanThroughBoss(opts: { databaseUrl: string; sourceId: number }): Promise<{ scanId: number; alreadyRunning: boolean }> {
+export async function requestScanThroughBoss(opts: {
+  databaseUrl: string;
+  sourceId: number;
+}): Promise<{ scanId: number; alreadyRunning: boolean }> {
   const sender = createBoss({ role: "web", url: opts.databaseUrl });
   await sender.start();
   try {

@@ -33,23 +33,37 @@ describe("cluster scans through the worker: scheduled, on demand, and failing wi
   let sourceId: number;
 
   const kubeconfig = () => path.join(dir, "kubeconfig");
-  const latestScan = () => db().scan.findFirstOrThrow({ where: { sourceId }, orderBy: { id: "desc" }, select: { id: true, status: true, error: true, trigger: true } });
+  const latestScan = () =>
+    db().scan.findFirstOrThrow({
+      where: { sourceId },
+      orderBy: { id: "desc" },
+      select: { id: true, status: true, error: true, trigger: true },
+    });
   const waitForScan = async (scanId: number) => {
     const deadline = Date.now() + 90_000;
     for (;;) {
-      const scan = await db().scan.findUniqueOrThrow({ where: { id: scanId }, select: { id: true, status: true, error: true, trigger: true } });
+      const scan = await db().scan.findUniqueOrThrow({
+        where: { id: scanId },
+        select: { id: true, status: true, error: true, trigger: true },
+      });
       if (!["queued", "running"].includes(scan.status)) return scan;
       assert.ok(Date.now() < deadline, `scan ${scanId} still ${scan.status} after 90 s`);
       await new Promise((r) => setTimeout(r, 200));
     }
   };
   const pressScanNow = async () => {
-    const response = await scanNow(new Request(`http://dozen.test/api/sources/${sourceId}/scans`, { method: "POST" }), { params: Promise.resolve({ id: String(sourceId) }) });
+    const response = await scanNow(new Request(`http://dozen.test/api/sources/${sourceId}/scans`, { method: "POST" }), {
+      params: Promise.resolve({ id: String(sourceId) }),
+    });
     assert.equal(response.status, 202);
     return waitForScan(((await response.json()) as { scanId: number }).scanId);
   };
   const clusterResults = () =>
-    db().service.findMany({ where: { latestClusterTargetId: { not: null } }, orderBy: { slug: "asc" }, select: { slug: true, latestScore: true, latestClusterTargetId: true } });
+    db().service.findMany({
+      where: { latestClusterTargetId: { not: null } },
+      orderBy: { slug: "asc" },
+      select: { slug: true, latestScore: true, latestClusterTargetId: true },
+    });
 
   before(async () => {
     database = await useTestDatabase();
@@ -63,8 +77,12 @@ describe("cluster scans through the worker: scheduled, on demand, and failing wi
     // The web process's boss (lib/jobs/get-web-boss.ts), pointed at this file's database for the route.
     (globalThis as { __dozenBoss?: Promise<PgBoss> }).__dozenBoss = Promise.resolve(boss);
     worker = runChild({
-      name: "worker", command: process.execPath, args: [...WORKER_NODE_FLAGS, ...tsxArgs("workers/main.ts")],
-      env: childEnv({ DATABASE_URL: database.url, LOG_LEVEL: "warn" }), cwd: ROOT, log: pino({ level: "silent" }),
+      name: "worker",
+      command: process.execPath,
+      args: [...WORKER_NODE_FLAGS, ...tsxArgs("workers/main.ts")],
+      env: childEnv({ DATABASE_URL: database.url, LOG_LEVEL: "warn" }),
+      cwd: ROOT,
+      log: pino({ level: "silent" }),
     });
   });
   after(async () => {
@@ -77,7 +95,11 @@ describe("cluster scans through the worker: scheduled, on demand, and failing wi
   });
 
   it("a schedule tick, handled by the worker, audits the cluster: findings, drift and unmapped workloads", async () => {
-    const registered = await registerSource({ kind: "kubernetes", input: { name: "prod-eu", schedule: "30 2 * * *", config: { kubeconfigPath: kubeconfig(), context: "prod-eu" } }, boss });
+    const registered = await registerSource({
+      kind: "kubernetes",
+      input: { name: "prod-eu", schedule: "30 2 * * *", config: { kubeconfigPath: kubeconfig(), context: "prod-eu" } },
+      boss,
+    });
     sourceId = registered.id;
     const [schedule] = await boss.getSchedules(QUEUES.scheduledScan, String(sourceId));
     assert.deepEqual([schedule?.cron, schedule?.data], ["30 2 * * *", { sourceId }]);
@@ -93,19 +115,33 @@ describe("cluster scans through the worker: scheduled, on demand, and failing wi
 
     const billing = await db().service.findFirstOrThrow({
       where: { slug: "legacy-billing" },
-      select: { latestScore: true, latestTarget: { select: { score: true } }, latestClusterTarget: { select: { scanId: true, findings: { select: { ruleId: true, outcome: true, evidence: true } } } } },
+      select: {
+        latestScore: true,
+        latestTarget: { select: { score: true } },
+        latestClusterTarget: { select: { scanId: true, findings: { select: { ruleId: true, outcome: true, evidence: true } } } },
+      },
     });
     assert.equal(billing.latestClusterTarget?.scanId, scan.id);
     const failing = billing.latestClusterTarget!.findings.filter((f) => f.outcome === "fail").map((f) => f.ruleId);
-    for (const ruleId of ["clusterMatchesRepository", "clusterImagesPinned", "clusterSecretsFromSecretRefs", "clusterScalesHorizontally"]) assert.ok(failing.includes(ruleId), `${ruleId} fails (got ${failing.join(", ")})`);
+    for (const ruleId of ["clusterMatchesRepository", "clusterImagesPinned", "clusterSecretsFromSecretRefs", "clusterScalesHorizontally"])
+      assert.ok(failing.includes(ruleId), `${ruleId} fails (got ${failing.join(", ")})`);
     const pinned = billing.latestClusterTarget!.findings.find((f) => f.ruleId === "clusterImagesPinned")!;
     assert.deepEqual((pinned.evidence as { cluster: string; namespace: string; kind: string; name: string }[])[0], {
-      type: "cluster", cluster: "prod-eu", namespace: "shop", kind: "Deployment", name: "legacy-billing", jsonPath: "spec.template.spec.containers[0].image", snippet: "registry.example.com/acme/legacy-billing:latest",
+      type: "cluster",
+      cluster: "prod-eu",
+      namespace: "shop",
+      kind: "Deployment",
+      name: "legacy-billing",
+      jsonPath: "spec.template.spec.containers[0].image",
+      snippet: "registry.example.com/acme/legacy-billing:latest",
     });
     assert.ok(billing.latestScore! < billing.latestTarget!.score!, "the cluster's problems lower the service's score");
 
     // redis runs in the cluster but no repository declares it: shown as a service of the cluster source.
-    const redis = await db().service.findFirstOrThrow({ where: { workloads: { some: { name: "redis" } } }, select: { sourceId: true, latestScore: true, path: true } });
+    const redis = await db().service.findFirstOrThrow({
+      where: { workloads: { some: { name: "redis" } } },
+      select: { sourceId: true, latestScore: true, path: true },
+    });
     assert.deepEqual([redis.sourceId, redis.path], [sourceId, "shop/redis"]);
     assert.ok(redis.latestScore !== null, "an unmapped workload is scored, not dropped");
   });
@@ -115,8 +151,14 @@ describe("cluster scans through the worker: scheduled, on demand, and failing wi
     const scan = await pressScanNow();
     assert.deepEqual([scan.status, scan.trigger], ["succeeded", "manual"]);
     const after = await clusterResults();
-    assert.deepEqual(after.map((s) => s.slug), before.map((s) => s.slug));
-    assert.ok(after.every((s, i) => s.latestClusterTargetId !== before[i]!.latestClusterTargetId), "every service got this scan's cluster target");
+    assert.deepEqual(
+      after.map((s) => s.slug),
+      before.map((s) => s.slug),
+    );
+    assert.ok(
+      after.every((s, i) => s.latestClusterTargetId !== before[i]!.latestClusterTargetId),
+      "every service got this scan's cluster target",
+    );
   });
 
   it("an API server answering 500 fails the scan with its reason and keeps the previous audit", async () => {

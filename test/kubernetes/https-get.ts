@@ -1,7 +1,11 @@
 import https from "node:https";
 
 /** A GET trusting one CA (the stand-in's self-signed certificate), answering like fetch's Response. */
-export function httpsGet(opts: { url: string; ca: string; headers: Record<string, string> }): Promise<{ status: number; text(): Promise<string>; json(): Promise<unknown> }> {
+export function httpsGet(opts: {
+  url: string;
+  ca: string;
+  headers: Record<string, string>;
+}): Promise<{ status: number; text(): Promise<string>; json(): Promise<unknown> }> {
   return new Promise((resolve, reject) => {
     https
       .get(opts.url, { ca: opts.ca, headers: opts.headers }, (res) => {

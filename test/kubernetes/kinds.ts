@@ -18,8 +18,22 @@ export const KINDS: readonly KindInfo[] = [
   { shortNames: ["svc"], resource: "services", singular: "service", kind: "Service", group: "", version: "v1" },
   { shortNames: ["cm"], resource: "configmaps", singular: "configmap", kind: "ConfigMap", group: "", version: "v1" },
   { resource: "secrets", singular: "secret", kind: "Secret", group: "", version: "v1" },
-  { shortNames: ["hpa"], resource: "horizontalpodautoscalers", singular: "horizontalpodautoscaler", kind: "HorizontalPodAutoscaler", group: "autoscaling", version: "v2" },
-  { shortNames: ["pdb"], resource: "poddisruptionbudgets", singular: "poddisruptionbudget", kind: "PodDisruptionBudget", group: "policy", version: "v1" },
+  {
+    shortNames: ["hpa"],
+    resource: "horizontalpodautoscalers",
+    singular: "horizontalpodautoscaler",
+    kind: "HorizontalPodAutoscaler",
+    group: "autoscaling",
+    version: "v2",
+  },
+  {
+    shortNames: ["pdb"],
+    resource: "poddisruptionbudgets",
+    singular: "poddisruptionbudget",
+    kind: "PodDisruptionBudget",
+    group: "policy",
+    version: "v1",
+  },
 ];
 
 /** "apps/v1" or "v1" for the core group. */

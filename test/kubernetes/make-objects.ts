@@ -22,7 +22,10 @@ export function makeContainer(name: string, o: ContainerOptions = {}): Record<st
     image: o.image ?? `registry.example.com/acme/${name}:1.4.2`,
     ...(o.command ? { command: o.command } : {}),
     ...(port ? { ports: [{ containerPort: port, protocol: "TCP" }] } : {}),
-    env: o.env ?? [{ name: "PORT", value: String(port ?? 8080) }, { name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: `${name}-db`, key: "password" } } }],
+    env: o.env ?? [
+      { name: "PORT", value: String(port ?? 8080) },
+      { name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: `${name}-db`, key: "password" } } },
+    ],
     ...(o.envFrom ? { envFrom: o.envFrom } : {}),
     ...(o.probes === false ? {} : { readinessProbe: probe, livenessProbe: probe }),
     ...(o.preStop === false ? {} : { lifecycle: { preStop: { exec: { command: ["sleep", "5"] } } } }),
@@ -42,7 +45,11 @@ export interface WorkloadOptions extends ContainerOptions {
 }
 
 /** A Deployment (or StatefulSet/DaemonSet via `kind`) whose pods carry `app.kubernetes.io/name: <name>`. */
-export function makeWorkload(name: string, o: WorkloadOptions = {}, kind: "Deployment" | "StatefulSet" | "DaemonSet" = "Deployment"): KubeObject {
+export function makeWorkload(
+  name: string,
+  o: WorkloadOptions = {},
+  kind: "Deployment" | "StatefulSet" | "DaemonSet" = "Deployment",
+): KubeObject {
   const selector = { "app.kubernetes.io/name": name };
   const labels = { ...selector, ...(o.labels ?? {}) };
   const podSpec = {
@@ -52,7 +59,13 @@ export function makeWorkload(name: string, o: WorkloadOptions = {}, kind: "Deplo
     ...(o.volumes ? { volumes: o.volumes } : {}),
   };
   return {
-    metadata: { name, namespace: o.namespace ?? "shop", labels, ...(o.annotations ? { annotations: o.annotations } : {}), uid: `uid-${name}` },
+    metadata: {
+      name,
+      namespace: o.namespace ?? "shop",
+      labels,
+      ...(o.annotations ? { annotations: o.annotations } : {}),
+      uid: `uid-${name}`,
+    },
     spec: {
       ...(kind === "DaemonSet" ? {} : { replicas: o.replicas ?? 2 }),
       ...(kind === "StatefulSet" ? { serviceName: name } : {}),
@@ -64,7 +77,9 @@ export function makeWorkload(name: string, o: WorkloadOptions = {}, kind: "Deplo
 
 /** A running pod of a Deployment (owned through its ReplicaSet), with the image digest it runs. */
 export function makePod(workload: KubeObject, index: number, o: { digest?: string; restarts?: number } = {}): KubeObject {
-  const spec = (workload.spec as { template: { metadata: { labels: Record<string, string> }; spec: { containers: { name: string; image: string }[] } } }).template;
+  const spec = (
+    workload.spec as { template: { metadata: { labels: Record<string, string> }; spec: { containers: { name: string; image: string }[] } } }
+  ).template;
   const name = workload.metadata.name;
   const container = spec.spec.containers[0]!;
   const digest = o.digest ?? `sha256:${"a".repeat(63)}${index % 10}`;
@@ -79,14 +94,25 @@ export function makePod(workload: KubeObject, index: number, o: { digest?: strin
     status: {
       phase: "Running",
       containerStatuses: [
-        { name: container.name, image: container.image, imageID: `${container.image.split(/[:@]/)[0]}@${digest}`, ready: true, restartCount: o.restarts ?? 0, started: true, state: { running: { startedAt: "2026-01-01T00:00:00Z" } } },
+        {
+          name: container.name,
+          image: container.image,
+          imageID: `${container.image.split(/[:@]/)[0]}@${digest}`,
+          ready: true,
+          restartCount: o.restarts ?? 0,
+          started: true,
+          state: { running: { startedAt: "2026-01-01T00:00:00Z" } },
+        },
       ],
     },
   };
 }
 
 /** A ClusterIP Service selecting a workload's pods. */
-export function makeService(name: string, o: { namespace?: string; port?: number; sessionAffinity?: "ClientIP" | "None"; selectorName?: string } = {}): KubeObject {
+export function makeService(
+  name: string,
+  o: { namespace?: string; port?: number; sessionAffinity?: "ClientIP" | "None"; selectorName?: string } = {},
+): KubeObject {
   return {
     metadata: { name, namespace: o.namespace ?? "shop" },
     spec: {
@@ -99,7 +125,10 @@ export function makeService(name: string, o: { namespace?: string; port?: number
 
 /** A PodDisruptionBudget for a workload's pods. */
 export function makePdb(name: string, namespace = "shop"): KubeObject {
-  return { metadata: { name: `${name}-pdb`, namespace }, spec: { minAvailable: 1, selector: { matchLabels: { "app.kubernetes.io/name": name } } } };
+  return {
+    metadata: { name: `${name}-pdb`, namespace },
+    spec: { minAvailable: 1, selector: { matchLabels: { "app.kubernetes.io/name": name } } },
+  };
 }
 
 /** An HPA scaling a Deployment. */

@@ -24,9 +24,17 @@ describe("scanKubernetes: a cluster source audited into a real database", () => 
   let dir: string;
   let clusterSourceId: number;
   const scan = async () => {
-    const source = await db().source.findUniqueOrThrow({ where: { id: clusterSourceId }, select: { id: true, name: true, kind: true, location: true, config: true } });
-    const { id: scanId } = await db().scan.create({ data: { sourceId: source.id, trigger: "manual", rulesVersion: "test", status: "running" }, select: { id: true } });
-    await (await SOURCE_KINDS.kubernetes.worker()).scan({ scanId, source, boss: undefined as never, log: pino({ level: "silent" }), signal: new AbortController().signal });
+    const source = await db().source.findUniqueOrThrow({
+      where: { id: clusterSourceId },
+      select: { id: true, name: true, kind: true, location: true, config: true },
+    });
+    const { id: scanId } = await db().scan.create({
+      data: { sourceId: source.id, trigger: "manual", rulesVersion: "test", status: "running" },
+      select: { id: true },
+    });
+    await (
+      await SOURCE_KINDS.kubernetes.worker()
+    ).scan({ scanId, source, boss: undefined as never, log: pino({ level: "silent" }), signal: new AbortController().signal });
     return db().scan.findUniqueOrThrow({ where: { id: scanId }, select: { status: true, error: true, targetsDone: true } });
   };
 
@@ -35,7 +43,15 @@ describe("scanKubernetes: a cluster source audited into a real database", () => 
     dir = await mkdtemp(path.join(tmpdir(), "dozen-scan-k8s-"));
     // The repository side: legacy-billing declares 3 replicas, a tagged image and probes.
     const local = await seedShopRepos({ dir });
-    const checkout = await db().service.create({ data: { slug: "checkout-svc", name: "Checkout", sourceId: local.sourceId, path: "checkout", repoUrl: "https://github.com/acme/checkout" } });
+    const checkout = await db().service.create({
+      data: {
+        slug: "checkout-svc",
+        name: "Checkout",
+        sourceId: local.sourceId,
+        path: "checkout",
+        repoUrl: "https://github.com/acme/checkout",
+      },
+    });
     assert.ok(checkout.id);
   });
   after(async () => {
@@ -46,12 +62,20 @@ describe("scanKubernetes: a cluster source audited into a real database", () => 
   it("joins workloads to services, keeps unmapped ones, scores with drift, and stores no secret", async () => {
     const standIn = await startStandIn({ objects: shopCluster() });
     await writeFile(path.join(dir, "kubeconfig"), standIn.kubeconfig("prod-eu"));
-    clusterSourceId = (await registerSource({ kind: "kubernetes", input: { name: "prod-eu", config: { kubeconfigPath: path.join(dir, "kubeconfig"), context: "prod-eu" }, schedule: null } })).id;
+    clusterSourceId = (
+      await registerSource({
+        kind: "kubernetes",
+        input: { name: "prod-eu", config: { kubeconfigPath: path.join(dir, "kubeconfig"), context: "prod-eu" }, schedule: null },
+      })
+    ).id;
     const result = await scan();
     await standIn.close();
     assert.equal(result.status, "succeeded", result.error ?? "");
 
-    const workloads = await db().clusterWorkload.findMany({ select: { kind: true, name: true, mappedBy: true, digests: true, service: { select: { name: true, sourceId: true } } }, orderBy: { name: "asc" } });
+    const workloads = await db().clusterWorkload.findMany({
+      select: { kind: true, name: true, mappedBy: true, digests: true, service: { select: { name: true, sourceId: true } } },
+      orderBy: { name: "asc" },
+    });
     const byName = Object.fromEntries(workloads.map((w) => [w.name, w]));
     assert.equal(byName["checkout"]!.mappedBy, "annotation");
     assert.equal(byName["checkout"]!.service!.name, "Checkout");
@@ -63,30 +87,47 @@ describe("scanKubernetes: a cluster source audited into a real database", () => 
 
     const billing = await db().service.findFirstOrThrow({
       where: { name: "legacy-billing" },
-      select: { latestScore: true, latestTarget: { select: { score: true } }, latestClusterTarget: { select: { facts: true, findings: { select: { ruleId: true, outcome: true } } } } },
+      select: {
+        latestScore: true,
+        latestTarget: { select: { score: true } },
+        latestClusterTarget: { select: { facts: true, findings: { select: { ruleId: true, outcome: true } } } },
+      },
     });
     const drift = billing.latestClusterTarget!.findings.find((f) => f.ruleId === "clusterMatchesRepository");
     assert.equal(drift!.outcome, "fail");
-    const fields = ((billing.latestClusterTarget!.facts as { drift: { field: string }[] }).drift).map((d) => d.field).sort();
+    const fields = (billing.latestClusterTarget!.facts as { drift: { field: string }[] }).drift.map((d) => d.field).sort();
     assert.deepEqual(fields, ["digest", "envKeys", "image", "probes", "replicas"]);
     assert.ok(billing.latestScore! < billing.latestTarget!.score!, "the cluster's problems lower the combined score");
 
-    const page = await getServiceCluster({ serviceId: (await db().service.findFirstOrThrow({ where: { name: "legacy-billing" }, select: { id: true } })).id });
+    const page = await getServiceCluster({
+      serviceId: (await db().service.findFirstOrThrow({ where: { name: "legacy-billing" }, select: { id: true } })).id,
+    });
     assert.equal(page!.cluster, "prod-eu");
-    assert.deepEqual(page!.workloads.map((w) => `${w.kind}/${w.name}`), ["Deployment/legacy-billing"]);
+    assert.deepEqual(
+      page!.workloads.map((w) => `${w.kind}/${w.name}`),
+      ["Deployment/legacy-billing"],
+    );
     assert.ok(page!.drift.some((d) => d.field === "replicas" && d.declared === "3" && d.running === "1"));
 
-    const stored = JSON.stringify(await db().scanTarget.findMany({ select: { facts: true, findings: { select: { evidence: true, message: true } } } }));
+    const stored = JSON.stringify(
+      await db().scanTarget.findMany({ select: { facts: true, findings: { select: { evidence: true, message: true } } } }),
+    );
     for (const value of SHOP_SECRET_VALUES) assert.ok(!stored.includes(value), "no secret value stored");
   });
 
   it("the service page shows cluster checks with guides like repository findings, and unmapped workloads as services", async () => {
     const billing = await db().service.findFirstOrThrow({ where: { name: "legacy-billing" }, select: { id: true } });
-    const detail = await getServiceDetail({ slug: (await db().service.findUniqueOrThrow({ where: { id: billing.id }, select: { slug: true } })).slug });
+    const detail = await getServiceDetail({
+      slug: (await db().service.findUniqueOrThrow({ where: { id: billing.id }, select: { slug: true } })).slug,
+    });
     const html = renderToStaticMarkup(createElement(FindingList, { findings: detail!.findings.filter((f) => f.origin === "cluster") }));
     assert.match(html, /data-outcome="fail" data-rule="clusterImagesPinned"/, "a failing cluster check is a finding card");
     assert.match(html, /How to fix/);
-    assert.match(html, /Deployment <code>shop\/legacy-billing<\/code>, field <code>spec\.template\.spec\.containers\[0\]\.image<\/code>/, "the guide names the workload and field");
+    assert.match(
+      html,
+      /Deployment <code>shop\/legacy-billing<\/code>, field <code>spec\.template\.spec\.containers\[0\]\.image<\/code>/,
+      "the guide names the workload and field",
+    );
     assert.match(html, /Running images are pinned by digest or an immutable tag/, "cluster checks have their titles");
 
     // redis runs in the cluster, no repository declares it: a service of the cluster source, listed and scored.

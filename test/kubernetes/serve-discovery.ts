@@ -26,7 +26,11 @@ export function serveDiscovery(opts: { path: string; accept: string }): { conten
         apiVersion: "v1",
         groups: groups.map((name) => {
           const gv = `${name}/${KINDS.find((k) => k.group === name)!.version}`;
-          return { name, versions: [{ groupVersion: gv, version: gv.split("/")[1] }], preferredVersion: { groupVersion: gv, version: gv.split("/")[1] } };
+          return {
+            name,
+            versions: [{ groupVersion: gv, version: gv.split("/")[1] }],
+            preferredVersion: { groupVersion: gv, version: gv.split("/")[1] },
+          };
         }),
       },
     };
@@ -42,7 +46,14 @@ export function serveDiscovery(opts: { path: string; accept: string }): { conten
       kind: "APIResourceList",
       apiVersion: "v1",
       groupVersion,
-      resources: kinds.map((k) => ({ name: k.resource, singularName: k.singular, namespaced: true, kind: k.kind, ...(k.shortNames ? { shortNames: k.shortNames } : {}), verbs: ["get", "list"] })),
+      resources: kinds.map((k) => ({
+        name: k.resource,
+        singularName: k.singular,
+        namespaced: true,
+        kind: k.kind,
+        ...(k.shortNames ? { shortNames: k.shortNames } : {}),
+        verbs: ["get", "list"],
+      })),
     },
   };
 }

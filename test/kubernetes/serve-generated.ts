@@ -5,7 +5,15 @@ import { makeConfigMap, makeHpa, makePdb, makePod, makeSecret, makeService, make
 import { startStandIn, type KubeObject } from "@/test/kubernetes/stand-in";
 
 const deploymentsCount = Number(process.argv[2] ?? 5000);
-const objects: Record<string, KubeObject[]> = { deployments: [], pods: [], services: [], horizontalpodautoscalers: [], poddisruptionbudgets: [], configmaps: [], secrets: [] };
+const objects: Record<string, KubeObject[]> = {
+  deployments: [],
+  pods: [],
+  services: [],
+  horizontalpodautoscalers: [],
+  poddisruptionbudgets: [],
+  configmaps: [],
+  secrets: [],
+};
 for (let i = 0; i < deploymentsCount; i += 1) {
   const namespace = `team-${i % 50}`;
   const name = `svc-${i}`;

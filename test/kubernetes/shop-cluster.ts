@@ -1,5 +1,14 @@
 import type { KubeObject } from "@/test/kubernetes/stand-in";
-import { makeConfigMap, makeContainer, makeHpa, makePdb, makePod, makeSecret, makeService, makeWorkload } from "@/test/kubernetes/make-objects";
+import {
+  makeConfigMap,
+  makeContainer,
+  makeHpa,
+  makePdb,
+  makePod,
+  makeSecret,
+  makeService,
+  makeWorkload,
+} from "@/test/kubernetes/make-objects";
 
 /** Values that exist only inside the stand-in's Secrets and one env literal: none may ever leave it. */
 export const SHOP_SECRET_VALUES = ["s3cr3t-Value-XYZ-0001", "hunter2-billing-pass"] as const;
@@ -20,7 +29,10 @@ export function shopCluster(): Record<string, KubeObject[]> {
   const billing = makeWorkload("legacy-billing", {
     image: "registry.example.com/acme/legacy-billing:latest",
     replicas: 1,
-    env: [{ name: "DB_PASSWORD", value: SHOP_SECRET_VALUES[1] }, { name: "PORT", value: "9000" }],
+    env: [
+      { name: "DB_PASSWORD", value: SHOP_SECRET_VALUES[1] },
+      { name: "PORT", value: "9000" },
+    ],
     port: 9000,
     probes: false,
     preStop: false,
@@ -31,13 +43,32 @@ export function shopCluster(): Record<string, KubeObject[]> {
     volumes: [{ name: "uploads", persistentVolumeClaim: { claimName: "billing-uploads" } }],
   });
   const redis = makeWorkload("redis", { image: "redis:7.2.4", replicas: 1, port: 6379, env: [] }, "StatefulSet");
-  const exporter = makeWorkload("node-exporter", { namespace: "monitoring", image: "quay.io/prometheus/node-exporter:v1.8.1", port: 9100, env: [] }, "DaemonSet");
+  const exporter = makeWorkload(
+    "node-exporter",
+    { namespace: "monitoring", image: "quay.io/prometheus/node-exporter:v1.8.1", port: 9100, env: [] },
+    "DaemonSet",
+  );
   const migrate = {
-    metadata: { name: "checkout-migrate-42", namespace: "shop", labels: { "app.kubernetes.io/name": "checkout", "app.kubernetes.io/component": "migration" } },
+    metadata: {
+      name: "checkout-migrate-42",
+      namespace: "shop",
+      labels: { "app.kubernetes.io/name": "checkout", "app.kubernetes.io/component": "migration" },
+    },
     spec: {
       template: {
         metadata: { labels: { "app.kubernetes.io/name": "checkout" } },
-        spec: { restartPolicy: "Never", containers: [makeContainer("migrate", { image: `registry.example.com/acme/checkout@sha256:${"c".repeat(64)}`, command: ["npm", "run", "migrate"], port: null, probes: false, preStop: false })] },
+        spec: {
+          restartPolicy: "Never",
+          containers: [
+            makeContainer("migrate", {
+              image: `registry.example.com/acme/checkout@sha256:${"c".repeat(64)}`,
+              command: ["npm", "run", "migrate"],
+              port: null,
+              probes: false,
+              preStop: false,
+            }),
+          ],
+        },
       },
     },
   };
@@ -45,7 +76,18 @@ export function shopCluster(): Record<string, KubeObject[]> {
     metadata: { name: "nightly-report", namespace: "shop", labels: { "app.kubernetes.io/name": "checkout" } },
     spec: {
       schedule: "0 2 * * *",
-      jobTemplate: { spec: { template: { spec: { restartPolicy: "OnFailure", containers: [makeContainer("report", { image: "registry.example.com/acme/checkout:1.4.2", port: null, probes: false, preStop: false })] } } } },
+      jobTemplate: {
+        spec: {
+          template: {
+            spec: {
+              restartPolicy: "OnFailure",
+              containers: [
+                makeContainer("report", { image: "registry.example.com/acme/checkout:1.4.2", port: null, probes: false, preStop: false }),
+              ],
+            },
+          },
+        },
+      },
     },
   };
   return {

@@ -31,9 +31,13 @@ export async function seedShopRepos(opts: { dir: string }): Promise<{ sourceId: 
   const root = path.join(opts.dir, "repos");
   await mkdir(path.join(root, "legacy-billing", "k8s"), { recursive: true });
   await writeFile(path.join(root, "legacy-billing", "k8s", "deploy.yaml"), BILLING_MANIFEST);
-  await writeFile(path.join(root, "legacy-billing", "Dockerfile"), "FROM ruby:3.3\nCMD [\"puma\"]\n");
+  await writeFile(path.join(root, "legacy-billing", "Dockerfile"), 'FROM ruby:3.3\nCMD ["puma"]\n');
   const local = await registerSource({ kind: "local", input: { name: "repos", directory: root, schedule: null }, ifExists: "return" });
-  const { id: scanId } = await db().scan.create({ data: { sourceId: local.id, trigger: "manual", rulesVersion: "test" }, select: { id: true } });
-  for (const result of (await scanLocalDirectory({ root })).services) await persistTarget({ scanId, sourceId: local.id, target: { kind: "repository", result } });
+  const { id: scanId } = await db().scan.create({
+    data: { sourceId: local.id, trigger: "manual", rulesVersion: "test" },
+    select: { id: true },
+  });
+  for (const result of (await scanLocalDirectory({ root })).services)
+    await persistTarget({ scanId, sourceId: local.id, target: { kind: "repository", result } });
   return { sourceId: local.id };
 }

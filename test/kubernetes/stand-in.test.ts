@@ -40,17 +40,27 @@ describe("Kubernetes stand-in API server", () => {
   });
 
   it("rejects an object the official schema rejects", () => {
-    assert.throws(() => validateObject({ apiVersion: "apps/v1", kind: "Deployment", object: { metadata: { name: "x" }, spec: { replicas: "two" } } }));
+    assert.throws(() =>
+      validateObject({ apiVersion: "apps/v1", kind: "Deployment", object: { metadata: { name: "x" }, spec: { replicas: "two" } } }),
+    );
   });
 
   it("pages with limit/continue, filters by label selector, and expires continue tokens with 410", async () => {
     const first = (await (await get("/api/v1/pods?limit=3")).json()) as { items: unknown[]; metadata: { continue?: string } };
     assert.equal(first.items.length, 3);
-    const second = (await (await get(`/api/v1/pods?limit=3&continue=${first.metadata.continue}`)).json()) as { items: unknown[]; metadata: { continue?: string } };
+    const second = (await (await get(`/api/v1/pods?limit=3&continue=${first.metadata.continue}`)).json()) as {
+      items: unknown[];
+      metadata: { continue?: string };
+    };
     assert.equal(second.items.length, 1);
     assert.equal(second.metadata.continue, undefined);
-    const selected = (await (await get("/apis/apps/v1/deployments?labelSelector=app.kubernetes.io/name%20in%20(checkout,nope),dozen.dev/owner")).json()) as { items: { metadata: { name: string } }[] };
-    assert.deepEqual(selected.items.map((i) => i.metadata.name), ["checkout"]);
+    const selected = (await (
+      await get("/apis/apps/v1/deployments?labelSelector=app.kubernetes.io/name%20in%20(checkout,nope),dozen.dev/owner")
+    ).json()) as { items: { metadata: { name: string } }[] };
+    assert.deepEqual(
+      selected.items.map((i) => i.metadata.name),
+      ["checkout"],
+    );
     standIn.expireContinues(1);
     const gone = await get(`/api/v1/pods?limit=3&continue=${first.metadata.continue}`);
     assert.equal(gone.status, 410);
@@ -65,7 +75,11 @@ describe("Kubernetes stand-in API server", () => {
     assert.equal((await get("/apis/apps/v1/namespaces/shop/deployments/checkout")).status, 200);
     const other = await startStandIn({ objects: shopCluster() });
     other.forbid("secrets");
-    const forbidden = await httpsGet({ url: `${other.url}/api/v1/secrets`, ca: other.ca, headers: { authorization: `Bearer ${other.token}` } });
+    const forbidden = await httpsGet({
+      url: `${other.url}/api/v1/secrets`,
+      ca: other.ca,
+      headers: { authorization: `Bearer ${other.token}` },
+    });
     assert.equal(forbidden.status, 403);
     assert.equal(((await forbidden.json()) as { reason: string }).reason, "Forbidden");
     await other.close();
@@ -76,18 +90,30 @@ describe("Kubernetes stand-in API server", () => {
     const text = await res.text();
     const body = JSON.parse(text) as { kind: string; items: { metadata: { name: string } }[] };
     assert.equal(body.kind, "PartialObjectMetadataList");
-    assert.deepEqual(body.items.map((i) => i.metadata.name), ["checkout-db"]);
+    assert.deepEqual(
+      body.items.map((i) => i.metadata.name),
+      ["checkout-db"],
+    );
     assert.ok(!text.includes('"data"'));
   });
 
   it("answers the real kubectl: discovery, paged lists (chunk size 1) and get", async () => {
-    const kubectl = (...args: string[]) => run("kubectl", ["--kubeconfig", path.join(dir, "config"), "--cache-dir", path.join(dir, "cache"), ...args]);
-    const listed = JSON.parse((await kubectl("get", "deployments", "-A", "-o", "json", "--chunk-size=1")).stdout) as { items: { metadata: { name: string } }[] };
+    const kubectl = (...args: string[]) =>
+      run("kubectl", ["--kubeconfig", path.join(dir, "config"), "--cache-dir", path.join(dir, "cache"), ...args]);
+    const listed = JSON.parse((await kubectl("get", "deployments", "-A", "-o", "json", "--chunk-size=1")).stdout) as {
+      items: { metadata: { name: string } }[];
+    };
     assert.deepEqual(listed.items.map((i) => i.metadata.name).sort(), ["checkout", "legacy-billing"]);
-    const pods = JSON.parse((await kubectl("get", "pods", "-n", "shop", "-l", "app.kubernetes.io/name=checkout", "-o", "json", "--chunk-size=2")).stdout) as { items: unknown[] };
+    const pods = JSON.parse(
+      (await kubectl("get", "pods", "-n", "shop", "-l", "app.kubernetes.io/name=checkout", "-o", "json", "--chunk-size=2")).stdout,
+    ) as { items: unknown[] };
     assert.equal(pods.items.length, 3);
     const names = (await kubectl("get", "hpa,pdb,cronjobs", "-n", "shop", "-o", "name")).stdout.trim().split("\n");
-    assert.deepEqual(names.sort(), ["cronjob.batch/nightly-report", "horizontalpodautoscaler.autoscaling/checkout", "poddisruptionbudget.policy/checkout-pdb"]);
+    assert.deepEqual(names.sort(), [
+      "cronjob.batch/nightly-report",
+      "horizontalpodautoscaler.autoscaling/checkout",
+      "poddisruptionbudget.policy/checkout-pdb",
+    ]);
     await assert.rejects(kubectl("get", "deployment", "nope", "-n", "shop"), /NotFound|not found/);
   });
 });

@@ -7,7 +7,9 @@ import { serveDiscovery } from "@/test/kubernetes/serve-discovery";
 import { validateObject } from "@/test/kubernetes/validate-object";
 
 /** A Kubernetes object as stored: list-item shape (no apiVersion/kind), metadata.namespace and name set. */
-export type KubeObject = Record<string, unknown> & { metadata: { name: string; namespace?: string; labels?: Record<string, string>; [field: string]: unknown } };
+export type KubeObject = Record<string, unknown> & {
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; [field: string]: unknown };
+};
 
 export interface StandInRequest {
   method: string;
@@ -66,7 +68,14 @@ export async function startStandIn(opts: {
     const accept = req.headers.accept ?? "";
     const send = (status: number, body: unknown, contentType = "application/json") => {
       const text = JSON.stringify(body);
-      requests.push({ method: req.method ?? "GET", path: url.pathname, query: Object.fromEntries(url.searchParams), accept, status, ...(opts.recordBodies ? { body: text } : {}) });
+      requests.push({
+        method: req.method ?? "GET",
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        accept,
+        status,
+        ...(opts.recordBodies ? { body: text } : {}),
+      });
       res.writeHead(status, { "content-type": contentType, "content-length": Buffer.byteLength(text) });
       res.end(text);
     };
@@ -76,15 +85,33 @@ export async function startStandIn(opts: {
     const route = parseRoute(url.pathname);
     if (!route || req.method !== "GET") return send(404, status(404, "NotFound", "the server could not find the requested resource"));
     if (forbidden.has(route.info.resource)) {
-      return send(403, status(403, "Forbidden", `${route.info.resource} is forbidden: User "dozen" cannot ${route.name ? "get" : "list"} resource "${route.info.resource}" in API group "${route.info.group}"`));
+      return send(
+        403,
+        status(
+          403,
+          "Forbidden",
+          `${route.info.resource} is forbidden: User "dozen" cannot ${route.name ? "get" : "list"} resource "${route.info.resource}" in API group "${route.info.group}"`,
+        ),
+      );
     }
-    if (broken.has(route.info.resource)) return send(500, status(500, "InternalError", `an error on the server ("etcdserver: request timed out") has prevented the request from succeeding (get ${route.info.resource})`));
+    if (broken.has(route.info.resource))
+      return send(
+        500,
+        status(
+          500,
+          "InternalError",
+          `an error on the server ("etcdserver: request timed out") has prevented the request from succeeding (get ${route.info.resource})`,
+        ),
+      );
     const partial = /as=PartialObjectMetadata/.test(accept);
     const all = (store.get(route.info.resource) ?? []).filter((o) => !route.namespace || o.metadata.namespace === route.namespace);
     if (route.name) {
       const found = all.find((o) => o.metadata.name === route.name);
       if (!found) return send(404, status(404, "NotFound", `${route.info.resource} "${route.name}" not found`));
-      return send(200, partial ? metaOnly(found, "PartialObjectMetadata") : { apiVersion: apiVersionOf(route.info), kind: route.info.kind, ...found });
+      return send(
+        200,
+        partial ? metaOnly(found, "PartialObjectMetadata") : { apiVersion: apiVersionOf(route.info), kind: route.info.kind, ...found },
+      );
     }
     const selector = url.searchParams.get("labelSelector");
     const items = selector ? all.filter((o) => matchLabelSelector({ selector, labels: o.metadata.labels })) : all;
@@ -93,15 +120,31 @@ export async function startStandIn(opts: {
     if (cont) {
       if (expiring > 0) {
         expiring -= 1;
-        return send(410, status(410, "Expired", "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter."));
+        return send(
+          410,
+          status(
+            410,
+            "Expired",
+            "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.",
+          ),
+        );
       }
       offset = Number(Buffer.from(cont, "base64url").toString("utf8").split(":")[1] ?? "0");
     }
     const limit = Number(url.searchParams.get("limit") ?? "0");
     const page = limit > 0 ? items.slice(offset, offset + limit) : items.slice(offset);
-    const next = limit > 0 && offset + limit < items.length ? Buffer.from(`${route.info.resource}:${offset + limit}`).toString("base64url") : undefined;
+    const next =
+      limit > 0 && offset + limit < items.length
+        ? Buffer.from(`${route.info.resource}:${offset + limit}`).toString("base64url")
+        : undefined;
     const metadata = { resourceVersion: "1000", ...(next ? { continue: next, remainingItemCount: items.length - offset - limit } : {}) };
-    if (partial) return send(200, { apiVersion: "meta.k8s.io/v1", kind: "PartialObjectMetadataList", metadata, items: page.map((o) => metaOnly(o, "PartialObjectMetadata")) });
+    if (partial)
+      return send(200, {
+        apiVersion: "meta.k8s.io/v1",
+        kind: "PartialObjectMetadataList",
+        metadata,
+        items: page.map((o) => metaOnly(o, "PartialObjectMetadata")),
+      });
     send(200, { apiVersion: apiVersionOf(route.info), kind: `${route.info.kind}List`, metadata, items: page });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -111,11 +154,21 @@ export async function startStandIn(opts: {
     token,
     ca: tls.cert,
     requests,
-    expireContinues: (count) => { expiring += count; },
-    forbid: (resource) => { forbidden.add(resource); },
-    breakResource: (resource) => { broken.add(resource); },
+    expireContinues: (count) => {
+      expiring += count;
+    },
+    forbid: (resource) => {
+      forbidden.add(resource);
+    },
+    breakResource: (resource) => {
+      broken.add(resource);
+    },
     kubeconfig: (name = "stand-in") => kubeconfigYaml({ name, url, token, ca: tls.cert }),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -11,7 +11,11 @@ import { registerSource } from "@/lib/sources/register-source";
  * that saw part of a source would.
  */
 export async function scanIntoDatabase(opts: { root: string; name: string; only?: string[] }) {
-  const source = await registerSource({ kind: "local", input: { name: opts.name, directory: opts.root, schedule: null }, ifExists: "return" });
+  const source = await registerSource({
+    kind: "local",
+    input: { name: opts.name, directory: opts.root, schedule: null },
+    ifExists: "return",
+  });
   const scan = await db().scan.create({
     data: { sourceId: source.id, trigger: "manual", rulesVersion: rulesVersion(), status: "running" },
     select: { id: true },

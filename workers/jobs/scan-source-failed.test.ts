@@ -36,7 +36,10 @@ test("a source scan that fails its last retry is closed as failed with the reaso
   assert.equal((await requestScan({ boss, sourceId: source.id, trigger: "manual" })).alreadyRunning, true);
 
   await scanSourceFailedJob.handle({ scanId: first.scanId }, ctx({ message: "job expired after 30 minutes" }));
-  const closed = await db().scan.findUniqueOrThrow({ where: { id: first.scanId }, select: { status: true, error: true, finishedAt: true } });
+  const closed = await db().scan.findUniqueOrThrow({
+    where: { id: first.scanId },
+    select: { status: true, error: true, finishedAt: true },
+  });
   assert.equal(closed.status, "failed");
   assert.match(closed.error ?? "", /failed on every retry: job expired after 30 minutes/);
   assert.ok(closed.finishedAt);

@@ -16,7 +16,8 @@ import { useTestDatabase } from "@/test/support/test-database";
 
 // Two services a reader can judge at a glance: one follows the methodology, one breaks it on purpose.
 const GOOD = {
-  "Dockerfile": 'FROM node:20.11-alpine@sha256:' + "a".repeat(64) + '\nWORKDIR /app\nCOPY . .\nUSER node\nEXPOSE 3000\nCMD ["node", "server.js"]\n',
+  Dockerfile:
+    "FROM node:20.11-alpine@sha256:" + "a".repeat(64) + '\nWORKDIR /app\nCOPY . .\nUSER node\nEXPOSE 3000\nCMD ["node", "server.js"]\n',
   "package.json": '{ "name": "good", "version": "1.0.0", "dependencies": { "express": "4.19.2" } }\n',
   "package-lock.json": '{ "name": "good", "lockfileVersion": 3, "packages": {} }\n',
   "server.js":
@@ -24,7 +25,7 @@ const GOOD = {
     'const server = app.listen(port);\nprocess.on("SIGTERM", () => server.close(() => process.exit(0)));\n',
 };
 const POOR = {
-  "Dockerfile": "FROM node:latest\nCOPY . .\nCMD npm install && node server.js\n",
+  Dockerfile: "FROM node:latest\nCOPY . .\nCMD npm install && node server.js\n",
   "package.json": '{ "name": "poor", "dependencies": { "express": "*" } }\n',
   ".env": "DATABASE_URL=postgres://admin:hunter2@db.internal:5432/app\n",
   "server.js":
@@ -63,7 +64,11 @@ async function waitForScan(scanId: number, timeoutMs: number): Promise<string> {
 }
 
 test("a worker process scans a local source and stores scores, findings with evidence and factor scores", async () => {
-  const source = await registerSource({ kind: "local", input: { name: "fixture-fleet", directory: fleet, schedule: null }, ifExists: "return" });
+  const source = await registerSource({
+    kind: "local",
+    input: { name: "fixture-fleet", directory: fleet, schedule: null },
+    ifExists: "return",
+  });
   const sender = boss();
   await sender.start();
   const { scanId } = await requestScan({ boss: sender, sourceId: source.id, trigger: "manual" });
@@ -90,7 +95,10 @@ test("a worker process scans a local source and stores scores, findings with evi
     select: { name: true, latestScore: true, latestGrade: true, latestTargetId: true },
     orderBy: { name: "asc" },
   });
-  assert.deepEqual(services.map((s) => s.name), ["good-api", "poor-api"]);
+  assert.deepEqual(
+    services.map((s) => s.name),
+    ["good-api", "poor-api"],
+  );
   const [good, poor] = services;
   assert.ok(good?.latestScore !== null && poor?.latestScore !== null);
   assert.ok(good!.latestScore! > poor!.latestScore!, `good ${good!.latestScore} should beat poor ${poor!.latestScore}`);

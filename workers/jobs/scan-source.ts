@@ -13,7 +13,11 @@ export const scanSourceJob = defineJob({
   schema: scanSourcePayload,
   async handle({ scanId }, { boss, log, signal }) {
     const started = await startScan({ scanId });
-    if ("skipped" in started) return log.info({ scanId, skipped: started.skipped }, started.skipped === "missing" ? "scan no longer exists" : "scan already finished");
+    if ("skipped" in started)
+      return log.info(
+        { scanId, skipped: started.skipped },
+        started.skipped === "missing" ? "scan no longer exists" : "scan already finished",
+      );
     const { source } = started;
     log.info({ scanId, source: source.name, kind: source.kind }, "scan started");
     const kind = findSourceKind(source.kind);

@@ -20,20 +20,31 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
         <h1 className="text-2xl font-semibold">Sources</h1>
         <p className="flex items-baseline gap-3 text-sm">
           <CsvLink table="sources" />
-          <Link href="/sources/new" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">Add a source</Link>
+          <Link href="/sources/new" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">
+            Add a source
+          </Link>
         </p>
       </div>
       {added ? (
-        <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
-          Added <strong>{added.name}</strong>. Its first scan{params.scan ? ` (#${params.scan})` : ""} is queued; follow it on <Link href="/scans" className="underline">Scans</Link>.
+        <p
+          role="status"
+          className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+        >
+          Added <strong>{added.name}</strong>. Its first scan{params.scan ? ` (#${params.scan})` : ""} is queued; follow it on{" "}
+          <Link href="/scans" className="underline">
+            Scans
+          </Link>
+          .
         </p>
       ) : null}
       {sources.length === 0 ? (
         <div className="rounded border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:border-slate-700 dark:text-slate-300">
           <p className="font-medium">No sources yet.</p>
           <p className="mt-1 text-sm">
-            <Link href="/sources/new" className="text-sky-800 underline dark:text-sky-300">Add a source</Link>: a GitHub organisation, a Kubernetes cluster or a local checkout.
-            Dozen scans it at once, then on its schedule.
+            <Link href="/sources/new" className="text-sky-800 underline dark:text-sky-300">
+              Add a source
+            </Link>
+            : a GitHub organisation, a Kubernetes cluster or a local checkout. Dozen scans it at once, then on its schedule.
           </p>
         </div>
       ) : (

@@ -8,7 +8,10 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const parsed = heatmapSearch.safeParse(searchEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
-    return NextResponse.json({ error: "invalid heatmap query", issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) }, { status: 400 });
+    return NextResponse.json(
+      { error: "invalid heatmap query", issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) },
+      { status: 400 },
+    );
   }
   return NextResponse.json(await getHeatmapRows({ search: parsed.data }));
 }

@@ -32,7 +32,11 @@ export async function collectRepository(opts: {
       ref: opts.sha,
       request: { parseSuccessResponseBody: false },
     });
-    const extracted = await extractTarball({ body: response.data as unknown as ReadableStream<Uint8Array>, dir: root, limits: opts.limits });
+    const extracted = await extractTarball({
+      body: response.data as unknown as ReadableStream<Uint8Array>,
+      dir: root,
+      limits: opts.limits,
+    });
     const { targets, repoConfig } = await collectLocalSource({ root });
     const vcs = { kind: "git" as const, commit: opts.sha, branch: opts.branch };
     return {

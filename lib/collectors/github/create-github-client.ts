@@ -51,19 +51,28 @@ export interface GitHubClientOptions {
  */
 export function createGitHubClient(opts: GitHubClientOptions): { client: GitHubClient; budget: RateBudget } {
   // An installation has one budget whatever token it currently holds; a token is its own budget.
-  const credential = opts.app ? `app:${opts.app.appId}:installation:${opts.app.installationId}` : `token:${createHash("sha256").update(opts.token ?? "").digest("hex").slice(0, 16)}`;
+  const credential = opts.app
+    ? `app:${opts.app.appId}:installation:${opts.app.installationId}`
+    : `token:${createHash("sha256")
+        .update(opts.token ?? "")
+        .digest("hex")
+        .slice(0, 16)}`;
   const key = `${opts.baseUrl}|${credential}`;
   let budget = budgets.get(key);
   if (!budget) budgets.set(key, (budget = newRateBudget({ maxInFlight: opts.maxInFlight ?? 4, seed: opts.seed })));
   const base = opts.retryBaseMs ?? 1000;
-  const retryable = (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => retryCount < 3 && retryAfter * base <= (opts.maxBudgetWaitMs ?? 120_000);
+  const retryable = (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
+    retryCount < 3 && retryAfter * base <= (opts.maxBudgetWaitMs ?? 120_000);
   const client = new GitHubOctokit({
     ...(opts.app
       ? {
           authStrategy: createAppAuth,
           // auth-app's hook signs a JWT for app endpoints and sends an installation token everywhere else;
           // the shared cache keeps one token per installation per process until shortly before it expires.
-          auth: { ...opts.app, cache: installationTokenCache({ baseUrl: opts.baseUrl, appId: opts.app.appId, privateKey: opts.app.privateKey }) },
+          auth: {
+            ...opts.app,
+            cache: installationTokenCache({ baseUrl: opts.baseUrl, appId: opts.app.appId, privateKey: opts.app.privateKey }),
+          },
         }
       : { auth: opts.token }),
     baseUrl: opts.baseUrl,

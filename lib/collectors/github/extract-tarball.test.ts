@@ -10,7 +10,9 @@ import { createGzip } from "node:zlib";
 import { pack } from "tar-stream";
 import { extractTarball } from "@/lib/collectors/github/extract-tarball";
 
-async function tarball(entries: { name: string; type?: "file" | "symlink" | "link" | "directory"; text?: string; linkname?: string }[]): Promise<Buffer> {
+async function tarball(
+  entries: { name: string; type?: "file" | "symlink" | "link" | "directory"; text?: string; linkname?: string }[],
+): Promise<Buffer> {
   const archive = pack();
   for (const e of entries) archive.entry({ name: e.name, type: e.type ?? "file", linkname: e.linkname }, e.text ?? "");
   archive.finalize();
@@ -28,14 +30,16 @@ describe("extractTarball", () => {
 
   it("strips GitHub's top folder, writes regular files only, never creates links or leaves the directory", async () => {
     const dir = await fresh();
-    const body = Readable.from(await tarball([
-      { name: "acme-api-abc1234/", type: "directory" },
-      { name: "acme-api-abc1234/src/main.js", text: "listen(process.env.PORT)\n" },
-      { name: "acme-api-abc1234/secrets", type: "symlink", linkname: "/etc/passwd" },
-      { name: "acme-api-abc1234/hard", type: "link", linkname: "acme-api-abc1234/src/main.js" },
-      { name: "acme-api-abc1234/../../escape.txt", text: "outside" },
-      { name: "acme-api-abc1234/big.bin", text: "x".repeat(2000) },
-    ]));
+    const body = Readable.from(
+      await tarball([
+        { name: "acme-api-abc1234/", type: "directory" },
+        { name: "acme-api-abc1234/src/main.js", text: "listen(process.env.PORT)\n" },
+        { name: "acme-api-abc1234/secrets", type: "symlink", linkname: "/etc/passwd" },
+        { name: "acme-api-abc1234/hard", type: "link", linkname: "acme-api-abc1234/src/main.js" },
+        { name: "acme-api-abc1234/../../escape.txt", text: "outside" },
+        { name: "acme-api-abc1234/big.bin", text: "x".repeat(2000) },
+      ]),
+    );
     const result = await extractTarball({ body, dir, limits: { maxFileBytes: 1000 } });
     assert.equal(await readFile(join(dir, "src/main.js"), "utf8"), "listen(process.env.PORT)\n");
     assert.deepEqual((await readdir(dir)).sort(), ["src"]);
@@ -47,6 +51,9 @@ describe("extractTarball", () => {
   it("refuses a repository over the file-count or archive-size limit", async () => {
     const many = await tarball(Array.from({ length: 5 }, (_, i) => ({ name: `top/f${i}.txt`, text: "x" })));
     await assert.rejects(extractTarball({ body: Readable.from(many), dir: await fresh(), limits: { maxFiles: 3 } }), /more than 3 files/);
-    await assert.rejects(extractTarball({ body: Readable.from(many), dir: await fresh(), limits: { maxArchiveBytes: 10 } }), /larger than 10 bytes/);
+    await assert.rejects(
+      extractTarball({ body: Readable.from(many), dir: await fresh(), limits: { maxArchiveBytes: 10 } }),
+      /larger than 10 bytes/,
+    );
   });
 });

@@ -68,7 +68,8 @@ export async function extractTarball(opts: {
   const meter = async function* (chunks: AsyncIterable<Buffer>) {
     for await (const chunk of chunks) {
       archiveBytes += chunk.length;
-      if (archiveBytes > limits.maxArchiveBytes) throw new Error(`repository archive larger than ${limits.maxArchiveBytes} bytes: not scanned`);
+      if (archiveBytes > limits.maxArchiveBytes)
+        throw new Error(`repository archive larger than ${limits.maxArchiveBytes} bytes: not scanned`);
       yield chunk;
     }
   };

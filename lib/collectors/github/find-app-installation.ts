@@ -34,11 +34,14 @@ async function lookUp(opts: Parameters<typeof findAppInstallation>[0]): Promise<
     userAgent: "dozen-scanner",
     authStrategy: createAppAuth,
     auth: { appId: opts.appId, privateKey: opts.privateKey },
-    request: { fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(opts.timeoutMs) }) },
+    request: {
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(opts.timeoutMs) }),
+    },
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });
-  const response = opts.ownerType === "org"
-    ? await octokit.request("GET /orgs/{org}/installation", { org: opts.owner })
-    : await octokit.request("GET /users/{username}/installation", { username: opts.owner });
+  const response =
+    opts.ownerType === "org"
+      ? await octokit.request("GET /orgs/{org}/installation", { org: opts.owner })
+      : await octokit.request("GET /users/{username}/installation", { username: opts.owner });
   return response.data.id;
 }

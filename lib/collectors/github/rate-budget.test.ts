@@ -17,7 +17,10 @@ describe("rate budget", () => {
   });
   it("reads GitHub's headers and ignores answers without them", () => {
     const budget = newRateBudget({ maxInFlight: 4 });
-    recordRateHeaders({ budget, headers: new Headers({ "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(now / 1000 + 5), "x-ratelimit-limit": "5000" }) });
+    recordRateHeaders({
+      budget,
+      headers: new Headers({ "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(now / 1000 + 5), "x-ratelimit-limit": "5000" }),
+    });
     assert.deepEqual([budget.remaining, budget.resetAt, budget.limit], [0, now + 5000, 5000]);
     recordRateHeaders({ budget, headers: new Headers({ "content-type": "application/x-gzip" }) });
     assert.equal(budget.remaining, 0);

@@ -12,7 +12,10 @@ export interface RateBudget {
 }
 
 /** A fresh budget, optionally seeded from the last reading stored with the source (Source.rateLimit). */
-export function newRateBudget(opts: { maxInFlight: number; seed?: { limit?: number; remaining?: number; resetAt?: string } | null }): RateBudget {
+export function newRateBudget(opts: {
+  maxInFlight: number;
+  seed?: { limit?: number; remaining?: number; resetAt?: string } | null;
+}): RateBudget {
   const resetAt = opts.seed?.resetAt ? Date.parse(opts.seed.resetAt) : NaN;
   return {
     limit: opts.seed?.limit ?? null,

@@ -35,37 +35,66 @@ export async function collectCluster(opts: {
   const list = async <T>(base: string, resource: string, init: () => T, add: (acc: T, item: Obj) => void, accept?: string) => {
     const parts: T[] = [];
     for (const scope of scopes) {
-      parts.push(await listPaged({ client: opts.client, path: `${base}${scope}/${resource}`, accept, init, pageLimit: opts.pageLimit, add: (a, item) => { if (keep(item)) add(a, item); } }));
+      parts.push(
+        await listPaged({
+          client: opts.client,
+          path: `${base}${scope}/${resource}`,
+          accept,
+          init,
+          pageLimit: opts.pageLimit,
+          add: (a, item) => {
+            if (keep(item)) add(a, item);
+          },
+        }),
+      );
     }
     return parts;
   };
   const arrays = async <T>(base: string, resource: string, map: (item: Obj) => T | null, accept?: string) =>
-    (await list(base, resource, () => [] as T[], (a, item) => { const v = map(item); if (v) a.push(v); }, accept)).flat();
+    (
+      await list(
+        base,
+        resource,
+        () => [] as T[],
+        (a, item) => {
+          const v = map(item);
+          if (v) a.push(v);
+        },
+        accept,
+      )
+    ).flat();
 
   const workloads: WorkloadFacts[] = [];
   for (const w of WORKLOADS) {
-    workloads.push(...(await arrays(w.base, w.resource, (item) => {
-      // A CronJob's runs are audited through the CronJob itself.
-      if (w.kind === "Job" && ((item.metadata as Meta).ownerReferences ?? []).some((o) => o.kind === "CronJob")) return null;
-      return summarizeWorkload({ kind: w.kind, item });
-    })));
+    workloads.push(
+      ...(await arrays(w.base, w.resource, (item) => {
+        // A CronJob's runs are audited through the CronJob itself.
+        if (w.kind === "Job" && ((item.metadata as Meta).ownerReferences ?? []).some((o) => o.kind === "CronJob")) return null;
+        return summarizeWorkload({ kind: w.kind, item });
+      })),
+    );
   }
   const byKey = new Map(workloads.map((w) => [`${w.namespace}/${w.kind}/${w.name}`, w]));
   type Running = Map<string, { digests: Set<string>; restarts: number; pods: number }>;
-  const running = await list("/api/v1", "pods", (): Running => new Map(), (acc, pod) => {
-    const meta = pod.metadata as Meta;
-    const owner = ownerOf(meta);
-    if (!owner) return;
-    const key = `${meta.namespace}/${owner.kind}/${owner.name}`;
-    const entry = acc.get(key) ?? { digests: new Set<string>(), restarts: 0, pods: 0 };
-    acc.set(key, entry);
-    entry.pods += 1;
-    for (const s of ((pod.status as Obj | undefined)?.containerStatuses ?? []) as { imageID?: string; restartCount?: number }[]) {
-      entry.restarts += s.restartCount ?? 0;
-      const digest = s.imageID?.match(/sha256:[a-f0-9]{64}/)?.[0];
-      if (digest) entry.digests.add(digest);
-    }
-  });
+  const running = await list(
+    "/api/v1",
+    "pods",
+    (): Running => new Map(),
+    (acc, pod) => {
+      const meta = pod.metadata as Meta;
+      const owner = ownerOf(meta);
+      if (!owner) return;
+      const key = `${meta.namespace}/${owner.kind}/${owner.name}`;
+      const entry = acc.get(key) ?? { digests: new Set<string>(), restarts: 0, pods: 0 };
+      acc.set(key, entry);
+      entry.pods += 1;
+      for (const s of ((pod.status as Obj | undefined)?.containerStatuses ?? []) as { imageID?: string; restartCount?: number }[]) {
+        entry.restarts += s.restartCount ?? 0;
+        const digest = s.imageID?.match(/sha256:[a-f0-9]{64}/)?.[0];
+        if (digest) entry.digests.add(digest);
+      }
+    },
+  );
   for (const part of running) {
     for (const [key, entry] of part) {
       const workload = byKey.get(key);
@@ -76,7 +105,8 @@ export async function collectCluster(opts: {
     const m = item.metadata as Meta;
     const spec = (item.spec ?? {}) as Obj;
     return {
-      namespace: String(m.namespace), name: String(m.name),
+      namespace: String(m.namespace),
+      name: String(m.name),
       selector: (spec.selector ?? {}) as Record<string, string>,
       targetPorts: ((spec.ports ?? []) as Obj[]).map((p) => (p.targetPort ?? p.port) as number | string),
       sessionAffinity: String(spec.sessionAffinity ?? "None"),
@@ -89,12 +119,26 @@ export async function collectCluster(opts: {
   });
   const pdbs = await arrays("/apis/policy/v1", "poddisruptionbudgets", (item) => {
     const m = item.metadata as Meta;
-    return { namespace: String(m.namespace), name: String(m.name), selector: (((item.spec as Obj | undefined)?.selector as Obj | undefined)?.matchLabels ?? {}) as Record<string, string> };
+    return {
+      namespace: String(m.namespace),
+      name: String(m.name),
+      selector: (((item.spec as Obj | undefined)?.selector as Obj | undefined)?.matchLabels ?? {}) as Record<string, string>,
+    };
   });
   const names = (item: Obj) => ({ namespace: String((item.metadata as Meta).namespace), name: String((item.metadata as Meta).name) });
   const configMaps = await arrays("/api/v1", "configmaps", names, PARTIAL_METADATA);
   const secrets = await arrays("/api/v1", "secrets", names, PARTIAL_METADATA);
-  return { schemaVersion: 1, cluster: opts.client.cluster, workloads, services, hpas, pdbs, configMaps, secrets, requests: opts.client.requests };
+  return {
+    schemaVersion: 1,
+    cluster: opts.client.cluster,
+    workloads,
+    services,
+    hpas,
+    pdbs,
+    configMaps,
+    secrets,
+    requests: opts.client.requests,
+  };
 }
 
 /** The workload behind a pod: a ReplicaSet's pods belong to the Deployment named by the set minus its hash. */

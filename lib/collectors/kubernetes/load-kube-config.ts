@@ -25,7 +25,11 @@ function importKubeConfig(): Promise<typeof KubeConfig> {
  * A client-node KubeConfig for one cluster source: a context of a kubeconfig file (KUBECONFIG or a mounted
  * file), or the pod's service account when `inCluster` is set. Throws when the context does not exist.
  */
-export async function loadKubeConfig(opts: { kubeconfigPath?: string | null; context?: string | null; inCluster?: boolean }): Promise<KubeConfig> {
+export async function loadKubeConfig(opts: {
+  kubeconfigPath?: string | null;
+  context?: string | null;
+  inCluster?: boolean;
+}): Promise<KubeConfig> {
   const kc = new (await importKubeConfig())();
   if (opts.inCluster) {
     kc.loadFromCluster();

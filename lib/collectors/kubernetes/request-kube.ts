@@ -4,7 +4,11 @@ import type { KubeConfig } from "@kubernetes/client-node/dist/config.js";
 
 /** A Kubernetes Status error (401, 403, 404, 410 …) with the server's reason. */
 export class KubeApiError extends Error {
-  constructor(public readonly status: number, public readonly reason: string, message: string) {
+  constructor(
+    public readonly status: number,
+    public readonly reason: string,
+    message: string,
+  ) {
     super(`Kubernetes API ${status} ${reason}: ${message}`);
     this.name = "KubeApiError";
   }
@@ -43,27 +47,33 @@ export async function createKubeClient(opts: { kc: KubeConfig; name: string }): 
 function send(opts: { url: URL; options: https.RequestOptions; accept: string }): Promise<unknown> {
   const lib = opts.url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
-    const req = lib.request(opts.url, { ...opts.options, method: "GET", headers: { ...opts.options.headers, accept: opts.accept } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("error", reject);
-      res.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        const status = res.statusCode ?? 0;
-        let body: unknown;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          body = null;
-        }
-        if (status >= 200 && status < 300) return resolve(body);
-        const s = (body ?? {}) as { reason?: string; message?: string };
-        reject(new KubeApiError(status, s.reason ?? "Unknown", s.message ?? text.slice(0, 200)));
-      });
-    });
+    const req = lib.request(
+      opts.url,
+      { ...opts.options, method: "GET", headers: { ...opts.options.headers, accept: opts.accept } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("error", reject);
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          const status = res.statusCode ?? 0;
+          let body: unknown;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            body = null;
+          }
+          if (status >= 200 && status < 300) return resolve(body);
+          const s = (body ?? {}) as { reason?: string; message?: string };
+          reject(new KubeApiError(status, s.reason ?? "Unknown", s.message ?? text.slice(0, 200)));
+        });
+      },
+    );
     req.setTimeout(60_000, () => req.destroy(new Error(`timeout GET ${opts.url.pathname}`)));
     // Named by server, so a failed scan says which cluster could not be reached, not just "ECONNREFUSED".
-    req.on("error", (error) => reject(new Error(`cannot reach the Kubernetes API at ${opts.url.origin}: ${error.message}`, { cause: error })));
+    req.on("error", (error) =>
+      reject(new Error(`cannot reach the Kubernetes API at ${opts.url.origin}: ${error.message}`, { cause: error })),
+    );
     req.end();
   });
 }

@@ -3,7 +3,8 @@ import { literalPart, looksSecretName, TOKEN_PATTERNS } from "@/lib/facts/secret
 import { previewSecret } from "@/lib/facts/preview-secret";
 
 type Obj = Record<string, unknown>;
-const MIGRATION = /\b(db:migrate|migrate|migrations?|flyway|liquibase|alembic\s+upgrade|knex\s+migrate|prisma\s+migrate|sequelize\s+db:migrate)\b/i;
+const MIGRATION =
+  /\b(db:migrate|migrate|migrations?|flyway|liquibase|alembic\s+upgrade|knex\s+migrate|prisma\s+migrate|sequelize\s+db:migrate)\b/i;
 
 /**
  * One workload object from a list page → compact facts. Env values are dropped here, at the edge: only
@@ -15,8 +16,10 @@ export function summarizeWorkload(opts: { kind: WorkloadKind; item: Obj }): Work
   const templatePath = opts.kind === "CronJob" ? "spec.jobTemplate.spec.template" : "spec.template";
   const template = (opts.kind === "CronJob" ? dig(spec, "jobTemplate", "spec", "template") : spec.template) as Obj | undefined;
   const podSpec = (template?.spec ?? {}) as Obj;
-  const volumes = ((podSpec.volumes ?? []) as Obj[]);
-  const annotations = Object.fromEntries(Object.entries((meta.annotations ?? {}) as Record<string, string>).filter(([k]) => k.startsWith("dozen.dev/")));
+  const volumes = (podSpec.volumes ?? []) as Obj[];
+  const annotations = Object.fromEntries(
+    Object.entries((meta.annotations ?? {}) as Record<string, string>).filter(([k]) => k.startsWith("dozen.dev/")),
+  );
   return {
     kind: opts.kind,
     namespace: String(meta.namespace ?? "default"),
@@ -31,8 +34,12 @@ export function summarizeWorkload(opts: { kind: WorkloadKind; item: Obj }): Work
       hostPath: volumes.filter((v) => v.hostPath).map((v) => String(v.name)),
     },
     containers: [
-      ...((podSpec.initContainers ?? []) as Obj[]).map((c, i) => summarizeContainer(c, true, `${templatePath}.spec.initContainers[${i}]`, podSpec)),
-      ...((podSpec.containers ?? []) as Obj[]).map((c, i) => summarizeContainer(c, false, `${templatePath}.spec.containers[${i}]`, podSpec)),
+      ...((podSpec.initContainers ?? []) as Obj[]).map((c, i) =>
+        summarizeContainer(c, true, `${templatePath}.spec.initContainers[${i}]`, podSpec),
+      ),
+      ...((podSpec.containers ?? []) as Obj[]).map((c, i) =>
+        summarizeContainer(c, false, `${templatePath}.spec.containers[${i}]`, podSpec),
+      ),
     ],
     running: { digests: [], restarts: 0, pods: 0 },
   };
@@ -59,7 +66,10 @@ function summarizeContainer(c: Obj, init: boolean, jsonPath: string, podSpec: Ob
     preStop: Boolean(dig(c, "lifecycle", "preStop")),
     requests: Object.keys((resources.requests ?? {}) as Obj).length > 0,
     limits: Object.keys((resources.limits ?? {}) as Obj).length > 0,
-    runAsNonRoot: sc.runAsNonRoot === true || (sc.runAsNonRoot === undefined && podSc.runAsNonRoot === true) || (typeof sc.runAsUser === "number" && sc.runAsUser > 0),
+    runAsNonRoot:
+      sc.runAsNonRoot === true ||
+      (sc.runAsNonRoot === undefined && podSc.runAsNonRoot === true) ||
+      (typeof sc.runAsUser === "number" && sc.runAsUser > 0),
     readOnlyRootFilesystem: sc.readOnlyRootFilesystem === true,
     runsMigrations: MIGRATION.test(command),
   };
@@ -69,15 +79,27 @@ function summarizeEnv(e: Obj): EnvVarFact {
   const name = String(e.name ?? "");
   const from = (e.valueFrom ?? null) as Obj | null;
   if (from) {
-    const source = from.secretKeyRef ? "secretKeyRef" : from.configMapKeyRef ? "configMapKeyRef" : from.resourceFieldRef ? "resourceFieldRef" : "fieldRef";
+    const source = from.secretKeyRef
+      ? "secretKeyRef"
+      : from.configMapKeyRef
+        ? "configMapKeyRef"
+        : from.resourceFieldRef
+          ? "resourceFieldRef"
+          : "fieldRef";
     return { name, source };
   }
   const value = typeof e.value === "string" ? e.value : "";
   if (value === "") return { name, source: "literal" };
   // A known token shape may keep its prefix (AKIA…); a password keeps nothing.
-  const token = TOKEN_PATTERNS.some((p) => { p.regex.lastIndex = 0; return p.regex.test(value); });
-  const credentials = token || /^[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*:[^\s@/]+@/i.test(value) || (looksSecretName(name) && literalPart(value) !== null);
-  return credentials ? { name, source: "literal", secretPreview: previewSecret({ value, keepPrefix: token }) } : { name, source: "literal" };
+  const token = TOKEN_PATTERNS.some((p) => {
+    p.regex.lastIndex = 0;
+    return p.regex.test(value);
+  });
+  const credentials =
+    token || /^[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*:[^\s@/]+@/i.test(value) || (looksSecretName(name) && literalPart(value) !== null);
+  return credentials
+    ? { name, source: "literal", secretPreview: previewSecret({ value, keepPrefix: token }) }
+    : { name, source: "literal" };
 }
 
 function dig(o: Obj, ...keys: string[]): unknown {

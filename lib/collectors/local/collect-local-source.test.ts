@@ -29,7 +29,11 @@ describe("collectLocalSource", () => {
       targets.map((t) => [t.key, t.name, "error" in t ? t.error : "ok"]),
       [
         ["api", "api", "ok"],
-        ["data-dump", "data-dump", "more than 20 files under data-dump: not collected (raise limits.abortFileCount if this is really one service)"],
+        [
+          "data-dump",
+          "data-dump",
+          "more than 20 files under data-dump: not collected (raise limits.abortFileCount if this is really one service)",
+        ],
         ["worker", "worker", "ok"],
       ],
     );
@@ -46,7 +50,10 @@ describe("collectLocalSource", () => {
   it("collects the demo fleet in examples/fleet", { skip: !existsSync(FLEET) && "examples/fleet not present" }, async () => {
     const { targets } = await collectLocalSource({ root: FLEET });
     assert.ok(targets.length >= 12, `only ${targets.length} services`);
-    assert.deepEqual(targets.filter((t) => "error" in t), []);
+    assert.deepEqual(
+      targets.filter((t) => "error" in t),
+      [],
+    );
     assert.equal(targets.filter((t) => t.path.startsWith("shop-monorepo/services/")).length, 3);
     for (const t of targets) {
       assert.ok("facts" in t && t.facts.service.languages.length > 0, `${t.key} has no language`);

@@ -15,7 +15,10 @@ const CONCURRENCY = 4;
  * Throws only when the source itself is unusable (missing or not a directory). The root's scoring config
  * (dozen.yaml), read once, is returned and kept with every service's facts.
  */
-export async function collectLocalSource(opts: { root: string; limits?: Partial<CollectLimits> }): Promise<{ targets: LocalTarget[]; repoConfig: RepoConfigFile | null }> {
+export async function collectLocalSource(opts: {
+  root: string;
+  limits?: Partial<CollectLimits>;
+}): Promise<{ targets: LocalTarget[]; repoConfig: RepoConfigFile | null }> {
   const services = await discoverServices({ root: opts.root });
   const repoConfig = await readRepoConfig({ root: opts.root });
   const targets: LocalTarget[] = new Array(services.length);

@@ -47,7 +47,10 @@ describe("collectServiceFacts", () => {
     assert.ok(facts.secretCandidates.some((c) => c.path === "svc/keys/signing.pem" && c.kind === "private-key" && c.line === 1));
     assert.ok(!facts.textFiles.some((f) => f.path.endsWith(".pem")));
     // Redacted, the files still parse: the manifests and compose environment are all there.
-    assert.deepEqual(facts.manifests.map((m) => m.kind), ["Deployment", "Secret"]);
+    assert.deepEqual(
+      facts.manifests.map((m) => m.kind),
+      ["Deployment", "Secret"],
+    );
     assert.equal(facts.compose[0]?.services[0]?.environment.length, 2);
     assert.equal(facts.dependencyManifests[0]?.dependencies[0]?.name, "private-lib");
   });
@@ -62,8 +65,17 @@ describe("collectServiceFacts", () => {
       "package-lock.json": "{}",
     });
     const facts = await collectServiceFacts({ root, service: service("apps/api") });
-    assert.deepEqual(facts.files, ["apps/api/Dockerfile", "apps/api/docs/deploy.yaml", "apps/api/package.json", "apps/api/src/server.test.ts", "apps/api/src/server.ts"]);
-    assert.deepEqual(facts.textFiles.map((f) => f.path), ["apps/api/Dockerfile", "apps/api/package.json", "apps/api/src/server.ts"]);
+    assert.deepEqual(facts.files, [
+      "apps/api/Dockerfile",
+      "apps/api/docs/deploy.yaml",
+      "apps/api/package.json",
+      "apps/api/src/server.test.ts",
+      "apps/api/src/server.ts",
+    ]);
+    assert.deepEqual(
+      facts.textFiles.map((f) => f.path),
+      ["apps/api/Dockerfile", "apps/api/package.json", "apps/api/src/server.ts"],
+    );
     assert.deepEqual(facts.manifests, []);
     assert.deepEqual(facts.secretCandidates, []);
     // The workspace lockfile above the service counts.
@@ -75,17 +87,27 @@ describe("collectServiceFacts", () => {
     const root = await tree({
       "k8s/good.yaml": "apiVersion: v1\nkind: Service\nmetadata: {name: ok}\n",
       "k8s/bad.yaml": "apiVersion: v1\nkind: Deployment\nmetadata:\n  name: [broken\n",
-      "chart/templates/cond.yaml": "kind: Service\nspec:\n{{- if .Values.lb }}\n  type: LoadBalancer\n{{- else }}\n  type: ClusterIP\n{{- end }}\n",
-      "Dockerfile": "FROM alpine\n",
+      "chart/templates/cond.yaml":
+        "kind: Service\nspec:\n{{- if .Values.lb }}\n  type: LoadBalancer\n{{- else }}\n  type: ClusterIP\n{{- end }}\n",
+      Dockerfile: "FROM alpine\n",
     });
     const facts = await collectServiceFacts({ root, service: service(".") });
-    assert.deepEqual(facts.manifests.map((m) => m.name), ["ok"]);
-    assert.deepEqual(facts.skipped.map((s) => [s.path, s.reason.split(":")[0]]), [["chart/templates/cond.yaml", "helm template"], ["k8s/bad.yaml", "invalid YAML"]]);
+    assert.deepEqual(
+      facts.manifests.map((m) => m.name),
+      ["ok"],
+    );
+    assert.deepEqual(
+      facts.skipped.map((s) => [s.path, s.reason.split(":")[0]]),
+      [
+        ["chart/templates/cond.yaml", "helm template"],
+        ["k8s/bad.yaml", "invalid YAML"],
+      ],
+    );
   });
 
   it("enforces limits: file size, total text, file count; skips binaries", async () => {
     const root = await tree({
-      "Dockerfile": "FROM alpine\n",
+      Dockerfile: "FROM alpine\n",
       "big.json": `{"a": "${"x".repeat(2000)}"}`,
       "a.yaml": "- a\n".repeat(100),
       "b.yaml": "- b\n".repeat(100),
@@ -117,7 +139,7 @@ describe("collectServiceFacts", () => {
   });
 
   it("reads the commit and branch of a git repository, none outside one", async () => {
-    const root = await tree({ "Dockerfile": "FROM alpine\n" });
+    const root = await tree({ Dockerfile: "FROM alpine\n" });
     assert.deepEqual((await collectServiceFacts({ root, service: service(".") })).vcs, { kind: "none", commit: null, branch: null });
     const git = (...args: string[]) => execFileSync("git", ["-C", root, ...args], { encoding: "utf8" }).trim();
     git("init", "-q", "-b", "main");
@@ -127,10 +149,17 @@ describe("collectServiceFacts", () => {
   });
 
   it("a script without extension counts by its shebang; other extensionless files are not read", async () => {
-    const root = await tree({ "Dockerfile": "FROM alpine\n", "bin-scripts/start": "#!/bin/sh\nexec app\n", "LICENSE": "MIT\n" });
+    const root = await tree({ Dockerfile: "FROM alpine\n", "bin-scripts/start": "#!/bin/sh\nexec app\n", LICENSE: "MIT\n" });
     await writeFile(join(root, "run"), "#!/usr/bin/env python3\nprint('hi')\n");
     const facts = await collectServiceFacts({ root, service: service(".") });
-    assert.deepEqual(facts.textFiles.map((f) => [f.path, f.language]), [["Dockerfile", null], ["bin-scripts/start", "shell"], ["run", "python"]]);
+    assert.deepEqual(
+      facts.textFiles.map((f) => [f.path, f.language]),
+      [
+        ["Dockerfile", null],
+        ["bin-scripts/start", "shell"],
+        ["run", "python"],
+      ],
+    );
   });
 
   it("fails as a whole only when the service directory cannot be read", async () => {

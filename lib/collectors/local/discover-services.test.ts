@@ -23,7 +23,8 @@ describe("discoverServices", () => {
       "shop/services/cart/Dockerfile": "FROM node:20\n",
       "shop/services/cart/package.json": "{}",
       "shop/services/search/Dockerfile": "FROM node:20\n",
-      "shop/services/search/catalog-info.yaml": "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: product-search\nspec:\n  owner: team-search\n",
+      "shop/services/search/catalog-info.yaml":
+        "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: product-search\nspec:\n  owner: team-search\n",
       // A shared library in the monorepo is not a deployable service.
       "shop/packages/ui/package.json": "{}",
       "payments/Dockerfile": "FROM golang:1.22\n",
@@ -33,7 +34,7 @@ describe("discoverServices", () => {
       "payments/tools/Dockerfile": "FROM alpine\n",
       "payments/test/Dockerfile": "FROM alpine\n",
       "worker/requirements.txt": "celery==5.3\n",
-      "tools/exporter/dozen.yaml": "name: metrics-exporter\nowner: \"@acme/sre\"\n",
+      "tools/exporter/dozen.yaml": 'name: metrics-exporter\nowner: "@acme/sre"\n',
       "tools/exporter/main.py": "print()\n",
       "node_modules/left-pad/Dockerfile": "FROM scratch\n",
       ".cache/thing/Dockerfile": "FROM scratch\n",
@@ -60,17 +61,31 @@ describe("discoverServices", () => {
   });
 
   it("a root with a descriptor takes its name from it", async () => {
-    const root = await tree({ "catalog-info.yaml": "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: ledger}\nspec: {owner: finance}\n" });
-    assert.deepEqual(await discoverServices({ root }), [{ name: "ledger", path: ".", owners: ["finance"], ownerFrom: "catalog-info.yaml" }]);
+    const root = await tree({
+      "catalog-info.yaml": "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: ledger}\nspec: {owner: finance}\n",
+    });
+    assert.deepEqual(await discoverServices({ root }), [
+      { name: "ledger", path: ".", owners: ["finance"], ownerFrom: "catalog-info.yaml" },
+    ]);
   });
 
   it("a Dockerfile in a build folder belongs to its parent service", async () => {
-    const root = await tree({ "worker/requirements.txt": "celery\n", "worker/docker/Dockerfile": "FROM python\n", "api/go.mod": "module api\n" });
-    assert.deepEqual((await discoverServices({ root })).map((s) => s.path), ["api", "worker"]);
+    const root = await tree({
+      "worker/requirements.txt": "celery\n",
+      "worker/docker/Dockerfile": "FROM python\n",
+      "api/go.mod": "module api\n",
+    });
+    assert.deepEqual(
+      (await discoverServices({ root })).map((s) => s.path),
+      ["api", "worker"],
+    );
   });
 
   it("a Backstage System is not a service marker", async () => {
-    const root = await tree({ "catalog-info.yaml": "apiVersion: backstage.io/v1alpha1\nkind: System\nmetadata: {name: shop}\n", "README.md": "" });
+    const root = await tree({
+      "catalog-info.yaml": "apiVersion: backstage.io/v1alpha1\nkind: System\nmetadata: {name: shop}\n",
+      "README.md": "",
+    });
     assert.deepEqual(await discoverServices({ root }), []);
   });
 
@@ -82,7 +97,10 @@ describe("discoverServices", () => {
       "apps/api/Dockerfile": "FROM node\n",
       "apps/api/server.js": "",
     });
-    assert.deepEqual((await discoverServices({ root })).map((s) => s.path), ["apps/api", "apps/web"]);
+    assert.deepEqual(
+      (await discoverServices({ root })).map((s) => s.path),
+      ["apps/api", "apps/web"],
+    );
   });
 
   it("a missing root is a NotFoundError; an empty one has no services", async () => {

@@ -47,8 +47,19 @@ export async function discoverServices(opts: { root: string }): Promise<Discover
       ];
       const owners = [...new Set([...c.descriptorOwners.catalog, ...codeowners, ...c.descriptorOwners.dozen])];
       // The first owner names the team: say which file it came from, in the same order of precedence.
-      const ownerFrom: OwnerFile | undefined = c.descriptorOwners.catalog.length ? "catalog-info.yaml" : codeowners.length ? "CODEOWNERS" : c.descriptorOwners.dozen.length ? "dozen.yaml" : undefined;
-      return { name: c.descriptorNames[0] ?? basename(c.path === "." ? root : c.path), path: c.path, owners, ...(ownerFrom && { ownerFrom }) };
+      const ownerFrom: OwnerFile | undefined = c.descriptorOwners.catalog.length
+        ? "catalog-info.yaml"
+        : codeowners.length
+          ? "CODEOWNERS"
+          : c.descriptorOwners.dozen.length
+            ? "dozen.yaml"
+            : undefined;
+      return {
+        name: c.descriptorNames[0] ?? basename(c.path === "." ? root : c.path),
+        path: c.path,
+        owners,
+        ...(ownerFrom && { ownerFrom }),
+      };
     }),
   );
   return services.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -71,7 +82,10 @@ async function visit(root: string, rel: string, depth: number): Promise<Candidat
   if (rel !== "." && self.hasDockerfile) return [self];
   const children: Candidate[] = [];
   if (depth < MAX_DEPTH) {
-    const dirs = entries.filter((e) => e.isDirectory() && mayDescend({ name: e.name, purpose: "discover" })).map((e) => e.name).sort();
+    const dirs = entries
+      .filter((e) => e.isDirectory() && mayDescend({ name: e.name, purpose: "discover" }))
+      .map((e) => e.name)
+      .sort();
     for (const name of dirs) {
       const childRel = rel === "." ? name : `${rel}/${name}`;
       // Inside a service, a test or example folder with a Dockerfile is not another service.
@@ -88,7 +102,12 @@ async function describe(abs: string, rel: string, files: string[], hasDockerfile
   const names: string[] = [];
   const owners = { catalog: [] as string[], dozen: [] as string[] };
   let descriptor = false;
-  for (const [kind, file] of [["catalog-info", "catalog-info.yaml"], ["catalog-info", "catalog-info.yml"], ["dozen", "dozen.yaml"], ["dozen", "dozen.yml"]] as const) {
+  for (const [kind, file] of [
+    ["catalog-info", "catalog-info.yaml"],
+    ["catalog-info", "catalog-info.yml"],
+    ["dozen", "dozen.yaml"],
+    ["dozen", "dozen.yml"],
+  ] as const) {
     if (!files.includes(file)) continue;
     const text = await readSmallFile({ path: join(abs, file) });
     const parsed = parseServiceDescriptor({ kind, text: text ?? "" });

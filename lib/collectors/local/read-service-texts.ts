@@ -6,7 +6,16 @@ import type { CollectLimits } from "@/lib/collectors/local/types";
 
 // Within the total text budget, what rules need most is read first.
 const PRIORITY: Record<PathKind, number> = {
-  dockerfile: 0, compose: 1, procfile: 1, "dependency-manifest": 2, yaml: 3, config: 4, key: 4, source: 5, other: 6, lockfile: 7,
+  dockerfile: 0,
+  compose: 1,
+  procfile: 1,
+  "dependency-manifest": 2,
+  yaml: 3,
+  config: 4,
+  key: 4,
+  source: 5,
+  other: 6,
+  lockfile: 7,
 };
 const SHEBANG_PROBE_BYTES = 64 * 1024;
 

@@ -43,7 +43,9 @@ export async function walkServiceFiles(opts: { root: string; servicePath: string
       } else if (entry.isFile()) {
         seen++;
         if (seen > limits.abortFileCount) {
-          throw new CollectError(`more than ${limits.abortFileCount} files under ${servicePath}: not collected (raise limits.abortFileCount if this is really one service)`);
+          throw new CollectError(
+            `more than ${limits.abortFileCount} files under ${servicePath}: not collected (raise limits.abortFileCount if this is really one service)`,
+          );
         }
         if (files.length >= limits.maxFiles) {
           unlisted++;
@@ -57,6 +59,7 @@ export async function walkServiceFiles(opts: { root: string; servicePath: string
       }
     }
   }
-  if (unlisted > 0) skipped.push({ path: servicePath, reason: `file limit (${limits.maxFiles}) reached: ${unlisted} more files not listed` });
+  if (unlisted > 0)
+    skipped.push({ path: servicePath, reason: `file limit (${limits.maxFiles}) reached: ${unlisted} more files not listed` });
   return { files, skipped };
 }

@@ -7,7 +7,11 @@ import { finishScan } from "@/lib/persistence/scan-run/finish-scan";
  * A scan of a source kind that fans out (GitHub: a job per repository) and had done so is left to those
  * jobs: each one, or its dead letter, counts itself and the last one closes the scan.
  */
-export async function closeAbandonedScan(opts: { scanId: number; reason: string; fansOut: (kind: string) => boolean }): Promise<{ closed: boolean }> {
+export async function closeAbandonedScan(opts: {
+  scanId: number;
+  reason: string;
+  fansOut: (kind: string) => boolean;
+}): Promise<{ closed: boolean }> {
   const scan = await db().scan.findUnique({
     where: { id: opts.scanId },
     select: { status: true, targetsTotal: true, source: { select: { kind: true } } },

@@ -6,9 +6,12 @@ import { db } from "@/lib/db";
  * - `firstTotal`: set only while none is recorded, so a retried fan-out never undoes what finished jobs added;
  * - `more`: a fanned-out job found more (a monorepo) or fewer (an empty repository) than the one it counted for.
  */
-export async function expectTargets(opts: { scanId: number } & ({ total: number } | { firstTotal: number } | { more: number })): Promise<void> {
+export async function expectTargets(
+  opts: { scanId: number } & ({ total: number } | { firstTotal: number } | { more: number }),
+): Promise<void> {
   if ("total" in opts) await db().scan.update({ where: { id: opts.scanId }, data: { targetsTotal: opts.total } });
-  else if ("firstTotal" in opts) await db().scan.updateMany({ where: { id: opts.scanId, targetsTotal: 0 }, data: { targetsTotal: opts.firstTotal } });
+  else if ("firstTotal" in opts)
+    await db().scan.updateMany({ where: { id: opts.scanId, targetsTotal: 0 }, data: { targetsTotal: opts.firstTotal } });
   else if (opts.more !== 0) await db().scan.update({ where: { id: opts.scanId }, data: { targetsTotal: { increment: opts.more } } });
 }
 
@@ -18,5 +21,6 @@ export async function expectTargets(opts: { scanId: number } & ({ total: number 
  * total shrinks to what is done.
  */
 export async function settleExpectedTargets(opts: { scanId: number }): Promise<void> {
-  await db().$executeRaw`UPDATE "Scan" SET "targetsTotal" = "targetsDone" WHERE id = ${opts.scanId} AND status = 'running' AND "targetsDone" < "targetsTotal"`;
+  await db()
+    .$executeRaw`UPDATE "Scan" SET "targetsTotal" = "targetsDone" WHERE id = ${opts.scanId} AND status = 'running' AND "targetsDone" < "targetsTotal"`;
 }

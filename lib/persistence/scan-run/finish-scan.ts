@@ -13,7 +13,10 @@ export interface GoneCheck {
 }
 
 /** The verdict on a scan from its counters: pure, so the rules are readable in one place. */
-export function judgeScan(opts: { targetsDone: number; targetsFailed: number; error?: string }): { status: FinalStatus; error: string | null } {
+export function judgeScan(opts: { targetsDone: number; targetsFailed: number; error?: string }): {
+  status: FinalStatus;
+  error: string | null;
+} {
   if (opts.error) return { status: "failed", error: opts.error };
   if (opts.targetsDone === 0) return { status: "failed", error: "no services found in the source" };
   if (opts.targetsFailed === 0) return { status: "succeeded", error: null };
@@ -59,8 +62,15 @@ async function updateScanRollups(opts: { scanId: number; sourceId: number; since
     context: { scanId: opts.scanId },
     plan: async () => {
       const [targets, gone] = await Promise.all([
-        db().scanTarget.findMany({ where: { scanId: opts.scanId, status: "succeeded", serviceId: { not: null } }, select: { serviceId: true } }),
-        db().service.findMany({ where: { sourceId: opts.sourceId, goneAt: { gte: opts.since }, teamId: { not: null } }, select: { teamId: true }, distinct: ["teamId"] }),
+        db().scanTarget.findMany({
+          where: { scanId: opts.scanId, status: "succeeded", serviceId: { not: null } },
+          select: { serviceId: true },
+        }),
+        db().service.findMany({
+          where: { sourceId: opts.sourceId, goneAt: { gte: opts.since }, teamId: { not: null } },
+          select: { teamId: true },
+          distinct: ["teamId"],
+        }),
       ]);
       const serviceIds = targets.flatMap((t) => (t.serviceId === null ? [] : [t.serviceId]));
       const teamIds = gone.flatMap((s) => (s.teamId === null ? [] : [s.teamId]));

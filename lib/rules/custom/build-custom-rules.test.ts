@@ -30,8 +30,9 @@ let facts: ServiceFacts;
 before(async () => {
   root = await writeTestTree({
     files: {
-      "server.js": '// eval("legacy") was removed\nconst http = require("node:http");\nhttp.createServer().listen(Number(process.env.PORT));\n',
-      "src/legacy.js": 'module.exports = (code) => eval(code);\n',
+      "server.js":
+        '// eval("legacy") was removed\nconst http = require("node:http");\nhttp.createServer().listen(Number(process.env.PORT));\n',
+      "src/legacy.js": "module.exports = (code) => eval(code);\n",
       "test/legacy.test.js": 'eval("1 + 1");\n',
       "config/.env.local": "TOKEN=\n",
       "docs/runbook.md": "# Runbook\n",
@@ -48,15 +49,42 @@ const cases: [name: string, check: Record<string, unknown>, outcome: Outcome, ev
   ["fileExists fails when nothing matches", { kind: "fileExists", glob: "{openapi,swagger}.{yaml,json}" }, "fail", ".:1"],
   ["fileAbsent fails on a file at any depth", { kind: "fileAbsent", glob: ".env*" }, "fail", "config/.env.local:1"],
   ["fileAbsent passes when nothing matches", { kind: "fileAbsent", glob: "*.pem" }, "pass"],
-  ["fileMatches passes when every matching file has the pattern", { kind: "fileMatches", glob: "server.js", pattern: "process\\.env\\.PORT" }, "pass"],
+  [
+    "fileMatches passes when every matching file has the pattern",
+    { kind: "fileMatches", glob: "server.js", pattern: "process\\.env\\.PORT" },
+    "pass",
+  ],
   ["fileMatches fails on a file without it", { kind: "fileMatches", glob: "**/*.js", pattern: "process\\.env" }, "fail", "src/legacy.js:1"],
   ["fileMatches is notApplicable without matching files", { kind: "fileMatches", glob: "**/*.py", pattern: "x" }, "notApplicable"],
-  ["fileNotMatches ignores comments and tests, finds code", { kind: "fileNotMatches", glob: "**/*.js", pattern: "\\beval\\(" }, "fail", "src/legacy.js:1"],
+  [
+    "fileNotMatches ignores comments and tests, finds code",
+    { kind: "fileNotMatches", glob: "**/*.js", pattern: "\\beval\\(" },
+    "fail",
+    "src/legacy.js:1",
+  ],
   ["fileNotMatches passes when only a comment has it", { kind: "fileNotMatches", glob: "server.js", pattern: "\\beval\\(" }, "pass"],
-  ["manifestField fails on one bad list element", { kind: "manifestField", manifestKind: "Deployment", path: "spec.template.spec.containers[].image", pattern: ":\\d+\\.\\d+\\.\\d+$" }, "fail", "k8s/deployment.yaml:13"],
-  ["manifestField passes on a matching label", { kind: "manifestField", manifestKind: "Deployment", path: "metadata.labels.team", pattern: "^[a-z-]+$" }, "pass"],
-  ["manifestField fails on a missing field", { kind: "manifestField", manifestKind: "Deployment", path: "metadata.labels.owner", pattern: "." }, "fail", "k8s/deployment.yaml:1"],
-  ["manifestField is notApplicable without that kind", { kind: "manifestField", manifestKind: "CronJob", path: "spec.schedule", pattern: "." }, "notApplicable"],
+  [
+    "manifestField fails on one bad list element",
+    { kind: "manifestField", manifestKind: "Deployment", path: "spec.template.spec.containers[].image", pattern: ":\\d+\\.\\d+\\.\\d+$" },
+    "fail",
+    "k8s/deployment.yaml:13",
+  ],
+  [
+    "manifestField passes on a matching label",
+    { kind: "manifestField", manifestKind: "Deployment", path: "metadata.labels.team", pattern: "^[a-z-]+$" },
+    "pass",
+  ],
+  [
+    "manifestField fails on a missing field",
+    { kind: "manifestField", manifestKind: "Deployment", path: "metadata.labels.owner", pattern: "." },
+    "fail",
+    "k8s/deployment.yaml:1",
+  ],
+  [
+    "manifestField is notApplicable without that kind",
+    { kind: "manifestField", manifestKind: "CronJob", path: "spec.schedule", pattern: "." },
+    "notApplicable",
+  ],
 ];
 
 for (const [name, fields, outcome, where] of cases) {

@@ -36,12 +36,22 @@ function evaluate(check: CustomCheck, facts: ServiceFacts): RuleResult {
   const inService = (path: string) => pathInService(facts.service.path, path);
   if (check.kind === "fileExists") {
     const found = facts.files.filter((p) => glob.test(inService(p)));
-    if (found.length > 0) return pass(`Found ${found.slice(0, 3).join(", ")}.`, found.slice(0, 3).map((path) => pathEvidence({ facts, path })));
-    return fail(`No file matches ${check.glob}.`, [{ type: "repo", path: facts.service.path, lineStart: 1, lineEnd: 1, snippet: `no file matches ${check.glob}` }]);
+    if (found.length > 0)
+      return pass(
+        `Found ${found.slice(0, 3).join(", ")}.`,
+        found.slice(0, 3).map((path) => pathEvidence({ facts, path })),
+      );
+    return fail(`No file matches ${check.glob}.`, [
+      { type: "repo", path: facts.service.path, lineStart: 1, lineEnd: 1, snippet: `no file matches ${check.glob}` },
+    ]);
   }
   if (check.kind === "fileAbsent") {
     const found = facts.files.filter((p) => glob.test(inService(p)) && !isIgnoredPath(inService(p)));
-    if (found.length > 0) return fail(`${plural(found.length, "file")} must not exist: ${found.slice(0, 3).join(", ")}.`, found.map((path) => pathEvidence({ facts, path })));
+    if (found.length > 0)
+      return fail(
+        `${plural(found.length, "file")} must not exist: ${found.slice(0, 3).join(", ")}.`,
+        found.map((path) => pathEvidence({ facts, path })),
+      );
     return pass(`No file matches ${check.glob}.`);
   }
   const files = productionFiles(facts).filter((f) => glob.test(inService(f.path)));
@@ -49,12 +59,19 @@ function evaluate(check: CustomCheck, facts: ServiceFacts): RuleResult {
   const pattern = new RegExp(check.pattern);
   if (check.kind === "fileMatches") {
     const lacking = files.filter((f) => !f.lines.some((line) => pattern.test(line)));
-    if (lacking.length > 0) return fail(`${plural(lacking.length, "file")} lack /${check.pattern}/.`, lacking.map((file) => lineEvidence({ file, lineStart: 1 })));
+    if (lacking.length > 0)
+      return fail(
+        `${plural(lacking.length, "file")} lack /${check.pattern}/.`,
+        lacking.map((file) => lineEvidence({ file, lineStart: 1 })),
+      );
     return pass(`Every file matching ${check.glob} contains /${check.pattern}/.`);
   }
   // fileNotMatches: comments never count, like every other finding.
   const hits: RepoEvidence[] = [];
-  for (const file of files) codeLines(file).forEach((code, i) => { if (pattern.test(code)) hits.push(lineEvidence({ file, lineStart: i + 1 })); });
+  for (const file of files)
+    codeLines(file).forEach((code, i) => {
+      if (pattern.test(code)) hits.push(lineEvidence({ file, lineStart: i + 1 }));
+    });
   if (hits.length > 0) return fail(`/${check.pattern}/ found (${plural(hits.length, "line")}).`, hits);
   return pass(`No file matching ${check.glob} contains /${check.pattern}/.`);
 }

@@ -4,13 +4,16 @@ import { FACTORS, type FactorId } from "@/lib/factors/factors";
 const FACTOR_IDS = FACTORS.map((f) => f.id) as [FactorId, ...FactorId[]];
 
 /** A regular expression given as text; invalid ones fail validation with the engine's reason. */
-const regexText = z.string().min(1).superRefine((text, ctx) => {
-  try {
-    new RegExp(text);
-  } catch (error) {
-    ctx.addIssue({ code: "custom", message: `invalid regular expression: ${error instanceof Error ? error.message : String(error)}` });
-  }
-});
+const regexText = z
+  .string()
+  .min(1)
+  .superRefine((text, ctx) => {
+    try {
+      new RegExp(text);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: `invalid regular expression: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  });
 
 const common = {
   /** camelCase, stating the compliant condition, like built-in rule ids. */

@@ -13,9 +13,13 @@ export function globToRegExp(glob: string): RegExp {
       i += glob[i + 2] === "/" ? 2 : 1;
     } else if (c === "*") source += "[^/]*";
     else if (c === "?") source += "[^/]";
-    else if (c === "{") { braces += 1; source += "(?:"; }
-    else if (c === "}" && braces > 0) { braces -= 1; source += ")"; }
-    else if (c === "," && braces > 0) source += "|";
+    else if (c === "{") {
+      braces += 1;
+      source += "(?:";
+    } else if (c === "}" && braces > 0) {
+      braces -= 1;
+      source += ")";
+    } else if (c === "," && braces > 0) source += "|";
     else source += c.replace(/[.+^$()|[\]\\]/g, "\\$&");
   }
   return new RegExp(`^${anywhere ? "(?:.*/)?" : ""}${source.replace(/^\//, "")}$`);

@@ -22,7 +22,12 @@ export type BackingKind = keyof typeof BACKING_KINDS;
 export const EMBEDDED_KINDS: ReadonlySet<BackingKind> = new Set(["sqlite"]);
 
 // One pass over the text: a line is only tested kind by kind when it mentions some backing service at all.
-const ANY_KIND = new RegExp(Object.values(BACKING_KINDS).map((re) => re.source).join("|"), "i");
+const ANY_KIND = new RegExp(
+  Object.values(BACKING_KINDS)
+    .map((re) => re.source)
+    .join("|"),
+  "i",
+);
 const KINDS = Object.entries(BACKING_KINDS) as [BackingKind, RegExp][];
 
 /**

@@ -18,7 +18,15 @@ export function appContainers(workloads: WorkloadFacts[]): { w: WorkloadFacts; c
 
 /** Evidence naming the cluster, namespace, kind, name and field path. */
 export function evidence(facts: ClusterServiceFacts, w: WorkloadFacts, jsonPath: string, snippet?: string): ClusterEvidence {
-  return { type: "cluster", cluster: facts.cluster, namespace: w.namespace, kind: w.kind, name: w.name, jsonPath, ...(snippet ? { snippet } : {}) };
+  return {
+    type: "cluster",
+    cluster: facts.cluster,
+    namespace: w.namespace,
+    kind: w.kind,
+    name: w.name,
+    jsonPath,
+    ...(snippet ? { snippet } : {}),
+  };
 }
 
 /** True when a non-empty selector picks a pod with these labels. */
@@ -29,7 +37,9 @@ export function selects(selector: Record<string, string>, labels: Record<string,
 
 /** pass with a message when nothing failed, fail with the evidence otherwise. */
 export function verdict(failures: ClusterEvidence[], pass: string, fail: (n: number) => string): RuleResult {
-  return failures.length === 0 ? { outcome: "pass", message: pass, evidence: [] } : { outcome: "fail", message: fail(failures.length), evidence: failures };
+  return failures.length === 0
+    ? { outcome: "pass", message: pass, evidence: [] }
+    : { outcome: "fail", message: fail(failures.length), evidence: failures };
 }
 
 /** Nothing of the kind this check judges runs for the service. */

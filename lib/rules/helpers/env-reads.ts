@@ -10,7 +10,8 @@ export const ENV_READ: LanguagePatterns = {
   go: /os\.(Getenv|LookupEnv|Environ)\(|envconfig\.Process\(|env\.Parse\(|viper\.AutomaticEnv\(/,
   java: /@SpringBootApplication\b|System\.getenv\(|@Value\(\s*"\$\{|@ConfigurationProperties\b|environment\.getProperty\(/,
   kotlin: /@SpringBootApplication\b|System\.getenv\(|@Value\(\s*"\\?\$\{|@ConfigurationProperties\b/,
-  csharp: /Environment\.GetEnvironmentVariable\(|AddEnvironmentVariables\(|WebApplication\.CreateBuilder\(|Host\.CreateDefaultBuilder\(|Configuration\[|GetConnectionString\(/,
+  csharp:
+    /Environment\.GetEnvironmentVariable\(|AddEnvironmentVariables\(|WebApplication\.CreateBuilder\(|Host\.CreateDefaultBuilder\(|Configuration\[|GetConnectionString\(/,
   ruby: /ENV\[|ENV\.fetch\(/,
   rust: /std::env::var|env::var\(/,
   php: /getenv\(|\$_ENV\[|\benv\(/,

@@ -14,8 +14,17 @@ const facts = emptyFacts({ service: { name: "svc", path: "svc", languages: [], o
 
 test("matches code, not comments or tests, with 1-based lines", () => {
   const found = findLineMatches({ facts, patterns: /\.listen\((\d+)\)/ });
-  assert.deepEqual(found.map((m) => [m.file.path, m.line, m.match[1]]), [["svc/src/server.js", 3, "8080"]]);
-  assert.deepEqual(matchEvidence(found[0]!), { type: "repo", path: "svc/src/server.js", lineStart: 3, lineEnd: 3, snippet: "app.listen(8080);" });
+  assert.deepEqual(
+    found.map((m) => [m.file.path, m.line, m.match[1]]),
+    [["svc/src/server.js", 3, "8080"]],
+  );
+  assert.deepEqual(matchEvidence(found[0]!), {
+    type: "repo",
+    path: "svc/src/server.js",
+    lineStart: 3,
+    lineEnd: 3,
+    snippet: "app.listen(8080);",
+  });
 });
 
 test("per-language patterns only apply to their language", () => {

@@ -18,7 +18,8 @@ export const SERVER_START: LanguagePatterns = {
 };
 
 // Express-style registrations, and file-based route handlers (Next.js `app/**/route.ts`, SvelteKit `+server.ts`).
-const JS_ROUTE = /\b(app|router|server|api|fastify|routes?)\.(get|post|put|patch|delete|all|route)\(\s*["'`/]|^export\s+(async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b|^export\s+const\s+(GET|POST|PUT|PATCH|DELETE)\s*=/;
+const JS_ROUTE =
+  /\b(app|router|server|api|fastify|routes?)\.(get|post|put|patch|delete|all|route)\(\s*["'`/]|^export\s+(async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b|^export\s+const\s+(GET|POST|PUT|PATCH|DELETE)\s*=/;
 
 /** Where an HTTP route is declared. */
 export const ROUTE: LanguagePatterns = {

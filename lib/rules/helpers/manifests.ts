@@ -28,14 +28,17 @@ export function objects(value: unknown): Obj[] {
 /** The pod spec of a workload, whatever its kind. */
 export function podSpec(m: ManifestObject): Obj | undefined {
   const spec =
-    m.kind === "Pod" ? dig(m.object, "spec")
-    : m.kind === "CronJob" ? dig(m.object, "spec", "jobTemplate", "spec", "template", "spec")
-    : dig(m.object, "spec", "template", "spec");
+    m.kind === "Pod"
+      ? dig(m.object, "spec")
+      : m.kind === "CronJob"
+        ? dig(m.object, "spec", "jobTemplate", "spec", "template", "spec")
+        : dig(m.object, "spec", "template", "spec");
   return typeof spec === "object" && spec !== null ? (spec as Obj) : undefined;
 }
 
 // Images of backing services a repository sometimes runs next to its app (a Redis Deployment in the same file).
-const BACKING_IMAGE = /^(postgres|postgis|mysql|mariadb|mongo|redis|valkey|rabbitmq|kafka|zookeeper|memcached|elasticsearch|opensearch|nats|minio|etcd)$/;
+const BACKING_IMAGE =
+  /^(postgres|postgis|mysql|mariadb|mongo|redis|valkey|rabbitmq|kafka|zookeeper|memcached|elasticsearch|opensearch|nats|minio|etcd)$/;
 
 /**
  * Workloads that run the service's own long-lived processes (Deployments and the like). A workload whose
@@ -86,5 +89,12 @@ export function containerEvidence(facts: ServiceFacts, m: ManifestObject, c: Obj
   const nameLine = new RegExp(String.raw`^\s*-\s*(\{\s*)?name:\s*["']?${escapeRegExp(containerName(c))}\b`);
   const at = manifestEvidence(facts, m, nameLine);
   if (!pattern) return at;
-  return searchEvidence({ facts, path: m.path, pattern, from: at.lineStart, to: m.lineEnd, fallback: { line: at.lineStart, snippet: at.snippet } });
+  return searchEvidence({
+    facts,
+    path: m.path,
+    pattern,
+    from: at.lineStart,
+    to: m.lineEnd,
+    fallback: { line: at.lineStart, snippet: at.snippet },
+  });
 }

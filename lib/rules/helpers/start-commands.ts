@@ -33,7 +33,11 @@ export const startCommands = perFacts((facts): StartCommand[] => {
   for (const procfile of facts.procfiles) {
     for (const p of procfile.processes) {
       if (ONE_OFF_PROCESSES.has(p.name)) continue;
-      found.push({ command: p.command, from: "procfile", evidence: pathEvidence({ facts, path: procfile.path, line: p.line, snippet: `${p.name}: ${p.command}` }) });
+      found.push({
+        command: p.command,
+        from: "procfile",
+        evidence: pathEvidence({ facts, path: procfile.path, line: p.line, snippet: `${p.name}: ${p.command}` }),
+      });
       for (const name of scriptNames([p.command])) scripts.add(name);
     }
   }

@@ -30,7 +30,7 @@ const cases: { name: string; path: string; input: string[]; expected: string[] }
   {
     name: "shell: $# is not a comment",
     path: "run.sh",
-    input: ['echo $# # count', "# exec npm install"],
+    input: ["echo $# # count", "# exec npm install"],
     expected: ["echo $#        ", "                  "],
   },
   {
@@ -49,9 +49,20 @@ const cases: { name: string; path: string; input: string[]; expected: string[] }
 
 for (const c of cases) {
   test(c.name, () => {
-    const language = c.path.endsWith(".py") ? "python" : c.path.endsWith(".rb") ? "ruby" : c.path.endsWith(".sh") ? "shell" : /\.[jt]s$/.test(c.path) ? "javascript" : null;
+    const language = c.path.endsWith(".py")
+      ? "python"
+      : c.path.endsWith(".rb")
+        ? "ruby"
+        : c.path.endsWith(".sh")
+          ? "shell"
+          : /\.[jt]s$/.test(c.path)
+            ? "javascript"
+            : null;
     const out = stripComments(c.input, commentStyleFor({ path: c.path, language }));
     assert.deepEqual(out, c.expected);
-    assert.deepEqual(out.map((l) => l.length), c.input.map((l) => l.length));
+    assert.deepEqual(
+      out.map((l) => l.length),
+      c.input.map((l) => l.length),
+    );
   });
 }

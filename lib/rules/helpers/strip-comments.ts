@@ -33,7 +33,10 @@ export function stripComments(lines: readonly string[], style: CommentStyle): st
   for (const line of lines) {
     const chars = line.split(""); // UTF-16 units, so indices agree with indexOf
     let i = 0;
-    if (style === "ruby" && /^=begin\b/.test(line)) { block = "=end"; blankBlock = true; }
+    if (style === "ruby" && /^=begin\b/.test(line)) {
+      block = "=end";
+      blankBlock = true;
+    }
     if (block === "=end") {
       if (/^=end\b/.test(line)) block = null;
       out.push(" ".repeat(line.length));
@@ -56,14 +59,19 @@ export function stripComments(lines: readonly string[], style: CommentStyle): st
       const c = chars[i] ?? "";
       if (quote) {
         if (c === "\\" && quote !== "`") i += 2;
-        else { if (c === quote) quote = null; i += 1; }
+        else {
+          if (c === quote) quote = null;
+          i += 1;
+        }
         continue;
       }
       if (style === "python" && (line.startsWith('"""', i) || line.startsWith("'''", i))) {
         block = line.slice(i, i + 3);
         // A triple-quoted string that starts a statement is a docstring (often commented-out code).
         blankBlock = /^\s*[rRbBuUfF]{0,2}$/.test(line.slice(0, i));
-        if (blankBlock) { chars[i] = chars[i + 1] = chars[i + 2] = " "; }
+        if (blankBlock) {
+          chars[i] = chars[i + 1] = chars[i + 2] = " ";
+        }
         i += 3;
         continue;
       }
@@ -72,13 +80,17 @@ export function stripComments(lines: readonly string[], style: CommentStyle): st
         break;
       }
       if ((style === "c" || style === "c-hash") && line.startsWith("/*", i)) {
-        block = "*/"; blankBlock = true;
+        block = "*/";
+        blankBlock = true;
         chars[i] = chars[i + 1] = " ";
         i += 2;
         continue;
       }
       if (c === '"' || c === "'") quote = c;
-      else if (c === "`" && (style === "c" || style === "c-hash")) { block = "`"; blankBlock = false; }
+      else if (c === "`" && (style === "c" || style === "c-hash")) {
+        block = "`";
+        blankBlock = false;
+      }
       i += 1;
     }
     out.push(chars.join(""));
@@ -110,7 +122,10 @@ function blankDelimited(lines: readonly string[], open: string, close: string): 
     let i = 0;
     while (i < line.length) {
       const next = line.indexOf(inside ? close : open, i);
-      if (next === -1) { out += inside ? " ".repeat(line.length - i) : line.slice(i); break; }
+      if (next === -1) {
+        out += inside ? " ".repeat(line.length - i) : line.slice(i);
+        break;
+      }
       const stop = inside ? next + close.length : next;
       out += inside ? " ".repeat(stop - i) : line.slice(i, stop);
       i = stop;

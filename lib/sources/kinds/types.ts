@@ -36,7 +36,17 @@ export interface SourceKindWorker {
  * Text in hints and notes may hold `code` in backticks.
  */
 export type FormField =
-  | { type: "text"; name: string; label: string; hint?: string; placeholder?: string; required?: boolean; mono?: boolean; defaultValue?: string; list?: boolean }
+  | {
+      type: "text";
+      name: string;
+      label: string;
+      hint?: string;
+      placeholder?: string;
+      required?: boolean;
+      mono?: boolean;
+      defaultValue?: string;
+      list?: boolean;
+    }
   | { type: "checkbox"; name: string; label: string; defaultChecked?: boolean }
   | { type: "radio"; name: string; legend: string; defaultValue: string; options: { value: string; label: string }[] }
   | {
@@ -54,7 +64,11 @@ export type FormField =
 /** What the sources page shows of a source beyond what every kind has, each block only for the kinds that have it. */
 export interface SourceExtras {
   /** Fan-out sources (GitHub): repositories per status, and the most recently failed with their reasons. */
-  repositories?: { counts: Record<string, number>; total: number; failed: { fullName: string; lastError: string | null; failures: number; retryAt: string | null }[] };
+  repositories?: {
+    counts: Record<string, number>;
+    total: number;
+    failed: { fullName: string; lastError: string | null; failures: number; retryAt: string | null }[];
+  };
   /** API budget left on the source's credential. */
   rateLimit?: { limit: number | null; remaining: number; resetAt: string; exhausted: boolean } | null;
   /** Cluster sources: live workloads and those no service of another source claimed. */
@@ -85,7 +99,10 @@ export interface SourceKindModule<I extends z.ZodType = z.ZodType> {
   /** The add-source form: a placeholder for its name, its own fields and its button. */
   form: { namePlaceholder: string; submitLabel: string; fields: FormField[] };
   /** `dozen sources add <kind> <name> [options]`: the options and how they become an input. */
-  cli?: { options: NonNullable<ParseArgsConfig["options"]>; toInput(opts: { name: string; schedule: string | null | undefined; values: Record<string, unknown> }): unknown };
+  cli?: {
+    options: NonNullable<ParseArgsConfig["options"]>;
+    toInput(opts: { name: string; schedule: string | null | undefined; values: Record<string, unknown> }): unknown;
+  };
   /** True when a scan hands its work to jobs of its own, which close the scan (its source job must not). */
   fansOut?: boolean;
   /** The scanner and jobs, loaded only by the processes that scan (the web process never does). */

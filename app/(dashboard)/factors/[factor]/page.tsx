@@ -31,19 +31,29 @@ export default async function FactorPage({ params }: Props) {
       </div>
       <section aria-labelledby="checks-heading">
         <div className="mb-2 flex items-baseline justify-between">
-          <h2 id="checks-heading" className="text-lg font-semibold">Checks</h2>
+          <h2 id="checks-heading" className="text-lg font-semibold">
+            Checks
+          </h2>
           <CsvLink table="checks" params={{ factor: factor.id }} />
         </div>
         <ul className="space-y-2">
           {checks.map((c) => (
-            <li key={c.id} className="rounded border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900" data-testid="factor-check">
+            <li
+              key={c.id}
+              className="rounded border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900"
+              data-testid="factor-check"
+            >
               <div className="flex flex-wrap items-baseline gap-2">
                 <h3 className="font-medium">{c.title}</h3>
                 <code className="text-xs text-slate-600 dark:text-slate-400">{c.id}</code>
-                {c.cluster ? <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200">cluster</span> : null}
+                {c.cluster ? (
+                  <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200">cluster</span>
+                ) : null}
                 <span className="ml-auto text-xs tabular-nums">
                   {c.passed + c.failed === 0
-                    ? c.cluster ? "not judged yet: no cluster audit covers a live service" : "not judged in any live service"
+                    ? c.cluster
+                      ? "not judged yet: no cluster audit covers a live service"
+                      : "not judged in any live service"
                     : `${count.format(c.passed)} pass · ${count.format(c.failed)} fail`}{" "}
                   · effort {c.effort}
                 </span>
@@ -55,7 +65,9 @@ export default async function FactorPage({ params }: Props) {
                   {c.failing.map((s, i) => (
                     <span key={s.slug}>
                       {i ? ", " : ""}
-                      <Link href={`/services/${s.slug}`} className="text-sky-800 underline dark:text-sky-300">{s.name}</Link>
+                      <Link href={`/services/${s.slug}`} className="text-sky-800 underline dark:text-sky-300">
+                        {s.name}
+                      </Link>
                     </span>
                   ))}
                   {" · "}

@@ -22,7 +22,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await params).slug };
 }
 
-
 export default async function ServicePage({ params }: Props) {
   const service = await getServiceDetail({ slug: (await params).slug });
   if (!service) notFound();
@@ -35,17 +34,29 @@ export default async function ServicePage({ params }: Props) {
         <h1 className="text-2xl font-semibold">{service.name}</h1>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
           {service.source.name}:{service.path}
-          {service.commit ? <> · commit <code>{service.commit.slice(0, 7)}</code></> : null}
+          {service.commit ? (
+            <>
+              {" "}
+              · commit <code>{service.commit.slice(0, 7)}</code>
+            </>
+          ) : null}
           {service.languages.length ? <> · {service.languages.join(", ")}</> : null}
         </p>
-        <div className="mt-2"><OwnerForm slug={service.slug} team={service.team?.name ?? null} ownerSource={service.ownerSource} /></div>
+        <div className="mt-2">
+          <OwnerForm slug={service.slug} team={service.team?.name ?? null} ownerSource={service.ownerSource} />
+        </div>
         <p className="mt-2 flex items-center gap-2 text-lg">
-          Score <span className="font-semibold tabular-nums" data-testid="service-score">{formatScore(service.latestScore)}</span>
+          Score{" "}
+          <span className="font-semibold tabular-nums" data-testid="service-score">
+            {formatScore(service.latestScore)}
+          </span>
           <GradeBadge grade={service.latestGrade} />
         </p>
       </div>
       <section aria-labelledby="service-fix-first-heading">
-        <h2 id="service-fix-first-heading" className="mb-2 text-lg font-semibold">Fix first</h2>
+        <h2 id="service-fix-first-heading" className="mb-2 text-lg font-semibold">
+          Fix first
+        </h2>
         <FixFirstList
           items={rankFixFirst({
             failing: service.findings.filter((f) => f.outcome === "fail").map((f) => ({ ...f, service: service.name })),
@@ -55,11 +66,15 @@ export default async function ServicePage({ params }: Props) {
         />
       </section>
       <section aria-labelledby="history-heading">
-        <h2 id="history-heading" className="mb-2 text-lg font-semibold">Score history</h2>
+        <h2 id="history-heading" className="mb-2 text-lg font-semibold">
+          Score history
+        </h2>
         <ScoreTrendChart label={`${service.name} score`} points={service.trend} />
       </section>
       <section aria-labelledby="factors-heading">
-        <h2 id="factors-heading" className="mb-2 text-lg font-semibold">Factors</h2>
+        <h2 id="factors-heading" className="mb-2 text-lg font-semibold">
+          Factors
+        </h2>
         <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-5">
           {FACTORS.map((f) => {
             const s = scores.get(f.id);
@@ -78,7 +93,9 @@ export default async function ServicePage({ params }: Props) {
       <ClusterDrift cluster={cluster} />
       <section aria-labelledby="findings-heading" className="space-y-4">
         <div className="flex items-baseline justify-between">
-          <h2 id="findings-heading" className="text-lg font-semibold">Findings</h2>
+          <h2 id="findings-heading" className="text-lg font-semibold">
+            Findings
+          </h2>
           <CsvLink table="findings" params={{ service: service.slug }} />
         </div>
         {FACTORS.map((f) => {

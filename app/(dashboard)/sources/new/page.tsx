@@ -15,7 +15,9 @@ export default async function NewSourcePage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-4">
       <p className="text-sm">
-        <Link href="/sources" className="text-sky-800 underline dark:text-sky-300">← Sources</Link>
+        <Link href="/sources" className="text-sky-800 underline dark:text-sky-300">
+          ← Sources
+        </Link>
       </p>
       <h1 className="text-2xl font-semibold">Add a source</h1>
       <nav aria-label="Kind of source">

@@ -32,25 +32,36 @@ export default async function TeamPage({ params }: Props) {
       <div className="flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold">{card.team.name}</h1>
         <p className="text-sm">
-          Team score <span className="text-xl font-semibold tabular-nums">{formatScore(card.score)}</span> · {count.format(card.serviceCount)} services
+          Team score <span className="text-xl font-semibold tabular-nums">{formatScore(card.score)}</span> ·{" "}
+          {count.format(card.serviceCount)} services
         </p>
       </div>
       <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="team-grades">
         <span className="text-slate-600 dark:text-slate-300">Grades</span>
-        {(Object.entries(card.grades) as [GradeKey, number][]).filter(([, n]) => n > 0).map(([grade, n]) => (
-          <span key={grade} className="flex items-center gap-1"><GradeBadge grade={grade} /> <span className="tabular-nums">{count.format(n)}</span></span>
-        ))}
+        {(Object.entries(card.grades) as [GradeKey, number][])
+          .filter(([, n]) => n > 0)
+          .map(([grade, n]) => (
+            <span key={grade} className="flex items-center gap-1">
+              <GradeBadge grade={grade} /> <span className="tabular-nums">{count.format(n)}</span>
+            </span>
+          ))}
       </div>
       <section aria-labelledby="team-trend-heading" data-testid="team-trend">
-        <h2 id="team-trend-heading" className="mb-2 text-lg font-semibold">Score trend</h2>
+        <h2 id="team-trend-heading" className="mb-2 text-lg font-semibold">
+          Score trend
+        </h2>
         <ScoreTrendChart label={`${card.team.name} score`} points={card.trend} />
       </section>
       <section aria-labelledby="fix-first-heading">
-        <h2 id="fix-first-heading" className="mb-2 text-lg font-semibold">Fix first</h2>
+        <h2 id="fix-first-heading" className="mb-2 text-lg font-semibold">
+          Fix first
+        </h2>
         <FixFirstList items={card.fixFirst} titleOf={titleOf} />
       </section>
       <section aria-labelledby="team-factors-heading">
-        <h2 id="team-factors-heading" className="mb-2 text-lg font-semibold">Factors</h2>
+        <h2 id="team-factors-heading" className="mb-2 text-lg font-semibold">
+          Factors
+        </h2>
         <ul className="grid grid-cols-3 gap-2 sm:grid-cols-5 lg:grid-cols-8">
           {card.factors.map((f) => {
             const factor = FACTORS.find((x) => x.id === f.factor)!;
@@ -65,14 +76,19 @@ export default async function TeamPage({ params }: Props) {
       </section>
       <section aria-labelledby="team-services-heading">
         <div className="mb-2 flex items-baseline justify-between">
-          <h2 id="team-services-heading" className="text-lg font-semibold">Services</h2>
+          <h2 id="team-services-heading" className="text-lg font-semibold">
+            Services
+          </h2>
           <CsvLink table="services" params={{ team: card.team.slug }} />
         </div>
         <ServicesHeatmap services={card.services} />
         {card.serviceCount > card.services.length ? (
           <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
             The {count.format(card.services.length)} worst of {count.format(card.serviceCount)} services;{" "}
-            <Link href={`/?team=${encodeURIComponent(card.team.slug)}`} className="text-sky-800 underline dark:text-sky-300">page through all of them</Link>.
+            <Link href={`/?team=${encodeURIComponent(card.team.slug)}`} className="text-sky-800 underline dark:text-sky-300">
+              page through all of them
+            </Link>
+            .
           </p>
         ) : null}
       </section>

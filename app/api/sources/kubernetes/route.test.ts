@@ -21,17 +21,34 @@ after(async () => {
   await database.drop();
 });
 
-const post = (body: unknown) => POST(new Request("http://dozen.test/api/sources/kubernetes", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+const post = (body: unknown) =>
+  POST(
+    new Request("http://dozen.test/api/sources/kubernetes", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+  );
 
 it("adds a cluster with its cron schedule at once, and answers 409 for a taken name", async () => {
-  const response = await post({ name: "prod-eu", schedule: "15 2 * * *", config: { kubeconfigPath: "/etc/dozen/kubeconfig", context: "prod-eu", namespaces: ["shop"] } });
+  const response = await post({
+    name: "prod-eu",
+    schedule: "15 2 * * *",
+    config: { kubeconfigPath: "/etc/dozen/kubeconfig", context: "prod-eu", namespaces: ["shop"] },
+  });
   assert.equal(response.status, 201);
   const { source } = (await response.json()) as { source: { id: number; schedule: string } };
   assert.equal(source.schedule, "15 2 * * *");
   assert.equal((await boss.getSchedules(QUEUES.scheduledScan, String(source.id)))[0]?.cron, "15 2 * * *");
   const stored = await db().source.findUniqueOrThrow({ where: { id: source.id }, select: { kind: true, location: true, config: true } });
   assert.deepEqual([stored.kind, stored.location], ["kubernetes", "prod-eu"]);
-  assert.deepEqual(stored.config, { kubeconfigPath: "/etc/dozen/kubeconfig", context: "prod-eu", inCluster: false, namespaces: ["shop"], excludeNamespaces: ["kube-system", "kube-public", "kube-node-lease"] });
+  assert.deepEqual(stored.config, {
+    kubeconfigPath: "/etc/dozen/kubeconfig",
+    context: "prod-eu",
+    inCluster: false,
+    namespaces: ["shop"],
+    excludeNamespaces: ["kube-system", "kube-public", "kube-node-lease"],
+  });
 
   const again = await post({ name: "prod-eu", config: { inCluster: true } });
   assert.equal(again.status, 409);
@@ -50,8 +67,14 @@ it("refuses bad input with 400 and every issue named by its field", async () => 
   const response = await post({ name: "", config: { inCluster: true, context: "prod", namespaces: ["Not_A_Namespace"] } });
   assert.equal(response.status, 400);
   const { issues } = (await response.json()) as { issues: string[] };
-  assert.ok(issues.some((i) => i.startsWith("name:")), issues.join("\n"));
-  assert.ok(issues.some((i) => i.startsWith("config.namespaces.0:")), issues.join("\n"));
+  assert.ok(
+    issues.some((i) => i.startsWith("name:")),
+    issues.join("\n"),
+  );
+  assert.ok(
+    issues.some((i) => i.startsWith("config.namespaces.0:")),
+    issues.join("\n"),
+  );
   assert.equal((await post("not json at all")).status, 400);
   assert.equal(await db().source.count({ where: { name: "" } }), 0);
 });

@@ -21,7 +21,10 @@ export interface ClientTuning {
  * (looked up once per process unless `installationIdEnv` names it). Throws GitHubAppCredentialsError with
  * a readable reason when the app's variables are missing or its installation cannot be found.
  */
-export async function openGitHubClient(opts: { source: { config: unknown; rateLimit?: unknown; location: string }; tuning?: ClientTuning }): Promise<{
+export async function openGitHubClient(opts: {
+  source: { config: unknown; rateLimit?: unknown; location: string };
+  tuning?: ClientTuning;
+}): Promise<{
   config: GitHubSourceConfig;
   client: GitHubClient;
   budget: RateBudget;
@@ -45,12 +48,24 @@ async function appAuth(opts: { config: GitHubSourceConfig; owner: string; timeou
   const { appId, privateKey, installationId } = readAppCredentials({ app: opts.config.app! });
   if (installationId !== null) return { appId, privateKey, installationId };
   try {
-    const found = await findAppInstallation({ baseUrl: opts.config.apiBaseUrl, appId, privateKey, owner: opts.owner, ownerType: opts.config.ownerType, timeoutMs: opts.timeoutMs });
+    const found = await findAppInstallation({
+      baseUrl: opts.config.apiBaseUrl,
+      appId,
+      privateKey,
+      owner: opts.owner,
+      ownerType: opts.config.ownerType,
+      timeoutMs: opts.timeoutMs,
+    });
     return { appId, privateKey, installationId: found };
   } catch (error) {
     const status = (error as { status?: number }).status;
     const message = error instanceof Error ? error.message : String(error);
-    const reason = status === 404 ? "the app is not installed there" : status === 401 ? `GitHub rejected the app's JWT (check ${opts.config.app!.appIdEnv} and ${opts.config.app!.privateKeyEnv}): ${message}` : message;
+    const reason =
+      status === 404
+        ? "the app is not installed there"
+        : status === 401
+          ? `GitHub rejected the app's JWT (check ${opts.config.app!.appIdEnv} and ${opts.config.app!.privateKeyEnv}): ${message}`
+          : message;
     throw new GitHubAppCredentialsError(`GitHub App installation on ${opts.owner} not found: ${reason}`);
   }
 }

@@ -3,16 +3,24 @@ import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { readAppCredentials } from "@/lib/sources/kinds/github/read-app-credentials";
 
-const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs1", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+const { privateKey } = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs1", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+});
 const app = { appIdEnv: "DOZEN_T_APP_ID", privateKeyEnv: "DOZEN_T_APP_KEY", installationIdEnv: "DOZEN_T_APP_INST" };
 
 function withEnv<T>(vars: Record<string, string | undefined>, run: () => T): T {
   const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  for (const [k, v] of Object.entries(vars)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  for (const [k, v] of Object.entries(vars))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
   try {
     return run();
   } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }
 
@@ -33,7 +41,14 @@ describe("readAppCredentials", () => {
     for (const [override, message] of cases) {
       const vars = { DOZEN_T_APP_ID: "12345", DOZEN_T_APP_KEY: privateKey, DOZEN_T_APP_INST: "678", ...override };
       withEnv(vars, () => assert.throws(() => readAppCredentials({ app }), message));
-      const thrown = withEnv(vars, () => { try { readAppCredentials({ app }); } catch (e) { return (e as Error).message; } return ""; });
+      const thrown = withEnv(vars, () => {
+        try {
+          readAppCredentials({ app });
+        } catch (e) {
+          return (e as Error).message;
+        }
+        return "";
+      });
       assert.doesNotMatch(thrown, /secret-but-not-a-key|not an id!|BEGIN/);
     }
   });

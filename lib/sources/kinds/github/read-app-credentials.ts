@@ -21,15 +21,18 @@ export function readAppCredentials(opts: { app: NonNullable<GitHubSourceConfig["
   const { appIdEnv, privateKeyEnv, installationIdEnv } = opts.app;
   const appId = namedVariable({ name: appIdEnv })?.trim();
   if (!appId) throw new GitHubAppCredentialsError(`GitHub App id: environment variable ${appIdEnv} is not set`);
-  if (!/^(\d+|Iv[0-9A-Za-z.]+)$/.test(appId)) throw new GitHubAppCredentialsError(`GitHub App id: ${appIdEnv} must hold the app's numeric id or client id`);
+  if (!/^(\d+|Iv[0-9A-Za-z.]+)$/.test(appId))
+    throw new GitHubAppCredentialsError(`GitHub App id: ${appIdEnv} must hold the app's numeric id or client id`);
   const raw = namedVariable({ name: privateKeyEnv });
   if (!raw) throw new GitHubAppCredentialsError(`GitHub App private key: environment variable ${privateKeyEnv} is not set`);
   const privateKey = raw.includes("\\n") && !raw.includes("\n") ? raw.replaceAll("\\n", "\n") : raw;
-  if (!isRsaPrivateKey(privateKey)) throw new GitHubAppCredentialsError(`GitHub App private key: ${privateKeyEnv} does not hold an RSA private key in PEM format`);
+  if (!isRsaPrivateKey(privateKey))
+    throw new GitHubAppCredentialsError(`GitHub App private key: ${privateKeyEnv} does not hold an RSA private key in PEM format`);
   if (!installationIdEnv) return { appId, privateKey, installationId: null };
   const installation = namedVariable({ name: installationIdEnv })?.trim();
   if (!installation) throw new GitHubAppCredentialsError(`GitHub App installation: environment variable ${installationIdEnv} is not set`);
-  if (!/^\d+$/.test(installation)) throw new GitHubAppCredentialsError(`GitHub App installation: ${installationIdEnv} must hold a numeric installation id`);
+  if (!/^\d+$/.test(installation))
+    throw new GitHubAppCredentialsError(`GitHub App installation: ${installationIdEnv} must hold a numeric installation id`);
   return { appId, privateKey, installationId: Number(installation) };
 }
 

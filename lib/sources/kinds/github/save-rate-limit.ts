@@ -23,5 +23,6 @@ export async function saveRateLimit(opts: { sourceId: number; budget?: RateBudge
   }
   if (opts.listing) patch.listing = opts.listing;
   if (Object.keys(patch).length === 0) return;
-  await db().$executeRaw`UPDATE "Source" SET "rateLimit" = COALESCE("rateLimit", '{}'::jsonb) || ${JSON.stringify(patch)}::jsonb WHERE id = ${opts.sourceId}`;
+  await db()
+    .$executeRaw`UPDATE "Source" SET "rateLimit" = COALESCE("rateLimit", '{}'::jsonb) || ${JSON.stringify(patch)}::jsonb WHERE id = ${opts.sourceId}`;
 }

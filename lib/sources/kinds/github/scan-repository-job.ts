@@ -32,7 +32,10 @@ export const scanRepositoryJob = defineJob({
   // pg-boss in the database, across every worker) keeps a token near GitHub's "few concurrent requests".
   groupConcurrency: 4,
   async handle({ scanId, repositoryId }, { log, signal }) {
-    const scan = await db().scan.findUnique({ where: { id: scanId }, select: { status: true, sourceId: true, source: { select: { config: true, rateLimit: true, location: true } } } });
+    const scan = await db().scan.findUnique({
+      where: { id: scanId },
+      select: { status: true, sourceId: true, source: { select: { config: true, rateLimit: true, location: true } } },
+    });
     const repo = await db().repository.findUnique({ where: { id: repositoryId } });
     if (!scan || !repo || scan.status !== "running") return log.info({ scanId, repositoryId }, "scan or repository no longer running");
     if (signal.aborted) throw new Error("worker stopping; repository released for retry");
@@ -59,7 +62,11 @@ export const scanRepositoryJob = defineJob({
       // The scan counted this repository as one target; a monorepo brings more, an empty repository none.
       if (!started) await expectTargets({ scanId, more: count - 1 });
       for (const result of outcome.services) {
-        await persistTarget({ scanId, sourceId: scan.sourceId, target: { kind: "repository", result, commit: sha, repoUrl: repo.htmlUrl } });
+        await persistTarget({
+          scanId,
+          sourceId: scan.sourceId,
+          target: { kind: "repository", result, commit: sha, repoUrl: repo.htmlUrl },
+        });
       }
       for (const failure of outcome.failures) await persistTargetFailure({ scanId, failure });
       // A directory that no longer holds a service at this commit (a monorepo split, moved or trimmed):
@@ -70,7 +77,15 @@ export const scanRepositoryJob = defineJob({
       }
       await db().repository.update({
         where: { id: repo.id },
-        data: { scannedSha: sha, scannedRulesVersion: rulesVersion({ custom: config?.checks }), status: "ok", lastError: null, failures: 0, retryAt: null, lastCheckedAt: new Date() },
+        data: {
+          scannedSha: sha,
+          scannedRulesVersion: rulesVersion({ custom: config?.checks }),
+          status: "ok",
+          lastError: null,
+          failures: 0,
+          retryAt: null,
+          lastCheckedAt: new Date(),
+        },
       });
       log.info({ scanId, repo: repo.fullName, sha: sha.slice(0, 7), services: outcome.services.length, reused }, "repository scanned");
     } catch (error) {
@@ -98,7 +113,10 @@ export class RepositoryScanError extends Error {
 }
 
 /** The latest facts of the repository's services, to re-evaluate without a download; null when there are none. */
-async function storedTargets(opts: { sourceId: number; fullName: string }): Promise<{ targets: LocalTarget[]; repoConfig: RepoConfigFile | null } | null> {
+async function storedTargets(opts: {
+  sourceId: number;
+  fullName: string;
+}): Promise<{ targets: LocalTarget[]; repoConfig: RepoConfigFile | null } | null> {
   const services = await db().service.findMany({
     where: { sourceId: opts.sourceId, goneAt: null, OR: [{ path: opts.fullName }, { path: { startsWith: `${opts.fullName}/` } }] },
     select: { name: true, path: true, latestTarget: { select: { facts: true } } },
@@ -124,4 +142,3 @@ function rateLimitReset(error: unknown): Date | null {
   if (cause instanceof RateLimitExhaustedError) return cause.resetAt;
   return error instanceof RateLimitExhaustedError ? error.resetAt : null;
 }
-

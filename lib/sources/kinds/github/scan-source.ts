@@ -24,24 +24,45 @@ export const scanGitHub: SourceScanner = async ({ scanId, source, boss, log }) =
     opened = await openGitHubClient({ source: { ...row, location: source.location } });
   } catch (error) {
     // Nothing was fanned out and no repository touched: the previous scores stand until the next scan.
-    const reason = error instanceof GitHubAppCredentialsError ? error.message : `invalid GitHub source config: ${error instanceof Error ? error.message : String(error)}`;
+    const reason =
+      error instanceof GitHubAppCredentialsError
+        ? error.message
+        : `invalid GitHub source config: ${error instanceof Error ? error.message : String(error)}`;
     await finishScan({ scanId, error: reason });
     return log.error({ scanId, reason }, "GitHub source cannot authenticate");
   }
   const stored = (row.rateLimit ?? null) as StoredRateLimit | null;
   let listing;
   try {
-    listing = await listRepositories({ client: opened.client, owner: source.location, ownerType: opened.config.ownerType, cache: stored?.listing });
+    listing = await listRepositories({
+      client: opened.client,
+      owner: source.location,
+      ownerType: opened.config.ownerType,
+      cache: stored?.listing,
+    });
   } catch (error) {
     await saveRateLimit({ sourceId: source.id, budget: opened.budget });
-    await finishScan({ scanId, error: `listing ${source.location}'s repositories failed: ${error instanceof Error ? error.message : String(error)}` });
+    await finishScan({
+      scanId,
+      error: `listing ${source.location}'s repositories failed: ${error instanceof Error ? error.message : String(error)}`,
+    });
     return log.error({ scanId, err: error }, "GitHub discovery failed");
   }
   await saveRateLimit({ sourceId: source.id, budget: opened.budget, listing: listing.cache });
   await db().source.update({ where: { id: source.id }, data: { lastDiscoveredAt: new Date() } });
   const selected = selectRepositories({ repos: listing.repos, config: opened.config });
   const { scan: repos, gone } = await syncRepositories({ sourceId: source.id, listed: listing.repos, selected });
-  log.info({ scanId, listed: listing.repos.length, selected: repos.length, gone, pagesFetched: listing.pagesFetched, pagesNotModified: listing.pagesNotModified }, "GitHub repositories discovered");
+  log.info(
+    {
+      scanId,
+      listed: listing.repos.length,
+      selected: repos.length,
+      gone,
+      pagesFetched: listing.pagesFetched,
+      pagesNotModified: listing.pagesNotModified,
+    },
+    "GitHub repositories discovered",
+  );
   if (repos.length === 0) {
     await finishScan({ scanId, error: `no repositories to scan in ${source.location}` });
     return;

@@ -21,5 +21,11 @@ export function selectRepositories(opts: { repos: RepoSummary[]; config: GitHubS
 }
 
 function toRegExp(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`, "i");
+  return new RegExp(
+    `^${pattern
+      .split("*")
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+    "i",
+  );
 }

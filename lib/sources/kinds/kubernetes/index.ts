@@ -18,7 +18,8 @@ export const kubernetes: SourceKindModule<typeof input> = {
   toSource: (i) => ({ location: i.config.inCluster ? "in-cluster" : (i.config.context ?? "current-context"), config: i.config }),
   async validate(i) {
     // Checked here, not in the schema: KUBECONFIG is the server's environment, which a browser form cannot see.
-    if (!i.config.inCluster && !i.config.kubeconfigPath && !env().KUBECONFIG) throw new ValidationError("a cluster source needs a kubeconfig (config.kubeconfigPath or KUBECONFIG) or config.inCluster");
+    if (!i.config.inCluster && !i.config.kubeconfigPath && !env().KUBECONFIG)
+      throw new ValidationError("a cluster source needs a kubeconfig (config.kubeconfigPath or KUBECONFIG) or config.inCluster");
   },
   describeCredentials(raw) {
     const config = (raw ?? {}) as { inCluster?: unknown; kubeconfigPath?: unknown };
@@ -29,19 +30,65 @@ export const kubernetes: SourceKindModule<typeof input> = {
     namePlaceholder: "prod-eu",
     submitLabel: "Add cluster",
     fields: [
-      { type: "choice", name: "mode", legend: "Connect with", defaultValue: "kubeconfig", errorFor: "config.inCluster", options: [
-        { value: "kubeconfig", label: "a kubeconfig context", sets: { "config.inCluster": false }, fields: [{ type: "row", fields: [
-          { type: "text", name: "config.kubeconfigPath", label: "Kubeconfig path", mono: true, placeholder: "/etc/dozen/kubeconfig", hint: "On the workers' machine. Empty: $KUBECONFIG." },
-          { type: "text", name: "config.context", label: "Context", mono: true, hint: "Empty: the kubeconfig's current context." },
-        ] }] },
-        { value: "inCluster", label: "the in-cluster service account", sets: { "config.inCluster": true }, fields: [],
-          note: "Dozen runs in the cluster with the read-only ClusterRole from `deploy/dozen-cluster-reader.yaml`." },
-      ] },
-      { type: "row", fields: [
-        { type: "text", name: "config.namespaces", label: "Only these namespaces", mono: true, list: true, hint: "Comma separated. Empty: all namespaces." },
-        // An emptied field means "exclude nothing"; the form starts with the system namespaces filled in.
-        { type: "text", name: "config.excludeNamespaces", label: "Exclude namespaces", mono: true, list: true, defaultValue: "kube-system, kube-public, kube-node-lease" },
-      ] },
+      {
+        type: "choice",
+        name: "mode",
+        legend: "Connect with",
+        defaultValue: "kubeconfig",
+        errorFor: "config.inCluster",
+        options: [
+          {
+            value: "kubeconfig",
+            label: "a kubeconfig context",
+            sets: { "config.inCluster": false },
+            fields: [
+              {
+                type: "row",
+                fields: [
+                  {
+                    type: "text",
+                    name: "config.kubeconfigPath",
+                    label: "Kubeconfig path",
+                    mono: true,
+                    placeholder: "/etc/dozen/kubeconfig",
+                    hint: "On the workers' machine. Empty: $KUBECONFIG.",
+                  },
+                  { type: "text", name: "config.context", label: "Context", mono: true, hint: "Empty: the kubeconfig's current context." },
+                ],
+              },
+            ],
+          },
+          {
+            value: "inCluster",
+            label: "the in-cluster service account",
+            sets: { "config.inCluster": true },
+            fields: [],
+            note: "Dozen runs in the cluster with the read-only ClusterRole from `deploy/dozen-cluster-reader.yaml`.",
+          },
+        ],
+      },
+      {
+        type: "row",
+        fields: [
+          {
+            type: "text",
+            name: "config.namespaces",
+            label: "Only these namespaces",
+            mono: true,
+            list: true,
+            hint: "Comma separated. Empty: all namespaces.",
+          },
+          // An emptied field means "exclude nothing"; the form starts with the system namespaces filled in.
+          {
+            type: "text",
+            name: "config.excludeNamespaces",
+            label: "Exclude namespaces",
+            mono: true,
+            list: true,
+            defaultValue: "kube-system, kube-public, kube-node-lease",
+          },
+        ],
+      },
     ],
   },
   cli: {
@@ -53,8 +100,15 @@ export const kubernetes: SourceKindModule<typeof input> = {
       "exclude-namespace": { type: "string", multiple: true },
     },
     toInput: ({ name, schedule, values: v }) => ({
-      name, schedule,
-      config: { kubeconfigPath: v.kubeconfig, context: v.context, inCluster: v["in-cluster"], namespaces: v.namespace, excludeNamespaces: v["exclude-namespace"] },
+      name,
+      schedule,
+      config: {
+        kubeconfigPath: v.kubeconfig,
+        context: v.context,
+        inCluster: v["in-cluster"],
+        namespaces: v.namespace,
+        excludeNamespaces: v["exclude-namespace"],
+      },
     }),
   },
   async worker() {

@@ -7,7 +7,11 @@ export async function listClusterExtras(opts: { sourceIds: number[] }): Promise<
   const [total, unmapped] = await Promise.all([
     db().clusterWorkload.groupBy({ by: ["sourceId"], where: live, _count: { _all: true } }),
     // Unmapped workloads become cluster-only services (mappedBy "none"), so serviceId alone would hide them.
-    db().clusterWorkload.groupBy({ by: ["sourceId"], where: { ...live, OR: [{ serviceId: null }, { mappedBy: "none" }] }, _count: { _all: true } }),
+    db().clusterWorkload.groupBy({
+      by: ["sourceId"],
+      where: { ...live, OR: [{ serviceId: null }, { mappedBy: "none" }] },
+      _count: { _all: true },
+    }),
   ]);
   const count = (rows: typeof total, id: number) => rows.find((r) => r.sourceId === id)?._count._all ?? 0;
   return new Map(opts.sourceIds.map((id) => [id, { workloads: { total: count(total, id), unmapped: count(unmapped, id) } }]));

@@ -22,7 +22,11 @@ export const scanKubernetes: SourceScanner = async ({ scanId, source, log, signa
   let facts;
   try {
     const config = clusterSourceConfig.parse(source.config ?? {});
-    const kc = await loadKubeConfig({ kubeconfigPath: config.kubeconfigPath ?? env().KUBECONFIG?.split(":")[0], context: config.context, inCluster: config.inCluster });
+    const kc = await loadKubeConfig({
+      kubeconfigPath: config.kubeconfigPath ?? env().KUBECONFIG?.split(":")[0],
+      context: config.context,
+      inCluster: config.inCluster,
+    });
     const client = await createKubeClient({ kc, name: source.name });
     facts = await collectCluster({ client, namespaces: config.namespaces, excludeNamespaces: config.excludeNamespaces });
   } catch (error) {
@@ -39,5 +43,8 @@ export const scanKubernetes: SourceScanner = async ({ scanId, source, log, signa
     await persistTarget({ scanId, sourceId: source.id, target: { kind: "cluster", result, seenAt } });
   }
   const finished = await finishScan({ scanId, gone: { workloadsNotSeenSince: seenAt } });
-  log.info({ scanId, status: finished.status, targets: plans.length, workloads: facts.workloads.length, requests: facts.requests }, "cluster audit finished");
+  log.info(
+    { scanId, status: finished.status, targets: plans.length, workloads: facts.workloads.length, requests: facts.requests },
+    "cluster audit finished",
+  );
 };

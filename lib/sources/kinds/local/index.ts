@@ -30,7 +30,17 @@ export const local: SourceKindModule<typeof input> = {
   form: {
     namePlaceholder: "platform-monorepo",
     submitLabel: "Add local checkout",
-    fields: [{ type: "text", name: "directory", label: "Directory", required: true, mono: true, placeholder: "/srv/checkouts/platform", hint: "An absolute path on the workers' machine." }],
+    fields: [
+      {
+        type: "text",
+        name: "directory",
+        label: "Directory",
+        required: true,
+        mono: true,
+        placeholder: "/srv/checkouts/platform",
+        hint: "An absolute path on the workers' machine.",
+      },
+    ],
   },
   async worker() {
     const { scanLocal } = await import("@/lib/sources/kinds/local/scan-source");

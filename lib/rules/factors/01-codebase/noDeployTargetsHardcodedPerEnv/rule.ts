@@ -11,7 +11,8 @@ const PER_ENV_DOCKERFILE = new RegExp(`^(dockerfile[.-]${ENV_NAME}|${ENV_NAME}\\
 // `if (env === "production")`, `case "staging":`, `env.equals("prod")`, `when "prod"`.
 const ENV_BRANCH = new RegExp(`(===?|!==?|\\.equals\\(|\\bcase\\b|\\bwhen\\b|\\bin\\s*[\\[(])\\s*["'\`]${ENV_NAME}["'\`]`, "i");
 // A host or URL literal: the deploy target being chosen in code.
-const TARGET_LITERAL = /["'`](?:[a-z][a-z0-9+.-]*:\/\/[^"'`\s]+|[\w-]+(?:\.[\w-]+)*\.(?:internal|local|lan|corp|com|net|io|cloud|example)(?::\d+)?)["'`]/i;
+const TARGET_LITERAL =
+  /["'`](?:[a-z][a-z0-9+.-]*:\/\/[^"'`\s]+|[\w-]+(?:\.[\w-]+)*\.(?:internal|local|lan|corp|com|net|io|cloud|example)(?::\d+)?)["'`]/i;
 const LOOKAHEAD = 4;
 
 export const rule: RepositoryCheck = {

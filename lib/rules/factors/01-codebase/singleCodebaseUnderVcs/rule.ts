@@ -4,7 +4,8 @@ import type { RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
 // Files that best stand for "the codebase" when pointing at an untracked service.
-const ROOT_MARKERS = /(^|\/)(package\.json|go\.mod|pyproject\.toml|requirements\.txt|pom\.xml|build\.gradle(\.kts)?|[^/]+\.csproj|Gemfile|Cargo\.toml|Dockerfile|README\.md)$/;
+const ROOT_MARKERS =
+  /(^|\/)(package\.json|go\.mod|pyproject\.toml|requirements\.txt|pom\.xml|build\.gradle(\.kts)?|[^/]+\.csproj|Gemfile|Cargo\.toml|Dockerfile|README\.md)$/;
 
 export const rule: RepositoryCheck = {
   id: "singleCodebaseUnderVcs",

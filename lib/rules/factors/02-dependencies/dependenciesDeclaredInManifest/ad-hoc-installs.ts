@@ -1,6 +1,20 @@
 // Installing the package manager itself (or the project from its own manifest) is not an undeclared dependency.
-const TOOLING = new Set(["pip", "setuptools", "wheel", "poetry", "pipenv", "uv", "virtualenv", "npm", "pnpm", "yarn", "corepack", "bundler"]);
-const INSTALLERS = /^(?:(?:python3?\s+-m\s+)?pip3?\s+install|npm\s+(?:install|i|add)|yarn\s+(?:global\s+)?add|pnpm\s+(?:add|install|i)|gem\s+install|go\s+(?:get|install)|composer\s+require)\b(.*)$/;
+const TOOLING = new Set([
+  "pip",
+  "setuptools",
+  "wheel",
+  "poetry",
+  "pipenv",
+  "uv",
+  "virtualenv",
+  "npm",
+  "pnpm",
+  "yarn",
+  "corepack",
+  "bundler",
+]);
+const INSTALLERS =
+  /^(?:(?:python3?\s+-m\s+)?pip3?\s+install|npm\s+(?:install|i|add)|yarn\s+(?:global\s+)?add|pnpm\s+(?:add|install|i)|gem\s+install|go\s+(?:get|install)|composer\s+require)\b(.*)$/;
 // Flags that consume the next token (`-r requirements.txt`), so that token is not a package either.
 const FLAG_WITH_VALUE = /^(-r|-c|-e|-i|--requirement|--constraint|--editable|--index-url|--extra-index-url|--target|--prefix|-t)$/;
 
@@ -17,7 +31,10 @@ export function adHocPackages(command: string): string[] {
     if (tokens.some((t) => /^(-r|--requirement)$/.test(t))) continue;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] ?? "";
-      if (FLAG_WITH_VALUE.test(token)) { i += 1; continue; }
+      if (FLAG_WITH_VALUE.test(token)) {
+        i += 1;
+        continue;
+      }
       if (token.startsWith("-") || token.startsWith(".") || token.startsWith("/") || token.endsWith(".whl")) continue;
       const name = token.replace(/^["']|["']$/g, "").split(/[=<>@~!]/)[0] ?? "";
       if (name && !TOOLING.has(name.toLowerCase())) packages.push(name);

@@ -3,18 +3,22 @@ import type { RepoEvidence } from "@/lib/rules/types";
 import type { Ecosystem, ServiceFacts } from "@/lib/facts/types";
 
 const NODE_BUILTINS = new Set(
-  ("assert buffer child_process cluster console constants crypto dgram dns domain events fs http http2 https " +
+  (
+    "assert buffer child_process cluster console constants crypto dgram dns domain events fs http http2 https " +
     "inspector module net os path perf_hooks process punycode querystring readline repl stream string_decoder " +
-    "sys timers tls trace_events tty url util v8 vm wasi worker_threads zlib test").split(" "),
+    "sys timers tls trace_events tty url util v8 vm wasi worker_threads zlib test"
+  ).split(" "),
 );
 const PYTHON_STDLIB = new Set(
-  ("__future__ abc argparse array ast asyncio atexit base64 binascii bisect builtins calendar codecs collections " +
+  (
+    "__future__ abc argparse array ast asyncio atexit base64 binascii bisect builtins calendar codecs collections " +
     "concurrent configparser contextlib contextvars copy csv ctypes dataclasses datetime decimal difflib email enum " +
     "errno fnmatch fractions functools gc getpass gettext glob gzip hashlib heapq hmac html http importlib inspect io " +
     "ipaddress itertools json locale logging math mimetypes multiprocessing operator os pathlib pickle platform " +
     "pprint queue random re sched secrets select selectors shelve shlex shutil signal smtplib socket socketserver " +
     "sqlite3 ssl stat statistics string struct subprocess sys tarfile tempfile textwrap threading time timeit " +
-    "tomllib traceback types typing unicodedata unittest urllib uuid warnings weakref wsgiref xml zipfile zlib zoneinfo").split(" "),
+    "tomllib traceback types typing unicodedata unittest urllib uuid warnings weakref wsgiref xml zipfile zlib zoneinfo"
+  ).split(" "),
 );
 
 const JS_IMPORT = /(?:\bfrom\s+|\brequire\(\s*|\bimport\(\s*|^\s*import\s+)["']([^"'./~#@][^"']*|@[^"'/]+\/[^"']+)["']/;

@@ -53,7 +53,8 @@ export const rule: RepositoryCheck = {
         found.push(pathEvidence({ facts, path: m.path, line: d.line, snippet: `${d.name} ${d.version ?? ""}` }));
       }
     }
-    if (found.length > 0) return fail(`Unbounded versions (${plural(found.length, "dependency")}): ${names.slice(0, 5).join(", ")}.`, found);
+    if (found.length > 0)
+      return fail(`Unbounded versions (${plural(found.length, "dependency")}): ${names.slice(0, 5).join(", ")}.`, found);
     return pass("Every declared dependency has a bounded version.");
   },
 };

@@ -3,7 +3,12 @@ import { appContainers, evidence, notApplicable, verdict } from "@/lib/rules/hel
 
 /** Config (III): credentials reach containers through secretKeyRef/envFrom, never as env literals. */
 export const rule: ClusterCheck = {
-  id: "clusterSecretsFromSecretRefs", version: 1, factor: "config", judges: "cluster", effort: "low", defaultWeight: 3,
+  id: "clusterSecretsFromSecretRefs",
+  version: 1,
+  factor: "config",
+  judges: "cluster",
+  effort: "low",
+  defaultWeight: 3,
   title: "Running containers take credentials from Secrets",
   rationale: "A password written as an env literal lives in the workload spec, readable by anyone who can get the Deployment.",
   evaluate(facts) {
@@ -15,6 +20,10 @@ export const rule: ClusterCheck = {
         if (e.secretPreview) failures.push(evidence(facts, w, `${c.jsonPath}.env[${i}].value`, `${e.name}=${e.secretPreview}`));
       });
     }
-    return verdict(failures, "No secret-looking env literal; credentials come from Secrets.", (n) => `${n} secret-looking env literal(s) in running workloads.`);
+    return verdict(
+      failures,
+      "No secret-looking env literal; credentials come from Secrets.",
+      (n) => `${n} secret-looking env literal(s) in running workloads.`,
+    );
   },
 };

@@ -42,6 +42,9 @@ export const rule: RepositoryCheck = {
       const evidence = first ? [lineEvidence({ file: first, lineStart: 1 })] : [];
       return fail("No source file reads an environment variable: config must be hard-coded or baked in.", evidence);
     }
-    return pass("Config is read from environment variables.", reads.map((m) => matchEvidence(m)));
+    return pass(
+      "Config is read from environment variables.",
+      reads.map((m) => matchEvidence(m)),
+    );
   },
 };

@@ -25,9 +25,7 @@ export const rule: RepositoryCheck = {
       (s) => !isIgnoredPath(pathInService(facts.service.path, s.path)) && !(composeFiles.has(s.path) && isDefaultedReference(facts, s)),
     );
     if (found.length === 0) return pass("No secret-looking literals outside tests and docs.");
-    const evidence = found.map((s) =>
-      pathEvidence({ facts, path: s.path, line: s.line, snippet: `${s.name ?? s.kind} = ${s.preview}` }),
-    );
+    const evidence = found.map((s) => pathEvidence({ facts, path: s.path, line: s.line, snippet: `${s.name ?? s.kind} = ${s.preview}` }));
     const kinds = [...new Set(found.map((s) => s.kind))].join(", ");
     return fail(`Secret-looking literals committed (${plural(found.length, "place")}: ${kinds}).`, evidence);
   },

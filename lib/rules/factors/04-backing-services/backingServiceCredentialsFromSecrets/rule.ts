@@ -32,14 +32,20 @@ export const rule: RepositoryCheck = {
           const value = typeof env.value === "string" ? env.value : "";
           // A locator without credentials (`redis://cache:6379`) is config; a secret-named literal never is.
           // `$(OTHER_VAR)` expands another variable and `{{ }}` is a template: references, not literals.
-          if (value === "" || /^\$\(\w+\)$|\{\{/.test(value.trim()) || (!looksSecretName(name) && !/:\/\/[^/\s]*@|password=|pwd=/i.test(value))) continue;
+          if (
+            value === "" ||
+            /^\$\(\w+\)$|\{\{/.test(value.trim()) ||
+            (!looksSecretName(name) && !/:\/\/[^/\s]*@|password=|pwd=/i.test(value))
+          )
+            continue;
           names.push(`${objectName(m)} ${name}`);
           literal.push(containerEvidence(facts, m, c, new RegExp(String.raw`name:\s*["']?${escapeRegExp(name)}\b`)));
         }
       }
     }
     if (judged === 0) return notApplicable("No workload receives backing-service credentials through env.");
-    if (literal.length > 0) return fail(`Credentials written into the manifest (${plural(literal.length, "variable")}): ${names.join(", ")}.`, literal);
+    if (literal.length > 0)
+      return fail(`Credentials written into the manifest (${plural(literal.length, "variable")}): ${names.join(", ")}.`, literal);
     return pass(`Credentials come from Secret references (${plural(judged, "variable")}).`);
   },
 };

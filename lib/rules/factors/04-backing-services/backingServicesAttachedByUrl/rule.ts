@@ -20,8 +20,10 @@ const HARDCODED_LOCATION = new RegExp(
 );
 // Config files that are packaged with the build (not deploy config such as manifests or .env templates).
 // A remote host: an IP other than loopback/any, or a dotted name after `scheme://` (`db`, `localhost` are local).
-const REMOTE_HOST = /(?<![\w.])(?!127\.|0\.0\.0\.0)(?:\d{1,3}\.){3}\d{1,3}(?![\w.])|:\/\/(?:[^@/\s"'`]*@)?(?!localhost\b)[\w-]+(?:\.[\w-]+)+/;
-const BAKED_CONFIG = /^(application[\w-]*\.(properties|ya?ml)|appsettings[\w.]*\.json|web\.config|database\.ya?ml|config\.(json|ya?ml|toml)|settings\.(json|ya?ml|toml))$/;
+const REMOTE_HOST =
+  /(?<![\w.])(?!127\.|0\.0\.0\.0)(?:\d{1,3}\.){3}\d{1,3}(?![\w.])|:\/\/(?:[^@/\s"'`]*@)?(?!localhost\b)[\w-]+(?:\.[\w-]+)+/;
+const BAKED_CONFIG =
+  /^(application[\w-]*\.(properties|ya?ml)|appsettings[\w.]*\.json|web\.config|database\.ya?ml|config\.(json|ya?ml|toml)|settings\.(json|ya?ml|toml))$/;
 const DEV_ONLY = /(dev|development|local|test)/i;
 
 export const rule: RepositoryCheck = {
@@ -44,7 +46,10 @@ export const rule: RepositoryCheck = {
       (m) => !patternFor(ENV_READ, m.file.language)?.test(m.code) || REMOTE_HOST.test(m.code),
     );
     if (matches.length > 0) {
-      return fail(`Backing-service locations hard-coded in code or packaged config (${plural(matches.length, "place")}).`, matches.map((m) => matchEvidence(m)));
+      return fail(
+        `Backing-service locations hard-coded in code or packaged config (${plural(matches.length, "place")}).`,
+        matches.map((m) => matchEvidence(m)),
+      );
     }
     if (kinds.size === 0) return notApplicable("No backing service (database, cache, broker) found.");
     return pass(`Uses ${[...kinds].join(", ")} without hard-coded locations.`);

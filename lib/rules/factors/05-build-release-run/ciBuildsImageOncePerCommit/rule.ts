@@ -5,7 +5,8 @@ import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { TextFile } from "@/lib/facts/types";
 
-const CI_FILE = /(^|\/)(\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|Jenkinsfile|azure-pipelines\.ya?ml|\.circleci\/config\.ya?ml|bitbucket-pipelines\.ya?ml)$/;
+const CI_FILE =
+  /(^|\/)(\.github\/workflows\/[^/]+\.ya?ml|\.gitlab-ci\.ya?ml|Jenkinsfile|azure-pipelines\.ya?ml|\.circleci\/config\.ya?ml|bitbucket-pipelines\.ya?ml)$/;
 const BUILD = /\bdocker\s+(buildx\s+)?build\b|docker\/build-push-action@|\bbuildah\s+(bud|build)\b|\/kaniko\/executor\b|\bpack\s+build\b/;
 // An image tagged after an environment, or built with an environment switch: one build per environment.
 const ENV_NAMES = "staging|stage|prod|production|dev|development|qa|uat|preprod";
@@ -48,6 +49,9 @@ export const rule: RepositoryCheck = {
     if (builds.length === 0) return notApplicable("No CI workflow builds a container image.");
     const perEnv: RepoEvidence[] = builds.flatMap((b) => (b.perEnv === null ? [] : [lineEvidence({ file: b.file, lineStart: b.perEnv })]));
     if (perEnv.length > 0) return fail(`CI builds images per environment (${plural(perEnv.length, "build step")}).`, perEnv);
-    return pass(`CI builds the image once per commit (${plural(builds.length, "build step")}).`, builds.slice(0, 3).map((b) => lineEvidence({ file: b.file, lineStart: b.line })));
+    return pass(
+      `CI builds the image once per commit (${plural(builds.length, "build step")}).`,
+      builds.slice(0, 3).map((b) => lineEvidence({ file: b.file, lineStart: b.line })),
+    );
   },
 };

@@ -5,7 +5,12 @@ const MUTABLE_TAGS = new Set(["latest", "stable", "main", "master", "dev", "deve
 
 /** Build, release, run (V): what runs is an immutable release: an image digest or a version tag. */
 export const rule: ClusterCheck = {
-  id: "clusterImagesPinned", version: 1, factor: "build-release-run", judges: "cluster", effort: "low", defaultWeight: 2,
+  id: "clusterImagesPinned",
+  version: 1,
+  factor: "build-release-run",
+  judges: "cluster",
+  effort: "low",
+  defaultWeight: 2,
   title: "Running images are pinned by digest or an immutable tag",
   rationale: "`:latest` or no tag means a restart can silently run a different build than the release that was approved.",
   evaluate(facts) {

@@ -35,8 +35,14 @@ export const rule: RepositoryCheck = {
     if (commands.length === 0) return notApplicable("No start command found (Dockerfile CMD/ENTRYPOINT, Procfile, manifest).");
     const building = commands.filter((c) => BUILD_STEP.test(c.command));
     if (building.length > 0) {
-      return fail(`Installing or compiling at start-up (${plural(building.length, "start command")}).`, building.map((c) => c.evidence));
+      return fail(
+        `Installing or compiling at start-up (${plural(building.length, "start command")}).`,
+        building.map((c) => c.evidence),
+      );
     }
-    return pass(`Start commands run the built artefact (${plural(commands.length, "command")} checked).`, commands.slice(0, 3).map((c) => c.evidence));
+    return pass(
+      `Start commands run the built artefact (${plural(commands.length, "command")} checked).`,
+      commands.slice(0, 3).map((c) => c.evidence),
+    );
   },
 };

@@ -3,7 +3,12 @@ import { evidence, notApplicable, verdict } from "@/lib/rules/helpers/cluster";
 
 /** Processes (VI): Deployments are stateless: no PersistentVolumeClaim or hostPath. */
 export const rule: ClusterCheck = {
-  id: "clusterDeploymentsStateless", version: 1, factor: "processes", judges: "cluster", effort: "high", defaultWeight: 2,
+  id: "clusterDeploymentsStateless",
+  version: 1,
+  factor: "processes",
+  judges: "cluster",
+  effort: "high",
+  defaultWeight: 2,
   title: "Deployments mount no PersistentVolumeClaim or hostPath",
   rationale: "State on a volume ties a process to one node or disk; backing services hold state instead.",
   evaluate(facts) {

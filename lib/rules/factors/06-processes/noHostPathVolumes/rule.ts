@@ -23,13 +23,19 @@ export const rule: RepositoryCheck = {
     const names: string[] = [];
     for (const m of deployments) {
       for (const volume of objects(podSpec(m)?.volumes)) {
-        const kind = dig(volume, "hostPath") !== undefined ? "hostPath" : dig(volume, "persistentVolumeClaim") !== undefined ? "persistentVolumeClaim" : null;
+        const kind =
+          dig(volume, "hostPath") !== undefined
+            ? "hostPath"
+            : dig(volume, "persistentVolumeClaim") !== undefined
+              ? "persistentVolumeClaim"
+              : null;
         if (!kind) continue;
         names.push(`${objectName(m)} volume ${String(volume.name ?? "?")} (${kind})`);
         found.push(manifestEvidence(facts, m, new RegExp(String.raw`^\s*${kind}:`)));
       }
     }
-    if (found.length > 0) return fail(`State kept on disks the pod is tied to (${plural(found.length, "volume")}): ${names.join("; ")}.`, found);
+    if (found.length > 0)
+      return fail(`State kept on disks the pod is tied to (${plural(found.length, "volume")}): ${names.join("; ")}.`, found);
     return pass(`No hostPath or PersistentVolumeClaim in ${plural(deployments.length, "Deployment")}.`);
   },
 };

@@ -7,13 +7,18 @@ import type { ServiceFacts } from "@/lib/facts/types";
 
 // Per-user state by name: sessions, logins, carts, baskets (module-level, so shared by every request).
 const STATE = String.raw`\w*(?:[sS]essions?|[lL]ogins?|[cC]arts?|[bB]askets?)\w*`;
-const JS = new RegExp(String.raw`\bnew\s+MemoryStore\b|\bsession\.MemoryStore\b|\brequire\(\s*["']memorystore["']|^(?:export\s+)?(?:const|let|var)\s+${STATE}\s*(?::\s*[^=]+)?=\s*(?:new\s+Map\b|\{\s*\}|\[\s*\])`);
+const JS = new RegExp(
+  String.raw`\bnew\s+MemoryStore\b|\bsession\.MemoryStore\b|\brequire\(\s*["']memorystore["']|^(?:export\s+)?(?:const|let|var)\s+${STATE}\s*(?::\s*[^=]+)?=\s*(?:new\s+Map\b|\{\s*\}|\[\s*\])`,
+);
 /** In-process session stores and module-level session maps, per language. */
 const IN_MEMORY = {
   javascript: JS,
   typescript: JS,
-  python: /SESSION_TYPE\s*=\s*["'](filesystem|null)["']|SESSION_ENGINE\s*=\s*["']django\.contrib\.sessions\.backends\.(file|cache)["']|backends\.locmem\.LocMemCache|^\w*(sessions?|SESSIONS?|logins?|carts?|CARTS?|baskets?)\w*\s*(?::\s*[^=]+)?=\s*(\{\s*\}|dict\(\))/,
-  go: new RegExp(String.raw`sessions\.NewFilesystemStore\(|\bmemstore\.New|^var\s+${STATE}\s*=\s*(map\[|make\(map)|\bsessions\s*(=|:=)\s*make\(map\[`),
+  python:
+    /SESSION_TYPE\s*=\s*["'](filesystem|null)["']|SESSION_ENGINE\s*=\s*["']django\.contrib\.sessions\.backends\.(file|cache)["']|backends\.locmem\.LocMemCache|^\w*(sessions?|SESSIONS?|logins?|carts?|CARTS?|baskets?)\w*\s*(?::\s*[^=]+)?=\s*(\{\s*\}|dict\(\))/,
+  go: new RegExp(
+    String.raw`sessions\.NewFilesystemStore\(|\bmemstore\.New|^var\s+${STATE}\s*=\s*(map\[|make\(map)|\bsessions\s*(=|:=)\s*make\(map\[`,
+  ),
   java: /static\s+(final\s+)?(Map|HashMap|ConcurrentHashMap)<[^>]*Session|\bMapSessionRepository\b/,
   kotlin: /\bMapSessionRepository\b|val\s+\w*[sS]essions?\s*=\s*(mutableMapOf|ConcurrentHashMap|HashMap)/,
   csharp: /\bAddDistributedMemoryCache\(|static\s+(readonly\s+)?(Concurrent)?Dictionary<[^>]*Session/,

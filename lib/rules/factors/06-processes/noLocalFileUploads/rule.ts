@@ -5,16 +5,24 @@ import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepositoryCheck } from "@/lib/rules/types";
 
 const UPLOAD = String.raw`["'\`][^"'\`]*\buploads?\b`;
-const JS = new RegExp(String.raw`\bmulter\(\s*\{\s*dest\s*:|\bmulter\.diskStorage\(|\buploadDir\s*:|\.mv\(\s*${UPLOAD}|\b(writeFile|writeFileSync|createWriteStream)\([^)]*${UPLOAD}`);
+const JS = new RegExp(
+  String.raw`\bmulter\(\s*\{\s*dest\s*:|\bmulter\.diskStorage\(|\buploadDir\s*:|\.mv\(\s*${UPLOAD}|\b(writeFile|writeFileSync|createWriteStream)\([^)]*${UPLOAD}`,
+);
 /** Writing received files to the container's own disk. */
 const LOCAL_WRITES = {
   javascript: JS,
   typescript: JS,
-  python: new RegExp(String.raw`\bUPLOAD_(FOLDER|DIR|PATH)\s*=\s*["']|\.save\(\s*os\.path\.join\(|\bopen\([^)]*${UPLOAD}[^)]*["']wb?["']|shutil\.copyfileobj\([^)]*open\(`),
-  go: new RegExp(String.raw`\bos\.(Create|OpenFile|WriteFile)\([^)]*(${UPLOAD}|filepath\.Join\(\s*"\.?/?uploads?")|\bioutil\.WriteFile\([^)]*${UPLOAD}`),
+  python: new RegExp(
+    String.raw`\bUPLOAD_(FOLDER|DIR|PATH)\s*=\s*["']|\.save\(\s*os\.path\.join\(|\bopen\([^)]*${UPLOAD}[^)]*["']wb?["']|shutil\.copyfileobj\([^)]*open\(`,
+  ),
+  go: new RegExp(
+    String.raw`\bos\.(Create|OpenFile|WriteFile)\([^)]*(${UPLOAD}|filepath\.Join\(\s*"\.?/?uploads?")|\bioutil\.WriteFile\([^)]*${UPLOAD}`,
+  ),
   java: new RegExp(String.raw`\.transferTo\(\s*(new\s+File|Paths?\.get|Path\.of)\b|\bFiles\.(copy|write)\([^)]*${UPLOAD}`),
   kotlin: new RegExp(String.raw`\.transferTo\(\s*(File|Paths?\.get|Path\.of)\b|\bFiles\.(copy|write)\([^)]*${UPLOAD}`),
-  csharp: new RegExp(String.raw`\bnew\s+FileStream\([^)]*(${UPLOAD}|[uU]pload)|\bPath\.Combine\([^)]*"(wwwroot/)?uploads?"|\bFile\.(WriteAllBytes|Create)\([^)]*[uU]pload`),
+  csharp: new RegExp(
+    String.raw`\bnew\s+FileStream\([^)]*(${UPLOAD}|[uU]pload)|\bPath\.Combine\([^)]*"(wwwroot/)?uploads?"|\bFile\.(WriteAllBytes|Create)\([^)]*[uU]pload`,
+  ),
   ruby: new RegExp(String.raw`\bFile\.(write|open)\([^)]*${UPLOAD}`),
   php: /\bmove_uploaded_file\(/,
 };
@@ -51,4 +59,3 @@ export const rule: RepositoryCheck = {
     return pass("No uploads written to the local filesystem.");
   },
 };
-

@@ -13,7 +13,9 @@ const JS = new RegExp(String.raw`\.listen\(.*["'\`]${LOOPBACK}["'\`]|\bserve\(.*
 const LOOPBACK_BIND: LanguagePatterns = {
   javascript: JS,
   typescript: JS,
-  python: new RegExp(String.raw`\b(run|run_app|serve|make_server)\(.*\bhost\s*=\s*["']${LOOPBACK}\b|^bind\s*=\s*\[?\s*f?["']${LOOPBACK}\b|${FLAGS}`),
+  python: new RegExp(
+    String.raw`\b(run|run_app|serve|make_server)\(.*\bhost\s*=\s*["']${LOOPBACK}\b|^bind\s*=\s*\[?\s*f?["']${LOOPBACK}\b|${FLAGS}`,
+  ),
   go: new RegExp(String.raw`\b(ListenAndServe(TLS)?|Listen|Run|Start)\(\s*("tcp",\s*)?"${LOOPBACK}:`),
   java: new RegExp(String.raw`new InetSocketAddress\(\s*"${LOOPBACK}"|${FLAGS}`),
   kotlin: new RegExp(String.raw`host\s*=\s*"${LOOPBACK}"`),
@@ -38,7 +40,14 @@ export const rule: RepositoryCheck = {
     const starts = findServerStarts(facts);
     if (starts.length === 0) return notApplicable("The service starts no server.");
     const loopback = findLineMatches({ facts, patterns: LOOPBACK_BIND, files: productionFiles(facts) });
-    if (loopback.length > 0) return fail(`Listens on the loopback interface only (${plural(loopback.length, "place")}).`, loopback.map((m) => matchEvidence(m)));
-    return pass("No server is bound to localhost only.", starts.slice(0, 3).map((m) => matchEvidence(m)));
+    if (loopback.length > 0)
+      return fail(
+        `Listens on the loopback interface only (${plural(loopback.length, "place")}).`,
+        loopback.map((m) => matchEvidence(m)),
+      );
+    return pass(
+      "No server is bound to localhost only.",
+      starts.slice(0, 3).map((m) => matchEvidence(m)),
+    );
   },
 };

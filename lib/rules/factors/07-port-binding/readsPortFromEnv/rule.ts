@@ -30,7 +30,10 @@ export const rule: RepositoryCheck = {
     }
     const portReads = findLineMatches({ facts, patterns: PORT_ENV_READ, limit: 3 }).filter((m) => envRead(m, m.code));
     const evidence = portReads.length > 0 ? portReads : starts.slice(0, 3);
-    return pass("The port is taken from the environment (or the framework's default binding).", evidence.map((m) => matchEvidence(m)));
+    return pass(
+      "The port is taken from the environment (or the framework's default binding).",
+      evidence.map((m) => matchEvidence(m)),
+    );
   },
 };
 
@@ -44,12 +47,15 @@ function literalPortEvidence(m: LineMatch): RepoEvidence[] {
   if (LITERAL_PORT.test(m.code.slice(m.match.index))) return [matchEvidence(m)];
   const lines = codeLines(m.file);
   for (const [, name] of m.code.slice(m.match.index).matchAll(IDENTIFIER_ARG)) {
-    const assignment = new RegExp(String.raw`^\s*(?:export\s+)?(?:const|let|var|val|private|public|static|final|\s)*\s*${name}\b[^=]*?(:=|=)\s*(.+)$`);
+    const assignment = new RegExp(
+      String.raw`^\s*(?:export\s+)?(?:const|let|var|val|private|public|static|final|\s)*\s*${name}\b[^=]*?(:=|=)\s*(.+)$`,
+    );
     for (let i = 0; i < lines.length; i++) {
       const found = assignment.exec(lines[i] ?? "");
       if (!found) continue;
       if (envRead(m, found[2] ?? "")) return [];
-      if (LITERAL_PORT.test(found[2] ?? "") && /^\s*["'`:\d]/.test(found[2] ?? "")) return [lineEvidence({ file: m.file, lineStart: i + 1 })];
+      if (LITERAL_PORT.test(found[2] ?? "") && /^\s*["'`:\d]/.test(found[2] ?? ""))
+        return [lineEvidence({ file: m.file, lineStart: i + 1 })];
     }
   }
   return [];

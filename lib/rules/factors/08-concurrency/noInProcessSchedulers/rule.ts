@@ -11,7 +11,8 @@ const JVM = /@Scheduled\(|@EnableScheduling\b|\bnewScheduledThreadPool\(|\bnewSi
 const SCHEDULER = {
   javascript: JS,
   typescript: JS,
-  python: /\b(Background|AsyncIO|Blocking)Scheduler\(|\bschedule\.every\(|@\w*scheduler\.(scheduled_job|task)\(|\brepeat_every\b|@repeat_every\(/,
+  python:
+    /\b(Background|AsyncIO|Blocking)Scheduler\(|\bschedule\.every\(|@\w*scheduler\.(scheduled_job|task)\(|\brepeat_every\b|@repeat_every\(/,
   go: /\bcron\.New\(|\bgocron\.NewScheduler\(|\bgocron\.NewScheduler\b|\.AddFunc\(\s*"[^"]*[*@]/,
   java: JVM,
   kotlin: JVM,
@@ -20,7 +21,12 @@ const SCHEDULER = {
 };
 
 // Hand-rolled schedulers: a JS timer of a minute or more, a thread looping over `sleep` (Ruby, Python).
-const TIMER_START: Partial<Record<string, RegExp>> = { javascript: /\bsetInterval\(/, typescript: /\bsetInterval\(/, ruby: /\bThread\.new\b/, python: /\bthreading\.(Thread|Timer)\(/ };
+const TIMER_START: Partial<Record<string, RegExp>> = {
+  javascript: /\bsetInterval\(/,
+  typescript: /\bsetInterval\(/,
+  ruby: /\bThread\.new\b/,
+  python: /\bthreading\.(Thread|Timer)\(/,
+};
 const LOOP_SLEEP = /\bsleep\(?\s*\d/;
 const MINUTE_MS = 60_000;
 
@@ -40,7 +46,10 @@ export const rule: RepositoryCheck = {
     if (!firstHttpEvidence(facts)) return notApplicable("Not a web process: schedulers may run here.");
     const found = [...findLineMatches({ facts, patterns: SCHEDULER }), ...timerLoops(facts)];
     if (found.length > 0) {
-      return fail(`Schedulers run inside the web process (${plural(found.length, "place")}).`, found.map((m) => matchEvidence(m)));
+      return fail(
+        `Schedulers run inside the web process (${plural(found.length, "place")}).`,
+        found.map((m) => matchEvidence(m)),
+      );
     }
     return pass("No in-process scheduler in the web process.");
   },

@@ -27,7 +27,10 @@ export const rule: RepositoryCheck = {
       const evidence = single.map((m) => manifestEvidence(facts, m, /^\s*replicas:/));
       return fail(`A single replica and no autoscaler: ${single.map(objectName).join(", ")}.`, evidence);
     }
-    return pass(`Several replicas or an autoscaler for ${workloads.map(objectName).join(", ")}.`, workloads.map((m) => manifestEvidence(facts, m, /^\s*replicas:/)));
+    return pass(
+      `Several replicas or an autoscaler for ${workloads.map(objectName).join(", ")}.`,
+      workloads.map((m) => manifestEvidence(facts, m, /^\s*replicas:/)),
+    );
   },
 };
 

@@ -11,7 +11,9 @@ function labelsOf(value: unknown): Labels {
 
 /** Workloads meant to run several replicas: replicas > 1 or the target of an HPA. */
 function replicated(facts: ServiceFacts): ManifestObject[] {
-  const scaled = new Set(facts.manifests.filter((m) => m.kind === "HorizontalPodAutoscaler").map((m) => dig(m.object, "spec", "scaleTargetRef", "name")));
+  const scaled = new Set(
+    facts.manifests.filter((m) => m.kind === "HorizontalPodAutoscaler").map((m) => dig(m.object, "spec", "scaleTargetRef", "name")),
+  );
   return longRunningWorkloads(facts).filter((m) => {
     const replicas = dig(m.object, "spec", "replicas");
     return m.kind !== "DaemonSet" && ((typeof replicas === "number" && replicas > 1) || scaled.has(m.name));
@@ -32,13 +34,18 @@ export const rule: RepositoryCheck = {
   evaluate(facts) {
     const workloads = replicated(facts);
     if (workloads.length === 0) return notApplicable("No workload runs more than one replica.");
-    const budgets = facts.manifests.filter((m) => m.kind === "PodDisruptionBudget").map((m) => labelsOf(dig(m.object, "spec", "selector", "matchLabels")));
+    const budgets = facts.manifests
+      .filter((m) => m.kind === "PodDisruptionBudget")
+      .map((m) => labelsOf(dig(m.object, "spec", "selector", "matchLabels")));
     const uncovered = workloads.filter((m) => {
       const podLabels = labelsOf(dig(m.object, "spec", "template", "metadata", "labels"));
       return !budgets.some((b) => Object.keys(b).length > 0 && Object.entries(b).every(([k, v]) => podLabels[k] === v));
     });
     if (uncovered.length > 0) {
-      return fail(`No PodDisruptionBudget selects ${uncovered.map(objectName).join(", ")}.`, uncovered.map((m) => manifestEvidence(facts, m, /^\s*kind:/)));
+      return fail(
+        `No PodDisruptionBudget selects ${uncovered.map(objectName).join(", ")}.`,
+        uncovered.map((m) => manifestEvidence(facts, m, /^\s*kind:/)),
+      );
     }
     return pass(`A PodDisruptionBudget covers ${plural(workloads.length, "replicated workload")}.`);
   },

@@ -23,9 +23,9 @@ export const rule: RepositoryCheck = {
     if (workloads.length > 0) return judgeWorkloads(facts);
     if (facts.dockerfiles.length === 0) return notApplicable("No Kubernetes workload or Dockerfile.");
     const checks = facts.dockerfiles.flatMap((df) =>
-      finalStageInstructions(df).filter((i) => i.keyword === "HEALTHCHECK" && !/^NONE\b/i.test(i.args)).map((i) =>
-        pathEvidence({ facts, path: df.path, line: i.lineStart, snippet: `HEALTHCHECK ${i.args}` }),
-      ),
+      finalStageInstructions(df)
+        .filter((i) => i.keyword === "HEALTHCHECK" && !/^NONE\b/i.test(i.args))
+        .map((i) => pathEvidence({ facts, path: df.path, line: i.lineStart, snippet: `HEALTHCHECK ${i.args}` })),
     );
     if (checks.length > 0) return pass("The image declares a HEALTHCHECK.", checks);
     if (!firstHttpEvidence(facts)) return notApplicable("Not an HTTP service and no workload manifest.");
@@ -50,5 +50,8 @@ function judgeWorkloads(facts: ServiceFacts) {
     }
   }
   if (missing.length > 0) return fail(`Containers without probes: ${names.join("; ")}.`, missing);
-  return pass("Every container declares readiness and liveness probes.", longRunningWorkloads(facts).map((m) => manifestEvidence(facts, m, /readinessProbe/)));
+  return pass(
+    "Every container declares readiness and liveness probes.",
+    longRunningWorkloads(facts).map((m) => manifestEvidence(facts, m, /readinessProbe/)),
+  );
 }

@@ -31,10 +31,14 @@ export const rule: RepositoryCheck = {
       const entrypoint = start.find((i) => i.keyword === "ENTRYPOINT");
       if (entrypoint && entrypoint.form === "exec" && INIT.test(entrypoint.argv[0] ?? "")) continue;
       for (const ins of start.filter(wrapsInShell)) {
-        evidence.push({ ...pathEvidence({ facts, path: df.path, line: ins.lineStart, snippet: `${ins.keyword} ${ins.args}` }), lineEnd: ins.lineEnd });
+        evidence.push({
+          ...pathEvidence({ facts, path: df.path, line: ins.lineStart, snippet: `${ins.keyword} ${ins.args}` }),
+          lineEnd: ins.lineEnd,
+        });
       }
     }
-    if (evidence.length > 0) return fail(`The app runs under a shell that swallows SIGTERM (${plural(evidence.length, "start command")}).`, evidence);
+    if (evidence.length > 0)
+      return fail(`The app runs under a shell that swallows SIGTERM (${plural(evidence.length, "start command")}).`, evidence);
     return pass("The app runs as PID 1 in exec form.");
   },
 };

@@ -6,7 +6,8 @@ import { startCommands } from "@/lib/rules/helpers/start-commands";
 import type { RepositoryCheck } from "@/lib/rules/types";
 import type { Language, ServiceFacts } from "@/lib/facts/types";
 
-const JS = /\bcreateTerminus\(|\bcloseWithGrace\(|\bcreateHttpTerminator\(|\bcreateLightship\(|\benableShutdownHooks\(|\bgracefulShutdown\s*:/;
+const JS =
+  /\bcreateTerminus\(|\bcloseWithGrace\(|\bcreateHttpTerminator\(|\bcreateLightship\(|\benableShutdownHooks\(|\bgracefulShutdown\s*:/;
 const JVM = /\baddShutdownHook\(|@PreDestroy\b|\bDisposableBean\b|\bSmartLifecycle\b|\bembeddedServer\(|\bEngineMain\b/;
 /** Code that catches SIGTERM (or a framework host known to drain on it). */
 const HANDLER = {
@@ -15,7 +16,8 @@ const HANDLER = {
   python: /\buvicorn\.run\(|\bhypercorn\b/,
   java: JVM,
   kotlin: JVM,
-  csharp: /\bWebApplication\.CreateBuilder\(|\bHost\.CreateDefaultBuilder\(|\bHost\.CreateApplicationBuilder\(|\bIHostApplicationLifetime\b|\bApplicationStopping\b/,
+  csharp:
+    /\bWebApplication\.CreateBuilder\(|\bHost\.CreateDefaultBuilder\(|\bHost\.CreateApplicationBuilder\(|\bIHostApplicationLifetime\b|\bApplicationStopping\b/,
   ruby: /\btrap\(\s*["'](TERM|SIGTERM)["']|Signal\.trap\(\s*["'](TERM|SIGTERM)/,
   default: /\bserver\.shutdown\s*[=:]\s*graceful\b|^\s*shutdown:\s*graceful\b|\btrap\b.*\bTERM\b/,
 };
@@ -44,14 +46,18 @@ export const rule: RepositoryCheck = {
   evaluate(facts) {
     const starts = findServerStarts(facts);
     if (starts.length === 0) return notApplicable("No server start found: not a long-running network process.");
-    const handlers = [
-      ...sigtermHooks(facts),
-      ...findLineMatches({ facts, patterns: HANDLER, files: productionFiles(facts), limit: 3 }),
-    ];
-    if (handlers.length > 0) return pass("SIGTERM is handled.", handlers.map((m) => matchEvidence(m)));
+    const handlers = [...sigtermHooks(facts), ...findLineMatches({ facts, patterns: HANDLER, files: productionFiles(facts), limit: 3 })];
+    if (handlers.length > 0)
+      return pass(
+        "SIGTERM is handled.",
+        handlers.map((m) => matchEvidence(m)),
+      );
     const server = startCommands(facts).find((c) => GRACEFUL_SERVERS.test(c.command));
     if (server) return pass("Started by a server that drains on SIGTERM.", [server.evidence]);
-    return fail("The server starts but nothing handles SIGTERM: in-flight requests are dropped on every deploy.", starts.slice(0, 3).map((m) => matchEvidence(m)));
+    return fail(
+      "The server starts but nothing handles SIGTERM: in-flight requests are dropped on every deploy.",
+      starts.slice(0, 3).map((m) => matchEvidence(m)),
+    );
   },
 };
 

@@ -22,7 +22,8 @@ export const rule: RepositoryCheck = {
     const checked = { count: 0 };
     const evidence = [...dockerfileImages(facts, checked), ...manifestImages(facts, checked), ...composeImages(facts, checked)];
     if (checked.count === 0) return notApplicable("No Dockerfile, manifest or compose image.");
-    if (evidence.length > 0) return fail(`Images float on latest or an unversioned tag (${plural(evidence.length, "reference")}).`, evidence);
+    if (evidence.length > 0)
+      return fail(`Images float on latest or an unversioned tag (${plural(evidence.length, "reference")}).`, evidence);
     return pass(`Every image is pinned to a version (${plural(checked.count, "reference")}).`);
   },
 };

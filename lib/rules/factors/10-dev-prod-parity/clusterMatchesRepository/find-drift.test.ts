@@ -33,7 +33,10 @@ describe("drift between a repository and a cluster", () => {
   });
 
   it("reports image, replicas, probes and env keys that differ, and the digest running for a declared tag", () => {
-    const { objects } = parseManifests({ path: "k8s/deploy.yaml", text: declared({ image: "registry.example.com/acme/legacy-billing:2.0.0", replicas: 3, probes: true, env: ["PORT", "DATABASE_URL"] }) });
+    const { objects } = parseManifests({
+      path: "k8s/deploy.yaml",
+      text: declared({ image: "registry.example.com/acme/legacy-billing:2.0.0", replicas: 3, probes: true, env: ["PORT", "DATABASE_URL"] }),
+    });
     const { finding, items } = findDrift({ manifests: objects, cluster: billing() });
     assert.equal(finding.outcome, "fail");
     assert.deepEqual(items.map((d) => d.field).sort(), ["digest", "envKeys", "image", "probes", "replicas"]);
@@ -43,13 +46,33 @@ describe("drift between a repository and a cluster", () => {
   });
 
   it("passes when the cluster runs what is declared, and is not applicable when nothing declared runs", () => {
-    const same = parseManifests({ path: "k8s/deploy.yaml", text: declared({ image: "registry.example.com/acme/legacy-billing:latest", replicas: 1, probes: false, env: ["DB_PASSWORD", "PORT"] }) });
+    const same = parseManifests({
+      path: "k8s/deploy.yaml",
+      text: declared({
+        image: "registry.example.com/acme/legacy-billing:latest",
+        replicas: 1,
+        probes: false,
+        env: ["DB_PASSWORD", "PORT"],
+      }),
+    });
     assert.equal(findDrift({ manifests: same.objects, cluster: billing() }).finding.outcome, "pass");
     assert.equal(findDrift({ manifests: [], cluster: billing() }).finding.outcome, "notApplicable");
   });
 
   it("scores a service on the union of its repository and cluster findings", () => {
-    const repo: Finding[] = [{ ruleId: "declaresProbes", ruleVersion: 1, factor: "disposability", title: "t", effort: "low", weight: 2, outcome: "pass", message: "", evidence: [] }];
+    const repo: Finding[] = [
+      {
+        ruleId: "declaresProbes",
+        ruleVersion: 1,
+        factor: "disposability",
+        title: "t",
+        effort: "low",
+        weight: 2,
+        outcome: "pass",
+        message: "",
+        evidence: [],
+      },
+    ];
     const cluster = runRules({ subject: { kind: "cluster", facts: billing(), declared: [] } });
     const repoOnly = combineServiceScore({ repoFindings: repo, clusterFindings: [] });
     const both = combineServiceScore({ repoFindings: repo, clusterFindings: cluster });

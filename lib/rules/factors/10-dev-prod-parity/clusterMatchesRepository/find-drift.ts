@@ -19,7 +19,10 @@ const WORKLOAD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "Job",
  * digest actually running for a declared tag, replicas (unless an HPA owns them), probes and env keys.
  * Not applicable when no declared workload runs in the cluster.
  */
-export function findDrift(opts: { manifests: readonly ManifestObject[]; cluster: ClusterServiceFacts }): { finding: RuleResult; items: DriftItem[] } {
+export function findDrift(opts: { manifests: readonly ManifestObject[]; cluster: ClusterServiceFacts }): {
+  finding: RuleResult;
+  items: DriftItem[];
+} {
   const items: DriftItem[] = [];
   let compared = 0;
   for (const m of opts.manifests) {
@@ -30,13 +33,24 @@ export function findDrift(opts: { manifests: readonly ManifestObject[]; cluster:
     items.push(...compare(m, w, opts.cluster));
   }
   const evidence: ClusterEvidence[] = items.map((d) => ({
-    type: "cluster", cluster: opts.cluster.cluster, namespace: d.namespace, kind: d.kind, name: d.name, jsonPath: d.field, snippet: `declared ${d.declared}, running ${d.running}`,
+    type: "cluster",
+    cluster: opts.cluster.cluster,
+    namespace: d.namespace,
+    kind: d.kind,
+    name: d.name,
+    jsonPath: d.field,
+    snippet: `declared ${d.declared}, running ${d.running}`,
   }));
   const drifted = items.filter((d) => d.field !== "digest");
-  if (compared === 0) return { finding: { outcome: "notApplicable", message: "No workload declared in the repository runs in this cluster.", evidence: [] }, items };
-  const finding: RuleResult = drifted.length === 0
-    ? { outcome: "pass", message: `${compared} workload(s) run as declared.`, evidence }
-    : { outcome: "fail", message: `${drifted.length} difference(s) between the repository and the cluster.`, evidence };
+  if (compared === 0)
+    return {
+      finding: { outcome: "notApplicable", message: "No workload declared in the repository runs in this cluster.", evidence: [] },
+      items,
+    };
+  const finding: RuleResult =
+    drifted.length === 0
+      ? { outcome: "pass", message: `${compared} workload(s) run as declared.`, evidence }
+      : { outcome: "fail", message: `${drifted.length} difference(s) between the repository and the cluster.`, evidence };
   return { finding, items };
 }
 
@@ -46,17 +60,20 @@ function compare(m: ManifestObject, w: WorkloadFacts, cluster: ClusterServiceFac
   const at = { namespace: w.namespace, kind: w.kind, name: w.name };
   const out: DriftItem[] = [];
   const spec = (m.object.spec ?? {}) as Obj;
-  const template = (m.kind === "CronJob" ? ((spec.jobTemplate as Obj | undefined)?.spec as Obj | undefined)?.template : spec.template) as Obj | undefined;
-  const declared = (((template?.spec as Obj | undefined)?.containers ?? []) as Obj[]);
+  const template = (m.kind === "CronJob" ? ((spec.jobTemplate as Obj | undefined)?.spec as Obj | undefined)?.template : spec.template) as
+    Obj | undefined;
+  const declared = ((template?.spec as Obj | undefined)?.containers ?? []) as Obj[];
   const hpa = cluster.hpas.some((h) => h.namespace === w.namespace && h.targetKind === w.kind && h.targetName === w.name);
-  if (typeof spec.replicas === "number" && !hpa && w.replicas !== spec.replicas) out.push({ ...at, field: "replicas", declared: String(spec.replicas), running: String(w.replicas) });
+  if (typeof spec.replicas === "number" && !hpa && w.replicas !== spec.replicas)
+    out.push({ ...at, field: "replicas", declared: String(spec.replicas), running: String(w.replicas) });
   for (const d of declared) {
     const c = w.containers.find((x) => !x.init && x.name === d.name);
     if (!c) continue;
     const image = String(d.image ?? "");
     // A template placeholder ({{ .Values.image }}) declares no concrete image to compare.
     if (image && !image.includes("{{") && image !== c.image) out.push({ ...at, field: "image", declared: image, running: c.image });
-    if (!image.includes("@") && w.running.digests.length > 0) out.push({ ...at, field: "digest", declared: image, running: w.running.digests.join(", ") });
+    if (!image.includes("@") && w.running.digests.length > 0)
+      out.push({ ...at, field: "digest", declared: image, running: w.running.digests.join(", ") });
     const probes = (o: { r: boolean; l: boolean }) => `readiness ${o.r ? "set" : "none"}, liveness ${o.l ? "set" : "none"}`;
     const want = probes({ r: Boolean(d.readinessProbe), l: Boolean(d.livenessProbe) });
     const have = probes({ r: c.probes.readiness, l: c.probes.liveness });

@@ -31,7 +31,8 @@ export const rule: RepositoryCheck = {
       }
     }
     if (judged === 0) return notApplicable("No workload manifest with a literal image.");
-    if (unpinned.length > 0) return fail(`Images deployed by tag only (${plural(unpinned.length, "container")}): ${names.join("; ")}.`, unpinned);
+    if (unpinned.length > 0)
+      return fail(`Images deployed by tag only (${plural(unpinned.length, "container")}): ${names.join("; ")}.`, unpinned);
     return pass(`Every deployed image is pinned by digest (${plural(judged, "container")}).`);
   },
 };

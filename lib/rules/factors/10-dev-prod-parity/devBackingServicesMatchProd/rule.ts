@@ -9,7 +9,8 @@ import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
 /** Lightweight stand-ins for a real database or cache. */
-const SUBSTITUTE = /\bsqlite3?\b|sqlite:\/\/|jdbc:h2:|\bUseInMemoryDatabase\(|\bUseSqlite\(|\bfakeredis\b|\bminiredis\b|\bmongomock\b|mongodb-memory-server|ioredis-mock|\bpg-mem\b|["']:memory:["']|LocMemCache/i;
+const SUBSTITUTE =
+  /\bsqlite3?\b|sqlite:\/\/|jdbc:h2:|\bUseInMemoryDatabase\(|\bUseSqlite\(|\bfakeredis\b|\bminiredis\b|\bmongomock\b|mongodb-memory-server|ioredis-mock|\bpg-mem\b|["']:memory:["']|LocMemCache/i;
 
 export const rule: RepositoryCheck = {
   id: "devBackingServicesMatchProd",

@@ -1,6 +1,14 @@
 import { imageWithoutVersion, isTemplatedImage } from "@/lib/rules/helpers/images";
 import { pathInService } from "@/lib/rules/helpers/is-ignored-path";
-import { allContainers, appWorkloads, containerEvidence, containerName, dig, manifestEvidence, objects } from "@/lib/rules/helpers/manifests";
+import {
+  allContainers,
+  appWorkloads,
+  containerEvidence,
+  containerName,
+  dig,
+  manifestEvidence,
+  objects,
+} from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
@@ -9,7 +17,11 @@ import type { ServiceFacts } from "@/lib/facts/types";
 const ENVIRONMENT = /(?:^|\/)(dev|development|qa|uat|stage|staging|preprod|prod|production)(?:\/|\.ya?ml$|-[\w-]*\.ya?ml$)/i;
 const CANONICAL: Record<string, string> = { development: "dev", stage: "staging", production: "prod" };
 
-interface Use { env: string; image: string; evidence: RepoEvidence }
+interface Use {
+  env: string;
+  image: string;
+  evidence: RepoEvidence;
+}
 
 function environmentOf(facts: ServiceFacts, path: string): string | null {
   const match = ENVIRONMENT.exec(pathInService(facts.service.path, path));
@@ -35,7 +47,11 @@ function uses(facts: ServiceFacts): Map<string, Use[]> {
     if (!appWorkloads(facts).includes(m)) continue;
     for (const c of allContainers(m)) {
       if (typeof c.image !== "string" || isTemplatedImage(c.image)) continue;
-      add(`${m.kind}/${m.name} ${containerName(c)}`, { env, image: imageWithoutVersion(c.image), evidence: containerEvidence(facts, m, c, /^\s*image:/) });
+      add(`${m.kind}/${m.name} ${containerName(c)}`, {
+        env,
+        image: imageWithoutVersion(c.image),
+        evidence: containerEvidence(facts, m, c, /^\s*image:/),
+      });
     }
   }
   return byKey;

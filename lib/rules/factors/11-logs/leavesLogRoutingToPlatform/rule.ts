@@ -5,7 +5,8 @@ import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepositoryCheck } from "@/lib/rules/types";
 
 /** Client libraries that ship logs to a destination from inside the app. */
-const SHIPPER_PACKAGES = /^(winston-(syslog|elasticsearch|cloudwatch|loggly[\w-]*|papertrail|logstash|mongodb|graylog2)|pino-(elasticsearch|loki|datadog|socket|papertrail)|@logtail\/[\w-]+|logdna|fluent-logger|bunyan-(syslog|logstash)|python-logstash|logstash[-_]formatter|fluent-logger-python|watchtower|graypy|python-logging-loki|logrus_(syslog|logstash)|lfshook|elogrus|fluent-logger-golang|logstash-logback-encoder|loki-logback-appender|Serilog\.Sinks\.(Elasticsearch|Seq|Graylog|Syslog|Http|Datadog[\w.]*|Splunk|AmazonCloudWatch|Grafana\.Loki|ApplicationInsights|NewRelic[\w.]*|Loggly)|NLog\.Targets\.(Syslog|Gelf))$/i;
+const SHIPPER_PACKAGES =
+  /^(winston-(syslog|elasticsearch|cloudwatch|loggly[\w-]*|papertrail|logstash|mongodb|graylog2)|pino-(elasticsearch|loki|datadog|socket|papertrail)|@logtail\/[\w-]+|logdna|fluent-logger|bunyan-(syslog|logstash)|python-logstash|logstash[-_]formatter|fluent-logger-python|watchtower|graypy|python-logging-loki|logrus_(syslog|logstash)|lfshook|elogrus|fluent-logger-golang|logstash-logback-encoder|loki-logback-appender|Serilog\.Sinks\.(Elasticsearch|Seq|Graylog|Syslog|Http|Datadog[\w.]*|Splunk|AmazonCloudWatch|Grafana\.Loki|ApplicationInsights|NewRelic[\w.]*|Loggly)|NLog\.Targets\.(Syslog|Gelf))$/i;
 const JS = /\bnew\s+(winston\.)?transports\.Http\(|\btarget:\s*["'](pino-(loki|elasticsearch|socket|datadog)|@logtail\/pino)["']/;
 /** Code that opens a connection to a log destination. */
 const SHIPPING = {
@@ -13,8 +14,10 @@ const SHIPPING = {
   typescript: JS,
   python: /\b(SysLog|HTTP|Socket|Datagram|Loki|Logstash(Async)?|Datadog\w*|CloudWatchLog)Handler\(|\bgraypy\.\w+Handler\(|\bwatchtower\./,
   go: /\bsyslog\.(New|Dial)\(|\blogrus_(syslog|logstash)\.|\bfluent\.New\(|\belogrus\.New/,
-  csharp: /\.WriteTo\.(Elasticsearch|Seq|Graylog|Syslog\w*|Http|DurableHttp\w*|Datadog\w*|Splunk\w*|AmazonCloudWatch|GrafanaLoki|ApplicationInsights|NewRelic\w*|Loggly)\(/,
-  default: /\b(SyslogAppender|LogstashTcpSocketAppender|LogstashUdpSocketAppender|SocketAppender|GelfAppender|CloudWatchAppender|KafkaAppender|Loki4jAppender)\b|xsi:type="(Network|Syslog|Gelf|Database)"/,
+  csharp:
+    /\.WriteTo\.(Elasticsearch|Seq|Graylog|Syslog\w*|Http|DurableHttp\w*|Datadog\w*|Splunk\w*|AmazonCloudWatch|GrafanaLoki|ApplicationInsights|NewRelic\w*|Loggly)\(/,
+  default:
+    /\b(SyslogAppender|LogstashTcpSocketAppender|LogstashUdpSocketAppender|SocketAppender|GelfAppender|CloudWatchAppender|KafkaAppender|Loki4jAppender)\b|xsi:type="(Network|Syslog|Gelf|Database)"/,
 };
 
 export const rule: RepositoryCheck = {

@@ -4,7 +4,8 @@ import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepositoryCheck } from "@/lib/rules/types";
 
 const JVM_JSON = /JsonTemplateLayout|<JsonLayout|JSONLayout|LogstashEncoder|EcsLayout|StructuredArguments/;
-const JS_JSON = /\bconsole\.\w+\(\s*JSON\.stringify\(|process\.stdout\.write\(\s*JSON\.stringify\(|\bpino\(|\bpinoHttp\(|\bFastify\(\s*\{\s*logger\b|format\.json\(\)|\bbunyan\.createLogger\(/;
+const JS_JSON =
+  /\bconsole\.\w+\(\s*JSON\.stringify\(|process\.stdout\.write\(\s*JSON\.stringify\(|\bpino\(|\bpinoHttp\(|\bFastify\(\s*\{\s*logger\b|format\.json\(\)|\bbunyan\.createLogger\(/;
 
 /** Log output as one JSON object per line (or a logger that writes that by default). */
 const STRUCTURED: LanguagePatterns = {
@@ -47,9 +48,16 @@ export const rule: RepositoryCheck = {
   evaluate(facts) {
     const files = productionFiles(facts);
     const structured = findLineMatches({ facts, patterns: STRUCTURED, files, limit: 3 });
-    if (structured.length > 0) return pass("The service writes structured (JSON) log events.", structured.map((m) => matchEvidence(m)));
+    if (structured.length > 0)
+      return pass(
+        "The service writes structured (JSON) log events.",
+        structured.map((m) => matchEvidence(m)),
+      );
     const plain = findLineMatches({ facts, patterns: PLAIN, files });
     if (plain.length === 0) return notApplicable("No logging found.");
-    return fail(`Logs are free text (${plural(plain.length, "place")}), with no JSON logger configured.`, plain.map((m) => matchEvidence(m)));
+    return fail(
+      `Logs are free text (${plural(plain.length, "place")}), with no JSON logger configured.`,
+      plain.map((m) => matchEvidence(m)),
+    );
   },
 };

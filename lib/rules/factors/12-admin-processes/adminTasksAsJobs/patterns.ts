@@ -12,7 +12,8 @@ export const ADMIN_COMMAND = new RegExp(
   "i",
 );
 
-const JS = /\bsequelize\.sync\(|\.migrate\.latest\(|\brunMigrations\(|\bmigrator\.up\(|\bumzug\.up\(|\bmigrationsRun\s*:\s*true|\bsynchronize\s*:\s*true/;
+const JS =
+  /\bsequelize\.sync\(|\.migrate\.latest\(|\brunMigrations\(|\bmigrator\.up\(|\bumzug\.up\(|\bmigrationsRun\s*:\s*true|\bsynchronize\s*:\s*true/;
 const JVM = /\bflyway\.migrate\(|\bFlyway\.configure\(|\bliquibase\.update\(/;
 /** In-code migrations: schema changes applied by the process that serves traffic. */
 export const MIGRATE_IN_CODE = {
@@ -27,4 +28,5 @@ export const MIGRATE_IN_CODE = {
 };
 
 /** Where one-off admin code conventionally lives: migrations, management commands, admin entrypoints. */
-export const ADMIN_PATH = /(^|\/)(migrations?|db\/migrate|alembic|management\/commands)\/|(^|\/)cmd\/(migrate|seed|admin|backfill)[\w-]*\/|(^|\/)manage\.py$|(^|\/)(scripts?|bin)\/(migrate|seed|backfill)[\w.-]*$/;
+export const ADMIN_PATH =
+  /(^|\/)(migrations?|db\/migrate|alembic|management\/commands)\/|(^|\/)cmd\/(migrate|seed|admin|backfill)[\w-]*\/|(^|\/)manage\.py$|(^|\/)(scripts?|bin)\/(migrate|seed|backfill)[\w.-]*$/;

@@ -32,7 +32,9 @@ export const rule: RepositoryCheck = {
 };
 
 function startupCommands(facts: ServiceFacts): RepoEvidence[] {
-  return startCommands(facts).filter((c) => ADMIN_COMMAND.test(c.command)).map((c) => c.evidence);
+  return startCommands(facts)
+    .filter((c) => ADMIN_COMMAND.test(c.command))
+    .map((c) => c.evidence);
 }
 
 /** Migration calls in a file that also starts the server: they run on every boot of every replica. */
@@ -43,7 +45,9 @@ function migrationsInServerCode(facts: ServiceFacts): RepoEvidence[] {
 
 /** Jobs, release processes, migration folders and admin entrypoints: evidence that tasks are one-offs. */
 function oneOffDefinitions(facts: ServiceFacts): RepoEvidence[] {
-  const found: RepoEvidence[] = facts.manifests.filter((m) => ONE_OFF_KINDS.has(m.kind)).map((m) => manifestEvidence(facts, m, /^\s*kind:/));
+  const found: RepoEvidence[] = facts.manifests
+    .filter((m) => ONE_OFF_KINDS.has(m.kind))
+    .map((m) => manifestEvidence(facts, m, /^\s*kind:/));
   for (const procfile of facts.procfiles) {
     for (const p of procfile.processes.filter((p) => p.name === "release" || ADMIN_COMMAND.test(p.command))) {
       found.push(pathEvidence({ facts, path: procfile.path, line: p.line, snippet: `${p.name}: ${p.command}` }));
@@ -60,4 +64,3 @@ function oneOffDefinitions(facts: ServiceFacts): RepoEvidence[] {
   }
   return found;
 }
-

@@ -1,7 +1,15 @@
 import { codeLines, productionFiles } from "@/lib/rules/helpers/code-lines";
 import { imageWithoutVersion, isTemplatedImage } from "@/lib/rules/helpers/images";
 import { lineEvidence } from "@/lib/rules/helpers/find-line-matches";
-import { allContainers, containerEvidence, containerName, longRunningWorkloads, objectName, ONE_OFF_KINDS, podSpec } from "@/lib/rules/helpers/manifests";
+import {
+  allContainers,
+  containerEvidence,
+  containerName,
+  longRunningWorkloads,
+  objectName,
+  ONE_OFF_KINDS,
+  podSpec,
+} from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
@@ -32,7 +40,9 @@ export const rule: RepositoryCheck = {
   defaultWeight: 4,
   evaluate(facts) {
     const appImages = new Set(
-      longRunningWorkloads(facts).flatMap((m) => allContainers(m).map((c) => (typeof c.image === "string" ? imageWithoutVersion(c.image) : ""))),
+      longRunningWorkloads(facts).flatMap((m) =>
+        allContainers(m).map((c) => (typeof c.image === "string" ? imageWithoutVersion(c.image) : "")),
+      ),
     );
     const jobs = facts.manifests.filter((m) => ONE_OFF_KINDS.has(m.kind) && podSpec(m));
     const foreign: RepoEvidence[] = [];
@@ -49,7 +59,8 @@ export const rule: RepositoryCheck = {
     if (execs.length > 0) names.push(`${plural(execs.length, "command")} exec into running containers`);
     const evidence = [...foreign, ...execs];
     if (evidence.length > 0) return fail(`Admin tasks outside the release image: ${names.join("; ")}.`, evidence);
-    if (jobs.length === 0 || appImages.size === 0) return notApplicable("No one-off Job next to an app workload, and no exec into live containers.");
+    if (jobs.length === 0 || appImages.size === 0)
+      return notApplicable("No one-off Job next to an app workload, and no exec into live containers.");
     return pass(`One-off Jobs run the app's image (${plural(jobs.length, "Job")}).`);
   },
 };

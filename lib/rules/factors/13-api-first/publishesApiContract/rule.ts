@@ -7,9 +7,11 @@ import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
 /** Contract documents, wherever they live (docs/ included: that is a fine home for a contract). */
-const CONTRACT_FILE = /(^|\/)((openapi|swagger|asyncapi)[\w.-]*\.(ya?ml|json)|[\w.-]+\.(proto|graphqls?|gql|raml|smithy|tsp)|schema\.graphql)$/i;
+const CONTRACT_FILE =
+  /(^|\/)((openapi|swagger|asyncapi)[\w.-]*\.(ya?ml|json)|[\w.-]+\.(proto|graphqls?|gql|raml|smithy|tsp)|schema\.graphql)$/i;
 /** Frameworks that generate and serve an OpenAPI document from the code (code-first, not contract-first). */
-const GENERATED_PACKAGES = /^(@nestjs\/swagger|@fastify\/swagger|swagger-jsdoc|tsoa|@ts-rest\/open-api|hono-openapi|@hono\/zod-openapi|fastapi|drf-spectacular|drf-yasg|flasgger|apispec|flask-smorest|github\.com\/swaggo\/swag|github\.com\/danielgtaylor\/huma[\w/]*|springdoc-openapi[\w-]*|io\.springfox:[\w-]+|org\.springdoc:[\w-]+|Swashbuckle\.AspNetCore[\w.]*|NSwag\.AspNetCore|Microsoft\.AspNetCore\.OpenApi)$/i;
+const GENERATED_PACKAGES =
+  /^(@nestjs\/swagger|@fastify\/swagger|swagger-jsdoc|tsoa|@ts-rest\/open-api|hono-openapi|@hono\/zod-openapi|fastapi|drf-spectacular|drf-yasg|flasgger|apispec|flask-smorest|github\.com\/swaggo\/swag|github\.com\/danielgtaylor\/huma[\w/]*|springdoc-openapi[\w-]*|io\.springfox:[\w-]+|org\.springdoc:[\w-]+|Swashbuckle\.AspNetCore[\w.]*|NSwag\.AspNetCore|Microsoft\.AspNetCore\.OpenApi)$/i;
 const GENERATED_CODE = {
   python: /\bFastAPI\(/,
   csharp: /\bAddSwaggerGen\(|\bAddOpenApi\(|\bAddOpenApiDocument\(/,

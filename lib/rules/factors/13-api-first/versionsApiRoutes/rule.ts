@@ -7,7 +7,8 @@ import type { RepositoryCheck } from "@/lib/rules/types";
 const VERSIONED_PATH = /["'`]([A-Z]+\s+)?\/?([\w-]+\/){0,2}v\d+(\/|["'`])/;
 // Where a whole router or API is mounted under a version prefix (Express `app.use("/v1", r)`, Go `Group("/v1")`,
 // FastAPI `APIRouter(prefix="/v1")`, Spring `@RequestMapping("/v1")`, ASP.NET `MapGroup("/v1")`, `[Route("api/v1/...")]`).
-const VERSIONED_MOUNT = /\b(use|Group|group|Route|Mount|mount|MapGroup|RequestMapping|Path|scope|namespace)\(\s*:?["'`]\/?([\w-]+\/)?v\d+\b|\b(namespace|scope)\s+:v\d+\b|\bprefix\s*=\s*["'`]\/?([\w-]+\/)?v\d+\b/;
+const VERSIONED_MOUNT =
+  /\b(use|Group|group|Route|Mount|mount|MapGroup|RequestMapping|Path|scope|namespace)\(\s*:?["'`]\/?([\w-]+\/)?v\d+\b|\b(namespace|scope)\s+:v\d+\b|\bprefix\s*=\s*["'`]\/?([\w-]+\/)?v\d+\b/;
 
 export const rule: RepositoryCheck = {
   id: "versionsApiRoutes",
@@ -25,10 +26,23 @@ export const rule: RepositoryCheck = {
     if (routes.length === 0) return notApplicable("No API routes declared.");
     const versioned = (code: string, path: string) => VERSIONED_PATH.test(code) || /(^|\/)v\d+\//.test(path);
     if (routes.some((m) => versioned(m.code, m.file.path))) {
-      return pass("API routes carry a version.", routes.filter((m) => versioned(m.code, m.file.path)).slice(0, 3).map((m) => matchEvidence(m)));
+      return pass(
+        "API routes carry a version.",
+        routes
+          .filter((m) => versioned(m.code, m.file.path))
+          .slice(0, 3)
+          .map((m) => matchEvidence(m)),
+      );
     }
     const mounts = findLineMatches({ facts, patterns: VERSIONED_MOUNT, limit: 3 });
-    if (mounts.length > 0) return pass("The API is mounted under a version prefix.", mounts.map((m) => matchEvidence(m)));
-    return fail(`No versioned API path (${plural(routes.length, "route")} without a /v<N> prefix).`, routes.map((m) => matchEvidence(m)));
+    if (mounts.length > 0)
+      return pass(
+        "The API is mounted under a version prefix.",
+        mounts.map((m) => matchEvidence(m)),
+      );
+    return fail(
+      `No versioned API path (${plural(routes.length, "route")} without a /v<N> prefix).`,
+      routes.map((m) => matchEvidence(m)),
+    );
   },
 };

@@ -8,7 +8,8 @@ import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
 /** Distributed-tracing SDKs and agents. */
-const TRACING_PACKAGES = /^(@opentelemetry\/[\w-]+|@vercel\/otel|dd-trace|elastic-apm-node|newrelic|opentelemetry[\w-]*|ddtrace|elastic-apm|go\.opentelemetry\.io\/[\w/.-]+|gopkg\.in\/DataDog\/dd-trace-go[\w./-]*|io\.opentelemetry[\w.:-]*|io\.micrometer:micrometer-tracing[\w-]*|OpenTelemetry[\w.]*|Datadog\.Trace[\w.]*|opentelemetry-[\w-]+|ddtrace-rb)$/i;
+const TRACING_PACKAGES =
+  /^(@opentelemetry\/[\w-]+|@vercel\/otel|dd-trace|elastic-apm-node|newrelic|opentelemetry[\w-]*|ddtrace|elastic-apm|go\.opentelemetry\.io\/[\w/.-]+|gopkg\.in\/DataDog\/dd-trace-go[\w./-]*|io\.opentelemetry[\w.:-]*|io\.micrometer:micrometer-tracing[\w-]*|OpenTelemetry[\w.]*|Datadog\.Trace[\w.]*|opentelemetry-[\w-]+|ddtrace-rb)$/i;
 const JS = /@opentelemetry\/|\bregisterOTel\(|\bNodeSDK\(|require\(["']dd-trace["']\)/;
 const CODE = {
   javascript: JS,
@@ -24,10 +25,12 @@ const CODE = {
 const ANNOTATION = /^instrumentation\.opentelemetry\.io\/inject-/;
 
 function fromManifests(facts: ServiceFacts): RepoEvidence[] {
-  return facts.manifests.filter((m) => {
-    const annotations = dig(m.object, "spec", "template", "metadata", "annotations") ?? dig(m.object, "metadata", "annotations");
-    return typeof annotations === "object" && annotations !== null && Object.keys(annotations).some((k) => ANNOTATION.test(k));
-  }).map((m) => manifestEvidence(facts, m, /instrumentation\.opentelemetry\.io/));
+  return facts.manifests
+    .filter((m) => {
+      const annotations = dig(m.object, "spec", "template", "metadata", "annotations") ?? dig(m.object, "metadata", "annotations");
+      return typeof annotations === "object" && annotations !== null && Object.keys(annotations).some((k) => ANNOTATION.test(k));
+    })
+    .map((m) => manifestEvidence(facts, m, /instrumentation\.opentelemetry\.io/));
 }
 
 export const rule: RepositoryCheck = {
@@ -51,7 +54,9 @@ export const rule: RepositoryCheck = {
     ];
     if (evidence.length > 0) return pass("Tracing is set up.", evidence);
     const start = firstHttpEvidence(facts);
-    const where = start ? matchEvidence(start) : pathEvidence({ facts, path: facts.dependencyManifests[0]?.path ?? sources[0]?.path ?? facts.service.path });
+    const where = start
+      ? matchEvidence(start)
+      : pathEvidence({ facts, path: facts.dependencyManifests[0]?.path ?? sources[0]?.path ?? facts.service.path });
     return fail("No tracing SDK, agent or auto-instrumentation found.", [where]);
   },
 };

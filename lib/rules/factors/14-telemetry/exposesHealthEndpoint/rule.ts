@@ -9,7 +9,8 @@ const HEALTH = {
   default: /["'`]([A-Z]+\s+)?\/(health|healthz|healthcheck|ready|readyz|readiness|live|livez|liveness|ping|status)\b[\w/-]*["'`]/,
   csharp: /["']\/(health|healthz|ready|readyz|live|livez|ping)\b[\w/-]*["']|\bMapHealthChecks\(|\bUseHealthChecks\(/,
 };
-const HEALTH_PACKAGES = /^(@godaddy\/terminus|lightship|express-healthcheck|spring-boot-starter-actuator|org\.springframework\.boot:spring-boot-starter-actuator|django-health-check|fastapi-health|github\.com\/heptiolabs\/healthcheck|github\.com\/alexliesenfeld\/health|AspNetCore\.HealthChecks[\w.]*|Microsoft\.Extensions\.Diagnostics\.HealthChecks[\w.]*)$/i;
+const HEALTH_PACKAGES =
+  /^(@godaddy\/terminus|lightship|express-healthcheck|spring-boot-starter-actuator|org\.springframework\.boot:spring-boot-starter-actuator|django-health-check|fastapi-health|github\.com\/heptiolabs\/healthcheck|github\.com\/alexliesenfeld\/health|AspNetCore\.HealthChecks[\w.]*|Microsoft\.Extensions\.Diagnostics\.HealthChecks[\w.]*)$/i;
 
 export const rule: RepositoryCheck = {
   id: "exposesHealthEndpoint",

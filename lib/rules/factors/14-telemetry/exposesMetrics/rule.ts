@@ -8,7 +8,8 @@ import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
 /** Metrics and tracing client libraries. */
-const TELEMETRY_PACKAGES = /^(prom-client|express-prom-bundle|@opentelemetry\/[\w-]+|@vercel\/otel|hot-shots|dd-trace|newrelic|prometheus[-_]client|prometheus[-_]fastapi[-_]instrumentator|starlette[-_]exporter|django[-_]prometheus|opentelemetry[\w-]*|ddtrace|statsd|datadog|github\.com\/prometheus\/client_golang[\w/]*|go\.opentelemetry\.io\/[\w/.-]+|expvar|io\.micrometer:[\w-]+|micrometer[\w-]*|io\.prometheus:[\w-]+|io\.opentelemetry[\w.:-]*|spring-boot-starter-actuator|org\.springframework\.boot:spring-boot-starter-actuator|prometheus-net[\w.]*|OpenTelemetry[\w.]*|App\.Metrics[\w.]*)$/i;
+const TELEMETRY_PACKAGES =
+  /^(prom-client|express-prom-bundle|@opentelemetry\/[\w-]+|@vercel\/otel|hot-shots|dd-trace|newrelic|prometheus[-_]client|prometheus[-_]fastapi[-_]instrumentator|starlette[-_]exporter|django[-_]prometheus|opentelemetry[\w-]*|ddtrace|statsd|datadog|github\.com\/prometheus\/client_golang[\w/]*|go\.opentelemetry\.io\/[\w/.-]+|expvar|io\.micrometer:[\w-]+|micrometer[\w-]*|io\.prometheus:[\w-]+|io\.opentelemetry[\w.:-]*|spring-boot-starter-actuator|org\.springframework\.boot:spring-boot-starter-actuator|prometheus-net[\w.]*|OpenTelemetry[\w.]*|App\.Metrics[\w.]*)$/i;
 const JS = /\bcollectDefaultMetrics\(|\bregisterOTel\(|\bnew\s+(client\.)?(Counter|Histogram|Gauge|Summary)\(\s*\{|@opentelemetry\//;
 const CODE = {
   javascript: JS,
@@ -50,6 +51,11 @@ export const rule: RepositoryCheck = {
 /** `prometheus.io/scrape: "true"` on a pod template, or a ServiceMonitor/PodMonitor. */
 function scrapeAnnotations(facts: ServiceFacts): RepoEvidence[] {
   return facts.manifests
-    .filter((m) => m.kind === "ServiceMonitor" || m.kind === "PodMonitor" || dig(m.object, "spec", "template", "metadata", "annotations", "prometheus.io/scrape") === "true")
+    .filter(
+      (m) =>
+        m.kind === "ServiceMonitor" ||
+        m.kind === "PodMonitor" ||
+        dig(m.object, "spec", "template", "metadata", "annotations", "prometheus.io/scrape") === "true",
+    )
     .map((m) => manifestEvidence(facts, m, /prometheus\.io\/scrape|kind:\s*(Service|Pod)Monitor/));
 }

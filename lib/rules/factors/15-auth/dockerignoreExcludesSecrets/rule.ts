@@ -18,7 +18,15 @@ function ignores(patterns: string[], path: string): boolean {
   for (const raw of patterns) {
     const negated = raw.startsWith("!");
     const pattern = (negated ? raw.slice(1) : raw).replace(/^\/+|\/+$/g, "").replace(/^\*\*\//, "");
-    const source = pattern.split("**").map((part) => part.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")).join(".*");
+    const source = pattern
+      .split("**")
+      .map((part) =>
+        part
+          .split("*")
+          .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+          .join("[^/]*"),
+      )
+      .join(".*");
     if (new RegExp(`^${source}(/.*)?$`).test(path)) ignored = !negated;
   }
   return ignored;
@@ -44,7 +52,9 @@ function judge(facts: ServiceFacts, df: DockerfileFacts): RepoEvidence | null {
   const candidates = [`${df.path}.dockerignore`, `${dir ? `${dir}/` : ""}.dockerignore`];
   const file: TextFile | undefined = candidates.map((p) => facts.textFiles.find((f) => f.path === p)).find((f) => f !== undefined);
   if (!file) return pathEvidence({ facts, path: df.path, line: copy.lineStart, snippet: `${copy.keyword} ${copy.args}` });
-  const patterns = codeLines(file).map((l) => l.trim()).filter((l) => l !== "");
+  const patterns = codeLines(file)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   return MUST_EXCLUDE.every((p) => ignores(patterns, p)) ? null : lineEvidence({ file, lineStart: 1 });
 }
 
@@ -63,7 +73,8 @@ export const rule: RepositoryCheck = {
     const copying = facts.dockerfiles.filter((df) => copiesWholeContext(df).length > 0);
     if (copying.length === 0) return notApplicable("No Dockerfile copies the whole build context.");
     const evidence = copying.map((df) => judge(facts, df)).filter((e): e is RepoEvidence => e !== null);
-    if (evidence.length > 0) return fail(`The build context may carry ${MUST_EXCLUDE.join(" and ")} into the image (no .dockerignore excluding them).`, evidence);
+    if (evidence.length > 0)
+      return fail(`The build context may carry ${MUST_EXCLUDE.join(" and ")} into the image (no .dockerignore excluding them).`, evidence);
     return pass(`.dockerignore excludes ${MUST_EXCLUDE.join(" and ")}.`);
   },
 };

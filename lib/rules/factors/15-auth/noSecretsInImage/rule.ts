@@ -5,7 +5,8 @@ import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { DockerInstruction } from "@/lib/facts/types";
 
 // Files that are credentials by name: dotenv files, private keys, cloud credential files, registry tokens.
-const SECRET_FILE = /(^|\/)(\.env(\.[\w-]+)?|[\w.-]+\.(pem|key|p12|pfx|jks)|id_(rsa|dsa|ecdsa|ed25519)|credentials(\.json)?|service-account[\w-]*\.json|\.npmrc|\.pypirc|\.netrc|\.git-credentials)$/i;
+const SECRET_FILE =
+  /(^|\/)(\.env(\.[\w-]+)?|[\w.-]+\.(pem|key|p12|pfx|jks)|id_(rsa|dsa|ecdsa|ed25519)|credentials(\.json)?|service-account[\w-]*\.json|\.npmrc|\.pypirc|\.netrc|\.git-credentials)$/i;
 const TEMPLATE = /\.(example|sample|template|dist)$/i;
 
 /** `ENV A=1 B=2`, `ENV A 1`, `ARG NAME=default`: each variable name and whether it has a value. */
@@ -15,7 +16,10 @@ function variables(ins: DockerInstruction): { name: string; hasValue: boolean }[
     const [name, ...rest] = args.split(/\s+/);
     return name ? [{ name, hasValue: ins.keyword === "ENV" || rest.length > 0 }] : [];
   }
-  return [...args.matchAll(/([A-Za-z_][\w.-]*)(=("[^"]*"|'[^']*'|\S*))?/g)].map((m) => ({ name: m[1] ?? "", hasValue: (m[3] ?? "") !== "" }));
+  return [...args.matchAll(/([A-Za-z_][\w.-]*)(=("[^"]*"|'[^']*'|\S*))?/g)].map((m) => ({
+    name: m[1] ?? "",
+    hasValue: (m[3] ?? "") !== "",
+  }));
 }
 
 /** Source arguments of COPY/ADD (flags and the destination dropped). */
@@ -50,7 +54,10 @@ export const rule: RepositoryCheck = {
         }
         if (!why) continue;
         names.push(`${ins.keyword} ${why}`);
-        found.push({ ...pathEvidence({ facts, path: df.path, line: ins.lineStart, snippet: `${ins.keyword} ${ins.args}` }), lineEnd: ins.lineEnd });
+        found.push({
+          ...pathEvidence({ facts, path: df.path, line: ins.lineStart, snippet: `${ins.keyword} ${ins.args}` }),
+          lineEnd: ins.lineEnd,
+        });
       }
     }
     if (found.length > 0) return fail(`Secrets baked into the image (${plural(found.length, "instruction")}): ${names.join(", ")}.`, found);

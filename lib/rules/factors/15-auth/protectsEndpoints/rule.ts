@@ -6,14 +6,17 @@ import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
-const AUTH_PACKAGES = /^(passport[\w-]*|jsonwebtoken|jose|express-jwt|express-oauth2-jwt-bearer|express-openid-connect|express-basic-auth|@fastify\/(jwt|auth|basic-auth)|next-auth|@auth\/[\w-]+|@clerk\/[\w-]+|@nestjs\/passport|flask[-_]login|flask[-_]jwt[-_]extended|flask[-_]httpauth|authlib|pyjwt|python-jose|djangorestframework-simplejwt|django-oauth-toolkit|fastapi-users|github\.com\/golang-jwt\/jwt[\w/]*|github\.com\/coreos\/go-oidc[\w/]*|golang\.org\/x\/oauth2|github\.com\/auth0\/go-jwt-middleware[\w/]*|github\.com\/casbin\/casbin[\w/]*|spring-boot-starter-(security|oauth2-resource-server)|org\.springframework\.boot:spring-boot-starter-(security|oauth2-resource-server)|org\.springframework\.security:[\w-]+|Microsoft\.AspNetCore\.Authentication[\w.]*|Microsoft\.Identity\.Web)$/i;
-const JS = /\bpassport\.authenticate\(|\bjwt\.verify\(|\bjwtVerify\(|\bexpressjwt\(|\brequiresAuth\(|@UseGuards\(|\bbasicAuth\(|\b(requireAuth|authenticate|verifyToken|isAuthenticated|checkJwt|authMiddleware|requireUser)\b/;
+const AUTH_PACKAGES =
+  /^(passport[\w-]*|jsonwebtoken|jose|express-jwt|express-oauth2-jwt-bearer|express-openid-connect|express-basic-auth|@fastify\/(jwt|auth|basic-auth)|next-auth|@auth\/[\w-]+|@clerk\/[\w-]+|@nestjs\/passport|flask[-_]login|flask[-_]jwt[-_]extended|flask[-_]httpauth|authlib|pyjwt|python-jose|djangorestframework-simplejwt|django-oauth-toolkit|fastapi-users|github\.com\/golang-jwt\/jwt[\w/]*|github\.com\/coreos\/go-oidc[\w/]*|golang\.org\/x\/oauth2|github\.com\/auth0\/go-jwt-middleware[\w/]*|github\.com\/casbin\/casbin[\w/]*|spring-boot-starter-(security|oauth2-resource-server)|org\.springframework\.boot:spring-boot-starter-(security|oauth2-resource-server)|org\.springframework\.security:[\w-]+|Microsoft\.AspNetCore\.Authentication[\w.]*|Microsoft\.Identity\.Web)$/i;
+const JS =
+  /\bpassport\.authenticate\(|\bjwt\.verify\(|\bjwtVerify\(|\bexpressjwt\(|\brequiresAuth\(|@UseGuards\(|\bbasicAuth\(|\b(requireAuth|authenticate|verifyToken|isAuthenticated|checkJwt|authMiddleware|requireUser)\b/;
 const JVM = /\bSecurityFilterChain\b|@PreAuthorize\(|@Secured\(|@RolesAllowed\(|\boauth2ResourceServer\(|\bHttpSecurity\b/;
 /** Authentication middleware, decorators and framework switches. */
 const AUTH_CODE = {
   javascript: JS,
   typescript: JS,
-  python: /@(login_required|jwt_required|requires_auth|permission_required|auth\.login_required)\b|\bDepends\(\s*(get_current_\w+|\w*auth\w*|oauth2_scheme|verify_\w+)|\bOAuth2PasswordBearer\(|\bHTTPBearer\(|\bHTTPBasic\(|\bAPIKeyHeader\(|\bpermission_classes\b|\bjwt\.decode\(/,
+  python:
+    /@(login_required|jwt_required|requires_auth|permission_required|auth\.login_required)\b|\bDepends\(\s*(get_current_\w+|\w*auth\w*|oauth2_scheme|verify_\w+)|\bOAuth2PasswordBearer\(|\bHTTPBearer\(|\bHTTPBasic\(|\bAPIKeyHeader\(|\bpermission_classes\b|\bjwt\.decode\(/,
   go: /\bjwt\.Parse\w*\(|\boidc\.NewProvider\(|\.Verifier\(|\bjwtmiddleware\.|\bcasbin\.|\bBasicAuth\(|\b(RequireAuth|Authenticate|RequireScope|AuthMiddleware|authMiddleware)\w*\(/,
   java: JVM,
   kotlin: JVM,
@@ -22,7 +25,8 @@ const AUTH_CODE = {
   php: /->middleware\(\s*["']auth/,
 };
 // A hand-written check of the incoming Authorization header, in any language (outgoing clients *set* it instead).
-const AUTH_HEADER = /\bHTTP_AUTHORIZATION\b|\b(?:req|request|r|ctx|c)\.(?:headers?|Header)(?:\.get\(|\.Get\(|\[)\s*["'`]authorization["'`]|\b(?:req|request)\.headers\.authorization\b/i;
+const AUTH_HEADER =
+  /\bHTTP_AUTHORIZATION\b|\b(?:req|request|r|ctx|c)\.(?:headers?|Header)(?:\.get\(|\.Get\(|\[)\s*["'`]authorization["'`]|\b(?:req|request)\.headers\.authorization\b/i;
 // Auth enforced in front of the app: a mesh policy, an auth proxy, an ingress auth annotation.
 const AUTH_KINDS = new Set(["RequestAuthentication", "AuthorizationPolicy", "SecurityPolicy"]);
 
@@ -48,7 +52,10 @@ export const rule: RepositoryCheck = {
       ...authInFront(facts),
     ];
     if (evidence.length > 0) return pass("Requests are authenticated.", evidence.slice(0, 5));
-    return fail(`${routes.length} route(s) and no authentication found in the app or in front of it.`, routes.slice(0, 3).map((m) => matchEvidence(m)));
+    return fail(
+      `${routes.length} route(s) and no authentication found in the app or in front of it.`,
+      routes.slice(0, 3).map((m) => matchEvidence(m)),
+    );
   },
 };
 
@@ -56,8 +63,16 @@ function authInFront(facts: ServiceFacts): RepoEvidence[] {
   return facts.manifests
     .filter((m) => {
       const annotations = dig(m.object, "metadata", "annotations");
-      const ingressAuth = m.kind === "Ingress" && typeof annotations === "object" && annotations !== null && Object.keys(annotations).some((k) => /auth-(url|type|signin)/.test(k));
-      return AUTH_KINDS.has(m.kind) || ingressAuth || /oauth2-proxy/.test(JSON.stringify(dig(m.object, "spec", "template", "spec", "containers") ?? ""));
+      const ingressAuth =
+        m.kind === "Ingress" &&
+        typeof annotations === "object" &&
+        annotations !== null &&
+        Object.keys(annotations).some((k) => /auth-(url|type|signin)/.test(k));
+      return (
+        AUTH_KINDS.has(m.kind) ||
+        ingressAuth ||
+        /oauth2-proxy/.test(JSON.stringify(dig(m.object, "spec", "template", "spec", "containers") ?? ""))
+      );
     })
     .map((m) => manifestEvidence(facts, m, /kind:|auth-url|oauth2-proxy/));
 }

@@ -25,7 +25,8 @@ export const rule: RepositoryCheck = {
         writable.push(containerEvidence(facts, m, c, /readOnlyRootFilesystem|^\s*securityContext:/));
       }
     }
-    if (writable.length > 0) return fail(`Writable root filesystem (${plural(writable.length, "container")}): ${names.join("; ")}.`, writable);
+    if (writable.length > 0)
+      return fail(`Writable root filesystem (${plural(writable.length, "container")}): ${names.join("; ")}.`, writable);
     return pass("Every container's root filesystem is read-only.");
   },
 };

@@ -26,12 +26,22 @@ export const rule: RepositoryCheck = {
     const privileged = workloads.flatMap((m) => explicitRoot(facts, m));
     if (privileged.length > 0) return fail(`Explicitly runs as root or privileged (${plural(privileged.length, "workload")}).`, privileged);
     if (workloads.length > 0 && workloads.every(enforcesNonRoot)) {
-      return pass("Pods enforce a non-root user.", workloads.map((m) => manifestEvidence(facts, m, /runAsNonRoot|runAsUser/)));
+      return pass(
+        "Pods enforce a non-root user.",
+        workloads.map((m) => manifestEvidence(facts, m, /runAsNonRoot|runAsUser/)),
+      );
     }
     const images = facts.dockerfiles.map((df) => judgeImage(facts, df));
     const rootImages = images.filter((i) => !i.nonRoot);
-    if (images.length > 0 && rootImages.length === 0) return pass("Images switch to a non-root user.", images.map((i) => i.evidence));
-    const evidence = [...rootImages.map((i) => i.evidence), ...(images.length === 0 ? workloads.map((m) => manifestEvidence(facts, m, /^\s*containers:/)) : [])];
+    if (images.length > 0 && rootImages.length === 0)
+      return pass(
+        "Images switch to a non-root user.",
+        images.map((i) => i.evidence),
+      );
+    const evidence = [
+      ...rootImages.map((i) => i.evidence),
+      ...(images.length === 0 ? workloads.map((m) => manifestEvidence(facts, m, /^\s*containers:/)) : []),
+    ];
     return fail("The container runs as root: no non-root USER in the image and no runAsNonRoot in the pod.", evidence);
   },
 };
@@ -39,7 +49,9 @@ export const rule: RepositoryCheck = {
 function enforcesNonRoot(m: ManifestObject): boolean {
   const pod = podSpec(m);
   const podLevel = dig(pod, "securityContext", "runAsNonRoot") === true || positive(dig(pod, "securityContext", "runAsUser"));
-  return containers(m).every((c) => podLevel || dig(c, "securityContext", "runAsNonRoot") === true || positive(dig(c, "securityContext", "runAsUser")));
+  return containers(m).every(
+    (c) => podLevel || dig(c, "securityContext", "runAsNonRoot") === true || positive(dig(c, "securityContext", "runAsUser")),
+  );
 }
 
 function explicitRoot(facts: ServiceFacts, m: ManifestObject): RepoEvidence[] {
