@@ -1,3 +1,4 @@
+import "server-only";
 import { httpStatusOf, ValidationError } from "@/lib/errors";
 import { getWebBoss } from "@/lib/jobs/get-web-boss";
 import { registerSource } from "@/lib/sources/register-source";

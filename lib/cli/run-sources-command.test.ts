@@ -2,27 +2,20 @@ import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
-import type { PgBoss } from "pg-boss";
 import { POST as addSource } from "@/app/api/sources/route";
 import { POST as addGitHub } from "@/app/api/sources/github/route";
 import { POST as addKubernetes } from "@/app/api/sources/kubernetes/route";
 import { main } from "@/lib/cli/main";
 import { db } from "@/lib/db";
-import { createBoss } from "@/lib/jobs/create-boss";
 import { QUEUES } from "@/lib/jobs/queues";
-import { useTestDatabase } from "@/test/support/test-database";
+import { useWebBoss } from "@/test/support/use-web-boss";
 
-let database: Awaited<ReturnType<typeof useTestDatabase>>;
-let boss: PgBoss;
+const web = useWebBoss();
 let server: Server;
 let url: string;
 
 // The real route handlers behind a plain HTTP server: the CLI talks HTTP to what `next start` would run.
 before(async () => {
-  database = await useTestDatabase();
-  boss = createBoss({ role: "web", url: database.url });
-  await boss.start();
-  (globalThis as { __dozenBoss?: Promise<PgBoss> }).__dozenBoss = Promise.resolve(boss);
   const routes: Record<string, (request: Request) => Promise<Response>> = {
     "/api/sources": addSource,
     "/api/sources/github": addGitHub,
@@ -50,8 +43,6 @@ before(async () => {
 });
 after(async () => {
   await new Promise((resolve) => server.close(resolve));
-  await boss.stop({ graceful: false, close: true });
-  await database.drop();
 });
 
 async function dozen(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -89,7 +80,7 @@ test("sources add kubernetes registers a cluster through the API, scheduled at o
   assert.match(out, new RegExp(`curl -X POST ${url}/api/sources/${source.id}/scans`));
   assert.deepEqual([source.kind, source.schedule], ["kubernetes", "0 4 * * *"]);
   assert.deepEqual((source.config as { namespaces: string[] }).namespaces, ["shop", "payments"]);
-  assert.equal((await boss.getSchedules(QUEUES.scheduledScan, String(source.id)))[0]?.cron, "0 4 * * *");
+  assert.equal((await web.boss.getSchedules(QUEUES.scheduledScan, String(source.id)))[0]?.cron, "0 4 * * *");
 });
 
 test("sources add github registers an organisation on demand only", async () => {

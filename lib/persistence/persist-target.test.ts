@@ -3,12 +3,10 @@ import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { db } from "@/lib/db";
 import { combineServiceScore } from "@/lib/scoring/combine-service-score";
-import { persistTarget } from "@/lib/persistence/persist-target";
-import { scoreFindings } from "@/lib/scoring/score-findings";
 import type { Finding } from "@/lib/rules/types";
-import { rulesVersion } from "@/lib/rules/rules-version";
 import { getHeatmapPage } from "@/lib/heatmap/get-heatmap-page";
 import { useTestDatabase } from "@/test/support/test-database";
+import { persistClusterFindings } from "@/test/support/persist-cluster-findings";
 import { scanIntoDatabase } from "@/test/support/scan-into-database";
 
 const FLEET = fileURLToPath(new URL("../../examples/fleet", import.meta.url));
@@ -46,30 +44,9 @@ test("a repository rescan keeps the cluster's findings in the service's score an
   const service = await db().service.findFirstOrThrow({ where: { name: "payments-api" }, select: { id: true, latestScore: true } });
   assert.equal(service.latestScore, repo.score);
 
-  const scan = await db().scan.create({
-    data: { sourceId: first.sourceId, trigger: "manual", rulesVersion: rulesVersion(), status: "running" },
-    select: { id: true },
-  });
   const combined = combineServiceScore({ repoFindings: repo.findings, clusterFindings: [clusterFailure] });
   assert.ok(combined.score !== null && repo.score !== null && combined.score < repo.score, "the failing cluster check lowers the score");
-  await persistTarget({
-    scanId: scan.id,
-    sourceId: first.sourceId,
-    target: {
-      kind: "cluster",
-      seenAt: new Date(),
-      result: {
-        key: "prod/shop/payments-api",
-        serviceId: service.id,
-        group: { name: "payments-api", namespace: "shop", owners: [] },
-        facts: { schemaVersion: 1, cluster: "prod", workloads: [], services: [], hpas: [], pdbs: [] },
-        drift: [],
-        findings: [clusterFailure],
-        mappings: [],
-        ...scoreFindings({ findings: [clusterFailure] }),
-      },
-    },
-  });
+  await persistClusterFindings({ sourceId: first.sourceId, serviceId: service.id, name: "payments-api", findings: [clusterFailure] });
 
   // The next repository scan (same code) must not overwrite the combined view with the repository's alone.
   await scanIntoDatabase({ root: FLEET, name: "fleet", only: ["payments-api"] });

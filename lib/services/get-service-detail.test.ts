@@ -3,11 +3,10 @@ import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { db } from "@/lib/db";
 import { getHeatmapPage } from "@/lib/heatmap/get-heatmap-page";
-import { persistTarget } from "@/lib/persistence/persist-target";
 import type { Finding } from "@/lib/rules/types";
-import { scoreFindings } from "@/lib/scoring/score-findings";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
 import { useTestDatabase } from "@/test/support/test-database";
+import { persistClusterFindings } from "@/test/support/persist-cluster-findings";
 import { scanIntoDatabase } from "@/test/support/scan-into-database";
 
 const FLEET = fileURLToPath(new URL("../../examples/fleet", import.meta.url));
@@ -79,28 +78,7 @@ test("[SERVICE] a failing cluster check shows in the factor tile exactly as the 
       },
     ],
   };
-  const scan = await db().scan.create({
-    data: { sourceId, trigger: "manual", rulesVersion: "test", status: "running" },
-    select: { id: true },
-  });
-  await persistTarget({
-    scanId: scan.id,
-    sourceId,
-    target: {
-      kind: "cluster",
-      seenAt: new Date(),
-      result: {
-        key: "cluster:prod:service",
-        serviceId: service.id,
-        group: { name: "payments-api", namespace: "shop", owners: [] },
-        facts: { schemaVersion: 1, cluster: "prod", workloads: [], services: [], hpas: [], pdbs: [] },
-        drift: [],
-        findings: [probes],
-        mappings: [],
-        ...scoreFindings({ findings: [probes] }),
-      },
-    },
-  });
+  await persistClusterFindings({ sourceId, serviceId: service.id, name: "payments-api", findings: [probes] });
 
   const detail = (await getServiceDetail({ slug: "payments-api" }))!;
   const tile = detail.factorScores.find((f) => f.factor === "disposability")!;

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { ScanSummary } from "@/lib/scans/list-recent-scans";
+import { SCAN_SUMMARY_COLUMNS, type ScanSummary } from "@/lib/scans/list-recent-scans";
 import { findSourceKind, SOURCE_KINDS } from "@/lib/sources/kinds/registry";
 import type { SourceExtras, SourceKind } from "@/lib/sources/kinds/types";
 import { nextScheduledScan } from "@/lib/sources/next-scheduled-scan";
@@ -46,17 +46,7 @@ export async function listSources(opts: { now?: Date } = {}): Promise<SourceSumm
       scans: {
         orderBy: { id: "desc" },
         take: 1,
-        select: {
-          id: true,
-          status: true,
-          trigger: true,
-          targetsTotal: true,
-          targetsDone: true,
-          targetsFailed: true,
-          error: true,
-          createdAt: true,
-          finishedAt: true,
-        },
+        select: SCAN_SUMMARY_COLUMNS,
       },
     },
   });

@@ -1,27 +1,13 @@
-import { after, before, it } from "node:test";
+import { it } from "node:test";
 import assert from "node:assert/strict";
 import pino from "pino";
-import type { PgBoss } from "pg-boss";
 import { POST } from "@/app/api/sources/route";
 import { db } from "@/lib/db";
-import { createBoss } from "@/lib/jobs/create-boss";
 import { QUEUES } from "@/lib/jobs/queues";
 import { syncSchedules } from "@/lib/sources/sync-schedules";
-import { useTestDatabase } from "@/test/support/test-database";
+import { useWebBoss } from "@/test/support/use-web-boss";
 
-let database: Awaited<ReturnType<typeof useTestDatabase>>;
-let boss: PgBoss;
-before(async () => {
-  database = await useTestDatabase();
-  boss = createBoss({ role: "web", url: database.url });
-  await boss.start();
-  // The route's web boss (lib/jobs/get-web-boss.ts), pointed at this file's database.
-  (globalThis as { __dozenBoss?: Promise<PgBoss> }).__dozenBoss = Promise.resolve(boss);
-});
-after(async () => {
-  await boss.stop({ graceful: false, close: true });
-  await database.drop();
-});
+const web = useWebBoss();
 
 const post = (body: unknown) =>
   POST(
@@ -36,7 +22,7 @@ it("adds a source of the kind the body names, scheduled at once", async () => {
   const response = await post({ kind: "local", name: "checkouts", directory: process.cwd(), schedule: "30 1 * * *" });
   assert.equal(response.status, 201);
   const { source } = (await response.json()) as { source: { id: number; schedule: string } };
-  assert.equal((await boss.getSchedules(QUEUES.scheduledScan, String(source.id)))[0]?.cron, "30 1 * * *");
+  assert.equal((await web.boss.getSchedules(QUEUES.scheduledScan, String(source.id)))[0]?.cron, "30 1 * * *");
   const unknown = await post({ kind: "gitlab", name: "x" });
   assert.equal(unknown.status, 400);
   assert.match(((await unknown.json()) as { issues: string[] }).issues.join("\n"), /kind: "gitlab" is not a kind of source/);
@@ -72,11 +58,11 @@ it("[DEFECT] a schedule pg-boss refuses, already in the database, is logged and 
   });
   const lines: string[] = [];
   const log = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
-  const result = await syncSchedules({ boss, log });
+  const result = await syncSchedules({ boss: web.boss, log });
   assert.equal(result.skipped, 1);
   assert.ok(result.scheduled >= 1);
-  assert.equal((await boss.getSchedules(QUEUES.scheduledScan, String(good.id)))[0]?.cron, "0 3 * * *");
-  assert.deepEqual(await boss.getSchedules(QUEUES.scheduledScan, String(bad.id)), []);
+  assert.equal((await web.boss.getSchedules(QUEUES.scheduledScan, String(good.id)))[0]?.cron, "0 3 * * *");
+  assert.deepEqual(await web.boss.getSchedules(QUEUES.scheduledScan, String(bad.id)), []);
   const logged = lines.map((l) => JSON.parse(l) as { msg: string; sourceId?: number; source?: string });
   assert.ok(
     logged.some((l) => l.msg === "source schedule refused; skipped" && l.sourceId === bad.id && l.source === "old-row"),

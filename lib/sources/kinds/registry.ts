@@ -1,3 +1,4 @@
+import "server-only";
 import type { SourceKind, SourceKindModule } from "@/lib/sources/kinds/types";
 import { github } from "@/lib/sources/kinds/github";
 import { kubernetes } from "@/lib/sources/kinds/kubernetes";

@@ -1,25 +1,11 @@
-import { after, before, it } from "node:test";
+import { it } from "node:test";
 import assert from "node:assert/strict";
-import type { PgBoss } from "pg-boss";
 import { POST } from "@/app/api/sources/kubernetes/route";
 import { db } from "@/lib/db";
-import { createBoss } from "@/lib/jobs/create-boss";
 import { QUEUES } from "@/lib/jobs/queues";
-import { useTestDatabase } from "@/test/support/test-database";
+import { useWebBoss } from "@/test/support/use-web-boss";
 
-let database: Awaited<ReturnType<typeof useTestDatabase>>;
-let boss: PgBoss;
-before(async () => {
-  database = await useTestDatabase();
-  boss = createBoss({ role: "web", url: database.url });
-  await boss.start();
-  // The route's web boss (lib/jobs/get-web-boss.ts), pointed at this file's database.
-  (globalThis as { __dozenBoss?: Promise<PgBoss> }).__dozenBoss = Promise.resolve(boss);
-});
-after(async () => {
-  await boss.stop({ graceful: false, close: true });
-  await database.drop();
-});
+const web = useWebBoss();
 
 const post = (body: unknown) =>
   POST(
@@ -39,7 +25,7 @@ it("adds a cluster with its cron schedule at once, and answers 409 for a taken n
   assert.equal(response.status, 201);
   const { source } = (await response.json()) as { source: { id: number; schedule: string } };
   assert.equal(source.schedule, "15 2 * * *");
-  assert.equal((await boss.getSchedules(QUEUES.scheduledScan, String(source.id)))[0]?.cron, "15 2 * * *");
+  assert.equal((await web.boss.getSchedules(QUEUES.scheduledScan, String(source.id)))[0]?.cron, "15 2 * * *");
   const stored = await db().source.findUniqueOrThrow({ where: { id: source.id }, select: { kind: true, location: true, config: true } });
   assert.deepEqual([stored.kind, stored.location], ["kubernetes", "prod-eu"]);
   assert.deepEqual(stored.config, {
@@ -60,7 +46,7 @@ it("adds an in-cluster source on demand only (schedule null)", async () => {
   assert.equal(response.status, 201);
   const { source } = (await response.json()) as { source: { id: number; schedule: string | null } };
   assert.equal(source.schedule, null);
-  assert.deepEqual(await boss.getSchedules(QUEUES.scheduledScan, String(source.id)), []);
+  assert.deepEqual(await web.boss.getSchedules(QUEUES.scheduledScan, String(source.id)), []);
 });
 
 it("refuses bad input with 400 and every issue named by its field", async () => {

@@ -166,11 +166,12 @@ export const github: SourceKindModule<typeof input> = {
     }),
   },
   fansOut: true,
+  // Never bundled into the web process, which only adds and lists sources; workers and the CLI load it.
   async worker() {
     const [{ scanGitHub }, { scanRepositoryJob }, { scanRepositoryFailedJob }] = await Promise.all([
-      import("@/lib/sources/kinds/github/scan-source"),
-      import("@/lib/sources/kinds/github/scan-repository-job"),
-      import("@/lib/sources/kinds/github/scan-repository-failed-job"),
+      import(/* turbopackIgnore: true */ "@/lib/sources/kinds/github/scan-source"),
+      import(/* turbopackIgnore: true */ "@/lib/sources/kinds/github/scan-repository-job"),
+      import(/* turbopackIgnore: true */ "@/lib/sources/kinds/github/scan-repository-failed-job"),
     ]);
     return { scan: scanGitHub, jobs: [scanRepositoryJob, scanRepositoryFailedJob] };
   },

@@ -111,8 +111,9 @@ export const kubernetes: SourceKindModule<typeof input> = {
       },
     }),
   },
+  // Never bundled into the web process, which only adds and lists sources; workers and the CLI load it.
   async worker() {
-    const { scanKubernetes } = await import("@/lib/sources/kinds/kubernetes/scan-source");
+    const { scanKubernetes } = await import(/* turbopackIgnore: true */ "@/lib/sources/kinds/kubernetes/scan-source");
     return { scan: scanKubernetes, jobs: [] };
   },
   extras: listClusterExtras,

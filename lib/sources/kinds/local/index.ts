@@ -42,8 +42,9 @@ export const local: SourceKindModule<typeof input> = {
       },
     ],
   },
+  // Never bundled into the web process, which only adds and lists sources; workers and the CLI load it.
   async worker() {
-    const { scanLocal } = await import("@/lib/sources/kinds/local/scan-source");
+    const { scanLocal } = await import(/* turbopackIgnore: true */ "@/lib/sources/kinds/local/scan-source");
     return { scan: scanLocal, jobs: [] };
   },
 };
