@@ -36,6 +36,8 @@ const schema = z.object({
   DOZEN_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).default("http://localhost:3000")),
   /** Kubeconfig file for Kubernetes sources that name no file of their own (first path if a list). */
   KUBECONFIG: z.preprocess(emptyAsUnset, z.string().optional()),
+  /** `npm run bench:accuracy`: directory holding the corpus checkouts, one `<owner>__<name>` folder each. */
+  DOZEN_ACCURACY_CORPUS: z.preprocess(emptyAsUnset, z.string().optional()),
   /** Database used by the tests instead of the embedded one. */
   TEST_DATABASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   /** Use Prisma's native schema engine (needs internet for its download) instead of Dozen's WASM bridge. */
