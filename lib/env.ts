@@ -83,6 +83,15 @@ export function namedVariable(opts: { name: string }): string | undefined {
 }
 
 /**
+ * A bare environment for a tool run on untrusted input (kubectl rendering a scanned repository's Kustomize
+ * directories): only PATH, so none of Dozen's credentials reach it, and no HOME whose config it could read.
+ */
+export function toolEnv(): NodeJS.ProcessEnv {
+  // One Go scheduler thread: a render is small, and a worker's core is shared with the scan around it.
+  return { PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin", HOME: "/nonexistent", GOMAXPROCS: "1", NODE_ENV: "production" };
+}
+
+/**
  * The environment for a child process (web, worker, admin step) with overrides, e.g. the embedded
  * DATABASE_URL. Kept here so this module stays the only reader of process.env.
  */

@@ -89,7 +89,14 @@ export function compareWithExpectations(opts: { expected: Expectations; scanned:
   };
 }
 
+/**
+ * A service's folder for matching: `src/cart/src` (where a .NET project and its Dockerfile sit) and `src/cart`
+ * name the same service; reviewers wrote either, and both are honest, so a trailing `src` does not count.
+ */
 function normalise(path: string): string {
-  const trimmed = path.replace(/^\.\/+/, "").replace(/\/+$/, "");
+  const trimmed = path
+    .replace(/^\.\/+/, "")
+    .replace(/\/+$/, "")
+    .replace(/\/src$/, "");
   return trimmed === "" ? "." : trimmed;
 }

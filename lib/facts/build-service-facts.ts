@@ -1,3 +1,5 @@
+import type { ServiceDeploy } from "@/lib/facts/discovery/deploy-facts-of";
+import { isToolDockerfile } from "@/lib/facts/discovery/not-services";
 import { FACTS_SCHEMA_VERSION, type OwnerFile, type RepoConfigFile, type ServiceFacts } from "@/lib/facts/types";
 import { classifyPath } from "@/lib/facts/classify-path";
 import { detectLanguage } from "@/lib/facts/detect-language";
@@ -29,11 +31,19 @@ export function buildServiceFacts(opts: {
   vcs: ServiceFacts["vcs"];
   /** The source root's dozen.yaml as read, if any (redacted here like every other text). */
   repoConfig?: RepoConfigFile | null;
+  /** Its share of the source's deployment graph (already redacted): what deploys it, from wherever. */
+  deploy?: ServiceDeploy;
 }): ServiceFacts {
   const facts: ServiceFacts = {
     schemaVersion: FACTS_SCHEMA_VERSION,
-    service: { ...opts.service, languages: [] },
-    files: [...opts.files].sort(),
+    service: {
+      ...opts.service,
+      languages: [],
+      ...(opts.deploy?.kind ? { kind: opts.deploy.kind } : {}),
+      ...(opts.deploy ? { basis: opts.deploy.basis } : {}),
+    },
+    deployedBy: opts.deploy?.deployedBy ?? [],
+    files: [...new Set([...opts.files, ...(opts.deploy?.deployedBy.map((d) => d.path) ?? [])])].sort(),
     vcs: opts.vcs,
     textFiles: [],
     dockerfiles: [],
@@ -64,6 +74,8 @@ export function buildServiceFacts(opts: {
     if (kind === "other" && language === null) continue;
     facts.textFiles.push({ path, language, lines });
     if (kind === "dockerfile") {
+      // The image its deploy config builds; a debug, test or codegen Dockerfile beside it is not the service.
+      if (opts.deploy?.runtimeDockerfile ? path !== opts.deploy.runtimeDockerfile : isToolDockerfile(path)) continue;
       const { dockerfile, problems } = parseDockerfile({ path, lines });
       facts.dockerfiles.push(dockerfile);
       problems.forEach((p) => skip(`Dockerfile partly unparsed: ${p}`));
@@ -81,10 +93,18 @@ export function buildServiceFacts(opts: {
       problems.forEach((p) => skip(`invalid dependency manifest: ${p}`));
     } else if (kind === "yaml") {
       const helm = /(^|\/)templates\//.test(path) && text.includes("{{");
+      // A chart's templates arrive rendered, with its values, through the deployment graph.
+      if (helm && opts.deploy) continue;
       const { objects, problems } = parseManifests({ path, text: (helm ? stripHelmTemplate({ lines }) : lines).join("\n") });
       facts.manifests.push(...objects);
       problems.forEach((p) => skip(helm ? `helm template: ${p}` : `invalid YAML: ${p}`));
     }
+  }
+  if (opts.deploy) {
+    const own = new Set(facts.manifests.map((m) => `${m.path}|${m.documentIndex}`));
+    facts.manifests.push(...opts.deploy.objects.filter((o) => !own.has(`${o.path}|${o.documentIndex}`) || o.via));
+    const composeFiles = new Set(facts.compose.map((c) => c.path));
+    facts.compose.push(...opts.deploy.compose.filter((c) => !composeFiles.has(c.path)));
   }
   facts.service.languages = rankLanguages({ textFiles: facts.textFiles, manifests: facts.dependencyManifests });
   facts.skipped.sort((a, b) => byCodePoint(a.path, b.path));

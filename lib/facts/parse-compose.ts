@@ -31,10 +31,25 @@ export function parseCompose(opts: { path: string; text: string }): { compose: C
     const keyNode = isMap(servicesNode) ? servicesNode.items.find((p) => isScalar(p.key) && p.key.value === name)?.key : undefined;
     const line = lineOf(keyNode, 1);
     const envNode = doc.getIn(["services", name, "environment"], true);
+    const build = typeof svc.build === "string" ? { context: svc.build } : record(svc.build);
+    const healthcheck = record(svc.healthcheck);
+    const command = svc.entrypoint ?? svc.command;
     return {
       name,
       image: typeof svc.image === "string" ? svc.image : null,
       build: svc.build !== undefined && svc.build !== null,
+      buildContext: build ? (typeof build.context === "string" ? build.context : ".") : null,
+      buildDockerfile: build && typeof build.dockerfile === "string" ? build.dockerfile : null,
+      healthcheck:
+        Boolean(healthcheck) && healthcheck?.disable !== true && !(Array.isArray(healthcheck?.test) && healthcheck.test[0] === "NONE"),
+      user: svc.user === undefined || svc.user === null ? null : String(svc.user),
+      readOnly: svc.read_only === true,
+      replicas: typeof record(svc.deploy)?.replicas === "number" ? (record(svc.deploy)!.replicas as number) : null,
+      command: Array.isArray(command)
+        ? { form: "exec", argv: command.map(String) }
+        : typeof command === "string"
+          ? { form: "shell", argv: [command] }
+          : null,
       environment: environmentOf(svc.environment, envNode, (n) => lineOf(n, line)),
       ports: list(svc.ports).map((p) => shortForm(p, ["host_ip", "published", "target"])),
       volumes: list(svc.volumes).map((v) => shortForm(v, ["source", "target"])),

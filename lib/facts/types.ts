@@ -63,15 +63,28 @@ export interface ManifestObject {
   namespace: string | null;
   /** The parsed object (JSON-safe). Secret `data`/`stringData` values replaced by redacted previews. */
   object: Record<string, unknown>;
+  /** Rendered from this Kustomize directory or Helm chart (the path is then the file to edit: base or template). */
+  via?: string;
 }
 
 export interface ComposeService {
   name: string;
   image: string | null;
   build: boolean;
+  /** The build's context and Dockerfile (relative to the compose file's directory, as written), when it builds. */
+  buildContext?: string | null;
+  buildDockerfile?: string | null;
   environment: { key: string; value: string | null; line: number }[];
   ports: string[];
   volumes: string[];
+  /** A `healthcheck` that is not disabled: compose's probe. */
+  healthcheck?: boolean;
+  /** `user:` as written; `read_only: true`; `deploy.replicas`. */
+  user?: string | null;
+  readOnly?: boolean;
+  replicas?: number | null;
+  /** `command`/`entrypoint` in exec (list) or shell (string) form. */
+  command?: { form: "exec" | "shell"; argv: string[] } | null;
   line: number;
 }
 
@@ -107,6 +120,9 @@ export interface SecretCandidate {
   preview: string;
 }
 
+/** What a service is, so each check judges only the kinds it is about. */
+export type ServiceKindName = "http" | "grpc" | "worker" | "job" | "tool" | "datastore" | "static";
+
 /** The files a repository declares its owners in, as a service page names them. */
 export type OwnerFile = "catalog-info.yaml" | "CODEOWNERS" | "dozen.yaml";
 
@@ -114,6 +130,18 @@ export type OwnerFile = "catalog-info.yaml" | "CODEOWNERS" | "dozen.yaml";
 export interface RepoConfigFile {
   path: string;
   text: string;
+}
+
+/** A deploy declaration of the service: where it is, what it is, and how it was joined to the service. */
+export interface DeployedBy {
+  path: string;
+  line: number;
+  /** `Deployment/cart`, `compose service cart`. */
+  object: string;
+  descriptor: "kubernetes" | "kustomize" | "helm" | "compose";
+  link: "build-context" | "compose-service" | "image" | "chart" | "label" | "name";
+  /** The Kustomize directory or Helm chart it was rendered from. */
+  via: string | null;
 }
 
 export interface ServiceFacts {
@@ -126,7 +154,13 @@ export interface ServiceFacts {
     owners: string[];
     /** Where the first owner (the one that names the team) was declared; absent without owners or in older facts. */
     ownerFrom?: OwnerFile;
+    /** What kind of service it is (lib/facts/discovery/types.ts): http, grpc, worker, job, tool, datastore, static. */
+    kind?: ServiceKindName;
+    /** What made it a service: an image the repository builds, a Dockerfile, a runnable module, a deploy declaration. */
+    basis?: string;
   };
+  /** The deploy config that deploys it, wherever in the source it lives; its objects are in `manifests` and `compose`. */
+  deployedBy: DeployedBy[];
   /** All file paths under the service (relative to the source root), capped; tests/vendor included but flagged by path. */
   files: string[];
   /** True when the service directory (or an ancestor in the source) is a git work tree / repository. */

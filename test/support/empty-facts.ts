@@ -5,6 +5,7 @@ export function emptyFacts(overrides: Partial<ServiceFacts> = {}): ServiceFacts 
   return {
     schemaVersion: FACTS_SCHEMA_VERSION,
     service: { name: "svc", path: ".", languages: [], owners: [] },
+    deployedBy: [],
     files: [],
     vcs: { kind: "none", commit: null, branch: null },
     textFiles: [],

@@ -15,10 +15,13 @@ describe("collectLocalSource", () => {
     const dump = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`data-dump/rows/${i}.csv`, "1,2\n"]));
     const root = await writeTestTree({
       files: {
-        "api/Dockerfile": "FROM node:20\n",
+        "api/Dockerfile": 'FROM node:20\nCOPY . .\nCMD ["node", "server.js"]\n',
         "api/server.js": "",
-        "data-dump/Dockerfile": "FROM alpine\n",
+        "data-dump/Dockerfile": 'FROM python:3.12\nCOPY . /app\nCMD ["python", "/app/main.py"]\n',
+        "data-dump/main.py": "print(1)\n",
         ...dump,
+        "worker/Dockerfile": 'FROM python:3.12\nCOPY . /app\nCMD ["celery", "worker"]\n',
+        "worker/app.py": "import celery\n",
         "worker/requirements.txt": "celery\n",
         "worker/k8s/bad.yaml": "kind: [\n",
       },

@@ -1,4 +1,6 @@
-import { resolve } from "node:path";
+import { lstat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import type { ServiceDeploy } from "@/lib/facts/discovery/deploy-facts-of";
 import type { RepoConfigFile, ServiceFacts } from "@/lib/facts/types";
 import { buildServiceFacts } from "@/lib/facts/build-service-facts";
 import { findAncestorLockfiles } from "@/lib/collectors/local/find-ancestor-lockfiles";
@@ -20,11 +22,18 @@ export async function collectServiceFacts(opts: {
   limits?: Partial<CollectLimits>;
   /** The source root's scoring config (read once by collectLocalSource), kept with each service's facts. */
   repoConfig?: RepoConfigFile | null;
+  /** Its share of the source's deployment graph (discovery). */
+  deploy?: ServiceDeploy;
 }): Promise<ServiceFacts> {
   const root = resolve(opts.root);
   const limits: CollectLimits = { ...DEFAULT_COLLECT_LIMITS, ...opts.limits };
-  const servicePath = opts.service.path;
-  const walked = await walkServiceFiles({ root, servicePath, limits });
+  // A deploy-only service lives in the file that declares it (`deploy/cart.yaml`, `compose.yaml#cart`).
+  const declaredIn = opts.deploy?.basis === "deploy-only" ? opts.service.path.split("#")[0]! : null;
+  const servicePath = declaredIn === null ? opts.service.path : dirOf(declaredIn) || ".";
+  const walked =
+    declaredIn === null
+      ? await walkServiceFiles({ root, servicePath, limits, exclude: opts.deploy?.nested ?? [] })
+      : { files: [{ path: declaredIn, size: (await lstat(join(root, declaredIn))).size }], skipped: [] };
   const [read, ancestorLockfiles, vcs] = await Promise.all([
     readServiceTexts({ root, servicePath, files: walked.files, limits }),
     findAncestorLockfiles({ root, servicePath }),
@@ -39,5 +48,10 @@ export async function collectServiceFacts(opts: {
     skipped: [...walked.skipped, ...read.skipped],
     vcs,
     repoConfig: opts.repoConfig ?? null,
+    ...(opts.deploy ? { deploy: opts.deploy } : {}),
   });
+}
+
+function dirOf(path: string): string {
+  return path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
 }

@@ -8,10 +8,15 @@ import { mayDescend } from "@/lib/collectors/local/walk-rules";
 /**
  * Lists a service's files (paths relative to the source root, POSIX) breadth-first, its own code before
  * tests/docs/vendor, so the `maxFiles` cap keeps what rules need. Symlinks are never followed (lstat
- * only) and are reported as skipped. Throws CollectError beyond `abortFileCount` files, and the fs
+ * only) and are reported as skipped; `exclude` folders (other services nested inside) are left out. Throws CollectError beyond `abortFileCount` files, and the fs
  * error when the service directory itself cannot be read; an unreadable subdirectory is only skipped.
  */
-export async function walkServiceFiles(opts: { root: string; servicePath: string; limits: CollectLimits }): Promise<{
+export async function walkServiceFiles(opts: {
+  root: string;
+  servicePath: string;
+  limits: CollectLimits;
+  exclude?: readonly string[];
+}): Promise<{
   files: { path: string; size: number }[];
   skipped: { path: string; reason: string }[];
 }> {
@@ -38,6 +43,8 @@ export async function walkServiceFiles(opts: { root: string; servicePath: string
         skipped.push({ path, reason: "symlink (not followed)" });
       } else if (entry.isDirectory()) {
         if (!mayDescend({ name: entry.name, purpose: "collect" })) continue;
+        // Another service's folder inside this one (a monorepo root's services) holds its files, not these.
+        if (opts.exclude?.includes(path)) continue;
         const relToService = servicePath === "." ? path : path.slice(servicePath.length + 1);
         (classifyPath({ path: `${relToService}/x` }).excluded ? later : queue).push(path);
       } else if (entry.isFile()) {

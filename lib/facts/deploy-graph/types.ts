@@ -1,0 +1,62 @@
+import type { ComposeFacts, ComposeService, ManifestObject } from "@/lib/facts/types";
+
+/** Where a deployment fact was declared: the kind of descriptor and the file. */
+export type Descriptor = "kubernetes" | "kustomize" | "helm" | "compose" | "skaffold" | "workflow" | "maven" | "gradle" | "procfile";
+
+/** An image the repository builds, and from what. */
+export interface ImageBuild {
+  /** Build context directory relative to the source root ("" for the root). */
+  context: string;
+  /** The Dockerfile it builds with; null for images built without one (Jib, Buildpacks, ko). */
+  dockerfile: string | null;
+  /** The image as the descriptor names it (`frontend`, `ghcr.io/acme/cart`), when it does. */
+  image: string | null;
+  /** The descriptor's own name for it: a compose service, a skaffold artifact's image. */
+  name: string | null;
+  via: Descriptor | "jib" | "ko" | "buildpacks";
+  at: { path: string; line: number };
+}
+
+/** One declaration of a workload: a Kubernetes object (plain, Kustomize-rendered or Helm-rendered) or a compose service. */
+export interface DeclaredWorkload {
+  descriptor: Descriptor;
+  /** Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod; "ComposeService" for compose. */
+  kind: string;
+  name: string;
+  namespace: string | null;
+  /** Container images as written (repository[:tag][@digest]). */
+  images: string[];
+  containerNames: string[];
+  /** Pod template labels and the object's own labels. */
+  labels: Record<string, string>;
+  /** The Kubernetes object (with its file and lines); null for compose. */
+  object: ManifestObject | null;
+  compose: { file: string; service: ComposeService } | null;
+  at: { path: string; line: number };
+  /** The Kustomize directory or Helm chart it was rendered from. */
+  via: string | null;
+}
+
+/** Everything a repository says about how it is built and run, worked out once per source. */
+export interface DeployGraph {
+  builds: ImageBuild[];
+  workloads: DeclaredWorkload[];
+  /** Every Kubernetes object declared or rendered (Services, HPAs, PDBs, ConfigMaps... beside workloads). */
+  objects: ManifestObject[];
+  composeFiles: ComposeFacts[];
+  /** Kustomize directories and Helm charts, and whether each could be rendered. */
+  rendered: { dir: string; descriptor: "kustomize" | "helm"; ok: boolean; reason?: string; unresolved?: string[] }[];
+}
+
+/** Workload kinds of Kubernetes. */
+export const WORKLOAD_KINDS: ReadonlySet<string> = new Set([
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "Job",
+  "CronJob",
+  "Pod",
+  "ReplicaSet",
+  "Rollout",
+  "DeploymentConfig",
+]);

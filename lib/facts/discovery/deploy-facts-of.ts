@@ -1,0 +1,106 @@
+import type { DeployGraph } from "@/lib/facts/deploy-graph/types";
+import { podTemplateOf } from "@/lib/facts/deploy-graph/build-deploy-graph";
+import type { FoundService } from "@/lib/facts/discovery/types";
+import type { ComposeFacts, DeployedBy, ManifestObject, ServiceKindName } from "@/lib/facts/types";
+
+/** What a service's facts take from the repository's deployment graph. */
+export interface ServiceDeploy {
+  kind: ServiceKindName | null;
+  basis: string;
+  deployedBy: DeployedBy[];
+  /** Its workloads' objects and the objects that reach them (Services, HPAs, PDBs), wherever declared. */
+  objects: ManifestObject[];
+  /** The compose services that run it, each in its file. */
+  compose: ComposeFacts[];
+  /** The Dockerfile its deploy config builds; null when none is known. */
+  runtimeDockerfile: string | null;
+  /** Folders of other services inside this one's folder: theirs, not its. */
+  nested: string[];
+}
+
+/**
+ * A found service's share of the deployment graph: the declarations joined to it (with their link), their
+ * Kubernetes objects and the Services, HorizontalPodAutoscalers and PodDisruptionBudgets that select or target
+ * them, and its compose services. Pure.
+ */
+export function deployFactsOf(opts: { service: FoundService; services: readonly FoundService[]; graph: DeployGraph }): ServiceDeploy {
+  const { service, graph } = opts;
+  const objects: ManifestObject[] = [];
+  const compose = new Map<string, ComposeFacts>();
+  const deployedBy: DeployedBy[] = [];
+  for (const { workload, link } of service.deployedBy) {
+    const descriptor =
+      workload.descriptor === "compose" || workload.descriptor === "helm" || workload.descriptor === "kustomize"
+        ? workload.descriptor
+        : "kubernetes";
+    deployedBy.push({
+      path: workload.at.path,
+      line: workload.at.line,
+      object: workload.compose ? `compose service ${workload.name}` : `${workload.kind}/${workload.name}`,
+      descriptor,
+      link,
+      via: workload.via,
+    });
+    if (workload.compose) {
+      const file = compose.get(workload.compose.file) ?? { path: workload.compose.file, services: [] };
+      file.services.push(workload.compose.service);
+      compose.set(workload.compose.file, file);
+    }
+    if (!workload.object) continue;
+    objects.push(workload.object);
+    const labels = podLabels(workload.object);
+    for (const o of graph.objects) {
+      if (o === workload.object || o.path.split("/")[0] === undefined) continue;
+      if (sameFamily(o, workload.object) && reaches(o, workload.object, labels)) objects.push(o);
+    }
+  }
+  const seen = new Set<string>();
+  const unique = objects.filter((o) => {
+    const key = `${o.path}|${o.documentIndex}|${o.kind}|${o.name}|${JSON.stringify(o.object)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const prefix = service.path === "." ? "" : `${service.path}/`;
+  return {
+    kind: service.kind,
+    basis: service.basis,
+    deployedBy: deployedBy.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line)),
+    objects: unique,
+    compose: [...compose.values()],
+    runtimeDockerfile: service.runtimeDockerfile,
+    nested: opts.services
+      .filter((s) => s !== service && s.path !== "." && (service.path === "." || s.path.startsWith(prefix)) && !s.path.includes("#"))
+      .map((s) => s.path),
+  };
+}
+
+/** Objects declared together (the same Kustomize rendering, the same chart, or plain YAML) describe one deployment. */
+function sameFamily(a: ManifestObject, b: ManifestObject): boolean {
+  return (a.via ?? null) === (b.via ?? null);
+}
+
+/** A Service or PDB selecting the workload's pods, an HPA scaling it. */
+function reaches(o: ManifestObject, workload: ManifestObject, labels: Record<string, string>): boolean {
+  if (o.namespace && workload.namespace && o.namespace !== workload.namespace) return false;
+  const spec = record(o.object.spec);
+  if (o.kind === "HorizontalPodAutoscaler") {
+    const target = record(spec?.scaleTargetRef);
+    return target?.kind === workload.kind && target?.name === workload.name;
+  }
+  if (o.kind === "Service" || o.kind === "PodDisruptionBudget") {
+    const selector = o.kind === "Service" ? record(spec?.selector) : record(record(spec?.selector)?.matchLabels);
+    const entries = Object.entries(selector ?? {});
+    return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
+  }
+  return false;
+}
+
+function podLabels(object: ManifestObject): Record<string, string> {
+  const labels = record(record(podTemplateOf(object)?.metadata)?.labels) ?? {};
+  return Object.fromEntries(Object.entries(labels).filter((e): e is [string, string] => typeof e[1] === "string"));
+}
+
+function record(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}

@@ -1,0 +1,181 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { buildDeployGraph } from "@/lib/facts/deploy-graph/build-deploy-graph";
+import { discoverServices } from "@/lib/facts/discovery/discover-services";
+
+/** Discovery over an in-memory tree: every file listed, every text given (as the inventory would read them). */
+function discover(files: Record<string, string>, rendered: { dir: string; text: string | null }[] = []) {
+  const inventory = { files: Object.keys(files).sort(), texts: Object.entries(files).map(([path, text]) => ({ path, text })), rendered };
+  return discoverServices({ inventory, graph: buildDeployGraph(inventory), rootName: "repo" });
+}
+
+const summary = (d: ReturnType<typeof discover>) =>
+  d.services.map((s) => ({
+    name: s.name,
+    path: s.path,
+    joins: s.deployedBy.map((j) => `${j.workload.at.path} ${j.workload.kind}/${j.workload.name} by ${j.link}`),
+  }));
+
+const deployment = (name: string, image: string, extra = "") => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  selector:
+    matchLabels: { app: ${name} }
+  template:
+    metadata:
+      labels: { app: ${name} }
+    spec:
+      containers:
+        - name: server
+          image: ${image}
+${extra}`;
+
+describe("discoverServices", () => {
+  it("a polyglot shop: services are its built images, joined to manifests in a sibling folder; tests and debug images are not services", () => {
+    const d = discover({
+      "skaffold.yaml":
+        "apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n    - image: cartservice\n      context: src/cartservice/src\n    - image: frontend\n      context: src/frontend\n",
+      "src/cartservice/src/Dockerfile": 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY . .\nENTRYPOINT ["dotnet", "cart.dll"]\n',
+      "src/cartservice/src/Dockerfile.debug": "FROM mcr.microsoft.com/dotnet/sdk:8.0\n",
+      "src/cartservice/src/cart.csproj": '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>\n',
+      "src/cartservice/tests/Dockerfile": 'FROM mcr.microsoft.com/dotnet/sdk:8.0\nCOPY . .\nCMD ["dotnet", "test"]\n',
+      "src/cartservice/tests/cart.tests.csproj": '<Project Sdk="Microsoft.NET.Sdk"></Project>\n',
+      "src/frontend/Dockerfile": 'FROM golang:1.22\nCOPY . .\nCMD ["/frontend"]\n',
+      "src/frontend/main.go": "package main\n\nfunc main() {}\n",
+      "kubernetes-manifests/cartservice.yaml": `${deployment("cartservice", "cartservice")}---\n${deployment("redis-cart", "redis:alpine")}`,
+      "kubernetes-manifests/frontend.yaml": deployment("frontend", "frontend"),
+    });
+    assert.deepEqual(summary(d), [
+      {
+        name: "cartservice",
+        path: "src/cartservice/src",
+        joins: ["kubernetes-manifests/cartservice.yaml Deployment/cartservice by build-context"],
+      },
+      { name: "frontend", path: "src/frontend", joins: ["kubernetes-manifests/frontend.yaml Deployment/frontend by build-context"] },
+    ]);
+    assert.equal(d.services[0]?.runtimeDockerfile, "src/cartservice/src/Dockerfile", "the image skaffold builds, not Dockerfile.debug");
+    assert.deepEqual(
+      d.unmatched.map((w) => w.name),
+      ["redis-cart"],
+      "a backing service joins nothing and is listed, not dropped",
+    );
+  });
+
+  it("a Maven multi-module system: modules with an application class, named as compose deploys them", () => {
+    const d = discover({
+      "pom.xml":
+        "<project><modules><module>clinic-config-server</module><module>clinic-visits</module></modules><build><plugins><plugin><artifactId>jib-maven-plugin</artifactId></plugin></plugins></build></project>",
+      "clinic-config-server/pom.xml": "<project/>",
+      "clinic-config-server/src/main/java/org/acme/ConfigServerApplication.java":
+        "@SpringBootApplication\npublic class ConfigServerApplication {}\n",
+      "clinic-visits/pom.xml": "<project/>",
+      "clinic-visits/src/main/java/org/acme/sample/VisitsApplication.java": "@SpringBootApplication\npublic class VisitsApplication {}\n",
+      "clinic-shared/pom.xml": "<project/>",
+      "clinic-shared/src/main/java/org/acme/Money.java": "public class Money {}\n",
+      "docker-compose.yml":
+        "services:\n  config-server:\n    image: acme/clinic-config-server\n  visits-service:\n    image: acme/clinic-visits\n  mysql:\n    image: mysql:8\n",
+    });
+    assert.deepEqual(summary(d), [
+      { name: "config-server", path: "clinic-config-server", joins: ["docker-compose.yml ComposeService/config-server by image"] },
+      { name: "visits-service", path: "clinic-visits", joins: ["docker-compose.yml ComposeService/visits-service by image"] },
+    ]);
+  });
+
+  it("a .NET solution with an Aspire AppHost: the projects it adds, by its names; tests, libraries and the AppHost are not services", () => {
+    const d = discover({
+      "src/Store.AppHost/Program.cs":
+        'var b = DistributedApplication.CreateBuilder(args);\nb.AddProject<Projects.Catalog_API>("catalog-api");\nb.AddProject<Projects.OrderProcessor>("order-processor");\n',
+      "src/Store.AppHost/Store.AppHost.csproj": '<Project Sdk="Aspire.AppHost.Sdk"></Project>',
+      "src/Catalog.API/Catalog.API.csproj": '<Project Sdk="Microsoft.NET.Sdk.Web"></Project>',
+      "src/Catalog.API/Program.cs": "var app = WebApplication.Create();\n",
+      "src/OrderProcessor/OrderProcessor.csproj": '<Project Sdk="Microsoft.NET.Sdk.Worker"></Project>',
+      "src/Store.Shared/Store.Shared.csproj": '<Project Sdk="Microsoft.NET.Sdk"></Project>',
+      "tests/Catalog.API.Tests/Catalog.API.Tests.csproj": '<Project Sdk="Microsoft.NET.Sdk"></Project>',
+    });
+    assert.deepEqual(
+      d.services.map((s) => [s.name, s.path, s.basis]),
+      [
+        ["catalog-api", "src/Catalog.API", "module"],
+        ["order-processor", "src/OrderProcessor", "module"],
+      ],
+    );
+  });
+
+  it("a deploy-only repository: each workload of an image built elsewhere is a service where it is declared; vendor images are backing services", () => {
+    const d = discover({
+      "deploy/kubernetes/manifests/01-carts-dep.yaml": deployment("carts", "acme/carts:0.4.8"),
+      "deploy/kubernetes/manifests/02-carts-db-dep.yaml": deployment("carts-db", "mongo:3.4"),
+      "deploy/kubernetes/manifests/03-user-db-dep.yaml": deployment("user-db", "acme/user-db:0.3.0"),
+      "deploy/docker-compose/docker-compose.yml":
+        "services:\n  carts:\n    image: acme/carts:0.4.8\n  edge-router:\n    image: acme/edge-router:0.1.1\n  rabbitmq:\n    image: rabbitmq:3.6\n",
+      "graphs/Dockerfile": "FROM grafana/grafana\nCOPY dashboards /dashboards\n",
+      "graphs/dashboards/shop.json": "{}",
+    });
+    assert.deepEqual(
+      d.services.map((s) => [s.name, s.path, s.basis]),
+      [
+        ["edge-router", "deploy/docker-compose/docker-compose.yml#edge-router", "deploy-only"],
+        ["carts", "deploy/kubernetes/manifests/01-carts-dep.yaml", "deploy-only"],
+        ["user-db", "deploy/kubernetes/manifests/03-user-db-dep.yaml", "deploy-only"],
+      ],
+    );
+    assert.deepEqual(
+      d.services
+        .find((s) => s.name === "carts")
+        ?.deployedBy.map((j) => j.workload.descriptor)
+        .sort(),
+      ["compose", "kubernetes"],
+      "one image, one service, every declaration",
+    );
+  });
+
+  it("a workspace service built from the monorepo root is its own folder; a dev container names the folder it mounts", () => {
+    const d = discover({
+      "shop/package.json": '{ "workspaces": ["services/*"] }',
+      "shop/services/cart-api/package.json": '{ "name": "cart-api", "scripts": { "start": "node dist/main.js" } }',
+      "shop/services/cart-api/Dockerfile": 'FROM node:20\nCOPY . .\nCMD ["node", "dist/main.js"]\n',
+      "shop/services/cart-api/docker-compose.yml":
+        "services:\n  cart-api:\n    build:\n      context: ../..\n      dockerfile: services/cart-api/Dockerfile\n",
+      "web/package.json": '{ "name": "web", "scripts": { "serve": "vite" } }',
+      "web/src/main.ts": "createApp()\n",
+      "docker/web/Dockerfile": 'FROM node:20\nCMD ["npm", "run", "serve"]\n',
+      "docker-compose.yml": "services:\n  web:\n    build: docker/web\n    volumes:\n      - ./web:/web\n",
+    });
+    assert.deepEqual(summary(d), [
+      {
+        name: "cart-api",
+        path: "shop/services/cart-api",
+        joins: ["shop/services/cart-api/docker-compose.yml ComposeService/cart-api by compose-service"],
+      },
+      { name: "web", path: "web", joins: ["docker-compose.yml ComposeService/web by compose-service"] },
+    ]);
+  });
+
+  it("a single service at the root is the one service; descriptors name services and their owners", () => {
+    assert.deepEqual(
+      discover({
+        Dockerfile: 'FROM node:20\nCOPY . .\nCMD ["node", "index.js"]\n',
+        "package.json": '{"scripts":{"start":"node index.js"}}',
+        "index.js": "",
+      }).services.map((s) => [s.name, s.path]),
+      [["repo", "."]],
+    );
+    const d = discover({
+      ".github/CODEOWNERS": "*  @acme/platform\n/payments/  @acme/payments\n",
+      "payments/Dockerfile": 'FROM golang:1.22\nCOPY . .\nCMD ["/payments"]\n',
+      "payments/go.mod": "module payments\n",
+      "payments/catalog-info.yaml":
+        "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: payments-api\nspec:\n  owner: team-payments\n",
+      "exporter/dozen.yaml": 'name: metrics-exporter\nowner: "@acme/sre"\n',
+    });
+    assert.deepEqual(
+      d.services.map((s) => [s.name, s.path, s.owners, s.ownerFrom]),
+      [
+        ["metrics-exporter", "exporter", ["@acme/platform", "@acme/sre"], "CODEOWNERS"],
+        ["payments-api", "payments", ["team-payments", "@acme/payments"], "catalog-info.yaml"],
+      ],
+    );
+  });
+});

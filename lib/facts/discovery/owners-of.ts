@@ -1,0 +1,38 @@
+import { matchCodeowners } from "@/lib/facts/match-codeowners";
+import { parseServiceDescriptor } from "@/lib/facts/parse-service-descriptor";
+import type { OwnerFile } from "@/lib/facts/types";
+
+// GitHub uses the first CODEOWNERS it finds, in this order.
+const CODEOWNERS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+
+/**
+ * A service's owners, in order of precedence: its Backstage catalog-info.yaml (spec.owner), the repository's
+ * CODEOWNERS for its folder (and the service's own CODEOWNERS when it is a repository of its own), then a
+ * dozen.yaml beside it. `ownerFrom` names the file the first owner, the one that names its team, came from.
+ */
+export function ownersOf(opts: { path: string; texts: ReadonlyMap<string, string> }): { owners: string[]; ownerFrom?: OwnerFile } {
+  const dir = opts.path.includes("#") || /\.ya?ml$/.test(opts.path) ? "." : opts.path;
+  const prefix = dir === "." ? "" : `${dir}/`;
+  const descriptor = (kind: "catalog-info" | "dozen") =>
+    [".yaml", ".yml"].flatMap((ext) => {
+      const text = opts.texts.get(`${prefix}${kind}${ext}`);
+      return text === undefined ? [] : parseServiceDescriptor({ kind, text }).owners;
+    });
+  const catalog = descriptor("catalog-info");
+  const dozen = dir === "." ? [] : descriptor("dozen");
+  const rootFile = CODEOWNERS.map((p) => opts.texts.get(p)).find((t) => t !== undefined);
+  const ownFile = dir === "." ? undefined : CODEOWNERS.map((p) => opts.texts.get(`${prefix}${p}`)).find((t) => t !== undefined);
+  const codeowners = [
+    ...(rootFile ? matchCodeowners({ text: rootFile, dir }) : []),
+    ...(ownFile ? matchCodeowners({ text: ownFile, dir: "." }) : []),
+  ];
+  const owners = [...new Set([...catalog, ...codeowners, ...dozen])];
+  const ownerFrom: OwnerFile | undefined = catalog.length
+    ? "catalog-info.yaml"
+    : codeowners.length
+      ? "CODEOWNERS"
+      : dozen.length
+        ? "dozen.yaml"
+        : undefined;
+  return { owners, ...(ownerFrom ? { ownerFrom } : {}) };
+}
