@@ -13,6 +13,8 @@ export async function ensureService(opts: {
   name: string;
   path: string;
   languages: string[];
+  /** The kind the scan classified it as; left as it is when not given (a cluster-only service). */
+  kind?: string;
   owners: string[];
   /** Where `owners[0]` was declared, shown beside the team; "repository" when the facts predate the field. */
   ownerSource?: string;
@@ -30,6 +32,7 @@ export async function ensureService(opts: {
       data: {
         name: opts.name,
         languages: opts.languages,
+        ...(opts.kind ? { kind: opts.kind } : {}),
         // An owner set by hand in the UI wins over what the repository says.
         ...(found.ownerSource === "manual" ? {} : { teamId, ownerSource }),
       },
@@ -44,6 +47,7 @@ export async function ensureService(opts: {
       sourceId: opts.sourceId,
       path: opts.path,
       languages: opts.languages,
+      kind: opts.kind ?? null,
       teamId,
       ownerSource,
     },

@@ -116,6 +116,7 @@ async function serviceOf(tx: Prisma.TransactionClient, sourceId: number, target:
       name: result.name,
       path: result.path,
       languages: result.facts.service.languages,
+      kind: result.kind,
       owners: result.facts.service.owners,
       ownerSource: result.facts.service.ownerFrom,
     });

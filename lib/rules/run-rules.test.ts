@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { emptyFacts } from "@/test/support/empty-facts";
+import { parseDockerfile } from "@/lib/facts/parse-dockerfile";
 import { RULES } from "@/lib/rules/registry";
 import { runRules } from "@/lib/rules/run-rules";
 import type { RepositoryCheck } from "@/lib/rules/types";
@@ -74,4 +75,33 @@ test("the real catalogue is deterministic and never errors on empty facts", () =
     [],
   );
   assert.deepEqual(runRules({ subject: { kind: "repository", facts: emptyFacts() } }), first);
+});
+
+test("a check about other kinds of service is not applicable to a load generator, saying why", () => {
+  const telemetry: RepositoryCheck = {
+    ...base,
+    id: "serversOnly",
+    kinds: ["http", "grpc"],
+    evaluate: () => ({ outcome: "fail", message: "no metrics", evidence: [] }),
+  };
+  const k6 = emptyFacts({
+    dockerfiles: [parseDockerfile({ path: "Dockerfile", lines: ["FROM grafana/k6:0.52.0", "COPY script.js /scripts/"] }).dockerfile],
+  });
+  const [finding] = runRules({ subject: { kind: "repository", facts: k6 }, rules: [telemetry] });
+  assert.equal(finding?.outcome, "notApplicable");
+  assert.match(finding?.message ?? "", /tool/);
+  const [server] = runRules({ subject: { kind: "repository", facts: emptyFacts() }, rules: [telemetry] });
+  assert.equal(server?.outcome, "fail", "an HTTP service is still judged");
+});
+
+test("a verdict resting on an unresolved Helm value is not available, and never shows the placeholder", () => {
+  const tags: RepositoryCheck = {
+    ...base,
+    id: "judgesTags",
+    evaluate: () => ({ outcome: "fail", message: "Moving tag: ghcr.io/acme/api:__dozen_unresolved__", evidence: [] }),
+  };
+  const [finding] = runRules({ subject: { kind: "repository", facts: emptyFacts() }, rules: [tags] });
+  assert.equal(finding?.outcome, "notAvailable");
+  assert.doesNotMatch(finding?.message ?? "", /__dozen_unresolved__/);
+  assert.match(finding?.message ?? "", /Helm value/);
 });

@@ -1,3 +1,6 @@
+import { UNRESOLVED } from "@/lib/facts/deploy-graph/go-template";
+import { SERVICE_KIND_LABEL } from "@/lib/facts/service-kinds";
+import { classifyServiceKind } from "@/lib/rules/classify-service-kind";
 import { CHECKS } from "@/lib/rules/registry";
 import type { CheckDefinition, CheckSetting, CheckSubject, Finding, RuleResult } from "@/lib/rules/types";
 
@@ -22,7 +25,7 @@ export function runRules(opts: {
     if (!judgesSubject(rule, opts.subject)) continue;
     const setting = opts.settings?.get(rule.id) ?? { weight: rule.defaultWeight, enabled: true };
     if (!setting.enabled) continue;
-    const result = evaluateSafely(rule, opts.subject);
+    const result = notForKind(rule, opts.subject) ?? unresolvedAsUnknown(evaluateSafely(rule, opts.subject));
     findings.push({
       ruleId: rule.id,
       ruleVersion: rule.version,
@@ -36,6 +39,28 @@ export function runRules(opts: {
     });
   }
   return findings;
+}
+
+/**
+ * A verdict resting on a Helm value Dozen could not resolve (its placeholder reached the message) says so
+ * instead: the value is unknown, so the check could not see what it judges. Never a placeholder in a message.
+ */
+function unresolvedAsUnknown(result: RuleResult): RuleResult {
+  if (!result.message.includes(UNRESOLVED)) return result;
+  return {
+    outcome: "notAvailable",
+    message: "Depends on a Helm value Dozen could not resolve from the chart's values.yaml (set in the release, outside the repository).",
+    evidence: [],
+  };
+}
+
+/** A check about kinds of service this one is not (telemetry of a load generator): not applicable, saying why. */
+function notForKind(rule: CheckDefinition, subject: CheckSubject): RuleResult | null {
+  if (!rule.kinds || subject.kind !== "repository") return null;
+  const kind = classifyServiceKind(subject.facts);
+  return rule.kinds.includes(kind)
+    ? null
+    : { outcome: "notApplicable", message: `Not judged for a ${SERVICE_KIND_LABEL[kind]}.`, evidence: [] };
 }
 
 function judgesSubject(rule: CheckDefinition, subject: CheckSubject): boolean {

@@ -1,6 +1,6 @@
 import type { FactorId } from "@/lib/factors/factors";
 import type { ClusterServiceFacts } from "@/lib/facts/cluster-types";
-import type { ManifestObject, ServiceFacts } from "@/lib/facts/types";
+import type { ManifestObject, ServiceFacts, ServiceKindName } from "@/lib/facts/types";
 
 /**
  * The contract between rules (pure checks over facts) and scoring: outcomes, evidence, findings.
@@ -55,6 +55,11 @@ export interface CheckInfo {
   effort: Effort;
   /** Default weight within its factor (1–10); re-weighting lives in lib/scoring config, not here. */
   defaultWeight: number;
+  /**
+   * The kinds of service it judges (lib/rules/classify-service-kind.ts); unset: every kind. A load generator is
+   * not failed for lacking metrics: for the kinds it does not judge, a check is not applicable.
+   */
+  kinds?: readonly ServiceKindName[];
 }
 
 /** A check of one service's repository facts (its files, Dockerfiles, manifests, dependencies). */

@@ -4,6 +4,7 @@ import { serviceTrendSql, toServiceTrend, type ServiceTrendPoint } from "@/lib/s
 import type { TrendJson } from "@/lib/trends/trend-point";
 import type { Evidence, Finding, Outcome } from "@/lib/rules/types";
 import type { FactorScoreResult } from "@/lib/scoring/types";
+import type { DeployedBy } from "@/lib/facts/types";
 import { scoreFindings } from "@/lib/scoring/score-findings";
 
 /** Days of score history the service page draws. */
@@ -27,6 +28,12 @@ export interface ServiceDetail {
   name: string;
   path: string;
   languages: string[];
+  /** http, grpc, worker, job, tool, datastore or static (null before the first repository scan). */
+  kind: string | null;
+  /** What made it a service (an image the repository builds, a Dockerfile, a module, a deploy declaration). */
+  basis: string | null;
+  /** The deploy declarations joined to it, each with how (from its latest repository scan's facts). */
+  deployedBy: DeployedBy[];
   latestScore: number | null;
   latestGrade: string | null;
   latestScanAt: Date | null;
@@ -51,8 +58,9 @@ export interface ServiceDetail {
  */
 export async function getServiceDetail(opts: { slug: string }): Promise<ServiceDetail | null> {
   const [service] = await db().$queryRaw<(Omit<ServiceDetail, "trend" | "factorScores"> & { trend: TrendJson })[]>`
-    SELECT s."id", s."slug", s."name", s."path", s."languages", s."latestScore", s."latestGrade", s."latestScanAt",
+    SELECT s."id", s."slug", s."name", s."path", s."languages", s."kind", s."latestScore", s."latestGrade", s."latestScanAt",
       s."ownerSource", s."latestClusterTargetId", st."commit",
+      st."facts" -> 'service' ->> 'basis' AS "basis", COALESCE(st."facts" -> 'deployedBy', '[]'::jsonb) AS "deployedBy",
       CASE WHEN t."id" IS NULL THEN NULL ELSE json_build_object('name', t."name", 'slug', t."slug") END AS "team",
       json_build_object('name', src."name", 'kind', src."kind", 'location', src."location") AS "source",
       COALESCE((SELECT json_agg(json_build_object('ruleId', f."ruleId", 'factor', f."factor", 'outcome', f."outcome",

@@ -8,6 +8,8 @@ import { GradeBadge } from "@/components/ui/grade-badge";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { CsvLink } from "@/components/ui/csv-link";
 import { OwnerForm } from "@/components/service/owner-form";
+import { DeployedByList } from "@/components/service/deployed-by";
+import { SERVICE_KIND_LABEL, isServiceKind } from "@/lib/facts/service-kinds";
 import { ClusterDrift } from "@/components/service/cluster-drift";
 import { getServiceCluster } from "@/lib/services/get-service-cluster";
 import { FixFirstList } from "@/components/teams/fix-first-list";
@@ -41,6 +43,12 @@ export default async function ServicePage({ params }: Props) {
             </>
           ) : null}
           {service.languages.length ? <> · {service.languages.join(", ")}</> : null}
+          {isServiceKind(service.kind) ? (
+            <>
+              {" "}
+              · <span data-testid="service-kind">{SERVICE_KIND_LABEL[service.kind]}</span>
+            </>
+          ) : null}
         </p>
         <div className="mt-2">
           <OwnerForm slug={service.slug} team={service.team?.name ?? null} ownerSource={service.ownerSource} />
@@ -53,6 +61,12 @@ export default async function ServicePage({ params }: Props) {
           <GradeBadge grade={service.latestGrade} />
         </p>
       </div>
+      <section aria-labelledby="service-deployed-by-heading">
+        <h2 id="service-deployed-by-heading" className="mb-2 text-lg font-semibold">
+          Deployed by
+        </h2>
+        <DeployedByList deployedBy={service.deployedBy} />
+      </section>
       <section aria-labelledby="service-fix-first-heading">
         <h2 id="service-fix-first-heading" className="mb-2 text-lg font-semibold">
           Fix first
