@@ -20,6 +20,11 @@ export const scoringConfigSchema = z.strictObject({
   /** Checks without code (lib/rules/custom): scored and reported like built-in rules. */
   checks: z.array(customCheckSchema).optional(),
   name: z.string().optional(),
+  /**
+   * What the scanned directory is: one repository (default), or a folder of checkouts with one repository per
+   * top-level folder, each discovered on its own (lib/collectors/local/repository-roots.ts reads it).
+   */
+  layout: z.enum(["repository", "repository-per-folder"]).optional(),
   owner: ownersSchema.optional(),
   owners: ownersSchema.optional(),
 });

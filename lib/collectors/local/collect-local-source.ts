@@ -6,6 +6,8 @@ import { discoverServices } from "@/lib/facts/discovery/discover-services";
 import type { RepoConfigFile, ServiceFacts } from "@/lib/facts/types";
 import { collectInventory } from "@/lib/collectors/local/collect-inventory";
 import { collectServiceFacts } from "@/lib/collectors/local/collect-service-facts";
+import { repositoryRoots } from "@/lib/collectors/local/repository-roots";
+import { subInventory } from "@/lib/facts/deploy-graph/inventory";
 import { readRepoConfig } from "@/lib/collectors/local/read-repo-config";
 import type { CollectLimits } from "@/lib/collectors/local/types";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -26,7 +28,7 @@ export interface UnmatchedWorkload {
 const CONCURRENCY = 4;
 
 /**
- * Collects a local directory: one inventory of the whole tree (its deploy config, builds and entry points),
+ * Collects a local directory (one repository, or a folder of checkouts: lib/collectors/local/repository-roots.ts): one inventory of the whole tree (its deploy config, builds and entry points),
  * the deployment graph and the services found from it (lib/facts/discovery), then each service's own facts
  * with its share of the graph. A service that cannot be collected becomes `{error}` for that target only;
  * the others still succeed. `key` is the service path. Throws only when the source itself is unusable
@@ -43,17 +45,22 @@ export async function collectLocalSource(opts: { root: string; limits?: Partial<
   if (!info) throw new NotFoundError(`source directory not found: ${opts.root}`);
   if (!info.isDirectory()) throw new ValidationError(`source is not a directory: ${opts.root}`);
   const inventory = await collectInventory({ root });
-  const graph = buildDeployGraph(inventory);
-  const { services, unmatched } = discoverServices({ inventory, graph, rootName: basename(root) });
   const repoConfig = await readRepoConfig({ root });
+  const repositories = (await repositoryRoots({ root, inventory, repoConfig })).map((repoRoot) => {
+    const own = repoRoot === "" ? inventory : subInventory(inventory, repoRoot);
+    const graph = buildDeployGraph(own);
+    return { graph, ...discoverServices({ inventory: own, graph, rootName: repoRoot || basename(root), repoRoot }) };
+  });
+  const services = repositories.flatMap((r) => r.services.map((service) => ({ service, repository: r })));
+  const unmatched = repositories.flatMap((r) => r.unmatched);
   const targets: LocalTarget[] = new Array(services.length);
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < services.length; i = next++) {
-      const service = services[i]!;
+      const { service, repository } = services[i]!;
       const base = { key: service.path, name: service.name, path: service.path };
       try {
-        const deploy = deployFactsOf({ service, services, graph });
+        const deploy = deployFactsOf({ service, services: repository.services, graph: repository.graph });
         const discovered = {
           name: service.name,
           path: service.path,

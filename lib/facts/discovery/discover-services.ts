@@ -23,14 +23,19 @@ type Draft = Omit<FoundService, "name" | "owners" | "ownerFrom" | "deployedBy"> 
  * 5. a folder with a Backstage Component or a named dozen.yaml, always.
  * Test suites, docs, code generators, mobile apps and tool images are never services. Each service is then
  * joined to the workloads that deploy it (joinWorkloads), named from its deploy config or its meaningful
- * folder, and given its owners. The source root is the service only when nothing else is. Pure.
+ * folder, and given its owners. The repository root is the service only when nothing else is. Pure.
+ *
+ * `repoRoot` is the repository's folder within the source ("" when the source is one repository; a folder of
+ * checkouts is discovered one repository at a time, so one repository's compose never joins another's code).
  */
 export function discoverServices(opts: {
   inventory: Pick<RepoInventory, "files" | "texts">;
   graph: DeployGraph;
   rootName: string;
+  repoRoot?: string;
 }): Discovery {
   const { inventory, graph } = opts;
+  const rootPath = opts.repoRoot || ".";
   const texts = new Map(inventory.texts.map((t) => [t.path, t.text]));
   const drafts = new Map<string, Draft>();
   const add = (draft: Draft) => {
@@ -52,7 +57,7 @@ export function discoverServices(opts: {
       continue;
     if (build.dockerfile && !inventory.files.includes(build.dockerfile)) continue;
     const path = build.dockerfile ? serviceFolderOf(build, sharedContexts, inventory.files) : build.context || ".";
-    if (!build.dockerfile && path === ".") continue;
+    if (!build.dockerfile && path === rootPath) continue;
     const devMount =
       build.via === "compose" && !hasCode(inventory.files, path) ? mountedCode(build, graph, inventory.files, modules) : undefined;
     // A dev container (no code in its context, the code mounted in): the mounted folder is the service, or none.
@@ -90,7 +95,7 @@ export function discoverServices(opts: {
     const dir = dirOf(path) || ".";
     const existing = drafts.get(dir);
     if (existing) existing.descriptorName = parsed.name ?? existing.descriptorName;
-    else if (dir !== "." || drafts.size === 0)
+    else if (dir !== rootPath || drafts.size === 0)
       add({ path: dir, basis: "descriptor", builds: [], runtimeDockerfile: null, kind: null, descriptorName: parsed.name });
   }
 
@@ -144,19 +149,19 @@ export function discoverServices(opts: {
       kind: rest.kind ?? kindFromWorkloads(deployedBy.map((d) => d.workload)),
       name: descriptorName ?? serviceName({ path: draft.path, builds: draft.builds, workloads: deployedBy, rootName: opts.rootName }),
       deployedBy,
-      ...ownersOf({ path: draft.path, texts }),
+      ...ownersOf({ path: draft.path, texts, repoRoot: opts.repoRoot }),
     };
   });
   if (services.length === 0) {
     services.push({
       name: opts.rootName,
-      path: ".",
+      path: rootPath,
       basis: "root",
       builds: [],
       runtimeDockerfile: null,
       deployedBy: [],
       kind: null,
-      ...ownersOf({ path: ".", texts }),
+      ...ownersOf({ path: rootPath, texts, repoRoot: opts.repoRoot }),
     });
   }
   return {

@@ -9,21 +9,30 @@ const CODEOWNERS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
  * A service's owners, in order of precedence: its Backstage catalog-info.yaml (spec.owner), the repository's
  * CODEOWNERS for its folder (and the service's own CODEOWNERS when it is a repository of its own), then a
  * dozen.yaml beside it. `ownerFrom` names the file the first owner, the one that names its team, came from.
+ * `repoRoot` is the repository's folder within the source ("" when the source is the repository).
  */
-export function ownersOf(opts: { path: string; texts: ReadonlyMap<string, string> }): { owners: string[]; ownerFrom?: OwnerFile } {
-  const dir = opts.path.includes("#") || /\.ya?ml$/.test(opts.path) ? "." : opts.path;
+export function ownersOf(opts: { path: string; texts: ReadonlyMap<string, string>; repoRoot?: string }): {
+  owners: string[];
+  ownerFrom?: OwnerFile;
+} {
+  const repoRoot = opts.repoRoot || ".";
+  const repoPrefix = repoRoot === "." ? "" : `${repoRoot}/`;
+  const dir = opts.path.includes("#") || /\.ya?ml$/.test(opts.path) ? repoRoot : opts.path;
   const prefix = dir === "." ? "" : `${dir}/`;
+  // The folder as the repository's CODEOWNERS names it: relative to the repository, not to the source.
+  const inRepo = dir === repoRoot ? "." : dir.slice(repoPrefix.length);
   const descriptor = (kind: "catalog-info" | "dozen") =>
     [".yaml", ".yml"].flatMap((ext) => {
       const text = opts.texts.get(`${prefix}${kind}${ext}`);
       return text === undefined ? [] : parseServiceDescriptor({ kind, text }).owners;
     });
   const catalog = descriptor("catalog-info");
+  // The source root's dozen.yaml configures the scan; a repository's own (in a folder of checkouts) names its service.
   const dozen = dir === "." ? [] : descriptor("dozen");
-  const rootFile = CODEOWNERS.map((p) => opts.texts.get(p)).find((t) => t !== undefined);
-  const ownFile = dir === "." ? undefined : CODEOWNERS.map((p) => opts.texts.get(`${prefix}${p}`)).find((t) => t !== undefined);
+  const rootFile = CODEOWNERS.map((p) => opts.texts.get(`${repoPrefix}${p}`)).find((t) => t !== undefined);
+  const ownFile = dir === repoRoot ? undefined : CODEOWNERS.map((p) => opts.texts.get(`${prefix}${p}`)).find((t) => t !== undefined);
   const codeowners = [
-    ...(rootFile ? matchCodeowners({ text: rootFile, dir }) : []),
+    ...(rootFile ? matchCodeowners({ text: rootFile, dir: inRepo }) : []),
     ...(ownFile ? matchCodeowners({ text: ownFile, dir: "." }) : []),
   ];
   const owners = [...new Set([...catalog, ...codeowners, ...dozen])];
