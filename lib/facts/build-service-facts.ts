@@ -43,6 +43,8 @@ export function buildServiceFacts(opts: {
       ...(opts.deploy ? { basis: opts.deploy.basis } : {}),
     },
     deployedBy: opts.deploy?.deployedBy ?? [],
+    ...(opts.deploy?.excerpts.length ? { deployExcerpts: opts.deploy.excerpts } : {}),
+    ...(opts.deploy ? { repositoryDeploys: opts.deploy.repositoryDeploys } : {}),
     files: [...new Set([...opts.files, ...(opts.deploy?.deployedBy.map((d) => d.path) ?? [])])].sort(),
     vcs: opts.vcs,
     textFiles: [],

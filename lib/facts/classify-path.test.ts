@@ -36,6 +36,9 @@ const cases: [path: string, kind: PathKind, excluded: boolean][] = [
   ["spec/models/user_spec.rb", "source", true],
   ["docs/deploy.yaml", "yaml", true],
   ["examples/.env", "config", true],
+  // A package called sample inside a source tree is code (Spring PetClinic's org/springframework/samples).
+  ["src/main/java/org/springframework/samples/petclinic/Owner.java", "source", false],
+  ["samples/basic/Main.java", "source", true],
   ["vendor/github.com/x/y.go", "source", true],
   ["__tests__/Dockerfile", "dockerfile", true],
   ["Payments.Api.Tests/appsettings.json", "config", true],

@@ -84,6 +84,8 @@ const CONFIG_NAMES = new Set([
 ]);
 const CONFIG_EXT = /\.(env|properties|json|toml|ini|conf|cfg|xml|gradle|gradle\.kts|config)$/i;
 
+const SAMPLE_DIRS = new Set(["examples", "example", "samples", "sample"]);
+
 /**
  * Classifies a path relative to the SERVICE directory (so a service that itself lives under `examples/` is
  * not excluded wholesale). `excluded` marks tests, docs, vendored and example code: listed in `files`,
@@ -92,7 +94,13 @@ const CONFIG_EXT = /\.(env|properties|json|toml|ini|conf|cfg|xml|gradle|gradle\.
 export function classifyPath(opts: { path: string }): { kind: PathKind; excluded: boolean } {
   const segments = opts.path.split("/");
   const base = segments.at(-1) ?? "";
-  const excluded = segments.slice(0, -1).some((s) => EXCLUDED_DIRS.has(s.toLowerCase()) || TEST_DIR.test(s)) || TEST_FILE.test(base);
+  const folders = segments.slice(0, -1);
+  // A package called `sample` inside a source tree (src/main/java/com/acme/sample/) is code, not a sample.
+  const inSourceTree = (i: number) => folders.slice(0, i).some((s, j) => s === "src" && folders[j + 1] === "main");
+  const excluded =
+    folders.some(
+      (s, i) => (EXCLUDED_DIRS.has(s.toLowerCase()) && !(SAMPLE_DIRS.has(s.toLowerCase()) && inSourceTree(i))) || TEST_DIR.test(s),
+    ) || TEST_FILE.test(base);
   return { kind: kindOf(base), excluded };
 }
 

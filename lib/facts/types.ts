@@ -144,6 +144,13 @@ export interface DeployedBy {
   via: string | null;
 }
 
+/** Consecutive lines of a file, from `lineStart` (1-based). */
+export interface DeployExcerpt {
+  path: string;
+  lineStart: number;
+  lines: string[];
+}
+
 export interface ServiceFacts {
   schemaVersion: typeof FACTS_SCHEMA_VERSION;
   service: {
@@ -161,6 +168,16 @@ export interface ServiceFacts {
   };
   /** The deploy config that deploys it, wherever in the source it lives; its objects are in `manifests` and `compose`. */
   deployedBy: DeployedBy[];
+  /**
+   * The lines of its declarations in deploy files outside its folder (a `kubernetes-manifests/` document, its
+   * compose service), secrets redacted, so evidence can quote the line where the fix goes. Absent in older facts.
+   */
+  deployExcerpts?: DeployExcerpt[];
+  /**
+   * How the repository deploys anything (the descriptors of all its workloads), so a check can tell "compose is
+   * how this repository runs in production" from "compose is its developers' stack". Absent in older facts.
+   */
+  repositoryDeploys?: DeployedBy["descriptor"][];
   /** All file paths under the service (relative to the source root), capped; tests/vendor included but flagged by path. */
   files: string[];
   /** True when the service directory (or an ancestor in the source) is a git work tree / repository. */

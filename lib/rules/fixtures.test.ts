@@ -9,7 +9,11 @@ import { parseAllDocuments } from "yaml";
 import { collectCluster } from "@/lib/collectors/kubernetes/collect-cluster";
 import { loadKubeConfig } from "@/lib/collectors/kubernetes/load-kube-config";
 import { createKubeClient } from "@/lib/collectors/kubernetes/request-kube";
+import { collectInventory } from "@/lib/collectors/local/collect-inventory";
 import { collectServiceFacts } from "@/lib/collectors/local/collect-service-facts";
+import { buildDeployGraph } from "@/lib/facts/deploy-graph/build-deploy-graph";
+import { deployFactsOf } from "@/lib/facts/discovery/deploy-facts-of";
+import type { FoundService } from "@/lib/facts/discovery/types";
 import { parseManifests } from "@/lib/facts/parse-manifests";
 import { selectServiceFacts } from "@/lib/pipeline/select-service-facts";
 import { CHECKS } from "@/lib/rules/registry";
@@ -72,7 +76,21 @@ interface Judged {
 
 async function judgeTree(check: CheckDefinition, fixture: CheckFixture): Promise<Judged> {
   const root = prepare(fixture.path, `${check.id}-${fixture.name}`);
-  const facts = await collectServiceFacts({ root, service: { name: fixture.name, path: ".", owners: [] } });
+  // The fixture is one service, deployed by everything its tree declares: its facts get their share of the
+  // deployment graph (compose `.env` files, how the repository deploys) as a scan's would.
+  const graph = buildDeployGraph(await collectInventory({ root }));
+  const service: FoundService = {
+    name: fixture.name,
+    path: ".",
+    basis: "root",
+    builds: graph.builds,
+    runtimeDockerfile: null,
+    deployedBy: graph.workloads.map((workload) => ({ workload, link: "name" as const })),
+    kind: null,
+    owners: [],
+  };
+  const deploy = deployFactsOf({ service, services: [service], graph });
+  const facts = await collectServiceFacts({ root, service: { name: fixture.name, path: ".", owners: [] }, deploy });
   return {
     findings: runRules({ subject: { kind: "repository", facts } }),
     isOwnEvidence: (e) => {

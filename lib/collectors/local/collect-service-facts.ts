@@ -39,11 +39,13 @@ export async function collectServiceFacts(opts: {
     findAncestorLockfiles({ root, servicePath }),
     readVcsInfo({ dir: resolve(root, servicePath) }),
   ]);
-  const files = walked.files.map((f) => f.path);
+  // The `.env` its compose file reads, wherever it is: committed config of this service too.
+  const dotenvs = (opts.deploy?.dotenvs ?? []).filter((d) => !walked.files.some((f) => f.path === d.path));
+  const files = [...walked.files.map((f) => f.path), ...dotenvs.map((d) => d.path)];
   return buildServiceFacts({
     service: opts.service,
     files,
-    texts: read.texts,
+    texts: [...read.texts, ...dotenvs],
     knownPaths: new Set([...files, ...ancestorLockfiles]),
     skipped: [...walked.skipped, ...read.skipped],
     vcs,

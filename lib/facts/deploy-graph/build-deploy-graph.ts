@@ -13,6 +13,9 @@ import type { ComposeFacts, ManifestObject } from "@/lib/facts/types";
 // Deploy config in these folders is test or sample material, never what runs.
 const NOT_DEPLOYED = /(^|\/)(tests?|e2e|testdata|test-data|fixtures|__tests__|examples?|docs?)(\/|$)/i;
 
+/** Marks an object a chart's templates declare but its default values leave out. */
+export const OPTIONAL_ANNOTATION = "dozen.dev/optional";
+
 /**
  * One repository's deployment graph, from everything the inventory read: the images it builds (compose
  * `build`, skaffold artifacts, CI build steps, Jib/Buildpacks/ko) and every declaration of a workload —
@@ -104,7 +107,9 @@ export function buildDeployGraph(inventory: Pick<RepoInventory, "files" | "texts
       ...(chart.problems[0] ? { reason: `${chart.problems[0].path}: ${chart.problems[0].reason}` } : {}),
       unresolved: chart.unresolved,
     });
-    for (const object of chart.objects) if (!/\/templates\/tests\//.test(object.path)) objects.push({ ...object, via: dir });
+    const own = chart.objects.filter((object) => !/\/templates\/tests\//.test(object.path));
+    for (const object of own) objects.push({ ...object, via: dir });
+    objects.push(...optionalAutoscalers({ dir, texts, rendered: own }));
   }
   for (const object of objects) {
     if (!WORKLOAD_KINDS.has(object.kind)) continue;
@@ -125,7 +130,9 @@ export function buildDeployGraph(inventory: Pick<RepoInventory, "files" | "texts
       via,
     });
   }
-  return { builds: dedupeBuilds(builds), workloads, objects, composeFiles, rendered };
+  const lines = new Map(texts.filter((t) => !/(^|\/)\.env$/.test(t.path)).map((t) => [t.path, t.text.split(/\r?\n/)]));
+  const dotenvs = new Map(texts.filter((t) => /(^|\/)\.env$/.test(t.path)).map((t) => [dirOf(t.path), t]));
+  return { builds: dedupeBuilds(builds), workloads, objects, composeFiles, rendered, lines, dotenvs };
 }
 
 /** A workload's pod template (CronJob: its job's), or null. */
@@ -234,4 +241,41 @@ function dirOf(path: string): string {
 
 function record(value: unknown): Record<string, unknown> | null {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+/**
+ * A chart that ships an autoscaler template its default values turn off (`autoscaling.enabled: false`) offers
+ * autoscaling to whoever installs it: each Deployment or StatefulSet of the chart gets that HPA, marked as off by
+ * default, with no minimum (so it never makes a workload count as replicated at rest).
+ */
+function optionalAutoscalers(opts: {
+  dir: string;
+  texts: readonly { path: string; text: string }[];
+  rendered: readonly ManifestObject[];
+}): ManifestObject[] {
+  if (opts.rendered.some((o) => o.kind === "HorizontalPodAutoscaler" || o.kind === "ScaledObject")) return [];
+  const template = opts.texts.find(
+    (t) => t.path.startsWith(`${opts.dir}/templates/`) && /^\s*kind:\s*(HorizontalPodAutoscaler|ScaledObject)\s*$/m.test(t.text),
+  );
+  if (!template) return [];
+  const line = template.text.split(/\r?\n/).findIndex((l) => /^\s*kind:\s*(HorizontalPodAutoscaler|ScaledObject)/.test(l)) + 1;
+  return opts.rendered
+    .filter((o) => o.kind === "Deployment" || o.kind === "StatefulSet")
+    .map((o, i) => ({
+      path: template.path,
+      documentIndex: 1000 + i,
+      lineStart: line,
+      lineEnd: line,
+      apiVersion: "autoscaling/v2",
+      kind: "HorizontalPodAutoscaler",
+      name: o.name,
+      namespace: o.namespace,
+      object: {
+        apiVersion: "autoscaling/v2",
+        kind: "HorizontalPodAutoscaler",
+        metadata: { name: o.name, annotations: { [OPTIONAL_ANNOTATION]: "off in the chart's default values" } },
+        spec: { scaleTargetRef: { apiVersion: "apps/v1", kind: o.kind, name: o.name } },
+      },
+      via: opts.dir,
+    }));
 }

@@ -103,3 +103,14 @@ test("a template that does not render is a problem of the chart, never an except
   assert.equal(rendered.objects.length, 0);
   assert.match(rendered.problems.map((p) => `${p.path}: ${p.reason}`).join("\n"), /^charts\/shop\/templates\/broken\.yaml: /);
 });
+
+test("values with a repeated key render as Helm does: the last one wins, the rest still resolve", () => {
+  const values = "replicaCount: 1\nimage:\n  repository: ghcr.io/acme/shop\n  tag: 1.0.0\nreplicaCount: 3\n";
+  const { objects } = renderHelmChart({
+    dir: "charts/shop",
+    texts: chart({ "_helpers.tpl": HELPERS, "deployment.yaml": DEPLOYMENT }, values),
+  });
+  const deployment = objects.find((o) => o.kind === "Deployment");
+  assert.equal((deployment?.object.spec as { replicas?: number }).replicas, 3);
+  assert.match(JSON.stringify(deployment?.object), /"image":"ghcr\.io\/acme\/shop:1\.0\.0"/);
+});

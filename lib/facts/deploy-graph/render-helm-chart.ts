@@ -82,7 +82,8 @@ function isHelper(path: string): boolean {
 function safeParse(text: string | undefined): unknown {
   if (!text) return null;
   try {
-    return parse(text, { maxAliasCount: 100 });
+    // Helm reads values with Go's YAML, where a repeated key is allowed and the last one wins.
+    return parse(text, { maxAliasCount: 100, uniqueKeys: false });
   } catch {
     return null;
   }

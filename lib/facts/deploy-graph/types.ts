@@ -46,6 +46,10 @@ export interface DeployGraph {
   composeFiles: ComposeFacts[];
   /** Kustomize directories and Helm charts, and whether each could be rendered. */
   rendered: { dir: string; descriptor: "kustomize" | "helm"; ok: boolean; reason?: string; unresolved?: string[] }[];
+  /** The descriptor files' texts as lines, secrets redacted: where evidence quotes a declaration from. */
+  lines: ReadonlyMap<string, readonly string[]>;
+  /** The `.env` beside each compose file (compose reads it), by the compose file's folder, secrets redacted. */
+  dotenvs: ReadonlyMap<string, { path: string; text: string }>;
 }
 
 /** Workload kinds of Kubernetes. */

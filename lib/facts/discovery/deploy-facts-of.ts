@@ -1,7 +1,7 @@
-import type { DeployGraph } from "@/lib/facts/deploy-graph/types";
+import type { DeclaredWorkload, DeployGraph } from "@/lib/facts/deploy-graph/types";
 import { podTemplateOf } from "@/lib/facts/deploy-graph/build-deploy-graph";
 import type { FoundService } from "@/lib/facts/discovery/types";
-import type { ComposeFacts, DeployedBy, ManifestObject, ServiceKindName } from "@/lib/facts/types";
+import type { ComposeFacts, DeployExcerpt, DeployedBy, ManifestObject, ServiceKindName } from "@/lib/facts/types";
 
 /** What a service's facts take from the repository's deployment graph. */
 export interface ServiceDeploy {
@@ -16,7 +16,16 @@ export interface ServiceDeploy {
   runtimeDockerfile: string | null;
   /** Folders of other services inside this one's folder: theirs, not its. */
   nested: string[];
+  /** The lines of its declarations outside its folder, for evidence. */
+  excerpts: DeployExcerpt[];
+  /** The `.env` files its compose files read, outside its folder: committed config of the service. */
+  dotenvs: { path: string; text: string }[];
+  /** How the repository deploys anything: the descriptors of all its workloads. */
+  repositoryDeploys: DeployedBy["descriptor"][];
 }
+
+// A compose service's block is rarely longer; a longer one is quoted in part.
+const COMPOSE_EXCERPT_LINES = 80;
 
 /**
  * A found service's share of the deployment graph: the declarations joined to it (with their link), their
@@ -29,10 +38,7 @@ export function deployFactsOf(opts: { service: FoundService; services: readonly 
   const compose = new Map<string, ComposeFacts>();
   const deployedBy: DeployedBy[] = [];
   for (const { workload, link } of service.deployedBy) {
-    const descriptor =
-      workload.descriptor === "compose" || workload.descriptor === "helm" || workload.descriptor === "kustomize"
-        ? workload.descriptor
-        : "kubernetes";
+    const descriptor = descriptorOf(workload.descriptor);
     deployedBy.push({
       path: workload.at.path,
       line: workload.at.line,
@@ -62,6 +68,19 @@ export function deployFactsOf(opts: { service: FoundService; services: readonly 
     return true;
   });
   const prefix = service.path === "." ? "" : `${service.path}/`;
+  const outside = (path: string) => service.basis === "deploy-only" || !path.startsWith(prefix) || service.path === ".";
+  const excerpts = excerptsOf(
+    graph,
+    [
+      ...unique.map((o) => ({ path: o.path, from: o.lineStart, to: o.lineEnd })),
+      ...[...compose.values()].flatMap((file) =>
+        file.services.map((s) => ({ path: file.path, from: s.line, to: s.line + COMPOSE_EXCERPT_LINES })),
+      ),
+    ].filter((r) => outside(r.path)),
+  );
+  const dotenvs = [...compose.values()]
+    .map((file) => graph.dotenvs.get(file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/")) : ""))
+    .filter((d): d is { path: string; text: string } => d !== undefined && outside(d.path));
   return {
     kind: service.kind,
     basis: service.basis,
@@ -72,7 +91,36 @@ export function deployFactsOf(opts: { service: FoundService; services: readonly 
     nested: opts.services
       .filter((s) => s !== service && s.path !== "." && (service.path === "." || s.path.startsWith(prefix)) && !s.path.includes("#"))
       .map((s) => s.path),
+    excerpts,
+    dotenvs: [...new Map(dotenvs.map((d) => [d.path, d])).values()],
+    repositoryDeploys: [...new Set(graph.workloads.map((w) => w.descriptor))]
+      .filter((d): d is DeployedBy["descriptor"] => DEPLOY_DESCRIPTORS.has(d))
+      .sort(),
   };
+}
+
+const DEPLOY_DESCRIPTORS: ReadonlySet<string> = new Set(["kubernetes", "kustomize", "helm", "compose"]);
+
+/** A declaration's descriptor as facts name it: skaffold, CI and build-tool declarations are Kubernetes ones. */
+function descriptorOf(descriptor: DeclaredWorkload["descriptor"]): DeployedBy["descriptor"] {
+  return descriptor === "compose" || descriptor === "helm" || descriptor === "kustomize" ? descriptor : "kubernetes";
+}
+
+/** The lines of each range, overlapping ranges of one file merged. */
+function excerptsOf(graph: DeployGraph, ranges: { path: string; from: number; to: number }[]): DeployExcerpt[] {
+  const out: DeployExcerpt[] = [];
+  const sorted = [...ranges].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.from - b.from));
+  for (const r of sorted) {
+    const lines = graph.lines.get(r.path);
+    if (!lines) continue;
+    const to = Math.min(r.to, lines.length);
+    const last = out.at(-1);
+    if (last && last.path === r.path && r.from <= last.lineStart + last.lines.length) {
+      const end = last.lineStart + last.lines.length - 1;
+      if (to > end) last.lines.push(...lines.slice(end, to));
+    } else if (r.from >= 1 && r.from <= to) out.push({ path: r.path, lineStart: r.from, lines: lines.slice(r.from - 1, to) });
+  }
+  return out;
 }
 
 /** Objects declared together (the same Kustomize rendering, the same chart, or plain YAML) describe one deployment. */

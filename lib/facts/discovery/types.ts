@@ -7,8 +7,6 @@ export type JoinLink = "build-context" | "compose-service" | "image" | "chart" |
 /** What a service is, so each check judges only the kinds it is about (telemetry judges long-running servers). */
 export type ServiceKind = ServiceKindName;
 
-export const SERVICE_KINDS: readonly ServiceKind[] = ["http", "grpc", "worker", "job", "tool", "datastore", "static"];
-
 /** Why something became a service: what was built or declared. */
 export type ServiceBasis = "image-build" | "dockerfile" | "module" | "deploy-only" | "descriptor" | "root";
 

@@ -77,7 +77,7 @@ export function searchEvidence(opts: {
   to: number;
   fallback: { line: number; snippet: string };
 }): RepoEvidence {
-  const file = opts.facts.textFiles.find((f) => f.path === opts.path);
+  const file = textOf(opts.facts, opts.path);
   for (let line = Math.max(1, opts.from); file && line <= Math.min(opts.to, file.lines.length); line++) {
     if (opts.pattern.test(file.lines[line - 1] ?? "")) return lineEvidence({ file, lineStart: line });
   }
@@ -86,8 +86,30 @@ export function searchEvidence(opts: {
 
 /** Evidence for a path and line when the file's text may not be in the facts (lockfiles, binaries). */
 export function pathEvidence(opts: { facts: ServiceFacts; path: string; line?: number; snippet?: string }): RepoEvidence {
-  const file = opts.facts.textFiles.find((f) => f.path === opts.path);
+  const file = textOf(opts.facts, opts.path);
   const line = opts.line ?? 1;
   if (file && file.lines.length >= line) return lineEvidence({ file, lineStart: line });
   return { type: "repo", path: opts.path, lineStart: line, lineEnd: line, snippet: opts.snippet ?? "" };
+}
+
+const excerptFiles = new WeakMap<ServiceFacts, Map<string, TextFile>>();
+
+/**
+ * A file's lines for evidence: the service's own text file, or the lines of its declarations in a deploy file
+ * outside its folder (facts.deployExcerpts; lines outside the excerpts are empty).
+ */
+function textOf(facts: ServiceFacts, path: string): TextFile | undefined {
+  const own = facts.textFiles.find((f) => f.path === path);
+  if (own || !facts.deployExcerpts?.length) return own;
+  let files = excerptFiles.get(facts);
+  if (!files) {
+    files = new Map();
+    for (const e of facts.deployExcerpts) {
+      const file = files.get(e.path) ?? files.set(e.path, { path: e.path, language: null, lines: [] }).get(e.path)!;
+      while (file.lines.length < e.lineStart - 1) file.lines.push("");
+      file.lines.splice(e.lineStart - 1, e.lines.length, ...e.lines);
+    }
+    excerptFiles.set(facts, files);
+  }
+  return files.get(path);
 }

@@ -31,3 +31,10 @@ test("paths are judged inside the service, so a service under examples/ is scann
   assert.equal(isIgnoredPath(pathInService("examples/fleet/api", "examples/fleet/api/src/a.ts")), false);
   assert.equal(pathInService(".", "src/a.ts"), "src/a.ts");
 });
+
+test("a package called sample inside a source tree is code; a samples folder is not", () => {
+  assert.equal(isIgnoredPath("src/main/java/org/springframework/samples/petclinic/OwnerController.java"), false);
+  assert.equal(isIgnoredPath("src/main/java/com/amazon/sample/carts/CartsApplication.java"), false);
+  assert.equal(isIgnoredPath("samples/quickstart/Main.java"), true);
+  assert.equal(isIgnoredPath("docs/examples/server.js"), true);
+});

@@ -11,7 +11,8 @@ const TEST = [
   /Tests?\.(java|kt|cs)$|(^|\/)[^/]+\.Tests?\//,
   /_spec\.rb$/,
 ];
-const DOCS = [/(^|\/)(docs?|examples?|samples?)\//i, /\.(md|mdx|rst|adoc)$/i];
+// A package called `sample` inside a source tree (src/main/java/com/acme/sample/) is code, not a sample.
+const DOCS = [/(^|\/)docs?\//i, /^(?!(.*\/)?src\/main\/)(.*\/)?(examples?|samples?)\//i, /\.(md|mdx|rst|adoc)$/i];
 const VENDORED = [
   /(^|\/)(node_modules|vendor|third[_-]party|bower_components|\.venv|venv|site-packages|\.git)\//,
   /(^|\/)(dist|build|out|target|bin\/(Debug|Release)|obj)\//,
