@@ -25,6 +25,6 @@ export function getGuide(ruleId: string): string | undefined {
 
 /** The catalogue fields of a check, without its evaluator (what a page or a CLI listing needs). */
 export function checkInfo(check: CheckInfo): CheckInfo {
-  const { id, version, factor, title, rationale, judges, effort, defaultWeight } = check;
-  return { id, version, factor, title, rationale, judges, effort, defaultWeight };
+  const { id, version, factor, title, rationale, judges, effort, defaultWeight, kinds } = check;
+  return { id, version, factor, title, rationale, judges, effort, defaultWeight, ...(kinds ? { kinds } : {}) };
 }

@@ -29,3 +29,15 @@ export const sourceFiles = perFacts((facts): TextFile[] => productionFiles(facts
 export function baseName(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1).toLowerCase();
 }
+
+// Files a web server hands to browsers as they are: their code runs in the browser, never in the service.
+const BROWSER_ASSETS = /(^|\/)(assets|static|public|wwwroot|webroot|priv\/static|resources\/(static|public))\//;
+
+/**
+ * Production source files that run in the service process: browser assets (`assets/`, `static/`, `wwwroot/`)
+ * left out. Empty while `sourceFiles` is not: all Dozen can read is browser code, the server is in a language it
+ * does not read (Elixir, C++), so a check of the process cannot tell.
+ */
+export const serverSourceFiles = perFacts((facts): TextFile[] =>
+  sourceFiles(facts).filter((f) => !BROWSER_ASSETS.test(pathInService(facts.service.path, f.path))),
+);

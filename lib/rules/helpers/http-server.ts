@@ -53,3 +53,35 @@ export function findApiRoutes(facts: ServiceFacts): LineMatch[] {
 export function firstHttpEvidence(facts: ServiceFacts): LineMatch | undefined {
   return findServerStarts(facts)[0] ?? findRoutes(facts)[0];
 }
+
+const JS_PAGES = /\b(res|reply)\.(render|view)\(|\bapp\.set\(\s*["']view engine["']/;
+/** Where a service renders HTML pages on the server: templates, MVC views, Razor Pages and Blazor components. */
+export const PAGE_RENDERING: LanguagePatterns = {
+  javascript: JS_PAGES,
+  typescript: JS_PAGES,
+  python: /\brender_template\(|\.TemplateResponse\(|\brender\(\s*request\s*,/,
+  go: /\.ExecuteTemplate\(|\btemplate\.(Must|ParseFS|ParseGlob|ParseFiles)\(/,
+  java: /\bnew\s+ModelAndView\(/,
+  kotlin: /\bModelAndView\(/,
+  csharp: /\bAddControllersWithViews\(|\bAddRazorPages\(|\bAddRazorComponents\(|\bAddMvc\(|\bMapRazorPages\(|\bMapRazorComponents</,
+  ruby: /\berb\s+:|\bhaml\s+:/,
+  php: /->render\(\s*["'][\w/.-]+\.(html|twig)/,
+};
+
+/** Where the service renders HTML pages for browsers (a web front end): not every route is an API for programs. */
+export const findPageRendering = perFacts((facts): LineMatch[] => findLineMatches({ facts, patterns: PAGE_RENDERING, limit: 1 }));
+
+// In a web front end, the routes that are an API for programs: under /api, or in a JSON API controller.
+const API_PATH = /["'`]([A-Z]+\s+)?\/?api\//;
+const API_CONTROLLER = /\[ApiController\]|:\s*ControllerBase\b|@RestController\b/;
+
+/**
+ * The service's API routes for programs: all API routes, or in a web front end that renders pages, only the
+ * routes under /api (or in JSON API controllers): its page routes are a website, not a contract to version.
+ */
+export function findProgramApiRoutes(facts: ServiceFacts): LineMatch[] {
+  const routes = findApiRoutes(facts);
+  if (findPageRendering(facts).length === 0) return routes;
+  const apiFiles = new Set(routes.filter((m) => m.file.lines.some((l) => API_CONTROLLER.test(l))).map((m) => m.file));
+  return routes.filter((m) => API_PATH.test(m.code) || apiFiles.has(m.file));
+}

@@ -4,6 +4,7 @@ import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
+import { HTTP } from "@/lib/rules/helpers/kinds";
 
 // Per-user state by name: sessions, logins, carts, baskets (module-level, so shared by every request).
 const STATE = String.raw`\w*(?:[sS]essions?|[lL]ogins?|[cC]arts?|[bB]askets?)\w*`;
@@ -36,6 +37,7 @@ export const rule: RepositoryCheck = {
   judges: "repository",
   effort: "medium",
   defaultWeight: 6,
+  kinds: HTTP,
   evaluate(facts) {
     if (sourceFiles(facts).length === 0) return notApplicable("No source code to inspect.");
     const evidence = [...findLineMatches({ facts, patterns: IN_MEMORY }).map((m) => matchEvidence(m)), ...storelessExpressSessions(facts)];

@@ -3,6 +3,7 @@ import { sourceFiles } from "@/lib/rules/helpers/code-lines";
 import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepositoryCheck } from "@/lib/rules/types";
+import { APPLICATIONS_AND_JOBS } from "@/lib/rules/helpers/kinds";
 
 const UPLOAD = String.raw`["'\`][^"'\`]*\buploads?\b`;
 const JS = new RegExp(
@@ -47,6 +48,7 @@ export const rule: RepositoryCheck = {
   judges: "repository",
   effort: "medium",
   defaultWeight: 5,
+  kinds: APPLICATIONS_AND_JOBS,
   evaluate(facts) {
     if (sourceFiles(facts).length === 0) return notApplicable("No source code to inspect.");
     const byLine = new Map<string, LineMatch>();

@@ -2,6 +2,7 @@ import { escapeRegExp } from "@/lib/rules/helpers/escape-reg-exp";
 import { dig, manifestEvidence, objectName } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
+import { HTTP } from "@/lib/rules/helpers/kinds";
 
 // Ingress controllers' sticky-session switches (ingress-nginx, Traefik, HAProxy, AWS ALB, GKE backend config).
 const STICKY_ANNOTATION = /affinity|sticky|session-cookie|stickiness/i;
@@ -18,6 +19,7 @@ export const rule: RepositoryCheck = {
   judges: "repository",
   effort: "medium",
   defaultWeight: 3,
+  kinds: HTTP,
   evaluate(facts) {
     const routed = facts.manifests.filter((m) => m.kind === "Service" || m.kind === "Ingress");
     if (routed.length === 0) return notApplicable("No Service or Ingress manifest.");

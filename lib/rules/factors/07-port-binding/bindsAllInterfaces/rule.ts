@@ -3,6 +3,7 @@ import { findLineMatches, matchEvidence, type LanguagePatterns } from "@/lib/rul
 import { findServerStarts } from "@/lib/rules/helpers/http-server";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepositoryCheck } from "@/lib/rules/types";
+import { SERVERS } from "@/lib/rules/helpers/kinds";
 
 const LOOPBACK = String.raw`(127\.0\.0\.1|localhost|::1)`;
 const FLAGS = String.raw`--(host|bind|hostname)[= ]${LOOPBACK}\b|\s-b\s+${LOOPBACK}\b|ASPNETCORE_URLS=https?://${LOOPBACK}\b|server\.address\s*[=:]\s*${LOOPBACK}\b`;
@@ -36,6 +37,7 @@ export const rule: RepositoryCheck = {
   judges: "repository",
   effort: "low",
   defaultWeight: 4,
+  kinds: SERVERS,
   evaluate(facts) {
     const starts = findServerStarts(facts);
     if (starts.length === 0) return notApplicable("The service starts no server.");

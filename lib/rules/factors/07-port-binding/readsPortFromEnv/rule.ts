@@ -4,6 +4,7 @@ import { findLineMatches, lineEvidence, matchEvidence, patternFor, type LineMatc
 import { findServerStarts } from "@/lib/rules/helpers/http-server";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
+import { SERVERS } from "@/lib/rules/helpers/kinds";
 
 // A port written as a literal: `8080`, `":8080"`, `"http://0.0.0.0:5000"`, `port=5000`.
 const LITERAL_PORT = /["'`][^"'`]*:\d{2,5}\/?["'`]|\bport\s*[=:]\s*\d{2,5}\b|(?<![\w.])\d{4,5}(?![\w.])/i;
@@ -21,6 +22,7 @@ export const rule: RepositoryCheck = {
   judges: "repository",
   effort: "low",
   defaultWeight: 6,
+  kinds: SERVERS,
   evaluate(facts) {
     const starts = findServerStarts(facts);
     if (starts.length === 0) return notApplicable("No server start (listen/run) found: not a network service.");

@@ -4,6 +4,7 @@ import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
+import { APPLICATIONS } from "@/lib/rules/helpers/kinds";
 
 const JS = /\bcron\.schedule\(|\bnew\s+CronJob\(|\bschedule\.scheduleJob\(|\bnew\s+Agenda\(|\bToadScheduler\b|\bnew\s+Bree\(/;
 const JVM = /@Scheduled\(|@EnableScheduling\b|\bnewScheduledThreadPool\(|\bnewSingleThreadScheduledExecutor\(|\bStdSchedulerFactory\b/;
@@ -41,6 +42,7 @@ export const rule: RepositoryCheck = {
   judges: "repository",
   effort: "medium",
   defaultWeight: 4,
+  kinds: APPLICATIONS,
   evaluate(facts) {
     // A dedicated clock/worker service is exactly where a scheduler belongs; only web processes are judged.
     if (!firstHttpEvidence(facts)) return notApplicable("Not a web process: schedulers may run here.");

@@ -1,15 +1,23 @@
-import { finalStage, finalStageInstructions } from "@/lib/rules/helpers/dockerfile";
-import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
-import { firstHttpEvidence } from "@/lib/rules/helpers/http-server";
-import { containers, dig, longRunningWorkloads, manifestEvidence, objectName } from "@/lib/rules/helpers/manifests";
-import { escapeRegExp } from "@/lib/rules/helpers/escape-reg-exp";
-import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
+import { finalStageInstructions } from "@/lib/rules/helpers/dockerfile";
+import { pathEvidence, searchEvidence } from "@/lib/rules/helpers/find-line-matches";
+import {
+  containerEvidence,
+  containerName,
+  containers,
+  dig,
+  longRunningWorkloads,
+  manifestEvidence,
+  objectName,
+} from "@/lib/rules/helpers/manifests";
+import { acrossPaths, deployPaths, judgeDeployPaths } from "@/lib/rules/helpers/deploy-paths";
+import { fail, notApplicable, notAvailable, pass } from "@/lib/rules/helpers/results";
+import type { RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
+import { PROBED } from "@/lib/rules/helpers/kinds";
 
 export const rule: RepositoryCheck = {
   id: "declaresProbes",
-  version: 1,
+  version: 3,
   factor: "disposability",
   title: "Containers declare readiness and liveness probes",
   rationale:
@@ -18,40 +26,74 @@ export const rule: RepositoryCheck = {
   judges: "repository",
   effort: "low",
   defaultWeight: 4,
+  kinds: PROBED,
   evaluate(facts) {
+    const healthchecks = composeHealthchecks(facts);
     const workloads = longRunningWorkloads(facts);
-    if (workloads.length > 0) return judgeWorkloads(facts);
-    if (facts.dockerfiles.length === 0) return notApplicable("No Kubernetes workload or Dockerfile.");
+    // Kubernetes ignores an image's HEALTHCHECK: where the service is deployed there, only its probes count.
+    if (workloads.length > 0) {
+      const paths = deployPaths(workloads);
+      const judged = judgeDeployPaths(paths, (m) =>
+        containers(m).flatMap((c) => {
+          const lacks = ["readinessProbe", "livenessProbe"].filter((p) => dig(c, p) === undefined);
+          return lacks.length === 0
+            ? []
+            : [
+                {
+                  label: `${objectName(m)} container ${containerName(c)} (no ${lacks.join(", no ")})`,
+                  evidence: containerEvidence(facts, m, c),
+                },
+              ];
+        }),
+      );
+      if (judged.providedBy)
+        return pass(
+          `Every container declares readiness and liveness probes (${judged.providedBy.path || "."}).`,
+          judged.providedBy.workloads.map((m) => manifestEvidence(facts, m, /readinessProbe/)),
+        );
+      if (healthchecks.length > 0) return pass("Its compose services declare a healthcheck.", healthchecks);
+      return fail(`Containers without probes${acrossPaths(paths)}: ${judged.gaps.map((g) => g.label).join("; ")}.`, judged.places);
+    }
+    if (healthchecks.length > 0) return pass("Its compose services declare a healthcheck.", healthchecks);
     const checks = facts.dockerfiles.flatMap((df) =>
       finalStageInstructions(df)
         .filter((i) => i.keyword === "HEALTHCHECK" && !/^NONE\b/i.test(i.args))
         .map((i) => pathEvidence({ facts, path: df.path, line: i.lineStart, snippet: `HEALTHCHECK ${i.args}` })),
     );
     if (checks.length > 0) return pass("The image declares a HEALTHCHECK.", checks);
-    if (!firstHttpEvidence(facts)) return notApplicable("Not an HTTP service and no workload manifest.");
-    const evidence = facts.dockerfiles.flatMap((df) => {
-      const stage = finalStage(df);
-      return stage ? [pathEvidence({ facts, path: df.path, line: stage.line, snippet: `FROM ${stage.image}` })] : [];
-    });
-    return fail("No workload manifest with probes and no HEALTHCHECK in the image.", evidence);
+    // Where the repository runs everything with compose, compose is its production deploy: the healthcheck is the probe.
+    const composed = facts.compose.flatMap((file) => file.services.map((service) => ({ file, service })));
+    const composeOnly = facts.repositoryDeploys?.every((d) => d === "compose") ?? false;
+    if (composed.length > 0 && composeOnly)
+      return fail(
+        `No healthcheck for ${composed.map((c) => `compose service ${c.service.name}`).join(", ")} and no HEALTHCHECK in the image.`,
+        composed.map(({ file, service }) => pathEvidence({ facts, path: file.path, line: service.line, snippet: `${service.name}:` })),
+      );
+    if (facts.dockerfiles.length === 0 && composed.length === 0)
+      return notApplicable("No deploy config or Dockerfile: nothing declares how it runs.");
+    // A developer's compose stack beside Kubernetes config, or an image deployed from elsewhere: its probes are not here.
+    return notAvailable(
+      composed.length > 0
+        ? "Only the developers' compose stack runs it here; the repository deploys with Kubernetes, and no manifest of it is in the repository."
+        : "No deploy config in the repository runs it: its probes, if any, are declared where it is deployed.",
+    );
   },
 };
 
-function judgeWorkloads(facts: ServiceFacts) {
-  const missing: RepoEvidence[] = [];
-  const names: string[] = [];
-  for (const m of longRunningWorkloads(facts)) {
-    for (const c of containers(m)) {
-      const lacks = ["readinessProbe", "livenessProbe"].filter((p) => dig(c, p) === undefined);
-      if (lacks.length === 0) continue;
-      const name = typeof c.name === "string" ? c.name : "?";
-      names.push(`${objectName(m)} container ${name} (no ${lacks.join(", no ")})`);
-      missing.push(manifestEvidence(facts, m, new RegExp(String.raw`^\s*-\s*(\{\s*)?name:\s*["']?${escapeRegExp(name)}\b`)));
-    }
-  }
-  if (missing.length > 0) return fail(`Containers without probes: ${names.join("; ")}.`, missing);
-  return pass(
-    "Every container declares readiness and liveness probes.",
-    longRunningWorkloads(facts).map((m) => manifestEvidence(facts, m, /readinessProbe/)),
+/** Where its compose services declare a healthcheck (compose's probe). */
+function composeHealthchecks(facts: ServiceFacts) {
+  return facts.compose.flatMap((file) =>
+    file.services
+      .filter((s) => s.healthcheck === true)
+      .map((s) =>
+        searchEvidence({
+          facts,
+          path: file.path,
+          pattern: /^\s*healthcheck:/,
+          from: s.line,
+          to: s.line + 60,
+          fallback: { line: s.line, snippet: `${s.name}: healthcheck` },
+        }),
+      ),
   );
 }

@@ -5,6 +5,7 @@ import { dig, manifestEvidence } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
+import { SERVERS } from "@/lib/rules/helpers/kinds";
 
 const AUTH_PACKAGES =
   /^(passport[\w-]*|jsonwebtoken|jose|express-jwt|express-oauth2-jwt-bearer|express-openid-connect|express-basic-auth|@fastify\/(jwt|auth|basic-auth)|next-auth|@auth\/[\w-]+|@clerk\/[\w-]+|@nestjs\/passport|flask[-_]login|flask[-_]jwt[-_]extended|flask[-_]httpauth|authlib|pyjwt|python-jose|djangorestframework-simplejwt|django-oauth-toolkit|fastapi-users|github\.com\/golang-jwt\/jwt[\w/]*|github\.com\/coreos\/go-oidc[\w/]*|golang\.org\/x\/oauth2|github\.com\/auth0\/go-jwt-middleware[\w/]*|github\.com\/casbin\/casbin[\w/]*|spring-boot-starter-(security|oauth2-resource-server)|org\.springframework\.boot:spring-boot-starter-(security|oauth2-resource-server)|org\.springframework\.security:[\w-]+|Microsoft\.AspNetCore\.Authentication[\w.]*|Microsoft\.Identity\.Web)$/i;
@@ -41,6 +42,7 @@ export const rule: RepositoryCheck = {
   judges: "repository",
   effort: "high",
   defaultWeight: 8,
+  kinds: SERVERS,
   evaluate(facts) {
     // Health and metrics endpoints are meant to be open; only API routes need a caller's identity.
     const routes = findApiRoutes(facts);

@@ -1,10 +1,11 @@
 import { containerEvidence, containerName, containers, dig, longRunningWorkloads, objectName } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
+import type { RepositoryCheck } from "@/lib/rules/types";
+import { acrossPaths, deployPaths, judgeDeployPaths } from "@/lib/rules/helpers/deploy-paths";
 
 export const rule: RepositoryCheck = {
   id: "readOnlyRootFilesystem",
-  version: 1,
+  version: 2,
   factor: "auth",
   title: "Containers run with a read-only root filesystem",
   rationale:
@@ -16,17 +17,20 @@ export const rule: RepositoryCheck = {
   evaluate(facts) {
     const workloads = longRunningWorkloads(facts);
     if (workloads.length === 0) return notApplicable("No long-running workload manifest.");
-    const writable: RepoEvidence[] = [];
-    const names: string[] = [];
-    for (const m of workloads) {
-      for (const c of containers(m)) {
-        if (dig(c, "securityContext", "readOnlyRootFilesystem") === true) continue;
-        names.push(`${objectName(m)} ${containerName(c)}`);
-        writable.push(containerEvidence(facts, m, c, /readOnlyRootFilesystem|^\s*securityContext:/));
-      }
-    }
-    if (writable.length > 0)
-      return fail(`Writable root filesystem (${plural(writable.length, "container")}): ${names.join("; ")}.`, writable);
-    return pass("Every container's root filesystem is read-only.");
+    const paths = deployPaths(workloads);
+    const judged = judgeDeployPaths(paths, (m) =>
+      containers(m)
+        .filter((c) => dig(c, "securityContext", "readOnlyRootFilesystem") !== true)
+        .map((c) => ({
+          label: `${objectName(m)} ${containerName(c)}`,
+          evidence: containerEvidence(facts, m, c, /readOnlyRootFilesystem|^\s*securityContext:/),
+        })),
+    );
+    if (judged.gaps)
+      return fail(
+        `Writable root filesystem${acrossPaths(paths)} (${plural(judged.gaps.length, "container")}): ${judged.gaps.map((g) => g.label).join("; ")}.`,
+        judged.places,
+      );
+    return pass(`Every container's root filesystem is read-only (${judged.providedBy.path || "."}).`);
   },
 };

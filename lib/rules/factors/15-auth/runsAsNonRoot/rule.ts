@@ -1,17 +1,19 @@
 import { finalStage, inEffect, startInstructions } from "@/lib/rules/helpers/dockerfile";
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
-import { containers, dig, longRunningWorkloads, manifestEvidence, podSpec } from "@/lib/rules/helpers/manifests";
-import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
+import { containers, dig, longRunningWorkloads, manifestEvidence, objectName, podSpec } from "@/lib/rules/helpers/manifests";
+import { deployPaths, judgeDeployPaths } from "@/lib/rules/helpers/deploy-paths";
+import { fail, notApplicable, notAvailable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { DockerfileFacts, ManifestObject, ServiceFacts } from "@/lib/facts/types";
 
 // Images whose default user is unprivileged.
-const NONROOT_IMAGE = /:nonroot\b|-nonroot\b|^cgr\.dev\/chainguard\/(?!.*-dev\b)|^gcr\.io\/distroless\/[\w.-]+:nonroot/;
+const NONROOT_IMAGE =
+  /:nonroot\b|-nonroot\b|^cgr\.dev\/chainguard\/(?!.*-dev\b)|^gcr\.io\/distroless\/[\w.-]+:nonroot|^(docker\.io\/)?(grafana\/grafana(-oss)?|prom\/(prometheus|alertmanager|node-exporter)|bitnami\/[\w.-]+|otel\/opentelemetry-collector[\w-]*|jaegertracing\/[\w-]+|nginxinc\/nginx-unprivileged|mcr\.microsoft\.com\/dotnet\/[\w/-]+:[\w.-]*(chiseled|-noble-chiseled)[\w.-]*)(:|$)/;
 const ROOT_USER = /^(root|0)(:.*)?$/;
 
 export const rule: RepositoryCheck = {
   id: "runsAsNonRoot",
-  version: 1,
+  version: 2,
   factor: "auth",
   title: "Containers run as a non-root user",
   rationale:
@@ -25,10 +27,14 @@ export const rule: RepositoryCheck = {
     if (workloads.length === 0 && facts.dockerfiles.length === 0) return notApplicable("No Dockerfile or workload manifest.");
     const privileged = workloads.flatMap((m) => explicitRoot(facts, m));
     if (privileged.length > 0) return fail(`Explicitly runs as root or privileged (${plural(privileged.length, "workload")}).`, privileged);
-    if (workloads.length > 0 && workloads.every(enforcesNonRoot)) {
+    const paths = deployPaths(workloads);
+    const enforced = judgeDeployPaths(paths, (m) =>
+      enforcesNonRoot(m) ? [] : [{ label: objectName(m), evidence: manifestEvidence(facts, m, /^\s*containers:/) }],
+    );
+    if (workloads.length > 0 && enforced.providedBy) {
       return pass(
         "Pods enforce a non-root user.",
-        workloads.map((m) => manifestEvidence(facts, m, /runAsNonRoot|runAsUser/)),
+        enforced.providedBy.workloads.map((m) => manifestEvidence(facts, m, /runAsNonRoot|runAsUser/)),
       );
     }
     const images = facts.dockerfiles.map((df) => judgeImage(facts, df));
@@ -38,11 +44,17 @@ export const rule: RepositoryCheck = {
         "Images switch to a non-root user.",
         images.map((i) => i.evidence),
       );
-    const evidence = [
-      ...rootImages.map((i) => i.evidence),
-      ...(images.length === 0 ? workloads.map((m) => manifestEvidence(facts, m, /^\s*containers:/)) : []),
-    ];
-    return fail("The container runs as root: no non-root USER in the image and no runAsNonRoot in the pod.", evidence);
+    if (images.length === 0) {
+      const deployed = deployedImages(workloads);
+      if (deployed.length > 0 && deployed.every((image) => NONROOT_IMAGE.test(image)))
+        return pass(`Its images run as an unprivileged user by default (${[...new Set(deployed)].join(", ")}).`);
+      // The image is built elsewhere: its USER cannot be seen, so its absence here is no finding.
+      return notAvailable("The image is built outside this repository and the pods do not set runAsNonRoot: its user cannot be seen here.");
+    }
+    return fail(
+      "The container runs as root: no non-root USER in the image and no runAsNonRoot in the pod.",
+      rootImages.map((i) => i.evidence),
+    );
   },
 };
 
@@ -74,4 +86,9 @@ function judgeImage(facts: ServiceFacts, df: DockerfileFacts): { nonRoot: boolea
   const line = stage?.line ?? startInstructions(df)[0]?.lineStart ?? 1;
   const evidence = pathEvidence({ facts, path: df.path, line, snippet: `FROM ${stage?.image ?? ""}` });
   return { nonRoot: stage ? NONROOT_IMAGE.test(stage.image) : false, evidence };
+}
+
+/** The images a service's workloads run, where the repository builds none (a deploy-only service). */
+function deployedImages(workloads: readonly ManifestObject[]): string[] {
+  return workloads.flatMap((m) => containers(m).map((c) => (typeof c.image === "string" ? c.image : "")));
 }
