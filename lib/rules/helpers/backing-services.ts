@@ -11,12 +11,21 @@ export const BACKING_KINDS = {
   redis: /redis|ioredis|valkey/i,
   rabbitmq: /amqp|rabbitmq|pika\b|bunny\b/i,
   kafka: /kafka|kafkajs|sarama|confluent/i,
-  sqlite: /sqlite|jdbc:h2|\bh2database|UseInMemoryDatabase|:memory:/i,
+  sqlite: /sqlite|jdbc:h2|\bh2database|hsqldb|UseInMemoryDatabase|:memory:/i,
   memcached: /memcache/i,
   elasticsearch: /elasticsearch|opensearch/i,
+  dynamodb: /dynamodb/i,
 } as const;
 
 export type BackingKind = keyof typeof BACKING_KINDS;
+
+/** The backing-service kind an image runs (`redis:7.2`, `bitnami/postgresql:16`), judged on its repository name. */
+export function backingKindOfImage(image: string): BackingKind | null {
+  const withoutDigest = image.split("@")[0] ?? image;
+  const repository = withoutDigest.slice(withoutDigest.lastIndexOf("/") + 1).replace(/:[^:]*$/, "");
+  for (const [kind, pattern] of KINDS) if (kind !== "sqlite" && pattern.test(repository)) return kind;
+  return null;
+}
 
 // Kinds that stand in for a real server in development or tests.
 export const EMBEDDED_KINDS: ReadonlySet<BackingKind> = new Set(["sqlite"]);

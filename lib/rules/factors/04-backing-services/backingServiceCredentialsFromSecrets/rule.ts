@@ -1,15 +1,26 @@
 import { looksSecretName } from "@/lib/facts/secret-rules";
+import { committedSecrets } from "@/lib/rules/helpers/committed-secrets";
+import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { escapeRegExp } from "@/lib/rules/helpers/escape-reg-exp";
 import { allContainers, appWorkloads, containerEvidence, objectName, objects } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
+import type { ServiceKindName } from "@/lib/facts/types";
 
 // Names that carry how to reach and log in to an attached resource.
 const LOCATOR = /(_|^)(URL|URI|DSN|CONNECTION_?STRING|CONN_?STR)$|^ConnectionStrings__/i;
 
+// Config the build packages with the app, used in every environment unless the deploy overrides it: with no
+// credential in the workload's env, a password there is where the running service gets it from.
+const PACKAGED_CONFIG = /(^|\/)appsettings[\w.-]*\.json$|(^|\/)src\/main\/resources\/[\w./-]*\.(ya?ml|properties)$/i;
+const DEV_CONFIG = /[.-](development|dev|local|test)\.\w+$/i;
+
+// A datastore's own `MYSQL_ROOT_PASSWORD` sets up the server; this check is about the services that log in to it.
+const CONSUMERS: readonly ServiceKindName[] = ["http", "grpc", "worker", "job", "tool", "static"];
+
 export const rule: RepositoryCheck = {
   id: "backingServiceCredentialsFromSecrets",
-  version: 1,
+  version: 2,
   factor: "backing-services",
   title: "Workloads get backing-service credentials from a Secret, not a literal in the manifest",
   rationale:
@@ -18,6 +29,7 @@ export const rule: RepositoryCheck = {
   judges: "repository",
   effort: "low",
   defaultWeight: 5,
+  kinds: CONSUMERS,
   evaluate(facts) {
     const literal: RepoEvidence[] = [];
     const names: string[] = [];
@@ -43,7 +55,15 @@ export const rule: RepositoryCheck = {
         }
       }
     }
-    if (judged === 0) return notApplicable("No workload receives backing-service credentials through env.");
+    if (judged === 0) {
+      const baked = committedSecrets(facts).filter((c) => PACKAGED_CONFIG.test(c.path) && !DEV_CONFIG.test(c.path));
+      if (appWorkloads(facts).length > 0 && baked.length > 0)
+        return fail(
+          `No credential reaches the workload from a Secret: the service logs in with literals in its packaged config (${plural(baked.length, "place")}).`,
+          baked.map((c) => pathEvidence({ facts, path: c.path, line: c.line, snippet: `${c.name ?? c.kind} = ${c.preview}` })),
+        );
+      return notApplicable("No workload receives backing-service credentials through env.");
+    }
     if (literal.length > 0)
       return fail(`Credentials written into the manifest (${plural(literal.length, "variable")}): ${names.join(", ")}.`, literal);
     return pass(`Credentials come from Secret references (${plural(judged, "variable")}).`);

@@ -11,7 +11,8 @@ const PORTS = "(?:5432|3306|1433|6379|27017|5672|9092|11211|9200|4222)";
 /** A located backing service: URL with a literal host, host:port of a well-known server, ADO.NET host. */
 const HARDCODED_LOCATION = new RegExp(
   [
-    `\\b${SCHEMES}://(?![$<{%*\\s])`,
+    // The host must be written: `amqp://guest:x@%s:5672` formats it in, `startsWith('rediss://')` has none.
+    `\\b${SCHEMES}://(?![^@/\\s"'\`]*@[$<{%*\\s"'\`])(?![$<{%*\\s"'\`])`,
     `["'\`](?:localhost|127\\.0\\.0\\.1|(?:\\d{1,3}\\.){3}\\d{1,3}|[\\w-]+(?:\\.[\\w-]+)+):${PORTS}["'\`/]`,
     `\\b(?:Server|Host|Data Source|Address)\\s*=\\s*[^;"'$\\s{][^;"']*;[^"']*(?:Database|Initial Catalog)\\s*=`,
     `\\b(?:host|hostname|server|addr|address)["']?\\s*[:=]\\s*["'](?!0\\.0\\.0\\.0|127\\.)(?:\\d{1,3}\\.){3}\\d{1,3}["']`,
@@ -21,14 +22,18 @@ const HARDCODED_LOCATION = new RegExp(
 // Config files that are packaged with the build (not deploy config such as manifests or .env templates).
 // A remote host: an IP other than loopback/any, or a dotted name after `scheme://` (`db`, `localhost` are local).
 const REMOTE_HOST =
-  /(?<![\w.])(?!127\.|0\.0\.0\.0)(?:\d{1,3}\.){3}\d{1,3}(?![\w.])|:\/\/(?:[^@/\s"'`]*@)?(?!localhost\b)[\w-]+(?:\.[\w-]+)+/;
+  /(?<![\w.])(?!127\.|0\.0\.0\.0)(?:\d{1,3}\.){3}\d{1,3}(?![\w.])|:\/\/(?:[^@/\s"'`]*@)?(?!localhost\b)[\w-]+(?:\.[\w-]+)+|\b(?:Server|Host|Data Source|Address)\s*=\s*(?:tcp:)?(?!localhost\b)[\w-]+(?:\.[\w-]+)+/i;
 const BAKED_CONFIG =
   /^(application[\w-]*\.(properties|ya?ml)|appsettings[\w.]*\.json|web\.config|database\.ya?ml|config\.(json|ya?ml|toml)|settings\.(json|ya?ml|toml))$/;
+// ASP.NET Core and Spring Boot override every key of these from the environment (`ConnectionStrings__Db`,
+// `SPRING_DATASOURCE_URL`): `amqp://localhost` or `server=sqlserver` there is a default each deploy replaces, which is
+// config. Only a remote host (`sql-prod-01.acme.internal`, an IP) is pinned: every deploy that forgets it talks to it.
+const OVERRIDABLE_CONFIG = /^(application[\w-]*\.(properties|ya?ml)|appsettings[\w.]*\.json)$/;
 const DEV_ONLY = /(dev|development|local|test)/i;
 
 export const rule: RepositoryCheck = {
   id: "backingServicesAttachedByUrl",
-  version: 1,
+  version: 2,
   factor: "backing-services",
   title: "Backing services are attached through config, not hard-coded locations",
   rationale:
@@ -43,7 +48,9 @@ export const rule: RepositoryCheck = {
     const matches = findLineMatches({ facts, patterns: HARDCODED_LOCATION, files: filesToCheck(facts) }).filter(
       // `os.getenv("DATABASE_URL", "postgres://localhost/dev")` is a local default the environment overrides;
       // `process.env.REDIS_URL ?? "redis://10.0.0.12:6379"` silently points every deploy at one server.
-      (m) => !patternFor(ENV_READ, m.file.language)?.test(m.code) || REMOTE_HOST.test(m.code),
+      (m) =>
+        (!patternFor(ENV_READ, m.file.language)?.test(m.code) && !OVERRIDABLE_CONFIG.test(baseName(m.file.path))) ||
+        REMOTE_HOST.test(m.code),
     );
     if (matches.length > 0) {
       return fail(
@@ -57,8 +64,11 @@ export const rule: RepositoryCheck = {
 };
 
 function filesToCheck(facts: ServiceFacts): TextFile[] {
+  // A Kubernetes ConfigMap (`k8s/base/config.yaml`) is the deploy config attaching the resource, not baked config.
+  const manifests = new Set(facts.manifests.map((m) => m.path));
   return productionFiles(facts).filter((f) => {
     if (f.language !== null) return true;
+    if (manifests.has(f.path)) return false;
     const name = baseName(f.path);
     return BAKED_CONFIG.test(name) && !DEV_ONLY.test(name);
   });

@@ -1,4 +1,4 @@
-import { backingKinds, EMBEDDED_KINDS } from "@/lib/rules/helpers/backing-services";
+import { backingKindOfImage, backingKinds, EMBEDDED_KINDS } from "@/lib/rules/helpers/backing-services";
 import { composeImageEvidence } from "@/lib/rules/helpers/compose";
 import { imageMajorVersion, imageRepository } from "@/lib/rules/helpers/images";
 import { productionFiles } from "@/lib/rules/helpers/code-lines";
@@ -8,13 +8,24 @@ import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
-/** Lightweight stand-ins for a real database or cache. */
-const SUBSTITUTE =
-  /\bsqlite3?\b|sqlite:\/\/|jdbc:h2:|\bUseInMemoryDatabase\(|\bUseSqlite\(|\bfakeredis\b|\bminiredis\b|\bmongomock\b|mongodb-memory-server|ioredis-mock|\bpg-mem\b|["']:memory:["']|LocMemCache/i;
+/**
+ * Lightweight stand-ins for a real database, cache or broker: embedded engines (SQLite, H2, HSQLDB), fakes, and
+ * an in-memory provider chosen by default in config (`persistence.provider: in-memory`,
+ * `process.env.X_PROVIDER || 'in-memory'`).
+ */
+const SUBSTITUTE = new RegExp(
+  [
+    String.raw`\bsqlite3?\b|sqlite:\/\/|jdbc:h2:|\bhsqldb\b|jdbc:hsqldb:|\bUseInMemoryDatabase\(|\bUseSqlite\(`,
+    String.raw`\bfakeredis\b|\bminiredis\b|\bmongomock\b|mongodb-memory-server|ioredis-mock|\bpg-mem\b|["']:memory:["']|LocMemCache`,
+    String.raw`\b(?:provider|persistence|storage|store|backend|messaging|repository)["']?\s*[:=]\s*["']?in-?memory\b`,
+    String.raw`\|\|\s*["']in-?memory["']`,
+  ].join("|"),
+  "i",
+);
 
 export const rule: RepositoryCheck = {
   id: "devBackingServicesMatchProd",
-  version: 1,
+  version: 2,
   factor: "dev-prod-parity",
   title: "Development uses the same backing services (and versions) as production",
   rationale:
@@ -39,13 +50,17 @@ export const rule: RepositoryCheck = {
   },
 };
 
-/** A compose image whose major version differs from the same image in the Kubernetes manifests. */
+/**
+ * A backing-service compose image (postgres, redis...) whose major version differs from the same image in the
+ * Kubernetes manifests. The service's own image changing version between files is a release, not drift.
+ */
 function versionDrift(facts: ServiceFacts): RepoEvidence[] {
   const prod = new Map<string, string>();
   for (const m of facts.manifests) {
     for (const c of [...containers(m), ...objects(podSpec(m)?.initContainers)]) {
-      const major = typeof c.image === "string" ? imageMajorVersion(c.image) : null;
-      if (typeof c.image === "string" && major) prod.set(imageRepository(c.image), major);
+      if (typeof c.image !== "string" || !backingKindOfImage(c.image)) continue;
+      const major = imageMajorVersion(c.image);
+      if (major) prod.set(imageRepository(c.image), major);
     }
   }
   const found: RepoEvidence[] = [];

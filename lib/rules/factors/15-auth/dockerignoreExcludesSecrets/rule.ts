@@ -3,7 +3,7 @@ import { finalStageInstructions } from "@/lib/rules/helpers/dockerfile";
 import { lineEvidence, pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
-import type { DockerfileFacts, ServiceFacts, TextFile } from "@/lib/facts/types";
+import type { DockerInstruction, DockerfileFacts, ServiceFacts, TextFile } from "@/lib/facts/types";
 
 // What a build context must never carry into a `COPY . .`.
 const MUST_EXCLUDE = [".env", ".git"] as const;
@@ -32,15 +32,58 @@ function ignores(patterns: string[], path: string): boolean {
   return ignored;
 }
 
+/** Source and destination arguments of a COPY/ADD (flags dropped). */
+function copyArgs(i: DockerInstruction): string[] {
+  return (i.form === "exec" ? i.argv : i.args.split(/\s+/)).filter((a) => a !== "" && !a.startsWith("--"));
+}
+
+const WHOLE_CONTEXT = (i: DockerInstruction) =>
+  (i.keyword === "COPY" || i.keyword === "ADD") &&
+  !/--from=/.test(i.args) &&
+  copyArgs(i)
+    .slice(0, -1)
+    .some((s) => s === "." || s === "./");
+
+/** Where a whole-context copy lands: its destination resolved against the stage's WORKDIR at that point. */
+function landing(df: DockerfileFacts, copy: DockerInstruction): string {
+  const workdir =
+    df.instructions
+      .filter((i) => i.stage === copy.stage && i.keyword === "WORKDIR" && i.lineStart < copy.lineStart)
+      .at(-1)
+      ?.args.trim() ?? "/";
+  const dest = copyArgs(copy).at(-1) ?? ".";
+  const path = dest.startsWith("/") ? dest : `${workdir.replace(/\/+$/, "")}/${dest}`;
+  return normalise(path);
+}
+
+function normalise(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join("/")}`;
+}
+
 /**
- * COPY/ADD instructions of the final stage that send the whole build context (`COPY . .`, `COPY ./ /app/`). A
- * builder stage's copy stays out of the shipped image unless a later `COPY --from` picks it up by name.
+ * COPY/ADD instructions of the final stage that send the whole build context (`COPY . .`, `COPY ./ /app/`), or
+ * that take it whole from a builder stage (`COPY --from=builder /app .` after the builder's `COPY . .` into
+ * /app). A builder's copy of the context stays out of the shipped image unless a later `COPY --from` picks it up.
  */
-function copiesWholeContext(df: DockerfileFacts) {
+function copiesWholeContext(df: DockerfileFacts): DockerInstruction[] {
   return finalStageInstructions(df).filter((i) => {
-    if (i.keyword !== "COPY" && i.keyword !== "ADD") return false;
-    const args = (i.form === "exec" ? i.argv : i.args.split(/\s+/)).filter((a) => a !== "" && !a.startsWith("--"));
-    return args.slice(0, -1).some((s) => s === "." || s === "./");
+    if (WHOLE_CONTEXT(i)) return true;
+    const from = /--from=["']?([^\s"']+)/.exec(i.args)?.[1]?.toLowerCase();
+    if (i.keyword !== "COPY" || !from) return false;
+    const stage = df.stages.find((st) => st.alias?.toLowerCase() === from || String(st.index) === from);
+    if (!stage) return false;
+    const landed = df.instructions.filter((c) => c.stage === stage.index && WHOLE_CONTEXT(c)).map((c) => landing(df, c));
+    const taken = copyArgs(i)
+      .slice(0, -1)
+      .map((src) => normalise(src));
+    // Taking the folder the context landed in (or one above it) ships the whole context.
+    return taken.some((src) => landed.some((dir) => dir === src || dir.startsWith(src === "/" ? "/" : `${src}/`)));
   });
 }
 
@@ -55,12 +98,14 @@ function judge(facts: ServiceFacts, df: DockerfileFacts): RepoEvidence | null {
   const patterns = codeLines(file)
     .map((l) => l.trim())
     .filter((l) => l !== "");
-  return MUST_EXCLUDE.every((p) => ignores(patterns, p)) ? null : lineEvidence({ file, lineStart: 1 });
+  // `.git` lives at the repository root: a context below it (the service's folder) cannot carry it.
+  const mustExclude = dir === "" ? MUST_EXCLUDE : MUST_EXCLUDE.filter((p) => p !== ".git");
+  return mustExclude.every((p) => ignores(patterns, p)) ? null : lineEvidence({ file, lineStart: 1 });
 }
 
 export const rule: RepositoryCheck = {
   id: "dockerignoreExcludesSecrets",
-  version: 1,
+  version: 2,
   factor: "auth",
   title: "A .dockerignore keeps .env files and .git out of images that copy the whole build context",
   rationale:

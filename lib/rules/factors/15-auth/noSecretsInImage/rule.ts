@@ -1,4 +1,5 @@
 import { looksSecretName } from "@/lib/facts/secret-rules";
+import { committedSecrets } from "@/lib/rules/helpers/committed-secrets";
 import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
@@ -8,6 +9,9 @@ import type { DockerInstruction } from "@/lib/facts/types";
 const SECRET_FILE =
   /(^|\/)(\.env(\.[\w-]+)?|[\w.-]+\.(pem|key|p12|pfx|jks)|id_(rsa|dsa|ecdsa|ed25519)|credentials(\.json)?|service-account[\w-]*\.json|\.npmrc|\.pypirc|\.netrc|\.git-credentials)$/i;
 const TEMPLATE = /\.(example|sample|template|dist)$/i;
+// Config the build packages into the artefact the image runs: `dotnet publish` copies every appsettings*.json,
+// a Spring Boot jar carries src/main/resources. A secret in one of them is in every layer built from it.
+const PACKAGED_CONFIG = /(^|\/)appsettings[\w.-]*\.json$|(^|\/)src\/main\/resources\/[\w./-]*\.(ya?ml|properties)$/i;
 
 /** `ENV A=1 B=2`, `ENV A 1`, `ARG NAME=default`: each variable name and whether it has a value. */
 function variables(ins: DockerInstruction): { name: string; hasValue: boolean }[] {
@@ -30,12 +34,13 @@ function sources(ins: DockerInstruction): string[] {
 
 export const rule: RepositoryCheck = {
   id: "noSecretsInImage",
-  version: 1,
+  version: 2,
   factor: "auth",
-  title: "No secrets are baked into the image (no secret ENV/ARG values, no copied .env or key files)",
+  title: "No secrets are baked into the image (no secret ENV/ARG values, no copied .env, key or secret-bearing config files)",
   rationale:
     "Image layers are readable by anyone who can pull the image, forever: `docker history` shows ENV and ARG values and " +
-    "every copied file stays in its layer even if a later step deletes it. Secrets belong in the runtime environment.",
+    "every copied file stays in its layer even if a later step deletes it. A password in appsettings.Production.json " +
+    "or application-prod.yml ships inside the published app. Secrets belong in the runtime environment.",
   judges: "repository",
   effort: "low",
   defaultWeight: 6,
@@ -60,7 +65,12 @@ export const rule: RepositoryCheck = {
         });
       }
     }
+    const packaged = committedSecrets(facts).filter((c) => PACKAGED_CONFIG.test(c.path));
+    for (const c of packaged) {
+      names.push(`${c.path} ${c.name ?? c.kind}`);
+      found.push(pathEvidence({ facts, path: c.path, line: c.line, snippet: `${c.name ?? c.kind} = ${c.preview}` }));
+    }
     if (found.length > 0) return fail(`Secrets baked into the image (${plural(found.length, "instruction")}): ${names.join(", ")}.`, found);
-    return pass("No secret-named ENV/ARG values and no credential files copied into the image.");
+    return pass("No secret-named ENV/ARG values, credential files or secret-bearing packaged config in the image.");
   },
 };
