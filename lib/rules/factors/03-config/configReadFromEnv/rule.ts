@@ -1,9 +1,10 @@
 import { ENV_READ } from "@/lib/rules/helpers/env-reads";
 import { findLineMatches, lineEvidence, matchEvidence, pathEvidence } from "@/lib/rules/helpers/find-line-matches";
-import { sourceFiles } from "@/lib/rules/helpers/code-lines";
+import { serverSourceFiles, sourceFiles } from "@/lib/rules/helpers/code-lines";
 import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
-import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
+import { fail, notApplicable, notAvailable, pass } from "@/lib/rules/helpers/results";
 import type { RepositoryCheck } from "@/lib/rules/types";
+import { APPLICATIONS_AND_JOBS } from "@/lib/rules/helpers/kinds";
 
 // Config grouped by deploy ("environments"): it multiplies with every new deploy and ships inside the build.
 const PER_ENV_CONFIG = [
@@ -16,7 +17,7 @@ const PER_ENV_CONFIG = [
 
 export const rule: RepositoryCheck = {
   id: "configReadFromEnv",
-  version: 1,
+  version: 2,
   factor: "config",
   title: "Config is read from the environment",
   rationale:
@@ -25,6 +26,7 @@ export const rule: RepositoryCheck = {
   judges: "repository",
   effort: "medium",
   defaultWeight: 6,
+  kinds: APPLICATIONS_AND_JOBS,
   evaluate(facts) {
     if (sourceFiles(facts).length === 0) return notApplicable("No source code to inspect.");
     const perEnv = facts.files.filter(
@@ -38,6 +40,7 @@ export const rule: RepositoryCheck = {
     }
     const reads = findLineMatches({ facts, patterns: ENV_READ, limit: 5 });
     if (reads.length === 0) {
+      if (serverSourceFiles(facts).length === 0) return notAvailable("Only browser assets are readable; the server's language is not.");
       const first = sourceFiles(facts)[0];
       const evidence = first ? [lineEvidence({ file: first, lineStart: 1 })] : [];
       return fail("No source file reads an environment variable: config must be hard-coded or baked in.", evidence);

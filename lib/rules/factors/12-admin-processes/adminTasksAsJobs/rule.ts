@@ -1,17 +1,18 @@
-import { codeLines } from "@/lib/rules/helpers/code-lines";
+import { codeLines, productionFiles, sourceFiles } from "@/lib/rules/helpers/code-lines";
 import { findLineMatches, lineEvidence, matchEvidence, pathEvidence } from "@/lib/rules/helpers/find-line-matches";
-import { findServerStarts } from "@/lib/rules/helpers/http-server";
 import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import { manifestEvidence, ONE_OFF_KINDS } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import { startCommands } from "@/lib/rules/helpers/start-commands";
 import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
-import { ADMIN_COMMAND, ADMIN_PATH, MIGRATE_IN_CODE } from "./patterns";
+import { findDependencies } from "@/lib/rules/helpers/dependencies";
+import { ADMIN_COMMAND, ADMIN_FILE, ADMIN_PATH, MIGRATE_IN_CODE, STARTUP_MIGRATION_DISABLED, STARTUP_MIGRATION_PACKAGES } from "./patterns";
+import { APPLICATIONS } from "@/lib/rules/helpers/kinds";
 
 export const rule: RepositoryCheck = {
   id: "adminTasksAsJobs",
-  version: 1,
+  version: 2,
   factor: "admin-processes",
   title: "Migrations and admin tasks run as one-off processes, not at start-up",
   rationale:
@@ -20,8 +21,9 @@ export const rule: RepositoryCheck = {
   judges: "repository",
   effort: "medium",
   defaultWeight: 5,
+  kinds: APPLICATIONS,
   evaluate(facts) {
-    const atStartup = [...startupCommands(facts), ...migrationsInServerCode(facts)];
+    const atStartup = [...startupCommands(facts), ...migrationsInServiceCode(facts), ...migrationsOnClasspath(facts)];
     if (atStartup.length > 0) {
       return fail(`Admin tasks run when the service starts (${plural(atStartup.length, "place")}).`, atStartup);
     }
@@ -37,10 +39,26 @@ function startupCommands(facts: ServiceFacts): RepoEvidence[] {
     .map((c) => c.evidence);
 }
 
-/** Migration calls in a file that also starts the server: they run on every boot of every replica. */
-function migrationsInServerCode(facts: ServiceFacts): RepoEvidence[] {
-  const serverFiles = new Set(findServerStarts(facts).map((m) => m.file));
-  return findLineMatches({ facts, patterns: MIGRATE_IN_CODE, files: [...serverFiles] }).map((m) => matchEvidence(m));
+/**
+ * Migration, seed and schema-creation calls in the long-running service's own code (start-up or first use): they
+ * run on every boot of every replica. Code in admin paths (cmd/migrate, management commands, migrations/) and
+ * admin entrypoint files (`src/migrate.ts`) is a one-off and not counted.
+ */
+function migrationsInServiceCode(facts: ServiceFacts): RepoEvidence[] {
+  const files = sourceFiles(facts).filter((f) => {
+    const inService = pathInService(facts.service.path, f.path);
+    return !ADMIN_PATH.test(inService) && !ADMIN_FILE.test(inService);
+  });
+  return findLineMatches({ facts, patterns: MIGRATE_IN_CODE, files, limit: 5 }).map((m) => matchEvidence(m));
+}
+
+/** Flyway or Liquibase on a Spring Boot classpath: they migrate at application start-up unless switched off. */
+function migrationsOnClasspath(facts: ServiceFacts): RepoEvidence[] {
+  const found = findDependencies(facts, STARTUP_MIGRATION_PACKAGES);
+  if (found.length === 0) return [];
+  const config = productionFiles(facts).filter((f) => f.language === null);
+  if (findLineMatches({ facts, patterns: { default: STARTUP_MIGRATION_DISABLED }, files: config, limit: 1 }).length > 0) return [];
+  return found.slice(0, 1).map((d) => d.evidence);
 }
 
 /** Jobs, release processes, migration folders and admin entrypoints: evidence that tasks are one-offs. */
