@@ -5,6 +5,7 @@ import { ScanNowButton } from "@/components/scans/scan-now-button";
 import type { Formatters } from "@/components/sources/formatters";
 import { RepositoryCounts } from "@/components/sources/repository-counts";
 import { ScheduleForm } from "@/components/sources/schedule-form";
+import { UnmatchedWorkloads } from "@/components/sources/unmatched-workloads";
 
 const STATUS_TONE: Record<string, string> = {
   succeeded: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200",
@@ -122,6 +123,7 @@ export function SourceCard({ source: s, f, highlight }: { source: SourceSummary;
         ) : null}
       </dl>
       {s.repositories ? <RepositoryCounts repositories={s.repositories} f={f} /> : null}
+      <UnmatchedWorkloads unmatched={s.unmatched} f={f} />
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer text-sky-800 dark:text-sky-300">Change schedule</summary>
         <div className="mt-2">

@@ -6,13 +6,14 @@ import type { ScoringConfig } from "@/lib/scoring/scoring-config";
 
 /**
  * Scans a local directory: discover and collect each service (the only I/O), run the checks on its facts,
- * score the findings. What the CLI prints and the worker persists. Throws only when the directory itself is
- * unusable, or its `dozen.yaml` is invalid (InvalidScoringConfigError: every score would silently ignore it).
+ * score the findings. What the CLI prints and the worker persists, with the deploy declarations that joined no
+ * service (`unmatched`, never dropped). Throws only when the directory itself is unusable, or its `dozen.yaml`
+ * is invalid (InvalidScoringConfigError: every score would silently ignore it).
  *
  * Without `config`, a `dozen.yaml`/`.yml`/`.json` at the root re-weights the checks and may add custom checks.
  */
 export async function scanLocalDirectory(opts: { root: string; config?: ScoringConfig }): Promise<ScanOutcome> {
-  const { targets, repoConfig } = await collectLocalSource({ root: opts.root });
+  const { targets, repoConfig, unmatched } = await collectLocalSource({ root: opts.root });
   const config = opts.config ?? scoringConfigOf({ file: repoConfig });
-  return evaluateRepository({ targets, config });
+  return { ...evaluateRepository({ targets, config }), unmatched };
 }

@@ -1,8 +1,13 @@
+import { rm } from "node:fs/promises";
 import { after, before, it } from "node:test";
 import assert from "node:assert/strict";
+import type { PgBoss } from "pg-boss";
 import { db } from "@/lib/db";
+import { createLogger } from "@/lib/log/logger";
 import { listSources } from "@/lib/sources/list-sources";
+import { scanLocal } from "@/lib/sources/kinds/local/scan-source";
 import { useTestDatabase } from "@/test/support/test-database";
+import { writeTestTree } from "@/test/support/write-test-tree";
 
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
 before(async () => {
@@ -121,4 +126,34 @@ it("counts a cluster's live workloads and the unmapped ones, whether or not they
   assert.equal(prod?.credentials, "kubeconfig /etc/kube");
   assert.equal(prod?.rateLimit, null);
   assert.equal(prod?.services, 1);
+});
+
+it("lists the deploy declarations a local scan joined to no service, from the latest finished scan", async () => {
+  const root = await writeTestTree({
+    files: {
+      "api/Dockerfile": 'FROM node:20\nCOPY . .\nCMD ["node", "server.js"]\n',
+      "api/server.js": "require('node:http').createServer().listen(process.env.PORT);\n",
+      "docker-compose.yml": "services:\n  api:\n    build: ./api\n  cache:\n    image: acme/cache:3.2.1\n",
+    },
+  });
+  try {
+    const source = await db().source.create({
+      data: { name: "checkout", kind: "local", location: root },
+      select: { id: true, name: true, kind: true, location: true, config: true },
+    });
+    const unmatchedOf = async () => (await listSources({ now: NOW })).find((s) => s.name === "checkout")?.unmatched;
+    assert.deepEqual(await unmatchedOf(), [], "no scan yet, nothing to list");
+    const scan = await db().scan.create({ data: { sourceId: source.id, trigger: "manual", rulesVersion: "v", status: "running" } });
+    const log = createLogger({ process: "test" });
+    // The local scanner needs no queue: it writes its targets and closes its scan itself.
+    await scanLocal({ scanId: scan.id, source, boss: {} as PgBoss, log, signal: new AbortController().signal });
+    const cache = { descriptor: "compose", kind: "ComposeService", name: "cache", path: "docker-compose.yml", line: 4 };
+    assert.deepEqual(await unmatchedOf(), [cache]);
+    // A scan still running, or one that failed, says nothing yet: the last finished one's list stays.
+    await db().scan.create({ data: { sourceId: source.id, trigger: "manual", rulesVersion: "v", status: "running" } });
+    await db().scan.create({ data: { sourceId: source.id, trigger: "manual", rulesVersion: "v", status: "failed" } });
+    assert.deepEqual(await unmatchedOf(), [cache]);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 });

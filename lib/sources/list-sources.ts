@@ -1,4 +1,6 @@
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { UnmatchedDeclaration } from "@/lib/pipeline/types";
 import { SCAN_SUMMARY_COLUMNS, type ScanSummary } from "@/lib/scans/list-recent-scans";
 import { findSourceKind, SOURCE_KINDS } from "@/lib/sources/kinds/registry";
 import type { SourceExtras, SourceKind } from "@/lib/sources/kinds/types";
@@ -24,12 +26,15 @@ export interface SourceSummary {
   tracksRateLimit: boolean;
   /** Cluster sources: live workloads and those no service of another source claimed. */
   workloads: NonNullable<SourceExtras["workloads"]> | null;
+  /** Deploy declarations that joined no service, as the latest finished scan found them (none before one). */
+  unmatched: UnmatchedDeclaration[];
 }
 
 /**
  * Every source with what a platform engineer watches: schedule and next run, last scan and its progress,
  * and what its kind adds (repositories by status and the rate-limit budget for GitHub, workloads and
- * unmapped ones for clusters). A handful of grouped queries however many repositories or workloads there are.
+ * unmapped ones for clusters), and the deploy declarations its latest finished scan could join to no service.
+ * A handful of grouped queries however many repositories or workloads there are.
  */
 export async function listSources(opts: { now?: Date } = {}): Promise<SourceSummary[]> {
   const now = opts.now ?? new Date();
@@ -51,6 +56,7 @@ export async function listSources(opts: { now?: Date } = {}): Promise<SourceSumm
     },
   });
   const extras = new Map<number, SourceExtras>();
+  const unmatched = await listUnmatched({ sourceIds: sources.map((s) => s.id) });
   await Promise.all(
     Object.values(SOURCE_KINDS).map(async (kind) => {
       const sourceIds = sources.filter((s) => s.kind === kind.kind).map((s) => s.id);
@@ -77,6 +83,21 @@ export async function listSources(opts: { now?: Date } = {}): Promise<SourceSumm
       rateLimit: more.rateLimit ?? null,
       tracksRateLimit: "rateLimit" in more,
       workloads: more.workloads ?? null,
+      unmatched: unmatched.get(s.id) ?? [],
     };
   });
+}
+
+/**
+ * Each source's unmatched deploy declarations from its latest succeeded or partial scan: a failed scan (a
+ * missing directory) found nothing to say, and a running one has not seen every repository yet. One backward
+ * walk of the (sourceId, createdAt) index per source.
+ */
+async function listUnmatched(opts: { sourceIds: number[] }): Promise<Map<number, UnmatchedDeclaration[]>> {
+  if (opts.sourceIds.length === 0) return new Map();
+  const rows = await db().$queryRaw<{ sourceId: number; unmatched: unknown }[]>`
+    SELECT src."id" AS "sourceId", last."unmatched" FROM unnest(ARRAY[${Prisma.join(opts.sourceIds)}]::int[]) AS src("id")
+      CROSS JOIN LATERAL (SELECT sc."unmatched" FROM "Scan" sc WHERE sc."sourceId" = src."id" AND sc."status" IN ('succeeded', 'partial')
+        ORDER BY sc."createdAt" DESC, sc."id" DESC LIMIT 1) last`;
+  return new Map(rows.map((r) => [r.sourceId, Array.isArray(r.unmatched) ? (r.unmatched as UnmatchedDeclaration[]) : []]));
 }

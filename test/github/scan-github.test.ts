@@ -149,4 +149,34 @@ describe("GitHub source scanned through the stand-in", () => {
       "an unchanged rescan does not revive it",
     );
   });
+
+  it("a deploy declaration that joins no service is listed under the scan, with its repository, and kept on an unchanged rescan", async () => {
+    await commitFiles({
+      repo: bare.get("svc-3")!,
+      files: {
+        "k8s/metrics-relay.yaml":
+          "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: metrics-relay\nspec:\n  selector:\n    matchLabels: { app: metrics-relay }\n  template:\n    metadata:\n      labels: { app: metrics-relay }\n    spec:\n      containers:\n        - name: relay\n          image: ghcr.io/other-team/metrics-relay:2.0.1\n",
+      },
+    });
+    standIn.touchRepo({ owner: "acme", name: "svc-3" });
+    const unmatchedOf = async (scanId: number) =>
+      (await db().scan.findUniqueOrThrow({ where: { id: scanId }, select: { unmatched: true } })).unmatched as {
+        repository?: string;
+        path: string;
+        name: string;
+      }[];
+    const scan = await runGitHubScan({ sourceId });
+    assert.equal(scan.status, "succeeded", scan.error ?? "");
+    const listed = (await unmatchedOf(scan.id)).filter((w) => w.name === "metrics-relay");
+    assert.deepEqual(
+      listed.map((w) => [w.repository, w.path]),
+      [["acme/svc-3", "acme/svc-3/k8s/metrics-relay.yaml"]],
+    );
+    const again = await runGitHubScan({ sourceId });
+    assert.equal(again.status, "succeeded", again.error ?? "");
+    assert.ok(
+      (await unmatchedOf(again.id)).some((w) => w.name === "metrics-relay"),
+      "an unchanged repository's unmatched declarations carry over",
+    );
+  });
 });

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { collectLocalSource, type LocalTarget } from "@/lib/collectors/local/collect-local-source";
+import { collectLocalSource, type LocalTarget, type UnmatchedWorkload } from "@/lib/collectors/local/collect-local-source";
 import type { GitHubClient } from "@/lib/collectors/github/create-github-client";
 import { extractTarball, type TarballLimits } from "@/lib/collectors/github/extract-tarball";
 import type { RepoConfigFile } from "@/lib/facts/types";
@@ -19,7 +19,13 @@ export async function collectRepository(opts: {
   sha: string;
   branch: string;
   limits?: Partial<TarballLimits>;
-}): Promise<{ targets: LocalTarget[]; repoConfig: RepoConfigFile | null; skipped: { path: string; reason: string }[] }> {
+}): Promise<{
+  targets: LocalTarget[];
+  repoConfig: RepoConfigFile | null;
+  skipped: { path: string; reason: string }[];
+  /** Deploy declarations that joined no service, their paths prefixed with the repository like the targets'. */
+  unmatched: UnmatchedWorkload[];
+}> {
   const [owner = "", repo = ""] = opts.fullName.split("/");
   const scratch = await mkdtemp(join(tmpdir(), "dozen-gh-"));
   // The tree's folder carries the repository's name: a repository that is one service is named after it.
@@ -37,11 +43,12 @@ export async function collectRepository(opts: {
       dir: root,
       limits: opts.limits,
     });
-    const { targets, repoConfig } = await collectLocalSource({ root });
+    const { targets, repoConfig, unmatched } = await collectLocalSource({ root });
     const vcs = { kind: "git" as const, commit: opts.sha, branch: opts.branch };
     return {
       repoConfig,
       skipped: extracted.skipped,
+      unmatched: unmatched.map((w) => ({ ...w, path: `${opts.fullName}/${w.path}` })),
       targets: targets.map((t) => {
         const path = t.path === "." ? opts.fullName : `${opts.fullName}/${t.path}`;
         return "facts" in t ? { ...t, key: path, path, facts: { ...t.facts, vcs } } : { ...t, key: path, path };

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { LocalTarget } from "@/lib/collectors/local/collect-local-source";
+import type { LocalTarget, UnmatchedWorkload } from "@/lib/collectors/local/collect-local-source";
 import { collectRepository } from "@/lib/collectors/github/collect-repository";
 import { RateLimitExhaustedError } from "@/lib/collectors/github/create-github-client";
 import { getHeadCommit } from "@/lib/collectors/github/get-head-commit";
@@ -15,6 +15,7 @@ import { markGoneServices } from "@/lib/persistence/mark-gone-services";
 import { persistTargetFailure } from "@/lib/persistence/persist-target-failure";
 import { persistTarget } from "@/lib/persistence/persist-target";
 import { expectTargets } from "@/lib/persistence/scan-run/expect-targets";
+import { appendUnmatchedWorkloads } from "@/lib/persistence/scan-run/append-unmatched-workloads";
 import { rulesVersion } from "@/lib/rules/rules-version";
 import { defineJob } from "@/lib/jobs/define-job";
 
@@ -50,14 +51,22 @@ export const scanRepositoryJob = defineJob({
       const head = await getHeadCommit({ client, fullName: repo.fullName, branch, etag: repo.headSha ? repo.headEtag : null });
       const sha = head.notModified ? (repo.headSha as string) : head.sha;
       if (!head.notModified) await db().repository.update({ where: { id: repo.id }, data: { headSha: sha, headEtag: head.etag } });
-      let collected = sha === repo.scannedSha ? await storedTargets({ sourceId: scan.sourceId, fullName: repo.fullName }) : null;
+      let collected: Collected | null =
+        sha === repo.scannedSha ? await storedTargets({ scanId, sourceId: scan.sourceId, fullName: repo.fullName }) : null;
       const reused = collected !== null;
       if (!collected) {
         if (signal.aborted) throw new Error("worker stopping; repository released for retry");
         collected = await collectRepository({ client, fullName: repo.fullName, sha, branch });
       }
       const config = scoringConfigOf({ file: collected.repoConfig });
-      const outcome = scoreRepository({ targets: collected.targets, config, webBaseUrl, fullName: repo.fullName, sha });
+      const outcome = scoreRepository({
+        targets: collected.targets,
+        unmatched: collected.unmatched ?? [],
+        config,
+        webBaseUrl,
+        fullName: repo.fullName,
+        sha,
+      });
       const count = outcome.services.length + outcome.failures.length;
       // The scan counted this repository as one target; a monorepo brings more, an empty repository none.
       if (!started) await expectTargets({ scanId, more: count - 1 });
@@ -69,6 +78,7 @@ export const scanRepositoryJob = defineJob({
         });
       }
       for (const failure of outcome.failures) await persistTargetFailure({ scanId, failure });
+      await appendUnmatchedWorkloads({ scanId, repository: repo.fullName, workloads: outcome.unmatched });
       // A directory that no longer holds a service at this commit (a monorepo split, moved or trimmed):
       // its service is marked gone, its history kept. Reused facts are the live services themselves.
       if (!reused) {
@@ -112,11 +122,17 @@ export class RepositoryScanError extends Error {
   }
 }
 
-/** The latest facts of the repository's services, to re-evaluate without a download; null when there are none. */
-async function storedTargets(opts: {
-  sourceId: number;
-  fullName: string;
-}): Promise<{ targets: LocalTarget[]; repoConfig: RepoConfigFile | null } | null> {
+/**
+ * A repository's services as collected, or as stored. `unmatched`: its deploy declarations that joined no
+ * service, with paths as the targets' (`owner/repo/…`), when the collection reports them.
+ */
+type Collected = { targets: LocalTarget[]; repoConfig: RepoConfigFile | null; unmatched?: UnmatchedWorkload[] };
+
+/**
+ * The latest facts of the repository's services, to re-evaluate without a download, and the declarations
+ * that joined none as the source's latest finished scan recorded them; null when there are no facts.
+ */
+async function storedTargets(opts: { scanId: number; sourceId: number; fullName: string }): Promise<Collected | null> {
   const services = await db().service.findMany({
     where: { sourceId: opts.sourceId, goneAt: null, OR: [{ path: opts.fullName }, { path: { startsWith: `${opts.fullName}/` } }] },
     select: { name: true, path: true, latestTarget: { select: { facts: true } } },
@@ -128,7 +144,20 @@ async function storedTargets(opts: {
     if (!facts || facts.schemaVersion !== FACTS_SCHEMA_VERSION) return null;
     targets.push({ key: service.path, name: service.name, path: service.path, facts });
   }
-  return targets.length > 0 ? { targets, repoConfig: targets[0] && "facts" in targets[0] ? targets[0].facts.repoConfig : null } : null;
+  if (targets.length === 0) return null;
+  const repoConfig = targets[0] && "facts" in targets[0] ? targets[0].facts.repoConfig : null;
+  return { targets, repoConfig, unmatched: await storedUnmatched(opts) };
+}
+
+/** The repository's unmatched declarations in the source's latest finished scan before this one (an unchanged commit has the same). */
+async function storedUnmatched(opts: { scanId: number; sourceId: number; fullName: string }): Promise<UnmatchedWorkload[]> {
+  const [row] = await db().$queryRaw<{ unmatched: UnmatchedWorkload[] }[]>`
+    SELECT COALESCE(jsonb_agg(e.value - 'repository'), '[]'::jsonb) AS "unmatched"
+    FROM (SELECT sc."unmatched" FROM "Scan" sc WHERE sc."sourceId" = ${opts.sourceId} AND sc."id" <> ${opts.scanId}
+        AND sc."status" IN ('succeeded', 'partial') ORDER BY sc."createdAt" DESC LIMIT 1) last
+      CROSS JOIN LATERAL jsonb_array_elements(last."unmatched") e
+    WHERE e.value ->> 'repository' = ${opts.fullName}`;
+  return row?.unmatched ?? [];
 }
 
 function describe(error: unknown): string {

@@ -1,4 +1,4 @@
-import type { LocalTarget } from "@/lib/collectors/local/collect-local-source";
+import type { LocalTarget, UnmatchedWorkload } from "@/lib/collectors/local/collect-local-source";
 import { linkEvidence } from "@/lib/sources/kinds/github/link-evidence";
 import { evaluateRepository } from "@/lib/pipeline/evaluate-repository";
 import type { ScanOutcome } from "@/lib/pipeline/types";
@@ -11,6 +11,8 @@ import type { ScoringConfig } from "@/lib/scoring/scoring-config";
  */
 export function scoreRepository(opts: {
   targets: LocalTarget[];
+  /** The repository's deploy declarations that joined no service; returned naming the repository. */
+  unmatched: readonly UnmatchedWorkload[];
   config: ScoringConfig | undefined;
   webBaseUrl: string;
   fullName: string;
@@ -19,6 +21,7 @@ export function scoreRepository(opts: {
   const outcome = evaluateRepository({ targets: opts.targets, config: opts.config });
   return {
     failures: outcome.failures,
+    unmatched: opts.unmatched.map((w) => ({ ...w, repository: opts.fullName })),
     services: outcome.services.map((s) => ({
       ...s,
       findings: linkEvidence({ findings: s.findings, webBaseUrl: opts.webBaseUrl, fullName: opts.fullName, sha: opts.sha }),

@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { persistTarget } from "@/lib/persistence/persist-target";
 import { persistTargetFailure } from "@/lib/persistence/persist-target-failure";
+import { appendUnmatchedWorkloads } from "@/lib/persistence/scan-run/append-unmatched-workloads";
 import { expectTargets } from "@/lib/persistence/scan-run/expect-targets";
 import { finishScan } from "@/lib/persistence/scan-run/finish-scan";
 import { scanLocalDirectory } from "@/lib/pipeline/scan-local-directory";
@@ -21,6 +22,8 @@ export const scanLocal: SourceScanner = async ({ scanId, source, log, signal }) 
     return log.error({ scanId, err: error }, "scan failed");
   }
   await expectTargets({ scanId, total: outcome.services.length + outcome.failures.length });
+  // What the deploy config runs that joined no service is listed under the source, never dropped.
+  await appendUnmatchedWorkloads({ scanId, workloads: outcome.unmatched });
   for (const result of outcome.services) {
     if (signal.aborted) throw new Error("worker stopping; scan released for retry");
     await persistTarget({ scanId, sourceId: source.id, target: { kind: "repository", result } });
