@@ -48,7 +48,7 @@ export function HeatmapExplorer({
   );
   const onSort = (key: string) =>
     go({ ...search, sort: key as HeatmapSearch["sort"], dir: search.sort === key && search.dir === "asc" ? "desc" : "asc", page: 1 });
-  const filtered = Boolean(search.team || search.source || search.grade || search.factor || search.check || search.q);
+  const filtered = Boolean(search.team || search.source || search.kind || search.grade || search.factor || search.check || search.q);
   const clear = () => go({ sort: search.sort, dir: search.dir, page: 1, size: search.size });
   const rows = data?.rows ?? [];
   const total = data?.total ?? 0;

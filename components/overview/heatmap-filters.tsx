@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import { FACTORS } from "@/lib/factors/factors";
+import { SERVICE_KIND_LABEL } from "@/lib/facts/service-kinds";
 import type { HeatmapFilter, HeatmapSearch } from "@/lib/heatmap/read-heatmap-search";
 import type { HeatmapFilterOptions } from "@/lib/heatmap/list-heatmap-filters";
 
@@ -30,6 +31,12 @@ export function HeatmapFilters({
     const timer = setTimeout(() => onChange("q", text.trim(), { replace: true }), 300);
     return () => clearTimeout(timer);
   }, [text, search.q, onChange]);
+
+  // A link can name a kind no live service has now: keep it selectable, like a check.
+  const kinds =
+    search.kind && !options.kinds.some((k) => k.id === search.kind)
+      ? [{ id: search.kind, label: SERVICE_KIND_LABEL[search.kind] }, ...options.kinds]
+      : options.kinds;
 
   // Labels point at their control by id (not by wrapping it), so a select's name is "Team", not "Team All".
   const select = (filter: Exclude<HeatmapFilter, "q">, label: string, choices: { value: string; label: string }[]) => (
@@ -76,6 +83,11 @@ export function HeatmapFilters({
         "source",
         "Source",
         options.sources.map((s) => ({ value: s, label: s })),
+      )}
+      {select(
+        "kind",
+        "Kind",
+        kinds.map((k) => ({ value: k.id, label: k.label })),
       )}
       {select(
         "grade",

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { FACTORS } from "@/lib/factors/factors";
+import { isServiceKind, SERVICE_KIND_LABEL } from "@/lib/facts/service-kinds";
 import type { OverviewService } from "@/lib/heatmap/heatmap-service";
 import { GradeBadge } from "@/components/ui/grade-badge";
 import { ScoreCell, formatScore } from "@/components/ui/score-cell";
@@ -36,6 +37,9 @@ export function ServicesHeatmap({
             </SortableHeader>
             <th scope="col" className="px-2 py-2">
               Team
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Kind
             </th>
             <SortableHeader sort={sort} column="score" label="Sort by score" className="px-2 py-2 text-right">
               Score
@@ -77,6 +81,9 @@ export function ServicesHeatmap({
                 </Link>
               </th>
               <td className="px-2 py-1.5 text-slate-600 dark:text-slate-300">{s.team ?? "—"}</td>
+              <td className="whitespace-nowrap px-2 py-1.5 text-xs text-slate-600 dark:text-slate-300" data-testid="service-kind">
+                {kindLabel(s.kind)}
+              </td>
               <td className="px-2 py-1.5 text-right tabular-nums" data-testid="service-score">
                 {formatScore(s.score)}
               </td>
@@ -92,6 +99,11 @@ export function ServicesHeatmap({
       </table>
     </div>
   );
+}
+
+/** A kind in a word or two for the narrow column ("tool", not "tool (load generator, CLI)"); "—" when unknown. */
+function kindLabel(kind: string | null): string {
+  return isServiceKind(kind) ? SERVICE_KIND_LABEL[kind].replace(/ \(.*\)$/, "") : "—";
 }
 
 /** A column header that sorts by its column when clicked (a second click reverses); plain text without `sort`. */

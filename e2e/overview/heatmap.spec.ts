@@ -1,6 +1,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import { waitForFirstScan } from "@/e2e/support/wait-for-scan";
 import { expectNoSeriousA11yViolations, saveScreenshot } from "@/e2e/support/check-a11y";
+import { SERVICE_KIND_LABEL, SERVICE_KIND_NAMES } from "@/lib/facts/service-kinds";
 
 test.beforeAll(async ({ request }) => {
   await waitForFirstScan(request);
@@ -15,23 +16,36 @@ const column = async (page: Page, factor: string) =>
       .locator(`td[aria-label*=" ${factor}: "]`)
       .evaluateAll((cells) => cells.map((c) => c.getAttribute("aria-label") ?? ""))
   ).map((label) => label.split(": ").pop() ?? "");
+/** The names of the services the API lists for a heatmap query (its first 100), and how many match. */
+const fromApi = async (page: Page, query = "") => {
+  const body = (await (await page.request.get(`/api/heatmap?size=100${query ? `&${query}` : ""}`)).json()) as {
+    total: number;
+    rows: { name: string }[];
+  };
+  return { total: body.total, names: body.rows.map((r) => r.name) };
+};
 
 test("[OVERVIEW] filtering the heatmap by team and by a failing factor narrows the rows, lives in the URL and survives reload and back", async ({
   page,
 }) => {
+  // The demo fleet grows; what it holds is read from the API rather than counted here.
+  const fleet = await fromApi(page);
+  const commerce = await fromApi(page, "team=team-commerce");
+  expect(commerce.names).toEqual(expect.arrayContaining(["cart-api", "catalog-api", "inventory-sync", "order-worker"]));
+  expect(commerce.total).toBeLessThan(fleet.total);
   await page.goto("/");
-  await expect(rows(page)).toHaveCount(12);
+  await expect(rows(page)).toHaveCount(fleet.total);
   await page.getByLabel("Team", { exact: true }).selectOption("team-commerce");
   await expect(page).toHaveURL(/\/\?team=team-commerce$/);
-  await expect(rows(page)).toHaveCount(4);
-  expect((await names(page)).sort()).toEqual(["cart-api", "catalog-api", "inventory-sync", "order-worker"]);
+  await expect(rows(page)).toHaveCount(commerce.total);
+  expect((await names(page)).sort()).toEqual([...commerce.names].sort());
 
   // What the API answers for the same URL state is what the table must come to show (web-first: the
   // assertions wait for the rows to arrive instead of reading whatever is on screen at the moment).
   const expected = (await (await page.request.get("/api/heatmap?team=team-commerce&factor=config")).json()) as { rows: { name: string }[] };
   const failing = expected.rows.map((r) => r.name);
   expect(failing.length).toBeGreaterThan(0);
-  expect(failing.length).toBeLessThan(4);
+  expect(failing.length).toBeLessThan(commerce.total);
   await page.getByLabel("Failing factor").selectOption("config");
   await expect(page).toHaveURL(/\/\?team=team-commerce&factor=config$/);
   await expect(rows(page).getByRole("rowheader")).toHaveText(failing);
@@ -46,7 +60,7 @@ test("[OVERVIEW] filtering the heatmap by team and by a failing factor narrows t
 
   await page.goBack();
   await expect(page).toHaveURL(/\/\?team=team-commerce$/);
-  await expect(rows(page)).toHaveCount(4);
+  await expect(rows(page)).toHaveCount(commerce.total);
   await expect(page.getByLabel("Failing factor")).toHaveValue("");
 });
 
@@ -75,16 +89,19 @@ test("[OVERVIEW] clicking a factor column header sorts by it and says so; the pa
   await saveScreenshot(page, "overview-heatmap-sorted");
   await expectNoSeriousA11yViolations(page);
 
-  await expect(page.getByTestId("heatmap-count")).toHaveText(/Showing 1–12 of 12 services/);
+  const { total } = await fromApi(page);
+  expect(total).toBeLessThanOrEqual(50);
+  await expect(page.getByTestId("heatmap-count")).toHaveText(new RegExp(`Showing 1–${total} of ${total} services`));
   await expect(page.getByRole("button", { name: "Next" })).toBeDisabled();
   await page.goto("/?sort=logs&dir=desc&page=2");
   await expect(page.getByTestId("heatmap-empty")).toContainText("past the last service");
   await page.getByRole("button", { name: "First page" }).click();
   await expect(page).toHaveURL(/\/\?sort=logs&dir=desc$/);
-  await expect(rows(page)).toHaveCount(12);
+  await expect(rows(page)).toHaveCount(total);
 });
 
 test("[OVERVIEW] search narrows the heatmap; a search matching nothing offers to clear the filters", async ({ page }) => {
+  const { total } = await fromApi(page);
   await page.goto("/");
   await page.getByLabel("Search").fill("api");
   await expect(page).toHaveURL(/\/\?q=api$/);
@@ -99,7 +116,7 @@ test("[OVERVIEW] search narrows the heatmap; a search matching nothing offers to
   await expectNoSeriousA11yViolations(page);
   await page.getByRole("button", { name: "Clear filters" }).click();
   await expect(page).toHaveURL(/\/$/);
-  await expect(rows(page)).toHaveCount(12);
+  await expect(rows(page)).toHaveCount(total);
   await expect(page.getByLabel("Search")).toHaveValue("");
 });
 
@@ -121,22 +138,26 @@ test("[OVERVIEW] the biggest movers over 7 and 30 days and the worst services ar
 });
 
 test("[OVERVIEW] a smaller page size pages through the fleet; the pager, the rows and the URL agree", async ({ page }) => {
+  const { total } = await fromApi(page);
+  const pages = Math.ceil(total / 10);
+  expect(pages).toBeGreaterThanOrEqual(2);
   await page.goto("/");
   await page.getByLabel("Rows per page").selectOption("10");
   await expect(page).toHaveURL(/\/\?size=10$/);
-  await expect(page.getByTestId("heatmap-count")).toHaveText(/^Showing 1–10 of 12 services/);
+  await expect(page.getByTestId("heatmap-count")).toHaveText(new RegExp(`^Showing 1–10 of ${total} services`));
   await expect(rows(page)).toHaveCount(10);
-  await expect(page.getByText("Page 1 of 2")).toBeVisible();
+  await expect(page.getByText(`Page 1 of ${pages}`)).toBeVisible();
 
   const second = ((await (await page.request.get("/api/heatmap?page=2&size=10")).json()) as { rows: { name: string }[] }).rows.map(
     (r) => r.name,
   );
-  expect(second).toHaveLength(2);
+  expect(second).toHaveLength(Math.min(10, total - 10));
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page).toHaveURL(/\/\?page=2&size=10$/);
-  await expect(page.getByTestId("heatmap-count")).toHaveText(/^Showing 11–12 of 12 services/);
+  await expect(page.getByTestId("heatmap-count")).toHaveText(new RegExp(`^Showing 11–${10 + second.length} of ${total} services`));
   await expect(rows(page).getByRole("rowheader")).toHaveText(second);
-  await expect(page.getByRole("button", { name: "Next" })).toBeDisabled();
+  const next = page.getByRole("button", { name: "Next" });
+  await (pages === 2 ? expect(next).toBeDisabled() : expect(next).toBeEnabled());
   await saveScreenshot(page, "overview-heatmap-page-2");
   await expectNoSeriousA11yViolations(page);
 
@@ -146,4 +167,36 @@ test("[OVERVIEW] a smaller page size pages through the fleet; the pager, the row
   await page.getByRole("button", { name: "Previous" }).click();
   await expect(page).toHaveURL(/\/\?size=10$/);
   await expect(rows(page)).toHaveCount(10);
+});
+
+test("[OVERVIEW] filtering by kind offers the fleet's kinds and shows only services of the one picked", async ({ page }) => {
+  // What the demo fleet holds, as the API reads it: each live service with its kind.
+  const all = (await (await page.request.get("/api/heatmap?size=100")).json()) as {
+    total: number;
+    rows: { name: string; kind: string | null }[];
+  };
+  expect(all.rows).toHaveLength(all.total);
+  const present = SERVICE_KIND_NAMES.filter((k) => all.rows.some((r) => r.kind === k));
+  const grpc = all.rows.filter((r) => r.kind === "grpc").map((r) => r.name);
+  expect(grpc.length).toBeGreaterThan(0);
+  expect(grpc.length).toBeLessThan(all.total);
+
+  await page.goto("/");
+  const kind = page.getByLabel("Kind", { exact: true });
+  await expect(kind.locator("option")).toHaveText(["All", ...present.map((k) => SERVICE_KIND_LABEL[k])]);
+  await kind.selectOption("grpc");
+  await expect(page).toHaveURL(/\/\?kind=grpc$/);
+  await expect(rows(page)).toHaveCount(grpc.length);
+  expect((await names(page)).sort()).toEqual([...grpc].sort());
+  await expect(rows(page).getByTestId("service-kind")).toHaveText(grpc.map(() => "gRPC service"));
+  await saveScreenshot(page, "overview-heatmap-kind");
+  await expectNoSeriousA11yViolations(page);
+
+  await page.reload();
+  await expect(kind).toHaveValue("grpc");
+  await expect(rows(page)).toHaveCount(grpc.length);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(kind).toHaveValue("");
+  await expect(rows(page)).toHaveCount(Math.min(all.total, 50));
 });

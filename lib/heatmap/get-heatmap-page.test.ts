@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { getHeatmapPage, type HeatmapQuery } from "@/lib/heatmap/get-heatmap-page";
 import { ownerOf, useScannedFleet } from "@/test/support/use-scanned-fleet";
+import { FLEET_SERVICE_COUNT } from "@/test/support/fleet";
 
 const round = (x: number) => Math.round(x * 10) / 10;
 const fleet = useScannedFleet();
@@ -13,12 +14,12 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 test("[OVERVIEW] heatmap pages the fleet worst first, with the total for the pager", async () => {
   const worst = [...fleet.services].sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || byName(a.name, b.name)).map((s) => s.name);
   const first = await getHeatmapPage(base);
-  assert.equal(first.total, 12);
+  assert.equal(first.total, FLEET_SERVICE_COUNT);
   assert.deepEqual(
     first.rows.map((r) => r.name),
     worst.slice(0, 5),
   );
-  assert.deepEqual(await names({ page: 3 }), worst.slice(10));
+  assert.deepEqual(await names({ page: 3 }), worst.slice(10, 15));
   assert.deepEqual(
     await names({ sort: "name", dir: "desc", page: 2 }),
     fleet.services
@@ -32,7 +33,7 @@ test("[OVERVIEW] heatmap pages the fleet worst first, with the total for the pag
 test("[OVERVIEW] heatmap cells are the latest factor scores, empty where no check applied", async () => {
   const { rows } = await getHeatmapPage({ ...base, pageSize: 50 });
   for (const s of fleet.services) {
-    const row = rows.find((r) => r.name === s.name);
+    const row = rows.find((r) => r.path === s.path);
     const expected = Object.fromEntries(s.factors.flatMap((f) => (f.score === null ? [] : [[f.factor, round(f.score)]])));
     assert.deepEqual(row?.factors, expected, s.name);
     assert.equal(row?.source, "demo");
@@ -83,4 +84,23 @@ test("[OVERVIEW] heatmap sorts by a factor, unscored cells last in both directio
       [...scored].sort((a, b) => (dir === "asc" ? a - b : b - a)),
     );
   }
+});
+
+test("[OVERVIEW] heatmap rows carry their kind and filter by it; an unknown kind matches nothing", async () => {
+  const { rows } = await getHeatmapPage({ ...base, pageSize: 500 });
+  for (const s of fleet.services) assert.equal(rows.find((r) => r.path === s.path)?.kind, s.kind, s.name);
+  const kinds = [...new Set(fleet.services.map((s) => s.kind))];
+  // The demo fleet mixes kinds, so each filter below is a real narrowing, not the whole fleet.
+  assert.ok(kinds.length > 1, `the demo fleet has several kinds (${kinds.join(", ")})`);
+  for (const kind of kinds) {
+    const expected = fleet.services.filter((s) => s.kind === kind).map((s) => s.path);
+    const page = await getHeatmapPage({ ...base, kind, pageSize: 500 });
+    assert.deepEqual(page.rows.map((r) => r.path).sort(), expected.sort(), kind);
+    assert.equal(page.total, expected.length, kind);
+  }
+  const grpcFailingConfig = fleet.services.filter(
+    (s) => s.kind === "grpc" && (s.factors.find((f) => f.factor === "config")?.score ?? 100) < 100,
+  );
+  assert.equal((await getHeatmapPage({ ...base, kind: "grpc", factor: "config" })).total, grpcFailingConfig.length);
+  assert.equal((await getHeatmapPage({ ...base, kind: "lambda" })).total, 0);
 });

@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { FACTORS, type FactorId } from "@/lib/factors/factors";
 import { roundScore } from "@/lib/scoring/score-findings";
 import type { OverviewService } from "@/lib/heatmap/heatmap-service";
+import { isServiceKind } from "@/lib/facts/service-kinds";
 
 export interface HeatmapQuery {
   /** Team slug. */
@@ -10,6 +11,8 @@ export interface HeatmapQuery {
   /** Source name. */
   source?: string;
   grade?: string;
+  /** Service kind (lib/facts/service-kinds.ts): http, grpc, worker, job, tool, datastore or static. */
+  kind?: string;
   /** Only services failing a check of this factor (factor score below 100). */
   factor?: string;
   /** Only services whose latest view fails this check (rule id). */
@@ -49,6 +52,8 @@ export function heatmapPageSql(opts: HeatmapQuery & { teamId?: Prisma.Sql }): Pr
   if (opts.team) where.push(Prisma.sql`s."teamId" = (SELECT t."id" FROM "Team" t WHERE t."slug" = ${opts.team})`);
   if (opts.source) where.push(Prisma.sql`s."sourceId" = (SELECT src."id" FROM "Source" src WHERE src."name" = ${opts.source})`);
   if (opts.grade) where.push(Prisma.sql`s."latestGrade" = ${opts.grade}`);
+  // Like an unknown factor, an unknown kind filters everything out rather than showing the whole fleet.
+  if (opts.kind) where.push(isServiceKind(opts.kind) ? Prisma.sql`s."kind" = ${opts.kind}` : Prisma.sql`false`);
   if (opts.q) {
     const like = `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(Prisma.sql`(s."name" ILIKE ${like} OR s."slug" ILIKE ${like})`);
@@ -70,9 +75,9 @@ export function heatmapPageSql(opts: HeatmapQuery & { teamId?: Prisma.Sql }): Pr
   // The page is cut in the subquery (a top-N sort or an index walk); json_agg sorts those few rows again, as
   // an aggregate's input order is not guaranteed to follow a subquery's.
   return Prisma.sql`json_build_object('total', ${total}, 'rows', (SELECT json_agg(json_build_object('slug', p."slug", 'name', p."name",
-      'path', p."path", 'team', p."team", 'source', p."source", 'score', p."score", 'grade', p."grade",
+      'path', p."path", 'kind', p."kind", 'team', p."team", 'source', p."source", 'score', p."score", 'grade', p."grade",
       'scannedAt', p."scannedAt", 'factors', p."factors") ORDER BY p."key" ${dir} NULLS LAST, p."name" ASC, p."id" ASC) FROM (
-    SELECT s."id", s."slug", s."name", s."path", t."name" AS "team", src."name" AS "source", s."latestScore" AS "score",
+    SELECT s."id", s."slug", s."name", s."path", s."kind", t."name" AS "team", src."name" AS "source", s."latestScore" AS "score",
       s."latestGrade" AS "grade", s."latestScanAt" AT TIME ZONE 'UTC' AS "scannedAt", ${factors} AS "factors", ${key} AS "key"
     FROM "Service" s JOIN "Source" src ON src."id" = s."sourceId" LEFT JOIN "Team" t ON t."id" = s."teamId"
     WHERE ${whereSql}

@@ -8,6 +8,8 @@ export interface OverviewService {
   slug: string;
   name: string;
   path: string;
+  /** What kind of service the latest scan found (lib/facts/service-kinds.ts); null before it or for a cluster-only service. */
+  kind: string | null;
   team: string | null;
   source: string;
   score: number | null;

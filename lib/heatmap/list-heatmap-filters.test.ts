@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { db } from "@/lib/db";
+import { SERVICE_KIND_LABEL, SERVICE_KIND_NAMES } from "@/lib/facts/service-kinds";
 import { exportTable } from "@/lib/export/export-table";
 import { ownerOf, useScannedFleet } from "@/test/support/use-scanned-fleet";
 import { getFleetScore, listHeatmapFilters } from "@/test/support/read-fragments";
@@ -53,4 +54,42 @@ test("[OVERVIEW] the services CSV holds every service the heatmap's filters matc
     failsLogs,
   );
   await assert.rejects(rows("factor=typo"), { name: "ValidationError" });
+});
+
+test("[OVERVIEW] the kind filter offers the kinds of live services only, in the catalogue's order, labelled", async () => {
+  const live = new Set<string>(fleet.services.map((s) => s.kind));
+  const { kinds } = await listHeatmapFilters();
+  assert.deepEqual(
+    kinds,
+    SERVICE_KIND_NAMES.filter((k) => live.has(k)).map((id) => ({ id, label: SERVICE_KIND_LABEL[id] })),
+  );
+  // A kind only a gone service has is no choice: filtering by it would show nothing.
+  const absent = SERVICE_KIND_NAMES.find((k) => !live.has(k));
+  assert.ok(absent, "the demo fleet leaves some kind unused");
+  const source = await db().source.create({ data: { name: "retired", kind: "local", location: "/tmp/retired" }, select: { id: true } });
+  await db().service.create({
+    data: { slug: "retired-svc", name: "retired-svc", sourceId: source.id, path: "retired-svc", kind: absent, goneAt: new Date() },
+  });
+  assert.ok(!(await listHeatmapFilters()).kinds.some((k) => k.id === absent));
+  await db().service.update({ where: { slug: "retired-svc" }, data: { goneAt: null } });
+  assert.ok((await listHeatmapFilters()).kinds.some((k) => k.id === absent));
+  await db().service.update({ where: { slug: "retired-svc" }, data: { goneAt: new Date() } });
+});
+
+test("[OVERVIEW] the services CSV names each service's kind and follows the kind filter", async () => {
+  const csv = (await exportTable({ table: "services", params: new URLSearchParams("kind=grpc&sort=name") })).trim().split("\r\n");
+  assert.match(csv[0] ?? "", /^service,team,source,path,kind,score,grade,/);
+  const grpc = fleet.services
+    .filter((s) => s.kind === "grpc")
+    .map((s) => s.name)
+    .sort();
+  assert.ok(grpc.length > 0);
+  assert.deepEqual(
+    csv
+      .slice(1)
+      .map((l) => [l.split(",")[0], l.split(",")[4]])
+      .sort(),
+    grpc.map((name) => [name, "grpc"]),
+  );
+  await assert.rejects(exportTable({ table: "services", params: new URLSearchParams("kind=lambda") }), { name: "ValidationError" });
 });

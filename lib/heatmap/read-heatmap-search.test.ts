@@ -22,6 +22,8 @@ test("[OVERVIEW] heatmap URL state: defaults stay out of the URL, the rest round
       { ...defaults, factor: "port-binding", check: "readsPortFromEnv", q: "x" },
       "factor=port-binding&check=readsPortFromEnv&q=x",
     ],
+    ["grade=B&kind=grpc&team=team-shop", { ...defaults, team: "team-shop", kind: "grpc", grade: "B" }, "team=team-shop&kind=grpc&grade=B"],
+    ["kind=datastore", { ...defaults, kind: "datastore" }, "kind=datastore"],
   ];
   for (const [input, expected, output] of table) {
     const search = readHeatmapSearch(new URLSearchParams(input));
@@ -31,7 +33,18 @@ test("[OVERVIEW] heatmap URL state: defaults stay out of the URL, the rest round
 });
 
 test("[OVERVIEW] a hand-edited link with an invalid value shows the plain heatmap; the API refuses it", () => {
-  for (const input of ["sort=nope", "page=0", "dir=up", "factor=typo", "grade=Z", "check=%27%3B--", "size=7", "size=1000"]) {
+  for (const input of [
+    "sort=nope",
+    "page=0",
+    "dir=up",
+    "factor=typo",
+    "grade=Z",
+    "check=%27%3B--",
+    "size=7",
+    "size=1000",
+    "kind=lambda",
+    "kind=GRPC",
+  ]) {
     assert.deepEqual(readHeatmapSearch(new URLSearchParams(input)), defaults, input);
     assert.equal(heatmapSearch.safeParse(Object.fromEntries(new URLSearchParams(input))).success, false, input);
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FACTOR_IDS } from "@/lib/factors/factors";
+import { SERVICE_KIND_NAMES } from "@/lib/facts/service-kinds";
 
 /** Rows per heatmap page by default: enough to scan at a glance, few enough that a page renders at once at 10,000 services. */
 export const HEATMAP_PAGE_SIZE = 50;
@@ -9,13 +10,15 @@ export const HEATMAP_PAGE_SIZES = [10, 25, 50, 100] as const;
 const text = z.string().trim().max(100).optional();
 
 /**
- * The heatmap's state as it lives in the URL (`?team=…&factor=config&check=…&sort=logs&dir=desc&page=2&size=25`): the one
+ * The heatmap's state as it lives in the URL (`?team=…&kind=grpc&factor=config&check=…&sort=logs&dir=desc&page=2&size=25`): the one
  * contract shared by the overview page, the client that keeps the URL in sync, `/api/heatmap` and the CSV
  * export. Empty values count as unset.
  */
 export const heatmapSearch = z.object({
   team: text,
   source: text,
+  /** A service kind (lib/facts/service-kinds.ts). */
+  kind: z.enum(SERVICE_KIND_NAMES).optional(),
   grade: z.enum(["A", "B", "C", "D", "F", "N/A"]).optional(),
   factor: z.enum(FACTOR_IDS).optional(),
   /** A check's rule id: built-in, cluster or a source's custom check, so any id-shaped string. */
@@ -36,7 +39,7 @@ export const heatmapSearch = z.object({
 });
 
 export type HeatmapSearch = z.infer<typeof heatmapSearch>;
-export type HeatmapFilter = "team" | "source" | "grade" | "factor" | "check" | "q";
+export type HeatmapFilter = "team" | "source" | "kind" | "grade" | "factor" | "check" | "q";
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -60,7 +63,7 @@ export function readHeatmapSearch(params: Params): HeatmapSearch {
 /** The query string of a state, defaults left out so the plain overview stays `/`; keys in a stable order. */
 export function toHeatmapQueryString(search: HeatmapSearch): string {
   const params = new URLSearchParams();
-  for (const key of ["team", "source", "grade", "factor", "check", "q"] as const) {
+  for (const key of ["team", "source", "kind", "grade", "factor", "check", "q"] as const) {
     const value = search[key];
     if (value) params.set(key, value);
   }
