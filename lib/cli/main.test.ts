@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { FLEET_SERVICE_COUNT } from "@/test/support/fleet";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const bin = join(repo, "bin", "dozen.mjs");
@@ -35,7 +36,7 @@ describe("dozen CLI", { concurrency: true }, () => {
     const { code, stdout } = await dozen(["scan", relative(cwd, fleet), "--format", "json"]);
     assert.equal(code, 0);
     const result = JSON.parse(stdout) as { services: Record<string, unknown>[]; failures: unknown[] };
-    assert.equal(result.services.length, 12);
+    assert.equal(result.services.length, FLEET_SERVICE_COUNT);
     assert.deepEqual(result.failures, []);
     const admin = result.services.find((s) => s.name === "admin-portal") as {
       grade: string;

@@ -8,6 +8,7 @@ import { readHeatmapSearch } from "@/lib/heatmap/read-heatmap-search";
 import { scanIntoDatabase } from "@/test/support/scan-into-database";
 import { useTestDatabase } from "@/test/support/test-database";
 import { ownerOf } from "@/test/support/use-scanned-fleet";
+import { FLEET_SERVICE_COUNT } from "@/test/support/fleet";
 
 const fleet = fileURLToPath(new URL("../../examples/fleet", import.meta.url));
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -39,8 +40,8 @@ test("[OVERVIEW] one statement brings the headline, heatmap page, worst services
   scanned = (await scanIntoDatabase({ root: fleet, name: "demo" })).services;
   const page = await getOverviewPage({ search: readHeatmapSearch({}) });
   const worstFirst = [...scanned].sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || byName(a.name, b.name));
-  assert.equal(page.fleet.services, 12);
-  assert.equal(page.heatmap.total, 12);
+  assert.equal(page.fleet.services, FLEET_SERVICE_COUNT);
+  assert.equal(page.heatmap.total, FLEET_SERVICE_COUNT);
   assert.deepEqual(
     page.heatmap.rows.map((r) => r.name),
     worstFirst.map((s) => s.name),
@@ -55,7 +56,7 @@ test("[OVERVIEW] one statement brings the headline, heatmap page, worst services
   );
   assert.equal(
     Object.values(page.grades).reduce((a, b) => a + b, 0),
-    12,
+    FLEET_SERVICE_COUNT,
   );
   assert.equal(page.grades.F, scanned.filter((s) => s.grade === "F").length);
   assert.ok(page.failing.length > 0 && page.failing.length <= 5);
@@ -67,7 +68,7 @@ test("[OVERVIEW] one statement brings the headline, heatmap page, worst services
   );
   assert.deepEqual(
     page.trend.map((p) => [p.day, p.services]),
-    [[utcDay(), 12]],
+    [[utcDay(), FLEET_SERVICE_COUNT]],
   );
   assert.equal(page.trend[0]?.score, page.fleet.score);
   const owners = [...new Set(scanned.flatMap((s) => ownerOf(s) ?? []))].sort();
@@ -94,5 +95,5 @@ test("[OVERVIEW] the URL's filters narrow the heatmap page only; the worst servi
   assert.equal(page.heatmap.total, commerce.length);
   assert.equal(page.worst.length, 5);
   assert.ok(page.worst.some((r) => !commerce.includes(r.name)));
-  assert.equal(page.fleet.services, 12);
+  assert.equal(page.fleet.services, FLEET_SERVICE_COUNT);
 });

@@ -42,7 +42,11 @@ test("an unknown service is a clear error", async () => {
 });
 
 test("moving a scanned service by hand refreshes today's rollups of the team it left and the team it joined", async () => {
-  const { services } = await scanIntoDatabase({ root: fleet, name: "demo", only: ["cart-api", "catalog-api"] });
+  const { services } = await scanIntoDatabase({
+    root: fleet,
+    name: "demo",
+    only: ["shop-monorepo/services/cart-api", "shop-monorepo/services/catalog-api"],
+  });
   const score = (name: string) => Math.round((services.find((s) => s.name === name)?.score ?? NaN) * 10) / 10;
   const todayOf = async (slug: string) => {
     const team = await db().team.findUniqueOrThrow({ where: { slug }, select: { id: true } });

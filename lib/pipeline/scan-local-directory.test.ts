@@ -9,6 +9,8 @@ import { scanLocalDirectory } from "@/lib/pipeline/scan-local-directory";
 import { evaluateRepository } from "@/lib/pipeline/evaluate-repository";
 import type { ScanOutcome } from "@/lib/pipeline/types";
 import { InvalidScoringConfigError } from "@/lib/scoring/parse-scoring-config";
+import { FLEET_SERVICE_COUNT } from "@/test/support/fleet";
+import { writeTestTree } from "@/test/support/write-test-tree";
 
 const fleet = fileURLToPath(new URL("../../examples/fleet", import.meta.url));
 let outcome: ScanOutcome;
@@ -16,15 +18,18 @@ before(async () => {
   outcome = await scanLocalDirectory({ root: fleet });
 });
 
+// Two repositories of the fleet have a catalog-api: the one named here is the shop monorepo's.
+const PATHS: Record<string, string> = { "catalog-api": "shop-monorepo/services/catalog-api" };
+
 function service(name: string) {
-  const found = outcome.services.find((s) => s.name === name);
+  const found = outcome.services.find((s) => (PATHS[name] ? s.path === PATHS[name] : s.name === name));
   assert.ok(found, `${name} was not scanned`);
   return found;
 }
 
 test("[FLEET] every service is scored, none fails", () => {
   assert.deepEqual(outcome.failures, []);
-  assert.equal(outcome.services.length, 12);
+  assert.equal(outcome.services.length, FLEET_SERVICE_COUNT);
   for (const s of outcome.services) {
     assert.equal(typeof s.score, "number", s.name);
     assert.equal(s.factors.length, 15);
@@ -47,7 +52,7 @@ for (const name of ["report-generator", "legacy-billing", "admin-portal", "order
 // Violations the READMEs name, with the file and line they name.
 const violations: [service: string, ruleId: string, path: string, line: number][] = [
   ["admin-portal", "readsPortFromEnv", "admin-portal/server.js", 45],
-  ["checkout-web", "noCommittedEnvFiles", "checkout-web/.env.production", 1],
+  ["checkout-web", "noCommittedEnvFiles", "checkout-web/.env.production", 2],
   ["checkout-web", "backingServicesAttachedByUrl", "checkout-web/lib/redis.ts", 4],
   ["inventory-sync", "execFormEntrypoint", "inventory-sync/Dockerfile", 12],
   ["inventory-sync", "scalesByReplicas", "inventory-sync/k8s/deployment.yaml", 7],
@@ -111,6 +116,31 @@ test("a dozen.yaml at the root re-weights rules; an invalid one fails the scan",
     );
     writeFileSync(join(root, "dozen.yaml"), "rules:\n  noSuchRule: { weight: 1 }\n");
     await assert.rejects(scanLocalDirectory({ root }), InvalidScoringConfigError);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("a Deployment of an image nothing builds joins no service and comes back as unmatched, with its file and line", async () => {
+  const deployment = (name: string, image: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  template:\n    spec:\n      containers:\n        - name: ${name}\n          image: ${image}\n`;
+  const root = await writeTestTree({
+    files: {
+      "api/Dockerfile": 'FROM node:20\nCOPY . .\nCMD ["node", "server.js"]\n',
+      "api/server.js": "require('node:http').createServer().listen(process.env.PORT);\n",
+      "deploy/api.yaml": deployment("api", "acme/api:1.0.0"),
+      "deploy/ghost.yaml": `# built by another team\n---\n${deployment("ghost", "acme/ghost:2.1.0")}`,
+    },
+  });
+  try {
+    const scanned = await scanLocalDirectory({ root });
+    assert.deepEqual(
+      scanned.services.map((s) => [s.path, s.facts.deployedBy.map((d) => d.object)]),
+      [["api", ["Deployment/api"]]],
+    );
+    assert.deepEqual(scanned.unmatched, [
+      { descriptor: "kubernetes", kind: "Deployment", name: "ghost", path: "deploy/ghost.yaml", line: 3 },
+    ]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -10,6 +10,7 @@ import { utcDay } from "@/lib/db/utc-day";
 import type { ServiceScanResult } from "@/lib/pipeline/types";
 import { scanIntoDatabase } from "@/test/support/scan-into-database";
 import { useTestDatabase } from "@/test/support/test-database";
+import { FLEET_SERVICE_COUNT } from "@/test/support/fleet";
 import {
   getFailingFactors,
   getFleetTrend,
@@ -49,7 +50,7 @@ async function ageRollups(days: number) {
 test("a finished scan writes today's service, team and fleet rollups that the trends read", async () => {
   const today = utcDay();
   const scores = first.flatMap((s) => (s.score === null ? [] : [s.score]));
-  assert.deepEqual(await getFleetTrend({ days: 30 }), [{ day: today, score: round(mean(scores)), services: 12 }]);
+  assert.deepEqual(await getFleetTrend({ days: 30 }), [{ day: today, score: round(mean(scores)), services: FLEET_SERVICE_COUNT }]);
 
   const commerce = await db().team.findUniqueOrThrow({ where: { slug: "team-commerce" }, select: { id: true } });
   const commerceScores = first.filter((s) => s.facts.service.owners[0] === "team-commerce").map((s) => s.score ?? 0);
@@ -113,8 +114,8 @@ test("a later day's scan of one service updates only its rows, carries the rest 
   assert.deepEqual(
     trend.map((p) => [p.day, p.services]),
     [
-      [utcDay({ minusDays: 8 }), 12],
-      [utcDay(), 12],
+      [utcDay({ minusDays: 8 }), FLEET_SERVICE_COUNT],
+      [utcDay(), FLEET_SERVICE_COUNT],
     ],
   );
   const latest = await db().service.findMany({ select: { latestScore: true } });
