@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { env } from "@/lib/env";
 import { scanLocalDirectory } from "@/lib/pipeline/scan-local-directory";
+import { classifyServiceKind } from "@/lib/rules/classify-service-kind";
 import { compareWithExpectations, type Expectations, type ScannedRepo } from "@/bench/accuracy/compare";
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
@@ -31,6 +32,7 @@ if (args[0] === "--scan") {
     services: outcome.services.map((s) => ({
       name: s.name,
       path: s.path,
+      kind: classifyServiceKind(s.facts),
       fails: s.findings
         .filter((f) => f.outcome === "fail")
         .map((f) => {
@@ -97,6 +99,8 @@ const total = {
   truePositives: tp,
   falsePositives: fp,
   missed: fn,
+  kindsRight: sum((r) => r.kindsRight),
+  kindsJudged: sum((r) => r.kindsJudged),
   unjudgedFails: sum((r) => r.unjudged),
   maxSeconds: round(Math.max(0, ...rows.map((r) => r.seconds))),
   maxRssMb: Math.max(0, ...rows.map((r) => r.peakRssMb)),
@@ -112,7 +116,7 @@ const goalsMet =
 console.log("");
 if (missing.length) console.log(`Missing from ${corpus}:\n  ${missing.join("\n  ")}`);
 console.log(
-  `TOTAL ${rows.length} repositories: services exact in ${total.servicesExact}; FAIL precision ${pct(total.precision)} (${tp} right, ${fp} wrong), recall ${pct(total.recall)} (${fn} missed); slowest ${total.maxSeconds} s, peak RSS ${total.maxRssMb} MB`,
+  `TOTAL ${rows.length} repositories: services exact in ${total.servicesExact}; FAIL precision ${pct(total.precision)} (${tp} right, ${fp} wrong), recall ${pct(total.recall)} (${fn} missed); kinds right ${total.kindsRight}/${total.kindsJudged}; slowest ${total.maxSeconds} s, peak RSS ${total.maxRssMb} MB`,
 );
 console.log(`RESULT ${JSON.stringify({ ...total, goals, goalsMet })}`);
 
@@ -124,6 +128,7 @@ function printRow(r: ReturnType<typeof compareWithExpectations>): void {
   for (const note of r.notes) console.log(`    note: ${note}`);
   if (!verbose) return;
   for (const s of r.serviceProblems) console.log(`    service: ${s}`);
+  for (const k of r.kindProblems) console.log(`    kind: ${k}`);
   for (const f of r.falsePositives) console.log(`    wrong FAIL: ${f}`);
   for (const m of r.missed) console.log(`    missed: ${m}`);
 }

@@ -15,7 +15,7 @@ export interface Expectations {
 export interface ScannedRepo {
   seconds: number;
   peakRssMb: number;
-  services: { name: string; path: string; fails: { check: string; where: string; message: string }[] }[];
+  services: { name: string; path: string; kind?: string; fails: { check: string; where: string; message: string }[] }[];
   failures: { path: string; error: string }[];
 }
 
@@ -41,12 +41,18 @@ export function compareWithExpectations(opts: { expected: Expectations; scanned:
   const falsePositives: string[] = [];
   let unjudged = 0;
   const found = new Set<string>();
+  const kindProblems: string[] = [];
+  let kindsJudged = 0;
   for (const service of scanned.services) {
     const match = byPath.get(normalise(service.path));
     if (!match) serviceProblems.push(`"${service.name}" (${service.path}) is not a service`);
     else {
       found.add(match.name);
       if (match.name !== service.name) serviceProblems.push(`${service.path} is named "${service.name}", expected "${match.name}"`);
+      if (match.kind && service.kind) {
+        kindsJudged += 1;
+        if (match.kind !== service.kind) kindProblems.push(`${match.name} is a ${match.kind}, Dozen says ${service.kind}`);
+      }
     }
     for (const fail of service.fails) {
       const check = SAME_CHECK[fail.check] ?? fail.check;
@@ -77,6 +83,9 @@ export function compareWithExpectations(opts: { expected: Expectations; scanned:
     servicesFound: found.size,
     servicesExact: serviceProblems.length === 0,
     serviceProblems,
+    kindProblems,
+    kindsJudged,
+    kindsRight: kindsJudged - kindProblems.length,
     truePositives,
     falsePositives,
     missed,
