@@ -1,7 +1,8 @@
 import { UsageError, type CliOutput } from "@/lib/cli/usage-error";
 import { loadCustomRules } from "@/lib/cli/load-custom-rules";
 import { findFactor } from "@/lib/factors/factors";
-import { findRule, getGuide } from "@/lib/rules/registry";
+import { renderGuide } from "@/lib/guides/render-guide";
+import { findRule } from "@/lib/rules/registry";
 
 /** `dozen explain <ruleId> [--config FILE]`: what the rule (or custom check) checks, why, and the remediation guide. */
 export async function runExplainCommand(opts: { args: string[]; config?: string; cwd: string; output: CliOutput }): Promise<number> {
@@ -18,7 +19,8 @@ export async function runExplainCommand(opts: { args: string[]; config?: string;
       "",
       rule.rationale,
       "",
-      getGuide(rule.id) ?? custom?.guide ?? "",
+      // No finding to point at: the guide without its "Where" line.
+      renderGuide({ ruleId: rule.id, evidence: [] }) ?? custom?.guide ?? "",
     ].join("\n"),
   );
   return 0;
