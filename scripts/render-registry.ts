@@ -64,8 +64,6 @@ export function listRuleFolders(opts: { rulesDir: string }): CheckFolder[] {
       for (const needed of ["pass", "fail"] as const) {
         if (!fixtures.some((f) => f.outcome === needed)) problems.push(`${where}: needs at least one fixtures/${needed}-<name> fixture`);
       }
-      if (trees.length > 0 && files.length > 0)
-        problems.push(`${where}: fixtures are either trees (repository) or .yaml files (cluster), not both`);
       folders.push({ id, factorFolder, dir, fixtures });
     }
   }
@@ -74,7 +72,8 @@ export function listRuleFolders(opts: { rulesDir: string }): CheckFolder[] {
 }
 
 /** What each kind of check is judged from, so a fixture of the wrong shape is caught at generation. */
-const FIXTURE_SHAPE: Record<Judges, "tree" | "yaml"> = { repository: "tree", cluster: "yaml", both: "yaml" };
+// A workload check judges repositories and clusters alike: it takes fixtures of both shapes.
+const FIXTURE_SHAPE: Record<Judges, "tree" | "yaml" | "either"> = { repository: "tree", cluster: "yaml", both: "yaml", workload: "either" };
 
 /**
  * Renders `registry.generated.ts`: a static import of every check (bundlers cannot follow a runtime directory
@@ -91,10 +90,11 @@ export async function renderRegistry(opts: { rulesDir: string }): Promise<string
     if (!rule) problems.push(`${where}: does not export \`rule\``);
     else if (rule.id !== folder.id) problems.push(`${where}: id "${rule.id}" differs from its folder "${folder.id}"`);
     else if (!folder.factorFolder.endsWith(`-${rule.factor}`)) problems.push(`${where}: factor "${rule.factor}" is not its folder's`);
-    else if (!(rule.judges in FIXTURE_SHAPE)) problems.push(`${where}: judges "${String(rule.judges)}" is not repository, cluster or both`);
+    else if (!(rule.judges in FIXTURE_SHAPE))
+      problems.push(`${where}: judges "${String(rule.judges)}" is not repository, cluster, both or workload`);
     else {
       const shape = FIXTURE_SHAPE[rule.judges];
-      const wrong = folder.fixtures.filter((f) => (shape === "yaml") !== f.path.endsWith(".yaml"));
+      const wrong = shape === "either" ? [] : folder.fixtures.filter((f) => (shape === "yaml") !== f.path.endsWith(".yaml"));
       if (wrong.length > 0)
         problems.push(
           `${where}: a ${rule.judges} check takes ${shape === "yaml" ? "<outcome>-<name>.yaml files" : "<outcome>-<name>/ trees"} as fixtures`,

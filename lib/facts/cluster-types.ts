@@ -4,65 +4,25 @@
  * secret-looking one a redacted preview (lib/facts/preview-secret.ts).
  */
 
-export type WorkloadKind = "Deployment" | "StatefulSet" | "DaemonSet" | "Job" | "CronJob";
+import type { AutoscalerFact, ClusterServiceFact, DisruptionBudgetFact, WorkloadFacts } from "@/lib/facts/workload/types";
 
-export interface EnvVarFact {
-  name: string;
-  source: "literal" | "secretKeyRef" | "configMapKeyRef" | "fieldRef" | "resourceFieldRef";
-  /** Set on literals that look like credentials: `ab****`, never the value. */
-  secretPreview?: string;
-}
-
-export interface ContainerFact {
-  name: string;
-  image: string;
-  init: boolean;
-  /** JSON path of the container inside its workload, e.g. `spec.template.spec.containers[0]`. */
-  jsonPath: string;
-  env: EnvVarFact[];
-  envFrom: { kind: "secret" | "configMap"; name: string }[];
-  ports: number[];
-  probes: { readiness: boolean; liveness: boolean; startup: boolean };
-  preStop: boolean;
-  requests: boolean;
-  limits: boolean;
-  runAsNonRoot: boolean;
-  readOnlyRootFilesystem: boolean;
-  /** The command or args run database migrations (only this verdict is kept, never the command). */
-  runsMigrations: boolean;
-}
-
-export interface WorkloadFacts {
-  kind: WorkloadKind;
-  namespace: string;
-  name: string;
-  labels: Record<string, string>;
-  /** Only `dozen.dev/*` annotations: others (last-applied-configuration) can hold whole manifests. */
-  annotations: Record<string, string>;
-  podLabels: Record<string, string>;
-  replicas: number | null;
-  terminationGracePeriodSeconds: number | null;
-  volumes: { pvc: string[]; hostPath: string[] };
-  containers: ContainerFact[];
-  /** From the workload's pods: image digests actually running, restarts, pod count. */
-  running: { digests: string[]; restarts: number; pods: number };
-}
-
-export interface ClusterServiceFact {
-  namespace: string;
-  name: string;
-  selector: Record<string, string>;
-  targetPorts: (number | string)[];
-  sessionAffinity: string;
-}
+export type {
+  AutoscalerFact,
+  ClusterServiceFact,
+  ContainerFact,
+  DisruptionBudgetFact,
+  EnvVarFact,
+  WorkloadFacts,
+  WorkloadKind,
+} from "@/lib/facts/workload/types";
 
 export interface ClusterFacts {
   schemaVersion: 1;
   cluster: string;
   workloads: WorkloadFacts[];
   services: ClusterServiceFact[];
-  hpas: { namespace: string; name: string; targetKind: string; targetName: string }[];
-  pdbs: { namespace: string; name: string; selector: Record<string, string> }[];
+  hpas: AutoscalerFact[];
+  pdbs: DisruptionBudgetFact[];
   configMaps: { namespace: string; name: string }[];
   /** Names only: Secrets are listed as partial object metadata, so their data never reaches Dozen. */
   secrets: { namespace: string; name: string }[];

@@ -44,25 +44,25 @@ const plan: ClusterTargetPlan = {
 };
 const config = (text: string) => ({ path: "dozen.yaml", text });
 
-test("the repository's dozen.yaml re-weights and disables cluster checks like repository ones", () => {
+test("the repository's dozen.yaml re-weights and disables a check in the cluster as in the repository", () => {
   const plain = evaluateClusterTarget({ plan, declared: [], repoConfig: null });
-  const replicas = plain.findings.find((f) => f.ruleId === "clusterScalesHorizontally");
-  assert.deepEqual([replicas?.outcome, replicas?.weight], ["fail", 2]);
+  const replicas = plain.findings.find((f) => f.ruleId === "scalesByReplicas");
+  assert.deepEqual([replicas?.outcome, replicas?.weight], ["fail", 5]);
 
   const reweighted = evaluateClusterTarget({
     plan,
     declared: [],
-    repoConfig: config("rules:\n  clusterScalesHorizontally: { weight: 7 }\n"),
+    repoConfig: config("rules:\n  scalesByReplicas: { weight: 7 }\n"),
   });
-  assert.equal(reweighted.findings.find((f) => f.ruleId === "clusterScalesHorizontally")?.weight, 7);
+  assert.equal(reweighted.findings.find((f) => f.ruleId === "scalesByReplicas")?.weight, 7);
 
   const disabled = evaluateClusterTarget({
     plan,
     declared: [],
-    repoConfig: config("rules:\n  clusterScalesHorizontally: { enabled: false }\n"),
+    repoConfig: config("rules:\n  scalesByReplicas: { enabled: false }\n"),
   });
   assert.equal(
-    disabled.findings.find((f) => f.ruleId === "clusterScalesHorizontally"),
+    disabled.findings.find((f) => f.ruleId === "scalesByReplicas"),
     undefined,
     "a disabled check is not run",
   );
@@ -74,5 +74,5 @@ test("the repository's dozen.yaml re-weights and disables cluster checks like re
 
 test("a config the repository's own scan refused weighs nothing here: the defaults apply", () => {
   const result = evaluateClusterTarget({ plan, declared: [], repoConfig: config("rules:\n  noSuchCheck: { weight: 3 }\n") });
-  assert.equal(result.findings.find((f) => f.ruleId === "clusterScalesHorizontally")?.weight, 2);
+  assert.equal(result.findings.find((f) => f.ruleId === "scalesByReplicas")?.weight, 5);
 });

@@ -15,9 +15,9 @@ test("every cluster check has a guide: why it matters, before/after YAML, effort
   }
 });
 
-test("a cluster finding's guide names the workload and field it is about", () => {
+test("a cluster finding's guide names the workload, cluster and field it is about, even for a check written for files", () => {
   const guide = renderGuide({
-    ruleId: "clusterImagesPinned",
+    ruleId: "deploysImmutableImageTags",
     evidence: [
       {
         type: "cluster",
@@ -29,19 +29,23 @@ test("a cluster finding's guide names the workload and field it is about", () =>
       },
     ],
   });
-  assert.match(guide ?? "", /\*\*Where:\*\* Deployment `shop\/legacy-billing`, field `spec\.template\.spec\.containers\[0\]\.image`/);
+  assert.match(
+    guide ?? "",
+    /\*\*Where:\*\* Deployment `shop\/legacy-billing` in cluster `prod-eu`, field `spec\.template\.spec\.containers\[0\]\.image`/,
+  );
+  assert.doesNotMatch(guide ?? "", /\{\{\s*\w+\s*\}\}/, "no placeholder is left unfilled");
 });
 
-test("`dozen explain` explains a cluster check with its guide", async () => {
+test("`dozen explain` explains a check that judges clusters with its guide", async () => {
   const out: string[] = [];
   const code = await main({
-    argv: ["explain", "clusterScalesHorizontally"],
+    argv: ["explain", "scalesByReplicas"],
     output: { out: (t) => void out.push(t), err: (t) => void out.push(t) },
   });
   assert.equal(code, 0);
   const text = out.join("\n");
-  assert.match(text, /^clusterScalesHorizontally \(v1\): Runs at least two replicas or has an HPA$/m);
-  assert.match(text, /Factor VIII Concurrency · weight 2 · effort low/);
+  assert.match(text, /^scalesByReplicas \(v3\): Workloads scale out with several replicas or an autoscaler$/m);
+  assert.match(text, /Factor VIII Concurrency · weight 5 · effort low/);
   assert.match(text, /kind: HorizontalPodAutoscaler/);
 });
 

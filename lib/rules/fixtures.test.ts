@@ -50,7 +50,9 @@ for (const folder of folders) {
     for (const fixture of folder.fixtures) {
       test(`${fixture.name} → ${fixture.outcome}`, async () => {
         assert.ok(check, `${folder.id} is missing from the registry: run npm run generate:registry`);
-        const { findings, isOwnEvidence } = check.judges === "repository" ? await judgeTree(check, fixture) : await judgeCluster(fixture);
+        // A workload check's fixture is a tree (the repository declares it) or a .yaml (a cluster runs it).
+        const tree = check.judges === "repository" || (check.judges === "workload" && !fixture.path.endsWith(".yaml"));
+        const { findings, isOwnEvidence } = tree ? await judgeTree(check, fixture) : await judgeCluster(fixture);
         const finding = findings.find((f) => f.ruleId === folder.id);
         assert.ok(finding, "the check produced no finding");
         assert.equal(finding.outcome, fixture.outcome, `${finding.message}\n${JSON.stringify(finding.evidence, null, 2)}`);

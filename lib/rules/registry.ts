@@ -1,5 +1,5 @@
 import { GENERATED_CHECKS, GENERATED_GUIDES } from "@/lib/rules/registry.generated";
-import type { CheckDefinition, CheckInfo, RepositoryCheck } from "@/lib/rules/types";
+import type { CheckDefinition, CheckInfo, RepositoryCheck, WorkloadCheck } from "@/lib/rules/types";
 
 /**
  * Every check, repository, cluster and cross (drift), ordered by factor folder then id: the one catalogue.
@@ -7,11 +7,16 @@ import type { CheckDefinition, CheckInfo, RepositoryCheck } from "@/lib/rules/ty
  */
 export const CHECKS: readonly CheckDefinition[] = GENERATED_CHECKS;
 
-/** The checks that judge a repository's facts (what `dozen scan` runs). */
-export const RULES: readonly RepositoryCheck[] = CHECKS.filter((c): c is RepositoryCheck => c.judges === "repository");
+/** The checks that judge a repository's facts (what `dozen scan` runs), workload checks included. */
+export const RULES: readonly (RepositoryCheck | WorkloadCheck)[] = CHECKS.filter(
+  (c): c is RepositoryCheck | WorkloadCheck => c.judges === "repository" || c.judges === "workload",
+);
 
-/** The checks that judge a live cluster, alone or beside what the repository declares (drift). */
-export const CLUSTER_CHECKS: readonly CheckDefinition[] = CHECKS.filter((c) => c.judges !== "repository");
+/**
+ * The checks that judge only a live cluster, alone or beside what the repository declares (drift). A cluster
+ * scan runs these and the workload checks (RULES that judge "workload").
+ */
+export const CLUSTER_CHECKS: readonly CheckDefinition[] = CHECKS.filter((c) => c.judges === "cluster" || c.judges === "both");
 
 /** A check by id, undefined for an unknown id (e.g. from an old stored finding or a typo on the CLI). */
 export function findRule(ruleId: string): CheckDefinition | undefined {

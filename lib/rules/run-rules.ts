@@ -6,7 +6,7 @@ import type { CheckDefinition, CheckSetting, CheckSubject, Finding, RuleResult }
 
 /**
  * Evaluates every enabled check that judges this subject: a repository's facts get the repository checks, a
- * cluster's facts the cluster and cross checks. Pure and deterministic (same subject and settings, same
+ * cluster's facts the cluster and cross checks, and both get the workload checks. Pure and deterministic (same subject and settings, same
  * findings, in catalogue order), so stored facts can be re-evaluated offline. Weights and enabling come in
  * as `settings` (resolved by lib/scoring from a dozen.yaml); without them every check runs at its default
  * weight. A check that throws or returns a malformed result yields an "error" finding with the reason: one
@@ -64,6 +64,7 @@ function notForKind(rule: CheckDefinition, subject: CheckSubject): RuleResult | 
 }
 
 function judgesSubject(rule: CheckDefinition, subject: CheckSubject): boolean {
+  if (rule.judges === "workload") return true;
   return subject.kind === "repository" ? rule.judges === "repository" : rule.judges !== "repository";
 }
 
@@ -83,6 +84,7 @@ function evaluateSafely(rule: CheckDefinition, subject: CheckSubject): RuleResul
 }
 
 function evaluate(rule: CheckDefinition, subject: CheckSubject): RuleResult {
+  if (rule.judges === "workload") return rule.evaluate(subject);
   if (subject.kind === "repository") {
     if (rule.judges !== "repository") throw new Error("judges a cluster");
     return rule.evaluate(subject.facts);

@@ -39,8 +39,12 @@ export interface RuleResult {
 
 export type Effort = "low" | "medium" | "high";
 
-/** What a check judges: a repository's facts, a live cluster's, or both side by side (drift). */
-export type Judges = "repository" | "cluster" | "both";
+/**
+ * What a check judges: a repository's facts, a live cluster's, both side by side (drift), or a service's
+ * workloads wherever they are seen ("workload": as the repository declares them and as a cluster runs them,
+ * judged alike from the one Workload fact, lib/facts/workload).
+ */
+export type Judges = "repository" | "cluster" | "both" | "workload";
 
 /** Everything a check is besides its evaluator: what catalogues, pages, guides and scoring read. */
 export interface CheckInfo {
@@ -80,7 +84,17 @@ export interface CrossCheck extends CheckInfo {
   evaluate(facts: { declared: readonly ManifestObject[]; cluster: ClusterServiceFacts }): RuleResult;
 }
 
-export type CheckDefinition = RepositoryCheck | ClusterCheck | CrossCheck;
+/**
+ * A check of a property of the service's workloads (probes, user, replicas, resources, images, env): one
+ * evaluator for the repository's declarations and for what a cluster runs, with evidence at a file and line
+ * or at a cluster object and field.
+ */
+export interface WorkloadCheck extends CheckInfo {
+  judges: "workload";
+  evaluate(subject: CheckSubject): RuleResult;
+}
+
+export type CheckDefinition = RepositoryCheck | ClusterCheck | CrossCheck | WorkloadCheck;
 
 /** What one evaluation looks at: a repository's facts, or a cluster's with what the repository declares. */
 export type CheckSubject =

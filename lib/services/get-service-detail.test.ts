@@ -59,8 +59,8 @@ test("[SERVICE] a failing cluster check shows in the factor tile exactly as the 
   const service = await db().service.findFirstOrThrow({ where: { slug: "payments-api" }, select: { id: true } });
   const before = (await getServiceDetail({ slug: "payments-api" }))!.factorScores.find((f) => f.factor === "disposability")!;
   const probes: Finding = {
-    ruleId: "clusterDeclaresProbes",
-    ruleVersion: 1,
+    ruleId: "declaresProbes",
+    ruleVersion: 4,
     factor: "disposability",
     title: "probes",
     outcome: "fail",
@@ -87,6 +87,6 @@ test("[SERVICE] a failing cluster check shows in the factor tile exactly as the 
   assert.equal(row?.factors.disposability, tile.score, "the heatmap and the service page show one combined view");
   assert.equal(row?.score, detail.latestScore);
   const fromCluster = detail.findings.filter((f) => f.origin === "cluster").map((f) => f.ruleId);
-  assert.deepEqual(fromCluster, ["clusterDeclaresProbes"]);
+  assert.deepEqual(fromCluster, ["declaresProbes"]);
   assert.ok(detail.findings.filter((f) => f.origin === "repository").length > 0);
 });

@@ -123,9 +123,14 @@ describe("cluster scans through the worker: scheduled, on demand, and failing wi
     });
     assert.equal(billing.latestClusterTarget?.scanId, scan.id);
     const failing = billing.latestClusterTarget!.findings.filter((f) => f.outcome === "fail").map((f) => f.ruleId);
-    for (const ruleId of ["clusterMatchesRepository", "clusterImagesPinned", "clusterSecretsFromSecretRefs", "clusterScalesHorizontally"])
+    for (const ruleId of [
+      "clusterMatchesRepository",
+      "deploysImmutableImageTags",
+      "backingServiceCredentialsFromSecrets",
+      "scalesByReplicas",
+    ])
       assert.ok(failing.includes(ruleId), `${ruleId} fails (got ${failing.join(", ")})`);
-    const pinned = billing.latestClusterTarget!.findings.find((f) => f.ruleId === "clusterImagesPinned")!;
+    const pinned = billing.latestClusterTarget!.findings.find((f) => f.ruleId === "deploysImmutableImageTags")!;
     assert.deepEqual((pinned.evidence as { cluster: string; namespace: string; kind: string; name: string }[])[0], {
       type: "cluster",
       cluster: "prod-eu",

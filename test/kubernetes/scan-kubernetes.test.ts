@@ -121,14 +121,14 @@ describe("scanKubernetes: a cluster source audited into a real database", () => 
       slug: (await db().service.findUniqueOrThrow({ where: { id: billing.id }, select: { slug: true } })).slug,
     });
     const html = renderToStaticMarkup(createElement(FindingList, { findings: detail!.findings.filter((f) => f.origin === "cluster") }));
-    assert.match(html, /data-outcome="fail" data-rule="clusterImagesPinned"/, "a failing cluster check is a finding card");
+    assert.match(html, /data-outcome="fail" data-rule="deploysImmutableImageTags"/, "a failing cluster check is a finding card");
     assert.match(html, /How to fix/);
     assert.match(
       html,
-      /Deployment <code>shop\/legacy-billing<\/code>, field <code>spec\.template\.spec\.containers\[0\]\.image<\/code>/,
+      /Deployment <code>shop\/legacy-billing<\/code> in cluster <code>prod-eu<\/code>, field <code>spec\.template\.spec\.containers\[0\]\.image<\/code>/,
       "the guide names the workload and field",
     );
-    assert.match(html, /Running images are pinned by digest or an immutable tag/, "cluster checks have their titles");
+    assert.match(html, /Workloads deploy a versioned release image, not :latest or an untagged one/, "cluster findings have their titles");
 
     // redis runs in the cluster, no repository declares it: a service of the cluster source, listed and scored.
     const { rows } = await getHeatmapPage({ source: "prod-eu", sort: "name", dir: "asc", page: 1, pageSize: 50 });

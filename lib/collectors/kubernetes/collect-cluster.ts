@@ -1,7 +1,7 @@
 import type { ClusterFacts, WorkloadFacts, WorkloadKind } from "@/lib/facts/cluster-types";
 import { listPaged } from "@/lib/collectors/kubernetes/list-paged";
 import type { KubeClient } from "@/lib/collectors/kubernetes/request-kube";
-import { summarizeWorkload } from "@/lib/collectors/kubernetes/summarize-workload";
+import { summarizeWorkload } from "@/lib/facts/workload/summarize-workload";
 
 type Obj = Record<string, unknown>;
 type Meta = { name?: string; namespace?: string; labels?: Record<string, string>; ownerReferences?: { kind: string; name: string }[] };
@@ -114,8 +114,16 @@ export async function collectCluster(opts: {
   });
   const hpas = await arrays("/apis/autoscaling/v2", "horizontalpodautoscalers", (item) => {
     const m = item.metadata as Meta;
-    const ref = ((item.spec as Obj | undefined)?.scaleTargetRef ?? {}) as Obj;
-    return { namespace: String(m.namespace), name: String(m.name), targetKind: String(ref.kind ?? ""), targetName: String(ref.name ?? "") };
+    const spec = (item.spec ?? {}) as Obj;
+    const ref = (spec.scaleTargetRef ?? {}) as Obj;
+    return {
+      namespace: String(m.namespace),
+      name: String(m.name),
+      targetKind: String(ref.kind ?? ""),
+      targetName: String(ref.name ?? ""),
+      // The API defaults minReplicas to 1.
+      minReplicas: typeof spec.minReplicas === "number" ? spec.minReplicas : 1,
+    };
   });
   const pdbs = await arrays("/apis/policy/v1", "poddisruptionbudgets", (item) => {
     const m = item.metadata as Meta;

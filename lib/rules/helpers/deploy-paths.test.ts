@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { declaredWorkloads } from "@/lib/facts/workload/declared-workloads";
+import type { WorkloadFacts } from "@/lib/facts/workload/types";
 import { deployPaths, judgeDeployPaths } from "@/lib/rules/helpers/deploy-paths";
 import type { ManifestObject } from "@/lib/facts/types";
 
-const workload = (path: string, via?: string, extra: Record<string, unknown> = {}): ManifestObject => ({
+const manifest = (path: string, via?: string, spec: Record<string, unknown> = {}): ManifestObject => ({
   path,
   documentIndex: 0,
   lineStart: 1,
@@ -12,20 +14,23 @@ const workload = (path: string, via?: string, extra: Record<string, unknown> = {
   kind: "Deployment",
   name: "cart",
   namespace: null,
-  object: { kind: "Deployment", metadata: { name: "cart" }, spec: extra },
+  object: { kind: "Deployment", metadata: { name: "cart" }, spec },
   ...(via ? { via } : {}),
 });
+const declared = (...manifests: ManifestObject[]) => declaredWorkloads(manifests).workloads;
 const evidence = (path: string) => ({ type: "repo" as const, path, lineStart: 3, lineEnd: 3, snippet: "" });
-const lacksReplicas = (m: ManifestObject) =>
-  m.object.spec && (m.object.spec as { replicas?: number }).replicas ? [] : [{ label: "Deployment/cart", evidence: evidence(m.path) }];
+const lacksReplicas = (w: WorkloadFacts) =>
+  (w.replicas ?? 1) >= 2 ? [] : [{ label: "Deployment/cart", evidence: evidence(w.declaredAt?.path ?? "") }];
 
 test("declarations are grouped by where they are rendered from, one per kind and name", () => {
-  const paths = deployPaths([
-    workload("kubernetes-manifests/cart.yaml"),
-    workload("kustomize/base/cart.yaml", "kustomize/overlays/prod"),
-    workload("kustomize/base/cart.yaml", "kustomize/overlays/prod"),
-    workload("helm/templates/cart.yaml", "helm"),
-  ]);
+  const paths = deployPaths(
+    declared(
+      manifest("kubernetes-manifests/cart.yaml"),
+      manifest("kustomize/base/cart.yaml", "kustomize/overlays/prod"),
+      manifest("kustomize/base/cart.yaml", "kustomize/overlays/prod"),
+      manifest("helm/templates/cart.yaml", "helm"),
+    ),
+  );
   assert.deepEqual(
     paths.map((p) => [p.path, p.workloads.length]),
     [
@@ -38,17 +43,34 @@ test("declarations are grouped by where they are rendered from, one per kind and
 
 test("a property one deploy path provides holds; a gap in every path is reported once with each place", () => {
   const provided = judgeDeployPaths(
-    deployPaths([workload("dev/cart.yaml"), workload("prod/cart.yaml", undefined, { replicas: 3 })]),
+    deployPaths(declared(manifest("dev/cart.yaml"), manifest("prod/cart.yaml", undefined, { replicas: 3 }))),
     lacksReplicas,
   );
   assert.equal(provided.providedBy?.path, "prod");
-  const missing = judgeDeployPaths(deployPaths([workload("k8s/cart.yaml"), workload("helm/templates/cart.yaml", "helm")]), lacksReplicas);
+  const missing = judgeDeployPaths(
+    deployPaths(declared(manifest("k8s/cart.yaml"), manifest("helm/templates/cart.yaml", "helm"))),
+    lacksReplicas,
+  );
   assert.deepEqual(
     missing.gaps?.map((g) => g.label),
     ["Deployment/cart"],
   );
   assert.deepEqual(
-    missing.places?.map((e) => e.path),
+    missing.places?.map((e) => (e.type === "repo" ? e.path : e.name)),
     ["k8s/cart.yaml", "helm/templates/cart.yaml"],
+  );
+});
+
+test("what a cluster runs is one deploy path: the same workload in two namespaces is two workloads, both judged", () => {
+  const [cart] = declared(manifest("k8s/cart.yaml"));
+  const running = (namespace: string, replicas: number): WorkloadFacts => ({ ...cart!, declaredAt: undefined, namespace, replicas });
+  const paths = deployPaths([running("staging", 1), running("prod", 3)]);
+  assert.deepEqual(
+    paths.map((p) => [p.path, p.workloads.map((w) => w.namespace)]),
+    [["", ["staging", "prod"]]],
+  );
+  assert.deepEqual(
+    judgeDeployPaths(paths, lacksReplicas).gaps?.map((g) => g.label),
+    ["Deployment/cart"],
   );
 });

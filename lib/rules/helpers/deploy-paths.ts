@@ -1,32 +1,33 @@
-import { objectName } from "@/lib/rules/helpers/manifests";
-import type { RepoEvidence } from "@/lib/rules/types";
-import type { ManifestObject } from "@/lib/facts/types";
+import type { WorkloadFacts } from "@/lib/facts/workload/types";
+import { workloadName } from "@/lib/rules/helpers/workloads";
+import type { Evidence } from "@/lib/rules/types";
 
 /**
- * One way the repository deploys a service: a folder of plain manifests, a Kustomize directory or a Helm chart.
- * A repository often has several (kubernetes-manifests/, a chart, kustomize/overlays/prod, extras/ variants), and
- * the same workload is declared in each.
+ * One way the service is deployed: a folder of plain manifests, a Kustomize directory or a Helm chart of the
+ * repository (which often has several: kubernetes-manifests/, a chart, kustomize/overlays/prod, extras/
+ * variants, each declaring the same workload), or the cluster a scan looked at.
  */
 export interface DeployPath {
-  /** The Kustomize directory or chart it was rendered from, else the folder of the manifest. */
+  /** The Kustomize directory or chart it was rendered from, else the folder of the manifest; "" for a cluster. */
   path: string;
-  /** Its workloads, one per kind/name (the first declaration kept). */
-  workloads: ManifestObject[];
+  /** Its workloads, one per kind/name (the first declaration kept); in a cluster, one per namespace too. */
+  workloads: WorkloadFacts[];
 }
 
 /** What one workload (or one of its containers) lacks: a label for the message, and where the fix goes. */
 export interface Gap {
   label: string;
-  evidence: RepoEvidence;
+  evidence: Evidence;
 }
 
-/** The service's workloads grouped by deploy path, in the order first seen. */
-export function deployPaths(workloads: readonly ManifestObject[]): DeployPath[] {
-  const paths = new Map<string, Map<string, ManifestObject>>();
-  for (const m of workloads) {
-    const key = m.via ?? dirOf(m.path);
+/** The workloads grouped by deploy path, in the order first seen. A cluster's are one path: all of them run. */
+export function deployPaths(workloads: readonly WorkloadFacts[]): DeployPath[] {
+  const paths = new Map<string, Map<string, WorkloadFacts>>();
+  for (const w of workloads) {
+    const key = w.declaredAt ? (w.declaredAt.via ?? dirOf(w.declaredAt.path)) : "";
+    const id = w.declaredAt ? workloadName(w) : `${w.namespace}/${workloadName(w)}`;
     const path = paths.get(key) ?? paths.set(key, new Map()).get(key)!;
-    if (!path.has(objectName(m))) path.set(objectName(m), m);
+    if (!path.has(id)) path.set(id, w);
   }
   return [...paths].map(([path, byName]) => ({ path, workloads: [...byName.values()] }));
 }
@@ -39,22 +40,23 @@ export function deployPaths(workloads: readonly ManifestObject[]): DeployPath[] 
  */
 export function judgeDeployPaths(
   paths: readonly DeployPath[],
-  gapsOf: (m: ManifestObject) => Gap[],
-): { providedBy: DeployPath; gaps?: undefined; places?: undefined } | { providedBy?: undefined; gaps: Gap[]; places: RepoEvidence[] } {
+  gapsOf: (w: WorkloadFacts) => Gap[],
+): { providedBy: DeployPath; gaps?: undefined; places?: undefined } | { providedBy?: undefined; gaps: Gap[]; places: Evidence[] } {
   const judged = paths.map((p) => ({ path: p, gaps: p.workloads.flatMap(gapsOf) }));
   const clean = judged.find((j) => j.gaps.length === 0);
   if (clean) return { providedBy: clean.path };
   const byLabel = new Map<string, Gap>();
-  const places = new Map<string, RepoEvidence>();
+  const places = new Map<string, Evidence>();
   for (const gap of judged.flatMap((j) => j.gaps)) {
     if (!byLabel.has(gap.label)) byLabel.set(gap.label, gap);
-    const where = `${gap.evidence.path}:${gap.evidence.lineStart}`;
-    if (!places.has(where)) places.set(where, gap.evidence);
+    const e = gap.evidence;
+    const where = e.type === "repo" ? `${e.path}:${e.lineStart}` : `${e.namespace}/${e.kind}/${e.name}/${e.jsonPath}`;
+    if (!places.has(where)) places.set(where, e);
   }
   return { gaps: [...byLabel.values()], places: [...places.values()] };
 }
 
-/** " (also in 4 other deploy paths)" when a gap repeats across paths, for a message. */
+/** " in each of its 4 deploy paths (…)" when a gap repeats across paths, for a message. */
 export function acrossPaths(paths: readonly DeployPath[]): string {
   return paths.length > 1 ? ` in each of its ${paths.length} deploy paths (${paths.map((p) => p.path || ".").join(", ")})` : "";
 }

@@ -1,3 +1,4 @@
+import { dig } from "@/lib/facts/workload/read-object";
 import { imageRepository } from "@/lib/rules/helpers/images";
 import { escapeRegExp } from "@/lib/rules/helpers/escape-reg-exp";
 import { pathEvidence, searchEvidence } from "@/lib/rules/helpers/find-line-matches";
@@ -11,14 +12,7 @@ export const LONG_RUNNING_KINDS = new Set(["Deployment", "StatefulSet", "DaemonS
 export const ONE_OFF_KINDS = new Set(["Job", "CronJob"]);
 
 /** Reads a nested value from parsed YAML without trusting its shape. */
-export function dig(value: unknown, ...keys: string[]): unknown {
-  let current = value;
-  for (const key of keys) {
-    if (typeof current !== "object" || current === null || Array.isArray(current)) return undefined;
-    current = (current as Obj)[key];
-  }
-  return current;
-}
+export { dig };
 
 /** Array elements that are objects (anything else in a list is ignored). */
 export function objects(value: unknown): Obj[] {

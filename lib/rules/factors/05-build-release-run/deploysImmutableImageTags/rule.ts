@@ -1,29 +1,31 @@
 import { composeImageEvidence, resolveComposeValue } from "@/lib/rules/helpers/compose";
 import { hasDigest, imageTag, isBuildReference, isMovingTag, isTemplatedImage, skaffoldArtifacts } from "@/lib/rules/helpers/images";
-import { allContainers, appWorkloads, containerEvidence, containerName, objectName } from "@/lib/rules/helpers/manifests";
+import { appWorkloads, workloadEvidence, workloadName } from "@/lib/rules/helpers/workloads";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
+import type { CheckSubject, Evidence, WorkloadCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 
-export const rule: RepositoryCheck = {
+export const rule: WorkloadCheck = {
   id: "deploysImmutableImageTags",
-  version: 2,
+  version: 3,
   factor: "build-release-run",
   title: "Workloads deploy a versioned release image, not :latest or an untagged one",
   rationale:
     "A release is one build plus one config, identified so it can be rolled back. `:latest` (or no tag, or a channel " +
     "such as `latest-cart` or `main`) resolves to whatever was pushed last: two replicas can run different code and " +
-    "a rollback rolls back nothing. Judged in Kubernetes workloads and in compose files that pull the image.",
-  judges: "repository",
+    "a rollback rolls back nothing. Judged in Kubernetes workloads, in compose files that pull the image, and in what a cluster runs.",
+  judges: "workload",
   effort: "low",
   defaultWeight: 5,
-  evaluate(facts) {
-    const workloads = appWorkloads(facts);
-    const pulled = facts.compose.flatMap((c) => c.services.filter((s) => s.image));
+  evaluate(subject) {
+    const workloads = appWorkloads(subject);
+    const facts = subject.kind === "repository" ? subject.facts : null;
+    const pulled = facts?.compose.flatMap((c) => c.services.filter((s) => s.image)) ?? [];
     if (workloads.length === 0 && pulled.length === 0) return notApplicable("No Kubernetes workload or compose image.");
-    const moving = [...movingInWorkloads(facts), ...movingInCompose(facts)];
-    const places = new Map<string, RepoEvidence>();
-    for (const m of moving) places.set(`${m.evidence.path}:${m.evidence.lineStart}`, m.evidence);
+    const moving = [...movingInWorkloads(subject), ...(facts ? movingInCompose(facts) : [])];
+    const places = new Map<string, Evidence>();
+    for (const { evidence: e } of moving)
+      places.set(e.type === "repo" ? `${e.path}:${e.lineStart}` : `${e.namespace}/${e.kind}/${e.name}/${e.jsonPath}`, e);
     if (moving.length > 0) {
       const names = [...new Set(moving.map((m) => m.label))];
       return fail(`Moving image tags deployed (${plural(names.length, "container")}): ${names.join("; ")}.`, [...places.values()]);
@@ -34,7 +36,7 @@ export const rule: RepositoryCheck = {
 
 interface Moving {
   label: string;
-  evidence: RepoEvidence;
+  evidence: Evidence;
 }
 
 /** No tag (implicit latest) or a channel tag; digests and versions are releases. */
@@ -44,18 +46,21 @@ function isMoving(image: string): boolean {
   return tag === null || isMovingTag(tag);
 }
 
-function movingInWorkloads(facts: ServiceFacts): Moving[] {
+function movingInWorkloads(subject: CheckSubject): Moving[] {
   const found: Moving[] = [];
-  const artifacts = skaffoldArtifacts(facts);
-  for (const m of appWorkloads(facts)) {
-    for (const c of allContainers(m)) {
-      const image = typeof c.image === "string" ? c.image.trim() : "";
+  const artifacts = subject.kind === "repository" ? skaffoldArtifacts(subject.facts) : new Set<string>();
+  for (const w of appWorkloads(subject)) {
+    for (const c of w.containers) {
+      const image = c.image.trim();
       // Helm/Kustomize fill templated images at render time; nothing to judge here.
       if (image === "" || isTemplatedImage(image) || image.includes("$")) continue;
       // `image: frontend` in a skaffold project is the build's artifact, deployed by the tag skaffold computes.
-      if (isBuildReference(image, { names: [facts.service.name, m.name], artifacts })) continue;
+      if (subject.kind === "repository" && isBuildReference(image, { names: [subject.facts.service.name, w.name], artifacts })) continue;
       if (!isMoving(image)) continue;
-      found.push({ label: `${objectName(m)} ${containerName(c)} (${image})`, evidence: containerEvidence(facts, m, c, /^\s*image:/) });
+      found.push({
+        label: `${workloadName(w)} ${c.name} (${image})`,
+        evidence: workloadEvidence(subject, w, { container: c, field: "image", pattern: /^\s*image:/, snippet: image }),
+      });
     }
   }
   return found;

@@ -1,60 +1,48 @@
-import { dig, longRunningWorkloads, manifestEvidence, objectName } from "@/lib/rules/helpers/manifests";
+import { autoscalersOf, scalable, workloadEvidence, workloadName, workloadSet } from "@/lib/rules/helpers/workloads";
 import { acrossPaths, deployPaths, judgeDeployPaths } from "@/lib/rules/helpers/deploy-paths";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
-import type { RepositoryCheck } from "@/lib/rules/types";
-import type { ManifestObject, ServiceFacts } from "@/lib/facts/types";
+import type { WorkloadCheck } from "@/lib/rules/types";
 import { LONG_RUNNING } from "@/lib/rules/helpers/kinds";
 
-// DaemonSets scale with nodes and Jobs run to completion: neither is scaled out by replicas.
-const SCALABLE = new Set(["Deployment", "StatefulSet", "Rollout", "DeploymentConfig"]);
-const AUTOSCALERS = new Set(["HorizontalPodAutoscaler", "ScaledObject"]);
-
-export const rule: RepositoryCheck = {
+export const rule: WorkloadCheck = {
   id: "scalesByReplicas",
-  version: 2,
+  version: 3,
   factor: "concurrency",
   title: "Workloads scale out with several replicas or an autoscaler",
   rationale:
     "The process model scales by running more identical processes. A single replica is one crash or one node " +
     "drain away from an outage and cannot absorb load; run at least two, or let an autoscaler decide.",
-  judges: "repository",
+  judges: "workload",
   effort: "low",
   defaultWeight: 5,
   kinds: LONG_RUNNING,
-  evaluate(facts) {
-    const workloads = longRunningWorkloads(facts).filter((m) => SCALABLE.has(m.kind));
-    if (workloads.length === 0) return notApplicable("No Deployment or StatefulSet manifest found.");
-    const scaled = autoscaledNames(facts);
+  evaluate(subject) {
+    const workloads = scalable(subject);
+    if (workloads.length === 0) return notApplicable("No Deployment or StatefulSet runs it.");
+    const set = workloadSet(subject);
     const paths = deployPaths(workloads);
-    const judged = judgeDeployPaths(paths, (m) =>
+    const judged = judgeDeployPaths(paths, (w) =>
       // A replica count set from an unresolved value is not known to be 1: not a gap.
-      scaled.has(`${m.kind}/${m.name}`) || (replicas(m) ?? 2) >= 2
+      autoscalersOf(set, w).length > 0 || w.replicasUnresolved || (w.replicas ?? 1) >= 2
         ? []
-        : [{ label: objectName(m), evidence: manifestEvidence(facts, m, /^\s*replicas:/) }],
+        : [
+            {
+              label: workloadName(w),
+              evidence: workloadEvidence(subject, w, {
+                pattern: /^\s*replicas:/,
+                field: "spec.replicas",
+                snippet: `replicas: ${w.replicas ?? 1}`,
+              }),
+            },
+          ],
     );
     if (judged.gaps)
       return fail(`A single replica and no autoscaler${acrossPaths(paths)}: ${judged.gaps.map((g) => g.label).join(", ")}.`, judged.places);
     return pass(
-      `Several replicas or an autoscaler for ${[...new Set(judged.providedBy.workloads.map(objectName))].join(", ")}.`,
-      judged.providedBy.workloads.map((m) => manifestEvidence(facts, m, /^\s*replicas:/)),
+      `Several replicas or an autoscaler for ${[...new Set(judged.providedBy.workloads.map(workloadName))].join(", ")}.`,
+      subject.kind === "repository"
+        ? judged.providedBy.workloads.map((w) => workloadEvidence(subject, w, { pattern: /^\s*replicas:/ }))
+        : [],
     );
   },
 };
-
-/** Kubernetes defaults `replicas` to 1; null when a template sets it from a value that could not be resolved. */
-function replicas(m: ManifestObject): number | null {
-  const value = dig(m.object, "spec", "replicas");
-  if (typeof value === "number") return value;
-  return value === undefined || value === null ? 1 : null;
-}
-
-/** `Kind/name` of every workload an HPA or KEDA ScaledObject targets. */
-function autoscaledNames(facts: ServiceFacts): Set<string> {
-  const names = new Set<string>();
-  for (const m of facts.manifests.filter((m) => AUTOSCALERS.has(m.kind))) {
-    const name = dig(m.object, "spec", "scaleTargetRef", "name");
-    const kind = dig(m.object, "spec", "scaleTargetRef", "kind") ?? "Deployment";
-    if (typeof name === "string") names.add(`${String(kind)}/${name}`);
-  }
-  return names;
-}

@@ -1,59 +1,61 @@
 import { finalStageInstructions } from "@/lib/rules/helpers/dockerfile";
 import { pathEvidence, searchEvidence } from "@/lib/rules/helpers/find-line-matches";
-import {
-  containerEvidence,
-  containerName,
-  containers,
-  dig,
-  longRunningWorkloads,
-  manifestEvidence,
-  objectName,
-} from "@/lib/rules/helpers/manifests";
+import { appContainers, longRunning, workloadEvidence, workloadName } from "@/lib/rules/helpers/workloads";
 import { acrossPaths, deployPaths, judgeDeployPaths } from "@/lib/rules/helpers/deploy-paths";
 import { fail, notApplicable, notAvailable, pass } from "@/lib/rules/helpers/results";
-import type { RepositoryCheck } from "@/lib/rules/types";
+import type { WorkloadCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 import { PROBED } from "@/lib/rules/helpers/kinds";
 
-export const rule: RepositoryCheck = {
+export const rule: WorkloadCheck = {
   id: "declaresProbes",
-  version: 3,
+  version: 4,
   factor: "disposability",
   title: "Containers declare readiness and liveness probes",
   rationale:
     "Fast, safe starts and stops need the platform to know when a process can take traffic and when it is stuck. " +
     "Without a readiness probe a rolling deploy sends requests to processes still starting up.",
-  judges: "repository",
+  judges: "workload",
   effort: "low",
   defaultWeight: 4,
   kinds: PROBED,
-  evaluate(facts) {
-    const healthchecks = composeHealthchecks(facts);
-    const workloads = longRunningWorkloads(facts);
+  evaluate(subject) {
+    const workloads = longRunning(subject);
     // Kubernetes ignores an image's HEALTHCHECK: where the service is deployed there, only its probes count.
     if (workloads.length > 0) {
       const paths = deployPaths(workloads);
-      const judged = judgeDeployPaths(paths, (m) =>
-        containers(m).flatMap((c) => {
-          const lacks = ["readinessProbe", "livenessProbe"].filter((p) => dig(c, p) === undefined);
+      const judged = judgeDeployPaths(paths, (w) =>
+        appContainers(w).flatMap((c) => {
+          const lacks = [c.probes.readiness ? null : "readinessProbe", c.probes.liveness ? null : "livenessProbe"].filter(
+            (p): p is string => p !== null,
+          );
           return lacks.length === 0
             ? []
             : [
                 {
-                  label: `${objectName(m)} container ${containerName(c)} (no ${lacks.join(", no ")})`,
-                  evidence: containerEvidence(facts, m, c),
+                  label: `${workloadName(w)} container ${c.name} (no ${lacks.join(", no ")})`,
+                  evidence: workloadEvidence(subject, w, {
+                    container: c,
+                    snippet: `readinessProbe: ${c.probes.readiness ? "set" : "missing"}, livenessProbe: ${c.probes.liveness ? "set" : "missing"}`,
+                  }),
                 },
               ];
         }),
       );
       if (judged.providedBy)
         return pass(
-          `Every container declares readiness and liveness probes (${judged.providedBy.path || "."}).`,
-          judged.providedBy.workloads.map((m) => manifestEvidence(facts, m, /readinessProbe/)),
+          `Every container declares readiness and liveness probes${judged.providedBy.path ? ` (${judged.providedBy.path})` : ""}.`,
+          subject.kind === "repository"
+            ? judged.providedBy.workloads.map((w) => workloadEvidence(subject, w, { pattern: /readinessProbe/ }))
+            : [],
         );
-      if (healthchecks.length > 0) return pass("Its compose services declare a healthcheck.", healthchecks);
+      if (subject.kind === "repository" && composeHealthchecks(subject.facts).length > 0)
+        return pass("Its compose services declare a healthcheck.", composeHealthchecks(subject.facts));
       return fail(`Containers without probes${acrossPaths(paths)}: ${judged.gaps.map((g) => g.label).join("; ")}.`, judged.places);
     }
+    if (subject.kind === "cluster") return notApplicable("No long-running workload runs it in the cluster.");
+    const facts = subject.facts;
+    const healthchecks = composeHealthchecks(facts);
     if (healthchecks.length > 0) return pass("Its compose services declare a healthcheck.", healthchecks);
     const checks = facts.dockerfiles.flatMap((df) =>
       finalStageInstructions(df)

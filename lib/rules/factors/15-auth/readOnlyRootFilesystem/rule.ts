@@ -1,29 +1,34 @@
-import { containerEvidence, containerName, containers, dig, longRunningWorkloads, objectName } from "@/lib/rules/helpers/manifests";
+import { appContainers, longRunning, workloadEvidence, workloadName } from "@/lib/rules/helpers/workloads";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
-import type { RepositoryCheck } from "@/lib/rules/types";
+import type { WorkloadCheck } from "@/lib/rules/types";
 import { acrossPaths, deployPaths, judgeDeployPaths } from "@/lib/rules/helpers/deploy-paths";
 
-export const rule: RepositoryCheck = {
+export const rule: WorkloadCheck = {
   id: "readOnlyRootFilesystem",
-  version: 2,
+  version: 3,
   factor: "auth",
   title: "Containers run with a read-only root filesystem",
   rationale:
     "Least privilege for the filesystem: an attacker who gets code execution cannot drop tools or alter the app, and " +
     "the process cannot quietly keep state on local disk (factor VI). Scratch space is an explicit emptyDir.",
-  judges: "repository",
+  judges: "workload",
   effort: "medium",
   defaultWeight: 2,
-  evaluate(facts) {
-    const workloads = longRunningWorkloads(facts);
-    if (workloads.length === 0) return notApplicable("No long-running workload manifest.");
+  evaluate(subject) {
+    const workloads = longRunning(subject);
+    if (workloads.length === 0) return notApplicable("No long-running workload runs it.");
     const paths = deployPaths(workloads);
-    const judged = judgeDeployPaths(paths, (m) =>
-      containers(m)
-        .filter((c) => dig(c, "securityContext", "readOnlyRootFilesystem") !== true)
+    const judged = judgeDeployPaths(paths, (w) =>
+      appContainers(w)
+        .filter((c) => !c.readOnlyRootFilesystem)
         .map((c) => ({
-          label: `${objectName(m)} ${containerName(c)}`,
-          evidence: containerEvidence(facts, m, c, /readOnlyRootFilesystem|^\s*securityContext:/),
+          label: `${workloadName(w)} ${c.name}`,
+          evidence: workloadEvidence(subject, w, {
+            container: c,
+            field: "securityContext.readOnlyRootFilesystem",
+            pattern: /readOnlyRootFilesystem|^\s*securityContext:/,
+            snippet: "readOnlyRootFilesystem: not true",
+          }),
         })),
     );
     if (judged.gaps)
@@ -31,6 +36,6 @@ export const rule: RepositoryCheck = {
         `Writable root filesystem${acrossPaths(paths)} (${plural(judged.gaps.length, "container")}): ${judged.gaps.map((g) => g.label).join("; ")}.`,
         judged.places,
       );
-    return pass(`Every container's root filesystem is read-only (${judged.providedBy.path || "."}).`);
+    return pass(`Every container's root filesystem is read-only${judged.providedBy.path ? ` (${judged.providedBy.path})` : ""}.`);
   },
 };
