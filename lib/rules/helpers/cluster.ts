@@ -6,11 +6,6 @@ export function longRunning(facts: ClusterServiceFacts): WorkloadFacts[] {
   return facts.workloads.filter((w) => w.kind === "Deployment" || w.kind === "StatefulSet" || w.kind === "DaemonSet");
 }
 
-/** Workloads whose replica count is theirs to choose (a DaemonSet runs one per node by design). */
-export function replicated(facts: ClusterServiceFacts): WorkloadFacts[] {
-  return facts.workloads.filter((w) => w.kind === "Deployment" || w.kind === "StatefulSet");
-}
-
 /** The app containers (not init containers) of some workloads, with their workload. */
 export function appContainers(workloads: WorkloadFacts[]): { w: WorkloadFacts; c: ContainerFact }[] {
   return workloads.flatMap((w) => w.containers.filter((c) => !c.init).map((c) => ({ w, c })));

@@ -31,7 +31,7 @@ export function podSpec(m: ManifestObject): Obj | undefined {
 }
 
 // Images of backing services a repository sometimes runs next to its app (a Redis Deployment in the same file).
-const BACKING_IMAGE =
+export const BACKING_IMAGE =
   /^(postgres|postgis|mysql|mariadb|mongo|redis|valkey|rabbitmq|kafka|zookeeper|memcached|elasticsearch|opensearch|nats|minio|etcd)$/;
 
 /**

@@ -3,16 +3,12 @@ import type { AutoscalerFact, ContainerFact, DisruptionBudgetFact, WorkloadFacts
 import { escapeRegExp } from "@/lib/rules/helpers/escape-reg-exp";
 import { pathEvidence, searchEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { imageRepository } from "@/lib/rules/helpers/images";
+import { BACKING_IMAGE, LONG_RUNNING_KINDS } from "@/lib/rules/helpers/manifests";
+import { selects } from "@/lib/rules/helpers/cluster";
 import type { CheckSubject, Evidence } from "@/lib/rules/types";
 
-/** Kinds that run continuously (where probes, replicas, budgets and Services make sense). */
-const LONG_RUNNING = new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Rollout", "DeploymentConfig"]);
 /** Kinds whose replica count is theirs to choose (a DaemonSet runs one per node, a Job to completion). */
 const SCALABLE = new Set(["Deployment", "StatefulSet", "ReplicaSet", "Rollout", "DeploymentConfig"]);
-
-// Images of backing services a repository sometimes runs next to its app (a Redis Deployment in the same file).
-const BACKING_IMAGE =
-  /^(postgres|postgis|mysql|mariadb|mongo|redis|valkey|rabbitmq|kafka|zookeeper|memcached|elasticsearch|opensearch|nats|minio|etcd)$/;
 
 /** The service's workloads as the subject shows them: declared by its repository, or run by a cluster. */
 export function workloadSet(subject: CheckSubject): WorkloadSet {
@@ -26,7 +22,7 @@ export function workloadSet(subject: CheckSubject): WorkloadSet {
  */
 export function longRunning(subject: CheckSubject): WorkloadFacts[] {
   return workloadSet(subject).workloads.filter((w) => {
-    if (!LONG_RUNNING.has(w.kind)) return false;
+    if (!LONG_RUNNING_KINDS.has(w.kind)) return false;
     if (subject.kind === "cluster") return true;
     const images = appContainers(w).map((c) => imageRepository(c.image));
     return images.length === 0 || !images.every((image) => BACKING_IMAGE.test(image));
@@ -66,10 +62,7 @@ export function autoscalersOf(set: WorkloadSet, w: WorkloadFacts): AutoscalerFac
 
 /** The PodDisruptionBudgets whose non-empty selector picks the workload's pods. */
 export function budgetsOf(set: WorkloadSet, w: WorkloadFacts): DisruptionBudgetFact[] {
-  return set.pdbs.filter((p) => {
-    const entries = Object.entries(p.selector);
-    return sameNamespace(p.namespace, w.namespace) && entries.length > 0 && entries.every(([k, v]) => w.podLabels[k] === v);
-  });
+  return set.pdbs.filter((p) => sameNamespace(p.namespace, w.namespace) && selects(p.selector, w.podLabels));
 }
 
 /**
