@@ -40,7 +40,10 @@ export async function collectServiceFacts(opts: {
     readVcsInfo({ dir: resolve(root, servicePath) }),
   ]);
   // The `.env` its compose file reads, wherever it is: committed config of this service too.
-  const dotenvs = (opts.deploy?.dotenvs ?? []).filter((d) => !walked.files.some((f) => f.path === d.path));
+  // And the files outside its folder its build is made of (a shared Dockerfile, the Maven parent POM).
+  const dotenvs = [...(opts.deploy?.dotenvs ?? []), ...(opts.deploy?.buildFiles ?? [])].filter(
+    (d) => !walked.files.some((f) => f.path === d.path),
+  );
   const files = [...walked.files.map((f) => f.path), ...dotenvs.map((d) => d.path)];
   return buildServiceFacts({
     service: opts.service,

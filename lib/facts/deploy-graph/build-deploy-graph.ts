@@ -1,6 +1,9 @@
 import type { RepoInventory } from "@/lib/facts/deploy-graph/inventory";
 import { join, parseSkaffold } from "@/lib/facts/deploy-graph/parse-skaffold";
 import { parseWorkflowBuilds } from "@/lib/facts/deploy-graph/parse-workflow-builds";
+import { expandShellScript } from "@/lib/facts/deploy-graph/expand-shell-script";
+import { parseKubectlCommands } from "@/lib/facts/deploy-graph/parse-kubectl-commands";
+import { mavenParentBuilds } from "@/lib/facts/deploy-graph/maven-parent-builds";
 import { renderHelmChart } from "@/lib/facts/deploy-graph/render-helm-chart";
 import { structureKind } from "@/lib/facts/deploy-graph/structure-files";
 import { WORKLOAD_KINDS, type DeclaredWorkload, type DeployGraph, type ImageBuild } from "@/lib/facts/deploy-graph/types";
@@ -34,10 +37,14 @@ export function buildDeployGraph(inventory: Pick<RepoInventory, "files" | "texts
   // Files a kustomization applies as patches are changes to objects, not objects of their own.
   const patches = new Set(texts.filter((t) => structureKind({ path: t.path }) === "kustomization").flatMap((t) => patchFiles(t)));
 
+  // CI steps call build scripts with arguments (`entrypoint: ./scripts/build-docker.sh`, `args: [cart]`).
+  const scripts = new Map(texts.filter((t) => structureKind({ path: t.path }) === "script").map((t) => [t.path, t.text]));
   for (const { path, text } of texts) {
     const kind = structureKind({ path, chartDirs });
     if (kind === "skaffold") builds.push(...parseSkaffold({ path, text }));
-    else if (kind === "workflow") builds.push(...parseWorkflowBuilds({ path, text }));
+    else if (kind === "workflow") builds.push(...parseWorkflowBuilds({ path, text, scripts }));
+    else if (kind === "script" && !NOT_DEPLOYED.test(path))
+      objects.push(...parseKubectlCommands({ path, commands: expandShellScript({ text }) }));
     else if (kind === "compose" && !NOT_DEPLOYED.test(path)) {
       const dotenv = texts.find((t) => t.path === `${dirOf(path) === "" ? "" : `${dirOf(path)}/`}.env`)?.text;
       const { compose } = parseCompose({ path, text: interpolate(text, parseDotenv(dotenv)) });
@@ -48,6 +55,7 @@ export function buildDeployGraph(inventory: Pick<RepoInventory, "files" | "texts
         if (object.kind !== "Kustomization" && !("$patch" in object.object)) objects.push(object);
     }
   }
+  builds.push(...mavenParentBuilds({ texts }));
   for (const compose of composeFiles) {
     const dir = dirOf(compose.path);
     for (const service of compose.services) {
@@ -195,7 +203,7 @@ function sharedPrefix(a: string, b: string): number {
 function dedupeBuilds(builds: ImageBuild[]): ImageBuild[] {
   const seen = new Set<string>();
   return builds.filter((b) => {
-    const key = `${b.via}|${b.context}|${b.dockerfile}|${b.image}|${b.name}`;
+    const key = `${b.via}|${b.context}|${b.dockerfile}|${b.image}|${b.name}|${b.module ?? ""}|${JSON.stringify(b.args ?? {})}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -19,7 +19,9 @@ export type StructureKind =
   | "procfile"
   | "nomad"
   | "descriptor"
-  | "codeowners";
+  | "codeowners"
+  | "script"
+  | "proto";
 
 const BUILD_MANIFESTS = new Set([
   "package.json",
@@ -68,6 +70,10 @@ export function structureKind(opts: { path: string; chartDirs?: ReadonlySet<stri
   if (/\.nomad(\.hcl)?$/.test(base)) return "nomad";
   if (/^(catalog-info|dozen)\.ya?ml$/.test(base)) return "descriptor";
   if (base === "CODEOWNERS") return "codeowners";
+  // Build and deploy scripts CI steps call (`./scripts/build-docker.sh trainer`, `kubectl autoscale` loops).
+  if (/\.(sh|bash)$/.test(base)) return "script";
+  // A gRPC contract is often shared by every service of the repository (`protos/demo.proto`).
+  if (/\.proto$/.test(base)) return "proto";
   if (/\.ya?ml$/i.test(base)) return "yaml";
   if (ENTRY_POINTS.test(base)) return "entry-point";
   return null;

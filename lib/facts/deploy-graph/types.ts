@@ -15,6 +15,10 @@ export interface ImageBuild {
   name: string | null;
   via: Descriptor | "jib" | "ko" | "buildpacks";
   at: { path: string; line: number };
+  /** Its `--build-arg`s with known values (a shared Dockerfile told which service to build: `SERVICE=cart`). */
+  args?: Record<string, string>;
+  /** The module the build is for when the descriptor says so (a Maven module whose parent POM builds its image). */
+  module?: string;
 }
 
 /** One declaration of a workload: a Kubernetes object (plain, Kustomize-rendered or Helm-rendered) or a compose service. */

@@ -1,5 +1,6 @@
 import type { DeclaredWorkload, DeployGraph } from "@/lib/facts/deploy-graph/types";
 import { podTemplateOf } from "@/lib/facts/deploy-graph/build-deploy-graph";
+import { IMPERATIVE_ANNOTATION } from "@/lib/facts/deploy-graph/parse-kubectl-commands";
 import type { FoundService } from "@/lib/facts/discovery/types";
 import type { ComposeFacts, DeployExcerpt, DeployedBy, ManifestObject, ServiceKindName } from "@/lib/facts/types";
 
@@ -20,6 +21,11 @@ export interface ServiceDeploy {
   excerpts: DeployExcerpt[];
   /** The `.env` files its compose files read, outside its folder: committed config of the service. */
   dotenvs: { path: string; text: string }[];
+  /**
+   * Files outside its folder its build is made of: the Dockerfile its deploy config builds (a shared
+   * `docker/Dockerfile`) and the Maven parent POMs it inherits plugins, versions and properties from.
+   */
+  buildFiles: { path: string; text: string }[];
   /** How the repository deploys anything: the descriptors of all its workloads. */
   repositoryDeploys: DeployedBy["descriptor"][];
 }
@@ -93,6 +99,12 @@ export function deployFactsOf(opts: { service: FoundService; services: readonly 
       .map((s) => s.path),
     excerpts,
     dotenvs: [...new Map(dotenvs.map((d) => [d.path, d])).values()],
+    buildFiles: [
+      ...(service.runtimeDockerfile && outside(service.runtimeDockerfile) ? [service.runtimeDockerfile] : []),
+      ...parentPoms(service.path, graph),
+    ]
+      .filter((path) => outside(path) && graph.lines.has(path))
+      .map((path) => ({ path, text: graph.lines.get(path)!.join("\n") })),
     repositoryDeploys: [...new Set(graph.workloads.map((w) => w.descriptor))]
       .filter((d): d is DeployedBy["descriptor"] => DEPLOY_DESCRIPTORS.has(d))
       .sort(),
@@ -104,6 +116,36 @@ const DEPLOY_DESCRIPTORS: ReadonlySet<string> = new Set(["kubernetes", "kustomiz
 /** A declaration's descriptor as facts name it: skaffold, CI and build-tool declarations are Kubernetes ones. */
 function descriptorOf(descriptor: DeclaredWorkload["descriptor"]): DeployedBy["descriptor"] {
   return descriptor === "compose" || descriptor === "helm" || descriptor === "kustomize" ? descriptor : "kubernetes";
+}
+
+/** The parent POMs a Maven module inherits from (`<parent>` with its `relativePath`, `../pom.xml` by default), nearest first. */
+function parentPoms(servicePath: string, graph: DeployGraph): string[] {
+  const out: string[] = [];
+  let pom = servicePath === "." ? "pom.xml" : `${servicePath}/pom.xml`;
+  for (let depth = 0; depth < 5; depth++) {
+    const parent = graph.lines.get(pom)?.join("\n").match(/<parent>([\s\S]*?)<\/parent>/)?.[1];
+    if (parent === undefined) break;
+    const relative = parent.match(/<relativePath>\s*([^<]*?)\s*<\/relativePath>/)?.[1] ?? "../pom.xml";
+    if (relative === "") break;
+    const dir = pom.includes("/") ? pom.slice(0, pom.lastIndexOf("/")) : "";
+    const next = resolvePath(dir, relative.endsWith(".xml") ? relative : `${relative}/pom.xml`);
+    if (next === null || !graph.lines.has(next) || out.includes(next)) break;
+    out.push(next);
+    pom = next;
+  }
+  return out;
+}
+
+function resolvePath(dir: string, relative: string): string | null {
+  const out: string[] = dir === "" ? [] : dir.split("/");
+  for (const part of relative.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (out.length === 0) return null;
+      out.pop();
+    } else out.push(part);
+  }
+  return out.join("/");
 }
 
 /** The lines of each range, overlapping ranges of one file merged. */
@@ -123,9 +165,12 @@ function excerptsOf(graph: DeployGraph, ranges: { path: string; from: number; to
   return out;
 }
 
-/** Objects declared together (the same Kustomize rendering, the same chart, or plain YAML) describe one deployment. */
+/**
+ * Objects declared together (the same Kustomize rendering, the same chart, or plain YAML) describe one
+ * deployment; an object a script creates with `kubectl` acts on whatever deployment is live.
+ */
 function sameFamily(a: ManifestObject, b: ManifestObject): boolean {
-  return (a.via ?? null) === (b.via ?? null);
+  return (a.via ?? null) === (b.via ?? null) || IMPERATIVE_ANNOTATION in (record(record(a.object.metadata)?.annotations) ?? {});
 }
 
 /** A Service or PDB selecting the workload's pods, an HPA scaling it. */

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { buildDeployGraph } from "@/lib/facts/deploy-graph/build-deploy-graph";
 import { discoverServices } from "@/lib/facts/discovery/discover-services";
+import { deployFactsOf } from "@/lib/facts/discovery/deploy-facts-of";
 
 /** Discovery over an in-memory tree: every file listed, every text given (as the inventory would read them). */
 function discover(files: Record<string, string>, rendered: { dir: string; text: string | null }[] = []) {
@@ -176,6 +177,85 @@ describe("discoverServices", () => {
         ["metrics-exporter", "exporter", ["@acme/platform", "@acme/sre"], "CODEOWNERS"],
         ["payments-api", "payments", ["team-payments", "@acme/payments"], "catalog-info.yaml"],
       ],
+    );
+  });
+  it("one shared Dockerfile built per service: by a CI step calling a script with the service's name, or by the Maven parent POM", () => {
+    const scripted = {
+      "cloudbuild.yaml":
+        'steps:\n- id: orders-docker\n  name: gcr.io/cloud-builders/docker\n  entrypoint: ./scripts/build-image.sh\n  args: ["orders", "$PROJECT_ID"]\n- id: billing-docker\n  name: gcr.io/cloud-builders/docker\n  entrypoint: ./scripts/build-image.sh\n  args: ["billing", "$PROJECT_ID"]\n',
+      "scripts/build-image.sh":
+        '#!/bin/bash\nreadonly service="$1"\nreadonly project="$2"\ndocker build -t "gcr.io/$project/$service" ./services -f ./docker/release/Dockerfile --build-arg "SERVICE=$service"\n',
+      "docker/release/Dockerfile":
+        'FROM golang:1.22\nARG SERVICE\nCOPY . /src\nWORKDIR /src/$SERVICE\nRUN go build -o /app .\nCMD ["/app"]\n',
+      "services/orders/main.go": "package main\n",
+      "services/orders/go.mod": "module orders\n",
+      "services/billing/main.go": "package main\n",
+      "services/billing/go.mod": "module billing\n",
+      "services/common/go.mod": "module common\n",
+    };
+    const d = discover(scripted);
+    assert.deepEqual(
+      d.services.map((s) => [s.name, s.path, s.runtimeDockerfile, s.builds.map((b) => `${b.at.path}:${b.at.line}`)]),
+      [
+        ["billing", "services/billing", "docker/release/Dockerfile", ["scripts/build-image.sh:4"]],
+        ["orders", "services/orders", "docker/release/Dockerfile", ["scripts/build-image.sh:4"]],
+      ],
+    );
+    const inventory = {
+      files: Object.keys(scripted),
+      texts: Object.entries(scripted).map(([path, text]) => ({ path, text })),
+      rendered: [],
+    };
+    const orders = deployFactsOf({ service: d.services[1]!, services: d.services, graph: buildDeployGraph(inventory) });
+    assert.deepEqual(
+      orders.buildFiles.map((f) => f.path),
+      ["docker/release/Dockerfile"],
+      "the shared Dockerfile becomes the service's own fact",
+    );
+
+    const pom = (body: string) => `<project><modelVersion>4.0.0</modelVersion>${body}</project>`;
+    const maven = {
+      "pom.xml": pom(
+        "<groupId>org.acme</groupId><artifactId>shop</artifactId><packaging>pom</packaging>" +
+          "<modules><module>shop-orders</module><module>shop-gateway</module></modules>" +
+          "<properties><image.prefix>acme</image.prefix><dockerfile.dir>${basedir}</dockerfile.dir></properties>" +
+          "<profiles><profile><id>docker</id><build><plugins><plugin><groupId>org.codehaus.mojo</groupId><artifactId>exec-maven-plugin</artifactId>" +
+          "<configuration><executable>docker</executable><workingDirectory>${dockerfile.dir}</workingDirectory>" +
+          "<arguments><argument>build</argument><argument>-f</argument><argument>Dockerfile</argument><argument>-t</argument>" +
+          "<argument>${image.prefix}/${project.artifactId}</argument><argument>${project.build.directory}</argument></arguments>" +
+          "</configuration></plugin></plugins></build></profile></profiles>",
+      ),
+      "docker/Dockerfile":
+        'FROM eclipse-temurin:21\nARG ARTIFACT_NAME\nCOPY ${ARTIFACT_NAME}.jar app.jar\nENTRYPOINT ["java", "-jar", "app.jar"]\n',
+      "shop-orders/pom.xml": pom(
+        "<parent><groupId>org.acme</groupId><artifactId>shop</artifactId></parent><artifactId>shop-orders</artifactId>" +
+          "<properties><dockerfile.dir>${basedir}/../docker</dockerfile.dir></properties>",
+      ),
+      "shop-orders/src/main/java/org/acme/orders/OrdersApplication.java": "@SpringBootApplication public class OrdersApplication {}",
+      "shop-gateway/pom.xml": pom(
+        "<parent><groupId>org.acme</groupId><artifactId>shop</artifactId></parent><artifactId>shop-gateway</artifactId>" +
+          "<properties><dockerfile.dir>${basedir}/../docker</dockerfile.dir></properties>",
+      ),
+      "shop-gateway/src/main/java/org/acme/gateway/GatewayApplication.java": "@SpringBootApplication public class GatewayApplication {}",
+    };
+    const m = discover(maven);
+    assert.deepEqual(
+      m.services.map((s) => [s.path, s.runtimeDockerfile, s.builds.map((b) => b.image)]),
+      [
+        ["shop-gateway", "docker/Dockerfile", ["acme/shop-gateway"]],
+        ["shop-orders", "docker/Dockerfile", ["acme/shop-orders"]],
+      ],
+    );
+    const mavenInventory = {
+      files: Object.keys(maven),
+      texts: Object.entries(maven).map(([path, text]) => ({ path, text })),
+      rendered: [],
+    };
+    const gateway = deployFactsOf({ service: m.services[0]!, services: m.services, graph: buildDeployGraph(mavenInventory) });
+    assert.deepEqual(
+      gateway.buildFiles.map((f) => f.path),
+      ["docker/Dockerfile", "pom.xml"],
+      "the parent POM is part of the module's build",
     );
   });
 });

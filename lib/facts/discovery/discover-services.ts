@@ -250,9 +250,16 @@ function mountedDirs(build: ImageBuild, graph: DeployGraph, files: readonly stri
  * The service folder of a Dockerfile build: the context, unless the Dockerfile sits deeper in a folder with a
  * build manifest of its own (a workspace service built from the monorepo's root: `context: ../..`,
  * `dockerfile: services/cart-api/Dockerfile`), or the context is the repository root or shared by several
- * images, where the Dockerfile's own folder is the service.
+ * images, where the Dockerfile's own folder is the service. A build for a named module (a parent POM's image
+ * build) or told its service's folder by a build argument builds that folder.
  */
 function serviceFolderOf(build: ImageBuild, shared: ReadonlySet<string>, files: readonly string[]): string {
+  if (build.module !== undefined) return build.module || ".";
+  // One Dockerfile for many services, told which by a build argument (`--build-arg SERVICE=trainer` in `./internal`).
+  const named = Object.values(build.args ?? {})
+    .map((value) => joinPath(build.context, value))
+    .find((dir) => dir !== build.context && within(dir, build.context) && hasCode(files, dir));
+  if (named) return named;
   const dockerDir = dirOf(build.dockerfile!);
   if (build.context === "" || shared.has(build.context)) return dockerDir || ".";
   for (let dir = dockerDir; dir !== build.context && dir !== "" && within(dir, build.context); dir = dirOf(dir)) {
