@@ -24,7 +24,7 @@ export function serviceName(opts: {
   rootName: string;
 }): string {
   // A deploy-only service is named by the declaration it lives in (the first of its workloads).
-  if (opts.path.includes("#") || /\.ya?ml$/.test(opts.path)) return opts.workloads[0]?.workload.name ?? opts.rootName;
+  if (opts.path.includes("#") || /\.(ya?ml|nomad|hcl)$/.test(opts.path)) return opts.workloads[0]?.workload.name ?? opts.rootName;
   const deployed = deployedName(opts);
   if (opts.path === ".") return deployed ?? opts.rootName;
   const folder = meaningfulFolder(opts.path) || opts.rootName;
