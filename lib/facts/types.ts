@@ -136,9 +136,9 @@ export interface RepoConfigFile {
 export interface DeployedBy {
   path: string;
   line: number;
-  /** `Deployment/cart`, `compose service cart`. */
+  /** `Deployment/cart`, `compose service cart`, `Nomad task shop/cart/server`. */
   object: string;
-  descriptor: "kubernetes" | "kustomize" | "helm" | "compose";
+  descriptor: "kubernetes" | "kustomize" | "helm" | "compose" | "nomad";
   link: "build-context" | "compose-service" | "image" | "chart" | "label" | "name";
   /** The Kustomize directory or Helm chart it was rendered from. */
   via: string | null;

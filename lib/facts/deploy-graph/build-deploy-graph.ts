@@ -4,6 +4,7 @@ import { parseWorkflowBuilds } from "@/lib/facts/deploy-graph/parse-workflow-bui
 import { expandShellScript } from "@/lib/facts/deploy-graph/expand-shell-script";
 import { parseKubectlCommands } from "@/lib/facts/deploy-graph/parse-kubectl-commands";
 import { mavenParentBuilds } from "@/lib/facts/deploy-graph/maven-parent-builds";
+import { parseNomad } from "@/lib/facts/deploy-graph/parse-nomad";
 import { renderHelmChart } from "@/lib/facts/deploy-graph/render-helm-chart";
 import { structureKind } from "@/lib/facts/deploy-graph/structure-files";
 import { WORKLOAD_KINDS, type DeclaredWorkload, type DeployGraph, type ImageBuild } from "@/lib/facts/deploy-graph/types";
@@ -50,6 +51,7 @@ export function buildDeployGraph(inventory: Pick<RepoInventory, "files" | "texts
       const { compose } = parseCompose({ path, text: interpolate(text, parseDotenv(dotenv)) });
       if (compose) composeFiles.push(compose);
     } else if (kind === "build-manifest") builds.push(...jvmImageBuilds({ path, text }));
+    else if (kind === "nomad" && !NOT_DEPLOYED.test(path)) workloads.push(...parseNomad({ path, text }));
     else if (kind === "yaml" && !NOT_DEPLOYED.test(path) && !patches.has(path)) {
       for (const object of parseManifests({ path, text }).objects)
         if (object.kind !== "Kustomization" && !("$patch" in object.object)) objects.push(object);

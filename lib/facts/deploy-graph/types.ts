@@ -1,7 +1,8 @@
 import type { ComposeFacts, ComposeService, ManifestObject } from "@/lib/facts/types";
 
 /** Where a deployment fact was declared: the kind of descriptor and the file. */
-export type Descriptor = "kubernetes" | "kustomize" | "helm" | "compose" | "skaffold" | "workflow" | "maven" | "gradle" | "procfile";
+export type Descriptor =
+  "kubernetes" | "kustomize" | "helm" | "compose" | "skaffold" | "workflow" | "maven" | "gradle" | "procfile" | "nomad";
 
 /** An image the repository builds, and from what. */
 export interface ImageBuild {
@@ -21,10 +22,13 @@ export interface ImageBuild {
   module?: string;
 }
 
-/** One declaration of a workload: a Kubernetes object (plain, Kustomize-rendered or Helm-rendered) or a compose service. */
+/**
+ * One declaration of a workload: a Kubernetes object (plain, Kustomize-rendered or Helm-rendered), a compose
+ * service or a Nomad task.
+ */
 export interface DeclaredWorkload {
   descriptor: Descriptor;
-  /** Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod; "ComposeService" for compose. */
+  /** Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod; "ComposeService" for compose; "NomadTask" for Nomad. */
   kind: string;
   name: string;
   namespace: string | null;
@@ -39,6 +43,36 @@ export interface DeclaredWorkload {
   at: { path: string; line: number };
   /** The Kustomize directory or Helm chart it was rendered from. */
   via: string | null;
+  /** What a Nomad job file says of the task and its group; absent for other descriptors. */
+  nomad?: NomadTask;
+}
+
+/** A container task of a Nomad job, with what its job and group declare about how it runs. */
+export interface NomadTask {
+  job: string;
+  /** The job's type: `service` (long-running), `batch` (runs to completion), `system` or `sysbatch` (one per client node). */
+  type: string;
+  /** A batch job run on a schedule (`periodic`), as a CronJob is. */
+  periodic: boolean;
+  group: string;
+  task: string;
+  driver: string;
+  /** A `prestart`/`poststart`/`poststop` task (a sidecar when it keeps running); null for a main task. */
+  lifecycle: { hook: string; sidecar: boolean } | null;
+  /** The group's instances: its `count`, else its scaling minimum, else Nomad's one; null when an expression sets it. */
+  count: number | null;
+  /** The group's horizontal scaling policy (`scaling { min max }`); null without one. */
+  scaling: { min: number | null; max: number | null; enabled: boolean } | null;
+  /** The health checks of the services registered for the task (its own and its group's). */
+  checks: { service: string | null; type: string; path: string | null; port: string | null; line: number }[];
+  /** Names of the variables it sets (`env`, templates rendered with `env = true`); never their values. */
+  env: string[];
+  /** Its `resources` (MHz, MB); null when it declares none and Nomad's defaults apply. */
+  resources: { cpu: number | null; memory: number | null; memoryMax: number | null } | null;
+  /** The group's network ports: label, the port inside the container (`to`), a fixed host port (`static`). */
+  ports: { label: string; to: number | null; static: number | null }[];
+  /** Where the job and the group are declared, and the group's `count` (null without one). */
+  lines: { job: number; group: number; count: number | null };
 }
 
 /** Everything a repository says about how it is built and run, worked out once per source. */

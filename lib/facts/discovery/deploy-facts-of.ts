@@ -48,7 +48,7 @@ export function deployFactsOf(opts: { service: FoundService; services: readonly 
     deployedBy.push({
       path: workload.at.path,
       line: workload.at.line,
-      object: workload.compose ? `compose service ${workload.name}` : `${workload.kind}/${workload.name}`,
+      object: objectOf(workload),
       descriptor,
       link,
       via: workload.via,
@@ -111,11 +111,20 @@ export function deployFactsOf(opts: { service: FoundService; services: readonly 
   };
 }
 
-const DEPLOY_DESCRIPTORS: ReadonlySet<string> = new Set(["kubernetes", "kustomize", "helm", "compose"]);
+const DEPLOY_DESCRIPTORS: ReadonlySet<string> = new Set(["kubernetes", "kustomize", "helm", "compose", "nomad"]);
 
 /** A declaration's descriptor as facts name it: skaffold, CI and build-tool declarations are Kubernetes ones. */
 function descriptorOf(descriptor: DeclaredWorkload["descriptor"]): DeployedBy["descriptor"] {
-  return descriptor === "compose" || descriptor === "helm" || descriptor === "kustomize" ? descriptor : "kubernetes";
+  return descriptor === "compose" || descriptor === "helm" || descriptor === "kustomize" || descriptor === "nomad"
+    ? descriptor
+    : "kubernetes";
+}
+
+/** How the service page names a declaration: `Deployment/cart`, `compose service cart`, `Nomad task shop/cart/server` (job/group/task). */
+function objectOf(workload: DeclaredWorkload): string {
+  if (workload.compose) return `compose service ${workload.name}`;
+  if (workload.nomad) return `Nomad task ${workload.nomad.job}/${workload.nomad.group}/${workload.nomad.task}`;
+  return `${workload.kind}/${workload.name}`;
 }
 
 /** The parent POMs a Maven module inherits from (`<parent>` with its `relativePath`, `../pom.xml` by default), nearest first. */
@@ -123,7 +132,10 @@ function parentPoms(servicePath: string, graph: DeployGraph): string[] {
   const out: string[] = [];
   let pom = servicePath === "." ? "pom.xml" : `${servicePath}/pom.xml`;
   for (let depth = 0; depth < 5; depth++) {
-    const parent = graph.lines.get(pom)?.join("\n").match(/<parent>([\s\S]*?)<\/parent>/)?.[1];
+    const parent = graph.lines
+      .get(pom)
+      ?.join("\n")
+      .match(/<parent>([\s\S]*?)<\/parent>/)?.[1];
     if (parent === undefined) break;
     const relative = parent.match(/<relativePath>\s*([^<]*?)\s*<\/relativePath>/)?.[1] ?? "../pom.xml";
     if (relative === "") break;

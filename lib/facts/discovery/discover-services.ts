@@ -305,6 +305,7 @@ const RANK: Record<DeclaredWorkload["descriptor"], number> = {
   maven: 4,
   gradle: 4,
   procfile: 4,
+  nomad: 2,
 };
 
 /** Declarations of one image are one service, however many files and names declare it (compose's `user-sim` is the Kubernetes `load-test`). */
@@ -337,14 +338,18 @@ function repositoryOf(image: string): string {
 }
 
 function kindOfWorkload(w: DeclaredWorkload): ServiceKind | null {
-  if (w.kind === "CronJob" || w.kind === "Job") return "job";
-  return null;
+  return runsToCompletion(w) ? "job" : null;
 }
 
 /** A service deployed only as Jobs or CronJobs is a job; otherwise the code decides. */
 function kindFromWorkloads(workloads: DeclaredWorkload[]): ServiceKind | null {
   const k8s = workloads.filter((w) => w.descriptor !== "compose");
-  return k8s.length > 0 && k8s.every((w) => w.kind === "Job" || w.kind === "CronJob") ? "job" : null;
+  return k8s.length > 0 && k8s.every(runsToCompletion) ? "job" : null;
+}
+
+/** A Job or CronJob, or a task of a Nomad `batch`/`sysbatch` job (periodic or not). */
+function runsToCompletion(w: DeclaredWorkload): boolean {
+  return w.kind === "Job" || w.kind === "CronJob" || w.nomad?.type === "batch" || w.nomad?.type === "sysbatch";
 }
 
 function within(path: string, dir: string): boolean {
