@@ -5,6 +5,8 @@ import { classifyPath } from "@/lib/facts/classify-path";
 import { detectLanguage } from "@/lib/facts/detect-language";
 import { parseCompose } from "@/lib/facts/parse-compose";
 import { parseDependencies } from "@/lib/facts/parse-dependencies";
+import { findGrpcRegistrations } from "@/lib/facts/grpc-registrations";
+import { parseProto } from "@/lib/facts/parse-proto";
 import { parseDockerfile } from "@/lib/facts/parse-dockerfile";
 import { parseManifests } from "@/lib/facts/parse-manifests";
 import { parseProcfile } from "@/lib/facts/parse-procfile";
@@ -107,6 +109,15 @@ export function buildServiceFacts(opts: {
     facts.manifests.push(...opts.deploy.objects.filter((o) => !own.has(`${o.path}|${o.documentIndex}`) || o.via));
     const composeFiles = new Set(facts.compose.map((c) => c.path));
     facts.compose.push(...opts.deploy.compose.filter((c) => !composeFiles.has(c.path)));
+  }
+  const protos = (opts.deploy?.protos ?? []).flatMap((p) => parseProto(p));
+  if (protos.length > 0) {
+    const served = findGrpcRegistrations({ services: protos.map((p) => p.name), files: facts.textFiles });
+    // A proto copied into several folders declares the same service more than once: the first copy stands for it.
+    const seen = new Set<string>();
+    facts.grpcServices = protos.filter(
+      (p) => served.has(p.name) && !seen.has(`${p.package}.${p.name}`) && seen.add(`${p.package}.${p.name}`),
+    );
   }
   facts.service.languages = rankLanguages({ textFiles: facts.textFiles, manifests: facts.dependencyManifests });
   facts.skipped.sort((a, b) => byCodePoint(a.path, b.path));

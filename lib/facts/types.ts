@@ -1,3 +1,5 @@
+import type { ProtoService } from "@/lib/facts/parse-proto";
+
 /**
  * Facts: the typed, serialisable snapshot collectors build (the only I/O) and rules judge (pure).
  * Saved with each scan so a rule change can be re-run offline.
@@ -151,6 +153,8 @@ export interface DeployExcerpt {
   lines: string[];
 }
 
+export type { ProtoService };
+
 export interface ServiceFacts {
   schemaVersion: typeof FACTS_SCHEMA_VERSION;
   service: {
@@ -191,6 +195,11 @@ export interface ServiceFacts {
   secretCandidates: SecretCandidate[];
   /** The scoring config at the root of the source this service was found in, so a re-evaluation weighs alike. */
   repoConfig: RepoConfigFile | null;
+  /**
+   * The gRPC services its code registers with a server, as the repository's `.proto` files declare them
+   * (wherever they live: a shared `protos/` folder too). Absent in older facts.
+   */
+  grpcServices?: ProtoService[];
   /** Files skipped (too large, binary, symlink, unparseable) with the reason; shown, never fatal. */
   skipped: { path: string; reason: string }[];
 }

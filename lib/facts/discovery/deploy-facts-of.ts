@@ -26,6 +26,8 @@ export interface ServiceDeploy {
    * `docker/Dockerfile`) and the Maven parent POMs it inherits plugins, versions and properties from.
    */
   buildFiles: { path: string; text: string }[];
+  /** The repository's `.proto` files (outside test folders): the gRPC contracts its code may serve. */
+  protos: { path: string; text: string }[];
   /** How the repository deploys anything: the descriptors of all its workloads. */
   repositoryDeploys: DeployedBy["descriptor"][];
 }
@@ -105,11 +107,17 @@ export function deployFactsOf(opts: { service: FoundService; services: readonly 
     ]
       .filter((path) => outside(path) && graph.lines.has(path))
       .map((path) => ({ path, text: graph.lines.get(path)!.join("\n") })),
+    protos: [...graph.lines]
+      .filter(([path]) => path.endsWith(".proto") && !NOT_CONTRACTS.test(path))
+      .map(([path, lines]) => ({ path, text: lines.join("\n") })),
     repositoryDeploys: [...new Set(graph.workloads.map((w) => w.descriptor))]
       .filter((d): d is DeployedBy["descriptor"] => DEPLOY_DESCRIPTORS.has(d))
       .sort(),
   };
 }
+
+// Protos of tests, examples and vendored libraries are no contract of the repository's services.
+const NOT_CONTRACTS = /(^|\/)(tests?|e2e|testdata|__tests__|examples?|docs?|third[_-]party|vendor|node_modules)\//i;
 
 const DEPLOY_DESCRIPTORS: ReadonlySet<string> = new Set(["kubernetes", "kustomize", "helm", "compose", "nomad"]);
 
