@@ -4,6 +4,7 @@ import { parseWorkflowBuilds } from "@/lib/facts/deploy-graph/parse-workflow-bui
 import { expandShellScript } from "@/lib/facts/deploy-graph/expand-shell-script";
 import { parseKubectlCommands } from "@/lib/facts/deploy-graph/parse-kubectl-commands";
 import { mavenParentBuilds } from "@/lib/facts/deploy-graph/maven-parent-builds";
+import { CONVENTION_PLUGIN, gradleConventionsOf } from "@/lib/facts/deploy-graph/gradle-conventions";
 import { parseNomad } from "@/lib/facts/deploy-graph/parse-nomad";
 import { renderHelmChart } from "@/lib/facts/deploy-graph/render-helm-chart";
 import { structureKind } from "@/lib/facts/deploy-graph/structure-files";
@@ -15,7 +16,7 @@ import { splitLines } from "@/lib/facts/split-lines";
 import type { ComposeFacts, ManifestObject } from "@/lib/facts/types";
 
 // Deploy config in these folders is test or sample material, never what runs.
-const NOT_DEPLOYED = /(^|\/)(tests?|e2e|testdata|test-data|fixtures|__tests__|examples?|docs?)(\/|$)/i;
+const NOT_DEPLOYED = /(^|\/)(tests?|e2e|testdata|test-data|fixtures|__tests__|examples?|docs?|src\/it)(\/|$)/i;
 
 /** Marks an object a chart's templates declare but its default values leave out. */
 export const OPTIONAL_ANNOTATION = "dozen.dev/optional";
@@ -58,6 +59,7 @@ export function buildDeployGraph(inventory: Pick<RepoInventory, "files" | "texts
     }
   }
   builds.push(...mavenParentBuilds({ texts }));
+  builds.push(...conventionJibBuilds(texts));
   for (const compose of composeFiles) {
     const dir = dirOf(compose.path);
     for (const service of compose.services) {
@@ -179,6 +181,25 @@ function jvmImageBuilds(opts: { path: string; text: string }): ImageBuild[] {
       at: { path: opts.path, line: Math.max(1, line) },
     },
   ];
+}
+
+/** Gradle modules whose convention plugin (buildSrc, build-logic) applies Jib: each builds its image without a Dockerfile. */
+function conventionJibBuilds(texts: readonly { path: string; text: string }[]): ImageBuild[] {
+  const gradle = new Map(texts.filter((t) => /\.gradle(\.kts)?$/.test(t.path)).map((t) => [t.path, t.text]));
+  const out: ImageBuild[] = [];
+  for (const path of gradle.keys()) {
+    if (!/(^|\/)build\.gradle(\.kts)?$/.test(path) || CONVENTION_PLUGIN.test(path)) continue;
+    const own = gradle.get(path)!;
+    if (/jib|bootBuildImage/.test(own)) continue;
+    const moduleDir = dirOf(path);
+    const via = gradleConventionsOf({ moduleDir, texts: gradle }).find(
+      (p) => CONVENTION_PLUGIN.test(p) && /com\.google\.cloud\.tools\.jib|\bjib\s*\{/.test(gradle.get(p) ?? ""),
+    );
+    if (!via) continue;
+    const line = (gradle.get(via) ?? "").split("\n").findIndex((l) => /jib/.test(l)) + 1;
+    out.push({ context: moduleDir, dockerfile: null, image: null, name: null, via: "jib", at: { path: via, line: Math.max(1, line) } });
+  }
+  return out;
 }
 
 /** The files a kustomization names as patches (patchesStrategicMerge, patches[].path, patchesJson6902[].path). */

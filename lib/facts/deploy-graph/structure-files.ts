@@ -1,3 +1,5 @@
+import { CONVENTION_PLUGIN } from "@/lib/facts/deploy-graph/gradle-conventions";
+
 /**
  * What a file is to the shape of a repository — what builds images, what deploys them, what makes a module
  * runnable — as opposed to what one service's checks read. The collector reads these across the whole source
@@ -64,6 +66,7 @@ export function structureKind(opts: { path: string; chartDirs?: ReadonlySet<stri
   }
   if (dir === ".github/workflows" && /\.ya?ml$/.test(base)) return "workflow";
   if (/^(\.gitlab-ci|cloudbuild|azure-pipelines|bitbucket-pipelines)\.ya?ml$/.test(base)) return "workflow";
+  if (CONVENTION_PLUGIN.test(opts.path)) return "build-manifest";
   if (BUILD_MANIFESTS.has(base) || /\.(csproj|fsproj|sln)$/.test(base) || /^requirements[-_.][\w.-]*\.txt$/.test(base))
     return "build-manifest";
   if (/^Procfile(\..*)?$/.test(base)) return "procfile";

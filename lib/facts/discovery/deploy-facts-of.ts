@@ -1,5 +1,6 @@
 import type { DeclaredWorkload, DeployGraph } from "@/lib/facts/deploy-graph/types";
 import { podTemplateOf } from "@/lib/facts/deploy-graph/build-deploy-graph";
+import { gradleConventionsOf } from "@/lib/facts/deploy-graph/gradle-conventions";
 import { IMPERATIVE_ANNOTATION } from "@/lib/facts/deploy-graph/parse-kubectl-commands";
 import type { FoundService } from "@/lib/facts/discovery/types";
 import type { ComposeFacts, DeployExcerpt, DeployedBy, ManifestObject, ServiceKindName } from "@/lib/facts/types";
@@ -104,6 +105,7 @@ export function deployFactsOf(opts: { service: FoundService; services: readonly 
     buildFiles: [
       ...(service.runtimeDockerfile && outside(service.runtimeDockerfile) ? [service.runtimeDockerfile] : []),
       ...parentPoms(service.path, graph),
+      ...gradleConventionsOf({ moduleDir: service.path, texts: gradleTexts(graph) }),
     ]
       .filter((path) => outside(path) && graph.lines.has(path))
       .map((path) => ({ path, text: graph.lines.get(path)!.join("\n") })),
@@ -133,6 +135,11 @@ function objectOf(workload: DeclaredWorkload): string {
   if (workload.compose) return `compose service ${workload.name}`;
   if (workload.nomad) return `Nomad task ${workload.nomad.job}/${workload.nomad.group}/${workload.nomad.task}`;
   return `${workload.kind}/${workload.name}`;
+}
+
+/** The repository's Gradle build scripts and convention plugins, by path. */
+function gradleTexts(graph: DeployGraph): Map<string, string> {
+  return new Map([...graph.lines].filter(([path]) => /\.gradle(\.kts)?$/.test(path)).map(([path, lines]) => [path, lines.join("\n")]));
 }
 
 /** The parent POMs a Maven module inherits from (`<parent>` with its `relativePath`, `../pom.xml` by default), nearest first. */

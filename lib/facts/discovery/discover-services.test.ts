@@ -64,7 +64,7 @@ describe("discoverServices", () => {
     );
   });
 
-  it("a Maven multi-module system: modules with an application class, named as compose deploys them", () => {
+  it("a Maven multi-module system: modules with an application class, named as compose deploys them; src/it is test code", () => {
     const d = discover({
       "pom.xml":
         "<project><modules><module>clinic-config-server</module><module>clinic-visits</module></modules><build><plugins><plugin><artifactId>jib-maven-plugin</artifactId></plugin></plugins></build></project>",
@@ -75,6 +75,11 @@ describe("discoverServices", () => {
       "clinic-visits/src/main/java/org/acme/sample/VisitsApplication.java": "@SpringBootApplication\npublic class VisitsApplication {}\n",
       "clinic-shared/pom.xml": "<project/>",
       "clinic-shared/src/main/java/org/acme/Money.java": "public class Money {}\n",
+      // Maven invoker integration tests: a project of their own under src/it, never a service.
+      "clinic-visits/src/it/smoke/pom.xml": "<project/>",
+      "clinic-visits/src/it/smoke/src/main/java/org/acme/SmokeApplication.java":
+        "@SpringBootApplication\npublic class SmokeApplication {}\n",
+      "clinic-visits/src/it/smoke/Dockerfile": 'FROM eclipse-temurin:21\nCOPY target/app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n',
       "docker-compose.yml":
         "services:\n  config-server:\n    image: acme/clinic-config-server\n  visits-service:\n    image: acme/clinic-visits\n  mysql:\n    image: mysql:8\n",
     });
@@ -256,6 +261,41 @@ describe("discoverServices", () => {
       gateway.buildFiles.map((f) => f.path),
       ["docker/Dockerfile", "pom.xml"],
       "the parent POM is part of the module's build",
+    );
+  });
+  it("Gradle convention plugins: a module applying the buildSrc plugin that configures Jib builds an image, and inherits its build files", () => {
+    const gradle = {
+      "settings.gradle.kts": 'rootProject.name = "shop"\ninclude("orders", "billing", "money")\n',
+      "build.gradle.kts": 'subprojects {\n  group = "org.acme"\n  repositories { mavenCentral() }\n}\n',
+      "buildSrc/build.gradle.kts": "plugins { `kotlin-dsl` }\nrepositories { gradlePluginPortal() }\n",
+      "buildSrc/src/main/kotlin/acme.java-conventions.gradle.kts":
+        "plugins { java }\njava { toolchain { languageVersion = JavaLanguageVersion.of(21) } }\n",
+      "buildSrc/src/main/kotlin/acme.service-conventions.gradle.kts":
+        'plugins {\n  id("acme.java-conventions")\n  id("org.springframework.boot")\n  id("com.google.cloud.tools.jib")\n}\njib { from { image = "eclipse-temurin:21-jre" } }\n',
+      "orders/build.gradle.kts": 'plugins { id("acme.service-conventions") }\n',
+      "orders/src/main/kotlin/org/acme/orders/OrdersApplication.kt": "@SpringBootApplication class OrdersApplication\n",
+      "billing/build.gradle.kts": "plugins { `acme.service-conventions` }\n",
+      "billing/src/main/kotlin/org/acme/billing/BillingApplication.kt": "@SpringBootApplication class BillingApplication\n",
+      "money/build.gradle.kts": 'plugins { id("acme.java-conventions") }\n',
+      "money/src/main/kotlin/org/acme/money/Money.kt": "data class Money(val cents: Long)\n",
+    };
+    const d = discover(gradle);
+    assert.deepEqual(
+      d.services.map((s) => [s.path, s.builds.map((b) => `${b.via} ${b.at.path}:${b.at.line}`)]),
+      [
+        ["billing", ["jib buildSrc/src/main/kotlin/acme.service-conventions.gradle.kts:4"]],
+        ["orders", ["jib buildSrc/src/main/kotlin/acme.service-conventions.gradle.kts:4"]],
+      ],
+    );
+    const inventory = { files: Object.keys(gradle), texts: Object.entries(gradle).map(([path, text]) => ({ path, text })), rendered: [] };
+    const orders = deployFactsOf({ service: d.services[1]!, services: d.services, graph: buildDeployGraph(inventory) });
+    assert.deepEqual(
+      orders.buildFiles.map((f) => f.path),
+      [
+        "buildSrc/src/main/kotlin/acme.service-conventions.gradle.kts",
+        "buildSrc/src/main/kotlin/acme.java-conventions.gradle.kts",
+        "build.gradle.kts",
+      ],
     );
   });
 });

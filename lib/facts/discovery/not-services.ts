@@ -66,10 +66,12 @@ export function isNotAService(path: string): boolean {
   const folders =
     /\.[\w]+$/.test(segments.at(-1) ?? "") && !/\.(API|Api|Web|Service)$/.test(segments.at(-1) ?? "") ? segments.slice(0, -1) : segments;
   const inSourceTree = folders.some((s, i) => s === "src" && (folders[i + 1] === "main" || folders[i + 1] === "test"));
-  return folders.some((s) => {
+  return folders.some((s, i) => {
     const lower = s.toLowerCase();
     if (lower === "sample" || lower === "example") return !inSourceTree;
     if (inSourceTree && (lower === "test" || lower === "tests")) return true;
+    // Maven's integration tests (maven-invoker-plugin, failsafe): `src/it/<project>` trees are test code.
+    if (s === "it" && folders[i - 1] === "src") return true;
     return NOT_SERVICE_SEGMENTS.has(lower) || NOT_SERVICE_NAME.test(s);
   });
 }

@@ -4,7 +4,7 @@
  * Paths are judged relative to the service, so a service that itself lives under `examples/` is still scanned.
  */
 const TEST = [
-  /(^|\/)(tests?|__tests__|specs?|testdata|test-data|testing|fixtures|__fixtures__|__mocks__|mocks?|e2e|cypress|src\/test)\//i,
+  /(^|\/)(tests?|__tests__|specs?|testdata|test-data|testing|fixtures|__fixtures__|__mocks__|mocks?|e2e|cypress|src\/test|src\/it)\//i,
   /\.(test|spec|e2e)\.[cm]?[jt]sx?$/i,
   /(^|\/)test_[^/]*\.py$|_test\.py$|(^|\/)conftest\.py$/,
   /_test\.go$/,
