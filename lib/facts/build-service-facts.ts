@@ -7,6 +7,8 @@ import { parseCompose } from "@/lib/facts/parse-compose";
 import { parseDependencies } from "@/lib/facts/parse-dependencies";
 import { findGrpcRegistrations } from "@/lib/facts/grpc-registrations";
 import { parseProto } from "@/lib/facts/parse-proto";
+import type { ParseSyntax } from "@/lib/facts/syntax/types";
+import { isGeneratedSource, isParsedSource } from "@/lib/facts/syntax/is-parsed-source";
 import { parseDockerfile } from "@/lib/facts/parse-dockerfile";
 import { parseManifests } from "@/lib/facts/parse-manifests";
 import { parseProcfile } from "@/lib/facts/parse-procfile";
@@ -35,6 +37,8 @@ export function buildServiceFacts(opts: {
   repoConfig?: RepoConfigFile | null;
   /** Its share of the source's deployment graph (already redacted): what deploys it, from wherever. */
   deploy?: ServiceDeploy;
+  /** Parses a (redacted) source text into syntax facts; without it, code is read as lines only. */
+  parseSyntax?: ParseSyntax;
 }): ServiceFacts {
   const facts: ServiceFacts = {
     schemaVersion: FACTS_SCHEMA_VERSION,
@@ -76,7 +80,10 @@ export function buildServiceFacts(opts: {
     const skip = (reason: string) => facts.skipped.push({ path, reason });
     const language = detectLanguage({ path, firstLine: lines[0] });
     if (kind === "other" && language === null) continue;
-    facts.textFiles.push({ path, language, lines });
+    const own = { path: path.startsWith(prefix) ? path.slice(prefix.length) : path, lines };
+    const generated = language !== null && isGeneratedSource(own);
+    const syntax = language !== null && isParsedSource(own) ? opts.parseSyntax?.({ path, language, text: lines.join("\n") }) : null;
+    facts.textFiles.push({ path, language, lines, ...(syntax ? { syntax } : {}), ...(generated ? { generated: true as const } : {}) });
     if (kind === "dockerfile") {
       // The image its deploy config builds; a debug, test or codegen Dockerfile beside it is not the service.
       if (opts.deploy?.runtimeDockerfile ? path !== opts.deploy.runtimeDockerfile : isToolDockerfile(path)) continue;

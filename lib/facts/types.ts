@@ -1,4 +1,5 @@
 import type { ProtoService } from "@/lib/facts/parse-proto";
+import type { SyntaxFacts } from "@/lib/facts/syntax/types";
 
 /**
  * Facts: the typed, serialisable snapshot collectors build (the only I/O) and rules judge (pure).
@@ -18,6 +19,10 @@ export interface TextFile {
   /** Language for source files; null for config/text files (.env, .properties, .yaml, ...). */
   language: Language | null;
   lines: string[];
+  /** What its syntax tree says (comments, calls, strings, imports, annotations); absent without a grammar or in older facts. */
+  syntax?: SyntaxFacts;
+  /** Written by a code generator (a `Code generated … DO NOT EDIT` marker, `*.pb.go`): not the team's code to judge. */
+  generated?: true;
 }
 
 export interface DockerInstruction {

@@ -7,6 +7,7 @@ import { findAncestorLockfiles } from "@/lib/collectors/local/find-ancestor-lock
 import { readServiceTexts } from "@/lib/collectors/local/read-service-texts";
 import { readVcsInfo } from "@/lib/collectors/local/read-vcs-info";
 import { type CollectLimits, DEFAULT_COLLECT_LIMITS, type DiscoveredService } from "@/lib/collectors/local/types";
+import { loadSyntaxParser } from "@/lib/collectors/syntax/load-syntax-parser";
 import { walkServiceFiles } from "@/lib/collectors/local/walk-service-files";
 
 /**
@@ -34,10 +35,11 @@ export async function collectServiceFacts(opts: {
     declaredIn === null
       ? await walkServiceFiles({ root, servicePath, limits, exclude: opts.deploy?.nested ?? [] })
       : { files: [{ path: declaredIn, size: (await lstat(join(root, declaredIn))).size }], skipped: [] };
-  const [read, ancestorLockfiles, vcs] = await Promise.all([
+  const [read, ancestorLockfiles, vcs, parseSyntax] = await Promise.all([
     readServiceTexts({ root, servicePath, files: walked.files, limits }),
     findAncestorLockfiles({ root, servicePath }),
     readVcsInfo({ dir: resolve(root, servicePath) }),
+    loadSyntaxParser(),
   ]);
   // The `.env` its compose file reads, wherever it is: committed config of this service too.
   // And the files outside its folder its build is made of (a shared Dockerfile, the Maven parent POM).
@@ -54,6 +56,7 @@ export async function collectServiceFacts(opts: {
     vcs,
     repoConfig: opts.repoConfig ?? null,
     ...(opts.deploy ? { deploy: opts.deploy } : {}),
+    parseSyntax,
   });
 }
 

@@ -7,19 +7,36 @@ import type { TextFile } from "@/lib/facts/types";
 // Keyed weakly by the TextFile, so it is a pure memo that dies with the snapshot.
 const stripped = new WeakMap<TextFile, string[]>();
 
-/** The file's lines with comments blanked (same count and columns as `file.lines`). */
+/**
+ * The file's lines with comments blanked (same count and columns as `file.lines`): where the parser read the
+ * file, exactly its comment nodes (and Python docstrings); otherwise by the language's comment syntax.
+ */
 export function codeLines(file: TextFile): string[] {
   let lines = stripped.get(file);
   if (!lines) {
-    lines = stripComments(file.lines, commentStyleFor(file));
+    lines = file.syntax ? blankRanges(file.lines, file.syntax.comments) : stripComments(file.lines, commentStyleFor(file));
     stripped.set(file, lines);
   }
   return lines;
 }
 
-/** Text files that ship with the service: tests, docs, examples and vendored code left out. */
+/** The lines with each [line, column, endLine, endColumn] range (the parser's comments) replaced by spaces. */
+function blankRanges(lines: readonly string[], ranges: readonly (readonly [number, number, number, number])[]): string[] {
+  const out = [...lines];
+  for (const [line, column, endLine, endColumn] of ranges) {
+    for (let l = line; l <= endLine && l <= out.length; l++) {
+      const text = out[l - 1] ?? "";
+      const from = l === line ? column : 0;
+      const to = l === endLine ? Math.min(endColumn, text.length) : text.length;
+      if (to > from) out[l - 1] = text.slice(0, from) + " ".repeat(to - from) + text.slice(to);
+    }
+  }
+  return out;
+}
+
+/** Text files that ship with the service: tests, docs, examples, vendored and generated code left out. */
 export const productionFiles = perFacts((facts): TextFile[] =>
-  facts.textFiles.filter((f) => !isIgnoredPath(pathInService(facts.service.path, f.path))),
+  facts.textFiles.filter((f) => !f.generated && !isIgnoredPath(pathInService(facts.service.path, f.path))),
 );
 
 /** Production source files (a language was detected). */
