@@ -11,7 +11,7 @@ const SHELL = /^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash|dash)$/;
 
 export const rule: RepositoryCheck = {
   id: "execFormEntrypoint",
-  version: 1,
+  version: 2,
   factor: "disposability",
   title: "The container's main process receives stop signals (exec form, no wrapping shell)",
   rationale:
@@ -43,10 +43,24 @@ export const rule: RepositoryCheck = {
   },
 };
 
-/** Shell form, or exec form that just starts a shell (`["sh", "-c", "node server.js"]`) without `exec`. */
+/**
+ * Shell form, or exec form that just starts a shell (`["sh", "-c", "node server.js"]`), unless the shell hands
+ * PID 1 over: its last command is `exec …` (`sh -c "envsubst < t > c && exec nginx -g 'daemon off;'"`).
+ */
 function wrapsInShell(ins: DockerInstruction): boolean {
-  if (ins.form === "shell") return !/^\s*exec\s/.test(ins.args);
-  return SHELL.test(ins.argv[0] ?? "") && ins.argv[1] === "-c" && !/^\s*exec\s/.test(ins.argv[2] ?? "");
+  if (ins.form === "shell") return !execsLast(ins.args);
+  return SHELL.test(ins.argv[0] ?? "") && ins.argv[1] === "-c" && !execsLast(ins.argv[2] ?? "");
+}
+
+/** The last command of a shell line is `exec`: everything before it has run, then the app replaces the shell. */
+function execsLast(script: string): boolean {
+  // Quoted arguments may hold separators (`-g 'daemon off;'`).
+  const commands = script
+    .replace(/'[^']*'|"[^"]*"/g, "''")
+    .split(/&&|;|\|\|/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  return /^exec\s/.test(commands.at(-1) ?? "");
 }
 
 /** An entrypoint script must hand PID 1 over with `exec` on its last command. */
