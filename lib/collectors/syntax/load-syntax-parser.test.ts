@@ -176,3 +176,19 @@ test("a file in syntax the grammar does not know keeps what could be read, marke
     ["fmt.Println"],
   );
 });
+
+test("an import statement naming several modules gives each, aliases dropped", async () => {
+  const parse = await loadSyntaxParser();
+  const cases: [string, Language, string, string[]][] = [
+    ["a.py", "python", "import os, numpy as np\nfrom app.db import session\n", ["os", "numpy", "app.db"]],
+    ["A.cs", "csharp", "using Db = Acme.Data.Db;\nusing static System.Math;\n", ["Acme.Data.Db", "System.Math"]],
+    ["main.rs", "rust", "use std::{fs, io};\n", ["std::{fs, io}"]],
+    ["A.java", "java", "import static org.junit.Assert.assertEquals;\n", ["org.junit.Assert.assertEquals"]],
+  ];
+  for (const [path, language, code, want] of cases)
+    assert.deepEqual(
+      parse({ path, language, text: code })?.imports.map((i) => i.module),
+      want,
+      path,
+    );
+});

@@ -80,8 +80,10 @@ export function extractSyntax(opts: { cursor: SyntaxCursorLike; source: string; 
     }
     if (grammar.imports.has(type)) {
       const written = text();
-      const module = quoted(written) ?? importText(written);
-      if (module && facts.imports.length < MAX_ITEMS) facts.imports.push({ line: lineOf(), module: clip(module) });
+      const quotedModule = quoted(written);
+      const line = lineOf();
+      for (const module of quotedModule !== null ? [quotedModule] : importModules(written))
+        if (facts.imports.length < MAX_ITEMS) facts.imports.push({ line, module: clip(module) });
       return false;
     }
     if (grammar.annotations.has(type)) {
@@ -156,13 +158,29 @@ function quoted(text: string): string | null {
   return text.match(/["'`]([^"'`\n]+)["'`]/)?.[1] ?? null;
 }
 
-/** `import a.b.C;`, `using X.Y;`, `from a import b`, `use crate::x;` → the module part. */
-function importText(text: string): string {
-  return text
-    .replace(/^\s*(import|using|use|from|package)\s+(static\s+)?/, "")
+/**
+ * The modules an import statement names: `import a.b.C;` → a.b.C, `import os, sys as s` → os, sys,
+ * `from a import b` → a, `using Alias = X.Y;` → X.Y, `use crate::{a, b};` → crate::{a, b} (braces kept whole).
+ */
+function importModules(text: string): string[] {
+  const body = text
+    .replace(/^\s*(import|using|use|from|package)\s+(static\s+|global\s+)?/, "")
     .replace(/\s+import\s+[\s\S]*$/, "")
     .replace(/[;\s]+$/, "")
-    .trim();
+    .replace(/^[\w.]+\s*=\s*/, "");
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of body) {
+    if (ch === "{") depth += 1;
+    if (ch === "}") depth -= 1;
+    if (ch === "," && depth === 0) {
+      parts.push(current);
+      current = "";
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts.map((p) => p.replace(/\s+as\s+\w+$/, "").trim()).filter(Boolean);
 }
 
 /** `@RestController`, `@app.get("/x")`, `[HttpGet("x")]`, `#[get("/")]`, `#[Route('/api')]` → the name. */

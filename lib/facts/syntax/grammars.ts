@@ -27,7 +27,7 @@ const JS_LIKE = {
   strings: set("string", "template_string"),
   calls: set("call_expression", "new_expression"),
   argumentLists: set("arguments", "template_string"),
-  imports: set("import_statement", "export_statement"),
+  imports: set("import_statement"),
   annotations: set("decorator"),
 };
 

@@ -2,6 +2,7 @@
 const NOT_PARSED = [
   /(^|\/)(tests?|__tests__|specs?|testdata|test-data|fixtures|__fixtures__|__mocks__|mocks?|e2e|cypress|src\/test|src\/it)\//i,
   /\.(test|spec|e2e|stories)\.[cm]?[jt]sx?$/i,
+  /(^|\/)(cypress|playwright|jest|vitest|karma|wdio)\.config\.[cm]?[jt]s$/i,
   /_test\.(go|py)$|(^|\/)test_[^/]*\.py$|(^|\/)conftest\.py$|Tests?\.(java|kt|cs)$|_spec\.rb$/,
   /(^|\/)(node_modules|vendor|third[_-]party|bower_components|dist|build|out|target|bin|obj|\.venv|venv|site-packages|\.next)\//,
   /\.min\.[cm]?js$|[.-]bundle\.js$|(^|\/)(assets|static)\/vendor\/|(^|\/)wwwroot\/lib\//i,

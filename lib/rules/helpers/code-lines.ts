@@ -47,6 +47,9 @@ export function baseName(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1).toLowerCase();
 }
 
+// Bundler and build-tool configuration: it runs while the image is built, never in the service.
+const BUILD_TOOLING = /(^|\/)(vite|webpack|rollup|esbuild|babel|postcss|tailwind|svelte|astro|nuxt|tsup)\.config\.[cm]?[jt]s$/i;
+
 // Files a web server hands to browsers as they are: their code runs in the browser, never in the service.
 const BROWSER_ASSETS = /(^|\/)(assets|static|public|wwwroot|webroot|priv\/static|resources\/(static|public))\//;
 
@@ -56,5 +59,8 @@ const BROWSER_ASSETS = /(^|\/)(assets|static|public|wwwroot|webroot|priv\/static
  * does not read (Elixir, C++), so a check of the process cannot tell.
  */
 export const serverSourceFiles = perFacts((facts): TextFile[] =>
-  sourceFiles(facts).filter((f) => !BROWSER_ASSETS.test(pathInService(facts.service.path, f.path))),
+  sourceFiles(facts).filter((f) => {
+    const path = pathInService(facts.service.path, f.path);
+    return !BROWSER_ASSETS.test(path) && !BUILD_TOOLING.test(path);
+  }),
 );

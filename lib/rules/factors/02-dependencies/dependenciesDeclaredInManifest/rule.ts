@@ -9,7 +9,7 @@ import { findUndeclaredImports } from "./undeclared-imports";
 
 export const rule: RepositoryCheck = {
   id: "dependenciesDeclaredInManifest",
-  version: 1,
+  version: 2,
   factor: "dependencies",
   title: "Every dependency is declared in a manifest",
   rationale:

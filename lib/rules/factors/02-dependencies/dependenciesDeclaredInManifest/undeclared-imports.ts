@@ -1,4 +1,5 @@
-import { findLineMatches, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
+import { findImports, importEvidence } from "@/lib/rules/helpers/imports";
+import { serverSourceFiles } from "@/lib/rules/helpers/code-lines";
 import type { RepoEvidence } from "@/lib/rules/types";
 import type { Ecosystem, ServiceFacts } from "@/lib/facts/types";
 
@@ -21,35 +22,46 @@ const PYTHON_STDLIB = new Set(
   ).split(" "),
 );
 
-const JS_IMPORT = /(?:\bfrom\s+|\brequire\(\s*|\bimport\(\s*|^\s*import\s+)["']([^"'./~#@][^"']*|@[^"'/]+\/[^"']+)["']/;
-const PY_IMPORT = /^\s*(?:from\s+([A-Za-z_]\w*)[\w.]*\s+import\b|import\s+([A-Za-z_]\w*))/;
-const GO_IMPORT = /^\s*(?:import\s+)?(?:[\w.]+\s+)?"([a-z0-9-]+(?:\.[a-z0-9-]+)+\/[^"]+)"\s*\)?\s*$/;
+// Modules a runtime provides itself: k6 scripts import `k6/http`, Deno and Bun their own schemes.
+const RUNTIME_MODULES = /^(k6(\/|$)|node:|bun:|jsr:|npm:|cloudflare:)/;
+const GO_THIRD_PARTY = /^[a-z0-9-]+(\.[a-z0-9-]+)+\//;
 
 /**
  * Third-party imports in a language for which the service has no manifest at all (a monorepo may declare
- * dependencies in a shared manifest, so an import missing from an existing manifest is not judged here).
+ * dependencies in a shared manifest, so an import missing from an existing manifest is not judged here). Only
+ * code the service runs is read: browser assets are bundled by their own toolchain from their own manifest.
  */
 export function findUndeclaredImports(facts: ServiceFacts): RepoEvidence[] {
   const has = (...ecosystems: Ecosystem[]) => facts.dependencyManifests.some((m) => ecosystems.includes(m.ecosystem));
+  const imports = findImports(serverSourceFiles(facts));
   const found: RepoEvidence[] = [];
   if (!has("npm")) {
-    const matches = findLineMatches({ facts, patterns: { javascript: JS_IMPORT, typescript: JS_IMPORT } });
-    found.push(...matches.filter((m) => !isNodeBuiltin(m.match[1] ?? "")).map((m) => matchEvidence(m)));
+    found.push(
+      ...imports
+        .filter((i) => (i.file.language === "javascript" || i.file.language === "typescript") && isPackage(i.module))
+        .filter((i) => !isNodeBuiltin(i.module) && !RUNTIME_MODULES.test(i.module))
+        .map(importEvidence),
+    );
   }
   if (!has("pip", "poetry")) {
     const local = localPythonModules(facts);
-    const matches = findLineMatches({ facts, patterns: { python: PY_IMPORT } });
     found.push(
-      ...matches
-        .filter((m) => {
-          const mod = m.match[1] ?? m.match[2] ?? "";
-          return !PYTHON_STDLIB.has(mod) && !local.has(mod);
+      ...imports
+        .filter((i) => i.file.language === "python" && !i.module.startsWith("."))
+        .filter((i) => {
+          const top = i.module.split(".")[0] ?? "";
+          return !PYTHON_STDLIB.has(top) && !local.has(top);
         })
-        .map((m) => matchEvidence(m)),
+        .map(importEvidence),
     );
   }
-  if (!has("go")) found.push(...findLineMatches({ facts, patterns: { go: GO_IMPORT } }).map((m) => matchEvidence(m)));
+  if (!has("go")) found.push(...imports.filter((i) => i.file.language === "go" && GO_THIRD_PARTY.test(i.module)).map(importEvidence));
   return found;
+}
+
+/** A bare package specifier, not a relative or aliased path (`./db`, `~/x`, `#internal`, `@/lib`). */
+function isPackage(spec: string): boolean {
+  return /^([^./~#@]|@[^/]+\/)/.test(spec) && !spec.startsWith("@/");
 }
 
 function isNodeBuiltin(spec: string): boolean {
