@@ -72,8 +72,8 @@ export function extractSyntax(opts: { cursor: SyntaxCursorLike; source: string; 
         const line = lineOf();
         if (facts.calls.length < MAX_ITEMS) facts.calls.push({ line, callee });
         if (/^(require|import)$/.test(callee)) {
-          const module = quoted(text());
-          if (module !== null) facts.imports.push({ line, module });
+          const spec = quoted(text());
+          if (spec !== null) facts.imports.push({ line, module: spec });
         }
       }
       return true;
@@ -82,8 +82,8 @@ export function extractSyntax(opts: { cursor: SyntaxCursorLike; source: string; 
       const written = text();
       const quotedModule = quoted(written);
       const line = lineOf();
-      for (const module of quotedModule !== null ? [quotedModule] : importModules(written))
-        if (facts.imports.length < MAX_ITEMS) facts.imports.push({ line, module: clip(module) });
+      for (const spec of quotedModule !== null ? [quotedModule] : importModules(written))
+        if (facts.imports.length < MAX_ITEMS) facts.imports.push({ line, module: clip(spec) });
       return false;
     }
     if (grammar.annotations.has(type)) {

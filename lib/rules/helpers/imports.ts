@@ -34,8 +34,8 @@ export function findImports(files: readonly TextFile[]): ImportFact[] {
     if (!pattern) continue;
     codeLines(file).forEach((code, index) => {
       const m = pattern.exec(code);
-      const module = m?.[1] ?? m?.[2];
-      if (module) out.push({ file, line: index + 1, module });
+      const spec = m?.[1] ?? m?.[2];
+      if (spec) out.push({ file, line: index + 1, module: spec });
     });
   }
   return out;
