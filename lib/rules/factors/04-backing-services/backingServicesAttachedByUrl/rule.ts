@@ -1,5 +1,6 @@
 import { backingKinds } from "@/lib/rules/helpers/backing-services";
-import { baseName, productionFiles, sourceFiles } from "@/lib/rules/helpers/code-lines";
+import { baseName, productionFiles, serverSourceFiles, sourceFiles } from "@/lib/rules/helpers/code-lines";
+import { findLiteralClientLocations } from "@/lib/rules/helpers/backing-clients";
 import { ENV_READ } from "@/lib/rules/helpers/env-reads";
 import { findLineMatches, matchEvidence, patternFor } from "@/lib/rules/helpers/find-line-matches";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
@@ -33,7 +34,7 @@ const DEV_ONLY = /(dev|development|local|test)/i;
 
 export const rule: RepositoryCheck = {
   id: "backingServicesAttachedByUrl",
-  version: 2,
+  version: 3,
   factor: "backing-services",
   title: "Backing services are attached through config, not hard-coded locations",
   rationale:
@@ -52,11 +53,12 @@ export const rule: RepositoryCheck = {
         (!patternFor(ENV_READ, m.file.language)?.test(m.code) && !OVERRIDABLE_CONFIG.test(baseName(m.file.path))) ||
         REMOTE_HOST.test(m.code),
     );
-    if (matches.length > 0) {
-      return fail(
-        `Backing-service locations hard-coded in code or packaged config (${plural(matches.length, "place")}).`,
-        matches.map((m) => matchEvidence(m)),
-      );
+    const evidence = [...matches.map((m) => matchEvidence(m))];
+    // A client constructed with a literal host, as the syntax tree shows it (`Redis(host="redis")`).
+    for (const e of findLiteralClientLocations(serverSourceFiles(facts)))
+      if (!evidence.some((x) => x.path === e.path && x.lineStart === e.lineStart)) evidence.push(e);
+    if (evidence.length > 0) {
+      return fail(`Backing-service locations hard-coded in code or packaged config (${plural(evidence.length, "place")}).`, evidence);
     }
     if (kinds.size === 0) return notApplicable("No backing service (database, cache, broker) found.");
     return pass(`Uses ${[...kinds].join(", ")} without hard-coded locations.`);
