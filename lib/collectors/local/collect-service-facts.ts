@@ -8,6 +8,7 @@ import { readServiceTexts } from "@/lib/collectors/local/read-service-texts";
 import { readVcsInfo } from "@/lib/collectors/local/read-vcs-info";
 import { type CollectLimits, DEFAULT_COLLECT_LIMITS, type DiscoveredService } from "@/lib/collectors/local/types";
 import { loadSyntaxParser } from "@/lib/collectors/syntax/load-syntax-parser";
+import { detectLanguage } from "@/lib/facts/detect-language";
 import { walkServiceFiles } from "@/lib/collectors/local/walk-service-files";
 
 /**
@@ -35,12 +36,15 @@ export async function collectServiceFacts(opts: {
     declaredIn === null
       ? await walkServiceFiles({ root, servicePath, limits, exclude: opts.deploy?.nested ?? [] })
       : { files: [{ path: declaredIn, size: (await lstat(join(root, declaredIn))).size }], skipped: [] };
-  const [read, ancestorLockfiles, vcs, parseSyntax] = await Promise.all([
+  const [read, ancestorLockfiles, vcs] = await Promise.all([
     readServiceTexts({ root, servicePath, files: walked.files, limits }),
     findAncestorLockfiles({ root, servicePath }),
     readVcsInfo({ dir: resolve(root, servicePath) }),
-    loadSyntaxParser(),
   ]);
+  // The grammars of the languages it is written in, and no others.
+  const parseSyntax = await loadSyntaxParser({
+    files: read.texts.map((t) => ({ path: t.path, language: detectLanguage({ path: t.path }) })),
+  });
   // The `.env` its compose file reads, wherever it is: committed config of this service too.
   // And the files outside its folder its build is made of (a shared Dockerfile, the Maven parent POM).
   const dotenvs = [...(opts.deploy?.dotenvs ?? []), ...(opts.deploy?.buildFiles ?? [])].filter(
