@@ -40,7 +40,7 @@ const ENTRY_FILE =
 
 export const rule: RepositoryCheck = {
   id: "exposesHealthEndpoint",
-  version: 2,
+  version: 3,
   factor: "telemetry",
   title: "The service exposes a health endpoint",
   rationale:
@@ -55,6 +55,7 @@ export const rule: RepositoryCheck = {
     if (sourceFiles(facts).length === 0) return notApplicable("No source code to inspect.");
     const found = [
       ...findLineMatches({ facts, patterns: HEALTH, files: serverSourceFiles(facts), limit: 3 }).map((m) => matchEvidence(m)),
+      ...healthRoutesInTree(facts),
       ...findDependencies(facts, HEALTH_PACKAGES).map((d) => d.evidence),
       ...imageHealthchecks(facts),
       ...probedByPlatform(facts),
@@ -66,6 +67,25 @@ export const rule: RepositoryCheck = {
     return fail("No health endpoint or liveness command: nothing can tell whether the process is alive.", [entryEvidence(facts)]);
   },
 };
+
+// A route registered without a leading slash (Nest's `@Get('health')`, `router.route("healthz")`).
+const HEALTH_NAME = /^\/?_?(health|healthz|healthcheck|ready|readyz|readiness|live|livez|liveness)(\/[\w-]*)?$/i;
+// Calls and annotations that register a route with its path as an argument.
+const ROUTE_CALL = /(^|[.@])(Get|get|route|Route|GetMapping|RequestMapping|MapGet|HandleFunc|Handle|handle|HttpGet|api_view|path|re_path)$/;
+// A Next.js route handler or API route whose folder or file is the health path.
+const ROUTE_FILE =
+  /(^|\/)(app\/(.+\/)?_?(health|healthz|healthcheck|ready|readyz|live|livez)\/route|pages\/api\/(.+\/)?(health|healthz|ready|readyz))\.[cm]?[jt]sx?$/;
+
+/** Health routes as the syntax tree and the file layout show them: a route call's path literal, a route handler's folder. */
+function healthRoutesInTree(facts: ServiceFacts): RepoEvidence[] {
+  const out: RepoEvidence[] = [];
+  for (const file of serverSourceFiles(facts)) {
+    if (ROUTE_FILE.test(file.path)) out.push(lineEvidence({ file, lineStart: 1 }));
+    const route = file.syntax?.strings.find((s) => s.call !== null && ROUTE_CALL.test(s.call) && HEALTH_NAME.test(s.value));
+    if (route) out.push(lineEvidence({ file, lineStart: route.line }));
+  }
+  return out.slice(0, 3);
+}
 
 function imageHealthchecks(facts: ServiceFacts): RepoEvidence[] {
   return facts.dockerfiles.flatMap((df) =>
