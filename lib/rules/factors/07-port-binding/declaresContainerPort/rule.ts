@@ -5,14 +5,17 @@ import { containers, dig, longRunningWorkloads, manifestEvidence, objects } from
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
+import { longRunning, workloadSet } from "@/lib/rules/helpers/workloads";
+import { selects } from "@/lib/rules/helpers/cluster";
 
 export const rule: RepositoryCheck = {
   id: "declaresContainerPort",
-  version: 1,
+  version: 2,
   factor: "port-binding",
   title: "The exported port is declared in the image or manifests",
   rationale:
-    "A service is exported by binding a port; declaring it (EXPOSE, containerPort, a Procfile web process) lets the " +
+    "A service is exported by binding a port; declaring it (EXPOSE, containerPort, a Service's targetPort, a Procfile " +
+    "web process) lets the " +
     "platform, other services and readers know where to reach it without reading the code.",
   judges: "repository",
   effort: "low",
@@ -37,6 +40,14 @@ function declarations(facts: ServiceFacts): RepoEvidence[] {
   for (const m of longRunningWorkloads(facts)) {
     if (containers(m).some((c) => objects(c.ports).some((p) => dig(p, "containerPort") !== undefined))) {
       found.push(manifestEvidence(facts, m, /containerPort/));
+    }
+  }
+  // A Kubernetes Service sending traffic to a numbered port of the pods documents where the process listens.
+  const set = workloadSet({ kind: "repository", facts });
+  for (const w of longRunning({ kind: "repository", facts })) {
+    for (const svc of set.services.filter((x) => selects(x.selector, w.podLabels) && x.targetPorts.some((p) => typeof p === "number"))) {
+      const object = facts.manifests.find((m) => m.kind === "Service" && m.name === svc.name);
+      if (object) found.push(manifestEvidence(facts, object, /targetPort:\s*\d/));
     }
   }
   for (const procfile of facts.procfiles) {
