@@ -42,9 +42,10 @@ export async function collectServiceFacts(opts: {
     readVcsInfo({ dir: resolve(root, servicePath) }),
   ]);
   // The grammars of the languages it is written in, and no others.
+  // Parsing is an aid: without the parser runtime the code is read as lines, and the service is still collected.
   const parseSyntax = await loadSyntaxParser({
     files: read.texts.map((t) => ({ path: t.path, language: detectLanguage({ path: t.path }) })),
-  });
+  }).catch(() => undefined);
   // The `.env` its compose file reads, wherever it is: committed config of this service too.
   // And the files outside its folder its build is made of (a shared Dockerfile, the Maven parent POM).
   const dotenvs = [...(opts.deploy?.dotenvs ?? []), ...(opts.deploy?.buildFiles ?? [])].filter(
@@ -60,7 +61,7 @@ export async function collectServiceFacts(opts: {
     vcs,
     repoConfig: opts.repoConfig ?? null,
     ...(opts.deploy ? { deploy: opts.deploy } : {}),
-    parseSyntax,
+    ...(parseSyntax ? { parseSyntax } : {}),
   });
 }
 

@@ -126,6 +126,29 @@ const CASES: {
   },
 ];
 
+// First in the file: grammars load once per process, so only the first loads race.
+test("services collected at the same time load their grammars without corrupting each other", async () => {
+  const sets: [string, Language][][] = [
+    [["A.cs", "csharp"]],
+    [["a.js", "javascript"]],
+    [
+      ["a.py", "python"],
+      ["b.go", "go"],
+    ],
+    [
+      ["A.java", "java"],
+      ["a.ts", "typescript"],
+      ["x.rb", "ruby"],
+    ],
+  ];
+  const parsers = await Promise.all(
+    sets.map((files) => loadSyntaxParser({ files: files.map(([path, language]) => ({ path, language })) })),
+  );
+  sets.forEach((files, i) => {
+    for (const [path, language] of files) assert.ok(parsers[i]!({ path, language, text: "x" }), `${path} parsed`);
+  });
+});
+
 test("each language's syntax tree gives its comments, calls, strings with their call, imports and annotations", async () => {
   const parse = await loadSyntaxParser();
   for (const c of CASES) {

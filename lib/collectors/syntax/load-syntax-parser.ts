@@ -14,6 +14,7 @@ const TIMEOUT_MICROS = 2_000_000;
 
 let runtime: Promise<{ parser: Parser; wasmDir: string }> | null = null;
 const languages = new Map<string, Promise<Parser.Language>>();
+let loadQueue: Promise<unknown> = Promise.resolve();
 
 /**
  * A parser for the source files given (or every language Dozen reads), as WebAssembly: web-tree-sitter and the
@@ -34,11 +35,15 @@ export async function loadSyntaxParser(opts: { files?: readonly { path: string; 
   for (const name of wanted) {
     let language = languages.get(name);
     if (!language) {
-      language = Parser.Language.load(join(wasmDir, `tree-sitter-${name}.wasm`));
+      // One load at a time: web-tree-sitter links each grammar into one shared module table, and two loads
+      // in flight corrupt it ("bad export type for tree_sitter_…_external_scanner_create").
+      language = loadQueue.then(() => Parser.Language.load(join(wasmDir, `tree-sitter-${name}.wasm`)));
+      loadQueue = language.catch(() => undefined);
       languages.set(name, language);
-      language.catch(() => languages.delete(name));
     }
-    loaded.set(name, await language);
+    // A grammar that cannot load leaves its files read as lines: parsing is an aid, never a reason to fail a service.
+    const ready = await language.catch(() => null);
+    if (ready) loaded.set(name, ready);
   }
   return (file) => {
     const grammar = grammarFor(file);
