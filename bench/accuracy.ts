@@ -6,7 +6,7 @@
  * recall of the violations found by reading the code, scan time on one core and peak RSS. Each repository is
  * scanned in a child process pinned to one core (`taskset`), so its time and memory are its own.
  *
- *   DOZEN_ACCURACY_CORPUS=/work/corpus npm run bench:accuracy [-- --verbose] [-- <owner__name> ...]
+ *   DOZEN_ACCURACY_CORPUS=/work/corpus npm run bench:accuracy [-- --verbose] [-- --by-check] [-- <owner__name> ...]
  *
  * Last line: RESULT {"repos", "missing", "servicesExact", "precision", "recall", "maxSeconds", "maxRssMb", "goalsMet", ...}.
  */
@@ -118,6 +118,7 @@ if (missing.length) console.log(`Missing from ${corpus}:\n  ${missing.join("\n  
 console.log(
   `TOTAL ${rows.length} repositories: services exact in ${total.servicesExact}; FAIL precision ${pct(total.precision)} (${tp} right, ${fp} wrong), recall ${pct(total.recall)} (${fn} missed); kinds right ${total.kindsRight}/${total.kindsJudged}; slowest ${total.maxSeconds} s, peak RSS ${total.maxRssMb} MB`,
 );
+if (args.includes("--by-check")) printByCheck(rows);
 console.log(`RESULT ${JSON.stringify({ ...total, goals, goalsMet })}`);
 
 function printRow(r: ReturnType<typeof compareWithExpectations>): void {
@@ -131,6 +132,23 @@ function printRow(r: ReturnType<typeof compareWithExpectations>): void {
   for (const k of r.kindProblems) console.log(`    kind: ${k}`);
   for (const f of r.falsePositives) console.log(`    wrong FAIL: ${f}`);
   for (const m of r.missed) console.log(`    missed: ${m}`);
+}
+
+/** Right, wrong and missed FAILs per check over all repositories (for bench/README.md's before/after table). */
+function printByCheck(all: typeof rows): void {
+  const counts = new Map<string, { right: number; wrong: number; missed: number }>();
+  const add = (label: string, key: "right" | "wrong" | "missed") => {
+    const check = label.split(" ")[1] ?? "?";
+    const c = counts.get(check) ?? counts.set(check, { right: 0, wrong: 0, missed: 0 }).get(check)!;
+    c[key] += 1;
+  };
+  for (const r of all) {
+    r.truePositives.forEach((l) => add(l, "right"));
+    r.falsePositives.forEach((l) => add(l, "wrong"));
+    r.missed.forEach((l) => add(l, "missed"));
+  }
+  console.log("\ncheck right wrong missed");
+  for (const [check, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) console.log(`${check} ${c.right} ${c.wrong} ${c.missed}`);
 }
 
 function round(n: number): number {
