@@ -13,7 +13,7 @@ const IDENTIFIER_ARG = /[(,]\s*([A-Za-z_]\w*)\s*(?=[,)])/g;
 
 export const rule: RepositoryCheck = {
   id: "readsPortFromEnv",
-  version: 1,
+  version: 2,
   factor: "port-binding",
   title: "The listening port comes from the environment",
   rationale:
@@ -52,13 +52,16 @@ function literalPortEvidence(m: LineMatch): RepoEvidence[] {
     const assignment = new RegExp(
       String.raw`^\s*(?:export\s+)?(?:const|let|var|val|private|public|static|final|\s)*\s*${name}\b[^=]*?(:=|=)\s*(.+)$`,
     );
+    // A literal default the environment replaces anywhere in the file (`port = "3550"` … `port = os.Getenv("PORT")`)
+    // is config: every assignment is read before judging.
+    let literal: number | null = null;
     for (let i = 0; i < lines.length; i++) {
       const found = assignment.exec(lines[i] ?? "");
       if (!found) continue;
       if (envRead(m, found[2] ?? "")) return [];
-      if (LITERAL_PORT.test(found[2] ?? "") && /^\s*["'`:\d]/.test(found[2] ?? ""))
-        return [lineEvidence({ file: m.file, lineStart: i + 1 })];
+      if (literal === null && LITERAL_PORT.test(found[2] ?? "") && /^\s*["'`:\d]/.test(found[2] ?? "")) literal = i + 1;
     }
+    if (literal !== null) return [lineEvidence({ file: m.file, lineStart: literal })];
   }
   return [];
 }
