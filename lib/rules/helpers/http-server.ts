@@ -61,15 +61,20 @@ export const PAGE_RENDERING: LanguagePatterns = {
   typescript: JS_PAGES,
   python: /\brender_template\(|\.TemplateResponse\(|\brender\(\s*request\s*,/,
   go: /\.ExecuteTemplate\(|\btemplate\.(Must|ParseFS|ParseGlob|ParseFiles)\(/,
-  java: /\bnew\s+ModelAndView\(/,
-  kotlin: /\bModelAndView\(/,
+  // Spring MVC views: a `@Controller` filling a `Model` and returning a template name (Thymeleaf, FreeMarker...).
+  java: /\bnew\s+ModelAndView\(|^\s*import\s+org\.springframework\.ui\.(Model|ModelMap);|\bmodel\.addAttribute\(/,
+  kotlin: /\bModelAndView\(|^\s*import\s+org\.springframework\.ui\.(Model|ModelMap)\b|\bmodel\.addAttribute\(/,
   csharp: /\bAddControllersWithViews\(|\bAddRazorPages\(|\bAddRazorComponents\(|\bAddMvc\(|\bMapRazorPages\(|\bMapRazorComponents</,
   ruby: /\berb\s+:|\bhaml\s+:/,
   php: /->render\(\s*["'][\w/.-]+\.(html|twig)/,
 };
 
 /** Where the service renders HTML pages for browsers (a web front end): not every route is an API for programs. */
-export const findPageRendering = perFacts((facts): LineMatch[] => findLineMatches({ facts, patterns: PAGE_RENDERING, limit: 1 }));
+export const findPageRendering = perFacts((facts): LineMatch[] => findLineMatches({ facts, patterns: PAGE_RENDERING }));
+
+function dirOf(path: string): string {
+  return path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+}
 
 // In a web front end, the routes that are an API for programs: under /api, or in a JSON API controller.
 const API_PATH = /["'`]([A-Z]+\s+)?\/?api\//;
@@ -82,6 +87,9 @@ const API_CONTROLLER = /\[ApiController\]|:\s*ControllerBase\b|@RestController\b
 export function findProgramApiRoutes(facts: ServiceFacts): LineMatch[] {
   const routes = findApiRoutes(facts);
   if (findPageRendering(facts).length === 0) return routes;
+  // A web front end's own JSON endpoints (its chat box, its cart widget) serve its pages; what it offers other
+  // programs lives under /api, or in API controllers that are not next to the page controllers.
   const apiFiles = new Set(routes.filter((m) => m.file.lines.some((l) => API_CONTROLLER.test(l))).map((m) => m.file));
-  return routes.filter((m) => API_PATH.test(m.code) || apiFiles.has(m.file));
+  const pageDirs = new Set(findPageRendering(facts).map((m) => dirOf(m.file.path)));
+  return routes.filter((m) => API_PATH.test(m.code) || (apiFiles.has(m.file) && !pageDirs.has(dirOf(m.file.path))));
 }
