@@ -8,12 +8,12 @@ import type { DockerfileFacts, ServiceFacts } from "@/lib/facts/types";
 
 // Images whose default user is unprivileged.
 const NONROOT_IMAGE =
-  /:nonroot\b|-nonroot\b|^cgr\.dev\/chainguard\/(?!.*-dev\b)|^gcr\.io\/distroless\/[\w.-]+:nonroot|^(docker\.io\/)?(grafana\/grafana(-oss)?|prom\/(prometheus|alertmanager|node-exporter)|bitnami\/[\w.-]+|otel\/opentelemetry-collector[\w-]*|jaegertracing\/[\w-]+|nginxinc\/nginx-unprivileged|mcr\.microsoft\.com\/dotnet\/[\w/-]+:[\w.-]*(chiseled|-noble-chiseled)[\w.-]*)(:|$)/;
+  /:nonroot\b|-nonroot\b|^cgr\.dev\/chainguard\/(?!.*-dev\b)|^gcr\.io\/distroless\/[\w.-]+:nonroot|^(docker\.io\/)?(grafana\/(grafana(-oss)?|k6)|prom\/(prometheus|alertmanager|node-exporter)|bitnami\/[\w.-]+|otel\/opentelemetry-collector[\w-]*|jaegertracing\/[\w-]+|nginxinc\/nginx-unprivileged|mcr\.microsoft\.com\/dotnet\/[\w/-]+:[\w.-]*(chiseled|-noble-chiseled)[\w.-]*)(:|@|$)/;
 const ROOT_USER = /^(root|0)(:.*)?$/;
 
 export const rule: WorkloadCheck = {
   id: "runsAsNonRoot",
-  version: 3,
+  version: 4,
   factor: "auth",
   title: "Containers run as a non-root user",
   rationale:
