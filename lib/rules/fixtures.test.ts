@@ -21,6 +21,7 @@ import { runRules } from "@/lib/rules/run-rules";
 import type { CheckDefinition, Finding } from "@/lib/rules/types";
 import { listRuleFolders, type CheckFixture } from "@/scripts/render-registry";
 import { KINDS } from "@/test/kubernetes/kinds";
+import { findBadPlurals } from "@/test/support/find-bad-plurals";
 import { startStandIn, type KubeObject } from "@/test/kubernetes/stand-in";
 
 /**
@@ -60,6 +61,11 @@ for (const folder of folders) {
           assert.ok(finding.evidence.length > 0, "a fail must carry evidence");
           for (const e of finding.evidence) isOwnEvidence(e);
         }
+        // Every check's message on every fixture reads right: no "(s)", no "dependencys", no "1 places".
+        assert.deepEqual(
+          findings.flatMap((f) => findBadPlurals(f.message).map((why) => `${f.ruleId}: ${why}`)),
+          [],
+        );
         // No check may crash on any fixture, whichever check the fixture was written for.
         assert.deepEqual(
           findings.filter((f) => f.outcome === "error").map((f) => `${f.ruleId}: ${f.message}`),

@@ -61,7 +61,7 @@ function evaluate(check: CustomCheck, facts: ServiceFacts): RuleResult {
     const lacking = files.filter((f) => !f.lines.some((line) => pattern.test(line)));
     if (lacking.length > 0)
       return fail(
-        `${plural(lacking.length, "file")} lack /${check.pattern}/.`,
+        `${plural(lacking.length, "file", { verb: "lack" })} /${check.pattern}/.`,
         lacking.map((file) => lineEvidence({ file, lineStart: 1 })),
       );
     return pass(`Every file matching ${check.glob} contains /${check.pattern}/.`);

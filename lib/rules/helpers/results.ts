@@ -21,7 +21,5 @@ export function notAvailable(message: string): RuleResult {
   return { outcome: "notAvailable", message, evidence: [] };
 }
 
-/** "1 file", "3 files". */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
+/** "1 file", "3 dependencies", "2 files lack": the one plural helper of every check's messages. */
+export { plural } from "@/lib/text/plural";

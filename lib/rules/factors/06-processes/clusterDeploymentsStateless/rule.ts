@@ -1,5 +1,6 @@
 import type { ClusterCheck, ClusterEvidence } from "@/lib/rules/types";
 import { evidence, notApplicable, verdict } from "@/lib/rules/helpers/cluster";
+import { plural } from "@/lib/rules/helpers/results";
 
 /** Processes (VI): Deployments are stateless: no PersistentVolumeClaim or hostPath. */
 export const rule: ClusterCheck = {
@@ -18,6 +19,6 @@ export const rule: ClusterCheck = {
       ...w.volumes.pvc.map((v) => evidence(facts, w, "spec.template.spec.volumes", `${v}: persistentVolumeClaim`)),
       ...w.volumes.hostPath.map((v) => evidence(facts, w, "spec.template.spec.volumes", `${v}: hostPath`)),
     ]);
-    return verdict(failures, "Deployments keep no local state.", (n) => `${n} stateful volume(s) in Deployments.`);
+    return verdict(failures, "Deployments keep no local state.", (n) => `${plural(n, "stateful volume")} in Deployments.`);
   },
 };

@@ -1,5 +1,6 @@
 import type { ClusterCheck } from "@/lib/rules/types";
 import { notApplicable, verdict } from "@/lib/rules/helpers/cluster";
+import { plural } from "@/lib/rules/helpers/results";
 
 /** Processes (VI): no sticky sessions (Service sessionAffinity: ClientIP). */
 export const rule: ClusterCheck = {
@@ -24,6 +25,6 @@ export const rule: ClusterCheck = {
         jsonPath: "spec.sessionAffinity",
         snippet: "sessionAffinity: ClientIP",
       }));
-    return verdict(failures, "No sticky sessions.", (n) => `${n} Service(s) use sessionAffinity: ClientIP.`);
+    return verdict(failures, "No sticky sessions.", (n) => `${plural(n, "Service", { verb: "use" })} sessionAffinity: ClientIP.`);
   },
 };

@@ -1,5 +1,6 @@
 import type { ClusterCheck } from "@/lib/rules/types";
 import { evidence, longRunning, notApplicable, selects, verdict } from "@/lib/rules/helpers/cluster";
+import { plural } from "@/lib/rules/helpers/results";
 
 /** Port binding (VII): a container that listens is reachable through a Service. */
 export const rule: ClusterCheck = {
@@ -17,6 +18,10 @@ export const rule: ClusterCheck = {
     const failures = listening
       .filter((w) => !facts.services.some((s) => s.namespace === w.namespace && selects(s.selector, w.podLabels)))
       .map((w) => evidence(facts, w, "spec.template.spec.containers[*].ports", "no Service selects these pods"));
-    return verdict(failures, "Every listening workload has a Service.", (n) => `${n} workload(s) declare ports no Service exposes.`);
+    return verdict(
+      failures,
+      "Every listening workload has a Service.",
+      (n) => `${plural(n, "workload", { verb: "declare" })} ports no Service exposes.`,
+    );
   },
 };

@@ -1,5 +1,6 @@
 import type { ClusterCheck } from "@/lib/rules/types";
 import { appContainers, evidence, longRunning, notApplicable, verdict } from "@/lib/rules/helpers/cluster";
+import { plural } from "@/lib/rules/helpers/results";
 
 /** Disposability (IX): a grace period and a preStop hook let in-flight requests drain on shutdown. */
 export const rule: ClusterCheck = {
@@ -22,6 +23,6 @@ export const rule: ClusterCheck = {
         .filter(({ c }) => c.ports.length > 0 && !c.preStop)
         .map(({ w, c }) => evidence(facts, w, `${c.jsonPath}.lifecycle.preStop`, "no preStop hook")),
     ];
-    return verdict(failures, "Shutdown is graceful.", (n) => `${n} graceful-shutdown gap(s).`);
+    return verdict(failures, "Shutdown is graceful.", (n) => `${plural(n, "graceful-shutdown gap")}.`);
   },
 };

@@ -1,6 +1,7 @@
 import type { ClusterServiceFacts, WorkloadFacts } from "@/lib/facts/cluster-types";
 import type { ClusterEvidence, RuleResult } from "@/lib/rules/types";
 import type { ManifestObject } from "@/lib/facts/types";
+import { plural } from "@/lib/rules/helpers/results";
 
 /** One disagreement between what the repository declares and what the cluster runs. */
 export interface DriftItem {
@@ -49,8 +50,8 @@ export function findDrift(opts: { manifests: readonly ManifestObject[]; cluster:
     };
   const finding: RuleResult =
     drifted.length === 0
-      ? { outcome: "pass", message: `${compared} workload(s) run as declared.`, evidence }
-      : { outcome: "fail", message: `${drifted.length} difference(s) between the repository and the cluster.`, evidence };
+      ? { outcome: "pass", message: `${plural(compared, "workload", { verb: "run" })} as declared.`, evidence }
+      : { outcome: "fail", message: `${plural(drifted.length, "difference")} between the repository and the cluster.`, evidence };
   return { finding, items };
 }
 

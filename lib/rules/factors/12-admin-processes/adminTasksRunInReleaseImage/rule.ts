@@ -56,7 +56,7 @@ export const rule: RepositoryCheck = {
       }
     }
     const execs = execIntoLiveProcesses(facts);
-    if (execs.length > 0) names.push(`${plural(execs.length, "command")} exec into running containers`);
+    if (execs.length > 0) names.push(`${plural(execs.length, "command", { verb: "exec" })} into running containers`);
     const evidence = [...foreign, ...execs];
     if (evidence.length > 0) return fail(`Admin tasks outside the release image: ${names.join("; ")}.`, evidence);
     if (jobs.length === 0 || appImages.size === 0)

@@ -1,5 +1,6 @@
 import type { ClusterCheck } from "@/lib/rules/types";
 import { appContainers, evidence, notApplicable, verdict } from "@/lib/rules/helpers/cluster";
+import { plural } from "@/lib/rules/helpers/results";
 
 /** Admin processes (XII): migrations run as Jobs or init containers, not inside the app's start command. */
 export const rule: ClusterCheck = {
@@ -22,7 +23,7 @@ export const rule: ClusterCheck = {
     return verdict(
       inApp.map(({ w, c }) => evidence(facts, w, `${c.jsonPath}.command`, "runs migrations at start")),
       "Migrations run as a Job or an init container.",
-      (n) => `${n} app container(s) run migrations in their start command.`,
+      (n) => `${plural(n, "app container", { verb: "run" })} migrations in ${n === 1 ? "its" : "their"} start command.`,
     );
   },
 };
