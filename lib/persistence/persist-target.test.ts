@@ -70,3 +70,18 @@ test("a repository rescan keeps the cluster's findings in the service's score an
     ["payments-api"],
   );
 });
+
+test("a stored finding keeps its first ten locations, however many the check reported", async () => {
+  const first = await scanIntoDatabase({ root: FLEET, name: "fleet", only: ["payments-api"] });
+  const service = await db().service.findFirstOrThrow({ where: { name: "payments-api" }, select: { id: true } });
+  const base = clusterFailure.evidence[0]!;
+  const evidence = Array.from({ length: 25 }, (_, i) => ({ ...base, name: `payments-api-${i}` }));
+  await persistClusterFindings({
+    sourceId: first.sourceId,
+    serviceId: service.id,
+    name: "payments-api",
+    findings: [{ ...clusterFailure, ruleId: "clusterManyPlaces", evidence }],
+  });
+  const row = await db().finding.findFirstOrThrow({ where: { ruleId: "clusterManyPlaces" }, select: { evidence: true } });
+  assert.deepEqual(row.evidence, evidence.slice(0, 10));
+});

@@ -9,6 +9,10 @@ import type { ClusterScanResult, ServiceScanResult } from "@/lib/pipeline/types"
 import type { Finding } from "@/lib/rules/types";
 import { combineServiceScore } from "@/lib/scoring/combine-service-score";
 
+// Stored findings stay small and readable: a finding keeps at most this many locations in the database (its
+// message still counts them all; the CLI's JSON and SARIF, which are not stored, carry every one).
+const MAX_STORED_EVIDENCE = 10;
+
 /** A judged target of any source kind: a repository's service, or a service's share of a cluster audit. */
 export type PersistableTarget =
   | { kind: "repository"; result: ServiceScanResult; commit?: string | null; repoUrl?: string | null }
@@ -67,7 +71,7 @@ async function write(tx: Prisma.TransactionClient, opts: { scanId: number; sourc
       factor: f.factor,
       outcome: f.outcome,
       message: f.message,
-      evidence: f.evidence as unknown as Prisma.InputJsonValue,
+      evidence: f.evidence.slice(0, MAX_STORED_EVIDENCE) as unknown as Prisma.InputJsonValue,
       weight: f.weight,
       effort: f.effort,
     })),

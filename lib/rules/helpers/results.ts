@@ -1,14 +1,14 @@
 import type { Evidence, RuleResult } from "@/lib/rules/types";
 
-// Stored findings stay small and readable: a rule reports at most this many locations.
-export const MAX_EVIDENCE = 10;
+// Checks report every location they judged: the CLI's JSON and SARIF carry them all (a baseline matches on
+// them), and what is stored is bounded where it is stored (lib/persistence/persist-target.ts).
 
 export function pass(message: string, evidence: Evidence[] = []): RuleResult {
-  return { outcome: "pass", message, evidence: evidence.slice(0, MAX_EVIDENCE) };
+  return { outcome: "pass", message, evidence };
 }
 
 export function fail(message: string, evidence: Evidence[]): RuleResult {
-  return { outcome: "fail", message, evidence: evidence.slice(0, MAX_EVIDENCE) };
+  return { outcome: "fail", message, evidence };
 }
 
 /** The check does not concern this service (no Dockerfile, so no Dockerfile check). */
