@@ -7,9 +7,20 @@ const OUTCOME_ORDER: Record<string, number> = { fail: 0, error: 1, notAvailable:
 
 /**
  * Findings as cards, failures first and heaviest first within an outcome, each with its check's title and
- * its remediation guide: a factor's findings from the repository and from the cluster, in one list.
+ * its remediation guide in the code's language (the evidence file's, else the service's `languages`): a
+ * factor's findings from the repository and from the cluster, in one list.
  */
-export function FindingList({ findings, className, testId }: { findings: readonly ServiceFinding[]; className?: string; testId?: string }) {
+export function FindingList({
+  findings,
+  languages,
+  className,
+  testId,
+}: {
+  findings: readonly ServiceFinding[];
+  languages?: readonly string[];
+  className?: string;
+  testId?: string;
+}) {
   const sorted = [...findings].sort((a, b) => (OUTCOME_ORDER[a.outcome] ?? 5) - (OUTCOME_ORDER[b.outcome] ?? 5) || b.weight - a.weight);
   return (
     <ul className={className ?? "space-y-2"} data-testid={testId}>
@@ -18,7 +29,7 @@ export function FindingList({ findings, className, testId }: { findings: readonl
           key={`${finding.origin}-${finding.ruleId}`}
           finding={finding}
           title={findRule(finding.ruleId)?.title ?? finding.ruleId}
-          guide={renderGuide({ ruleId: finding.ruleId, evidence: finding.evidence })}
+          guide={renderGuide({ ruleId: finding.ruleId, evidence: finding.evidence, languages })}
         />
       ))}
     </ul>

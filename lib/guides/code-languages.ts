@@ -1,8 +1,12 @@
 import dockerfile from "highlight.js/lib/languages/dockerfile";
+import properties from "highlight.js/lib/languages/properties";
 import { common, createLowlight } from "lowlight";
 
-/** The languages guides and evidence are highlighted in: lowlight's common set plus Dockerfiles, which most guides show. */
-export const CODE_LANGUAGES = { ...common, dockerfile };
+/**
+ * The languages guides and evidence are highlighted in: lowlight's common set plus Dockerfiles, which most
+ * guides show, and Java properties files, where Spring Boot's examples live.
+ */
+export const CODE_LANGUAGES = { ...common, dockerfile, properties };
 
 /** One highlighter for the process: registering grammars is the costly part, highlighting is cheap. */
 export const lowlight = createLowlight(CODE_LANGUAGES);
@@ -28,6 +32,7 @@ const BY_EXTENSION: Record<string, string> = {
   yml: "yaml",
   json: "json",
   toml: "ini",
+  properties: "properties",
   ini: "ini",
   xml: "xml",
   csproj: "xml",

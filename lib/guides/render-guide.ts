@@ -1,18 +1,31 @@
+import { pickGuideLanguages } from "@/lib/guides/pick-guide-languages";
+import { selectGuideSections } from "@/lib/guides/select-guide-sections";
 import { getGuide } from "@/lib/rules/registry";
 import type { Evidence } from "@/lib/rules/types";
 
 // A guide's "Where" line and the snippet block under it: written for a file, replaced by what the evidence is.
 const WHERE = /\*\*Where:\*\*[^\n]*\n+(```\n\{\{\s*snippet\s*\}\}\n```\n+)?/;
+// A finding placeholder; `${{ github.sha }}` in a workflow example is content (and has dots besides).
+const PLACEHOLDER = /(?<!\$)\{\{\s*(\w+)\s*\}\}/g;
+const WHERE_MARK = "\u0000where\u0000";
 
 /**
- * A rule's remediation guide with its "Where" filled from the finding's first evidence, a file and line with
- * its snippet or a cluster object and field (a workload check's finding may be either), and its other
- * {{placeholders}} ({{path}}, {{line}}, {{snippet}}, {{name}}, {{kind}}, {{namespace}}) filled from it too.
- * Without evidence the "Where" is left out; unknown placeholders are left visible.
+ * A check's remediation guide for one finding, in the code's language. Its language sections are chosen from
+ * the evidence files' languages, then the service's `languages` (lib/guides/pick-guide-languages.ts); with
+ * neither known, every section is shown under its language's name. The "Where" is filled from the first
+ * evidence, a file and line with its snippet or a cluster object and field (a workload check's finding may be
+ * either), and so are the other {{placeholders}} ({{path}}, {{line}}, {{snippet}}, {{name}}, {{kind}},
+ * {{namespace}}). Without evidence the "Where" is left out and a placeholder reads `<path>`: nothing prints
+ * `{{...}}`. `markdown` stands in for the catalogue's guide (a custom check's); null for an unknown check.
  */
-export function renderGuide(opts: { ruleId: string; evidence: Evidence[] }): string | null {
-  const guide = getGuide(opts.ruleId);
-  if (!guide) return null;
+export function renderGuide(opts: {
+  ruleId: string;
+  evidence: readonly Evidence[];
+  languages?: readonly string[];
+  markdown?: string;
+}): string | null {
+  const guide = opts.markdown ?? getGuide(opts.ruleId);
+  if (guide === undefined) return null;
   const first = opts.evidence[0];
   const values: Record<string, string | undefined> =
     first?.type === "repo"
@@ -21,7 +34,12 @@ export function renderGuide(opts: { ruleId: string; evidence: Evidence[] }): str
         ? { name: first.name, kind: first.kind, namespace: first.namespace ?? undefined, path: first.jsonPath }
         : {};
   const where = first ? `${whereOf(first)}\n\n` : "";
-  return guide.replace(WHERE, () => where).replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole);
+  const languages = pickGuideLanguages({ evidence: opts.evidence, languages: opts.languages });
+  // The "Where" goes in last, so a snippet's own braces (a Mustache or Jinja template) are never filled.
+  return selectGuideSections({ markdown: guide, languages, ruleId: opts.ruleId })
+    .replace(WHERE, WHERE_MARK)
+    .replace(PLACEHOLDER, (_whole, key: string) => values[key] ?? `<${key}>`)
+    .replace(WHERE_MARK, () => where);
 }
 
 function whereOf(e: Evidence): string {

@@ -120,7 +120,7 @@ export default async function ServicePage({ params }: Props) {
               <h3 className="mb-2 font-semibold">
                 {f.roman}. {f.name}
               </h3>
-              <FindingList findings={findings} />
+              <FindingList findings={findings} languages={service.languages} />
             </div>
           );
         })}
