@@ -1,11 +1,14 @@
+import type { NewFinding } from "@/lib/cli/find-new-findings";
 import type { Evidence } from "@/lib/rules/types";
 import type { ScanOutcome } from "@/lib/pipeline/types";
 
 /**
  * The CLI's JSON: stable, documented in the README, meant for CI gates and scripts. Facts are left out (large,
- * and an internal snapshot format); every finding is included, passes too, so a consumer can diff runs.
+ * and an internal snapshot format); every finding is included, passes too, with every location, so a consumer
+ * can diff runs and a later run can take it as its `--baseline`. With a baseline, `newFindings` lists the
+ * failing findings it does not hold, each with its new locations.
  */
-export function formatScanJson(opts: { outcome: ScanOutcome }): string {
+export function formatScanJson(opts: { outcome: ScanOutcome; newFindings?: readonly NewFinding[] }): string {
   const services = opts.outcome.services.map((s) => ({
     name: s.name,
     path: s.path,
@@ -21,7 +24,14 @@ export function formatScanJson(opts: { outcome: ScanOutcome }): string {
     })),
   }));
   const failures = opts.outcome.failures.map((f) => ({ name: f.name, path: f.path, error: f.error }));
-  return JSON.stringify({ services, failures }, null, 2);
+  const newFindings = opts.newFindings?.map((n) => ({
+    service: n.service.name,
+    path: n.service.path,
+    ruleId: n.finding.ruleId,
+    message: n.finding.message,
+    evidence: n.evidence.map(evidenceJson),
+  }));
+  return JSON.stringify({ services, failures, ...(newFindings ? { newFindings } : {}) }, null, 2);
 }
 
 function evidenceJson(e: Evidence) {

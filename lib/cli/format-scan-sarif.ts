@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Log, ReportingDescriptor, Result } from "sarif";
+import type { NewFinding } from "@/lib/cli/find-new-findings";
+import { renderGuide } from "@/lib/guides/render-guide";
 import { getGuide, RULES } from "@/lib/rules/registry";
 import type { Effort, Evidence, Finding, RepoEvidence } from "@/lib/rules/types";
 import type { ScanOutcome, ServiceScanResult } from "@/lib/pipeline/types";
@@ -34,13 +36,26 @@ export function builtInSarifRules(): SarifRuleInfo[] {
  * help), one result per failing finding at its first evidence location (further evidence as related locations).
  * Paths are relative to the scanned directory (`%SRCROOT%`), so scanning the repository root gives the URIs code
  * scanning expects. Fingerprints hash the rule, service, path and snippet, not the line, so an alert survives
- * edits above it.
+ * edits above it. Every location is there (a baseline run matches on them all); with `newFindings` (a run against
+ * a baseline) each result carries `baselineState`: `new` when it has a location the baseline does not hold.
  */
-export function formatScanSarif(opts: { outcome: ScanOutcome; root: string; rules?: SarifRuleInfo[] }): string {
+export function formatScanSarif(opts: {
+  outcome: ScanOutcome;
+  root: string;
+  rules?: SarifRuleInfo[];
+  newFindings?: readonly NewFinding[];
+}): string {
   const rules = opts.rules ?? builtInSarifRules();
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  const fresh = opts.newFindings ? new Set(opts.newFindings.map((n) => n.finding)) : undefined;
   const results = opts.outcome.services.flatMap((s) =>
-    s.findings.filter((f) => f.outcome === "fail").map((f) => result(s, f, index.get(f.ruleId))),
+    s.findings
+      .filter((f) => f.outcome === "fail")
+      .map((f) => ({
+        ...result(s, f, index.get(f.ruleId)),
+        // Against a baseline, SARIF's own field says which results it did not hold.
+        ...(fresh ? { baselineState: fresh.has(f) ? ("new" as const) : ("unchanged" as const) } : {}),
+      })),
   );
   const log: Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -67,8 +82,8 @@ export function formatScanSarif(opts: { outcome: ScanOutcome; root: string; rule
 }
 
 function descriptor(rule: SarifRuleInfo): ReportingDescriptor {
-  // The guide's "Where" block is filled per finding; at rule level it goes, and other placeholders read `<path>`.
-  const markdown = rule.guide.replace(/\*\*Where:\*\*[^\n]*\n+(```\n\{\{snippet\}\}\n```\n+)?/, "").replace(/\{\{\s*(\w+)\s*\}\}/g, "<$1>");
+  // At rule level there is no finding: no "Where", placeholders read `<path>`, and every language's example.
+  const markdown = renderGuide({ ruleId: rule.id, evidence: [], markdown: rule.guide }) ?? rule.guide;
   return {
     id: rule.id,
     name: rule.id.charAt(0).toUpperCase() + rule.id.slice(1),

@@ -13,6 +13,7 @@ const fleet = join(repo, "examples", "fleet");
 // Every spawn runs from an unrelated directory: the CLI must not depend on the caller's cwd.
 const cwd = mkdtempSync(join(tmpdir(), "dozen-cli-"));
 after(() => rmSync(cwd, { recursive: true, force: true }));
+writeFileSync(join(cwd, "not-dozen.json"), '{ "name": "not a scan" }\n');
 
 function dozen(args: string[], opts: { bin?: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -29,6 +30,34 @@ function tinyService(): string {
   writeFileSync(join(dir, "package.json"), '{ "name": "tiny", "dependencies": { "express": "^4.19.2" } }\n');
   writeFileSync(join(dir, "server.js"), 'const app = require("express")();\napp.get("/v1/x", (q, s) => s.send("x"));\napp.listen(8080);\n');
   return dir;
+}
+
+/** A one-service directory under `name` whose server.js binds `ports` literal ports, after `above` blank lines. */
+function portsService(name: string, ports: number, above = 0): string {
+  const dir = join(cwd, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "package.json"), `{ "name": "${name}", "dependencies": { "express": "^4.19.2" } }\n`);
+  const listens = Array.from({ length: ports }, (_, i) => `express().listen(${8001 + i});`);
+  writeFileSync(
+    join(dir, "server.js"),
+    ['const express = require("express");', ...Array<string>(above).fill(""), ...listens, ""].join("\n"),
+  );
+  return dir;
+}
+
+interface JsonOut {
+  services: { name: string; findings: { ruleId: string; outcome: string; evidence: { path: string; lineStart: number }[] }[] }[];
+  newFindings?: { service: string; ruleId: string; evidence: { path: string; lineStart: number; snippet: string }[] }[];
+}
+interface SarifOut {
+  runs: {
+    results: {
+      ruleId: string;
+      baselineState?: string;
+      locations: { physicalLocation?: { region: { startLine: number } } }[];
+      relatedLocations?: unknown[];
+    }[];
+  }[];
 }
 
 describe("dozen CLI", { concurrency: true }, () => {
@@ -173,6 +202,9 @@ describe("dozen CLI", { concurrency: true }, () => {
     ["a bad minimum", ["scan", ".", "--min-score", "high"], /--min-score must be a number from 0 to 100/],
     ["an unknown rule", ["explain", "noSuchRule"], /Unknown rule "noSuchRule"/],
     ["a missing config file", ["scan", ".", "--config", "nope.yaml"], /Invalid scoring config .*nope\.yaml/],
+    ["a missing baseline", ["scan", ".", "--baseline", "nope.json"], /--baseline nope\.json: no such file/],
+    ["a baseline that is not dozen's output", ["scan", ".", "--baseline", "not-dozen.json"], /neither dozen's JSON nor its SARIF output/],
+    ["an unknown guide language", ["explain", "readsPortFromEnv", "--lang", "cobol"], /--lang must be one of go, java/],
   ];
   for (const [name, args, message] of usageErrors) {
     test(`usage error, exit 2: ${name}`, async () => {
@@ -191,6 +223,121 @@ describe("dozen CLI", { concurrency: true }, () => {
     assert.equal(explain.code, 0);
     assert.match(explain.stdout, /^readsPortFromEnv \(v\d+\): /);
     assert.match(explain.stdout, /## Before \/ after/);
+  });
+
+  test("JSON and SARIF carry every location; the text shows five and says how many more", async () => {
+    const dir = portsService("many-ports", 12);
+    const [json, sarif, text] = await Promise.all([
+      dozen(["scan", dir, "--format", "json"]),
+      dozen(["scan", dir, "--format", "sarif"]),
+      dozen(["scan", dir]),
+    ]);
+    const port = (JSON.parse(json.stdout) as JsonOut).services[0]?.findings.find((f) => f.ruleId === "readsPortFromEnv");
+    assert.deepEqual(
+      port?.evidence.map((e) => e.lineStart),
+      Array.from({ length: 12 }, (_, i) => i + 2),
+    );
+    const result = (JSON.parse(sarif.stdout) as SarifOut).runs[0]?.results.find((r) => r.ruleId === "readsPortFromEnv");
+    assert.equal(result?.locations.length, 1);
+    assert.equal(result?.relatedLocations?.length, 11);
+    assert.match(
+      text.stdout,
+      /Hard-coded port \(12 places\)\.\n(\s+server\.js:\d+ .*\n){5}\s+\+7 more \(--format json lists every location\)\n/,
+    );
+  });
+
+  test("with --format json or sarif, the services below --min-score are named on stderr in one line", async () => {
+    const dir = portsService("below-bar", 1);
+    const [json, sarif, pass, text] = await Promise.all([
+      dozen(["scan", dir, "--format", "json", "--min-score", "99"]),
+      dozen(["scan", dir, "--format", "sarif", "--min-score", "99"]),
+      dozen(["scan", dir, "--format", "json", "--min-score", "0"]),
+      dozen(["scan", dir, "--min-score", "99"]),
+    ]);
+    for (const run of [json, sarif]) {
+      assert.equal(run.code, 1);
+      assert.match(run.stderr, /^dozen: 1 service below --min-score 99: below-bar \d+\.\d \([A-F]\)\n$/);
+      assert.doesNotThrow(() => JSON.parse(run.stdout), "stdout stays machine-readable");
+    }
+    assert.equal(pass.code, 0);
+    assert.equal(pass.stderr, "");
+    assert.equal(text.code, 1);
+    assert.equal(text.stderr, "", "the text report says it on stdout");
+    assert.match(text.stdout, /1 service scanned/);
+  });
+
+  test("--baseline fails only on findings the baseline does not hold, whether it is JSON or SARIF", async () => {
+    const dir = portsService("baseline-svc", 2);
+    const before = await Promise.all([dozen(["scan", dir, "--format", "json"]), dozen(["scan", dir, "--format", "sarif"])]);
+    const files = ["json", "sarif"].map((ext, i) => {
+      const file = join(cwd, `baseline-svc.${ext}`);
+      writeFileSync(file, before[i]!.stdout);
+      return file;
+    });
+    for (const file of files) {
+      const same = await dozen(["scan", dir, "--format", "json", "--baseline", file]);
+      assert.equal(same.code, 0, `${file}: nothing new: ${same.stderr}`);
+      assert.deepEqual((JSON.parse(same.stdout) as JsonOut).newFindings, []);
+    }
+    // Code added above the known lines moves them: still nothing new.
+    portsService("baseline-svc", 2, 3);
+    for (const file of files) assert.equal((await dozen(["scan", dir, "--baseline", file])).code, 0, `${file}: lines moved`);
+    // A third server start is new: its hard-coded port, and its missing SIGTERM handler; nothing else is.
+    portsService("baseline-svc", 3, 3);
+    for (const file of files) {
+      const [json, sarif, text] = await Promise.all([
+        dozen(["scan", dir, "--format", "json", "--baseline", file]),
+        dozen(["scan", dir, "--format", "sarif", "--baseline", file]),
+        dozen(["scan", dir, "--baseline", file]),
+      ]);
+      assert.equal(json.code, 1, file);
+      assert.deepEqual(
+        (JSON.parse(json.stdout) as JsonOut).newFindings?.map((n) => [n.service, n.ruleId, n.evidence.map((e) => e.snippet)]),
+        [
+          ["baseline-svc", "readsPortFromEnv", ["express().listen(8003);"]],
+          ["baseline-svc", "handlesSigterm", ["express().listen(8003);"]],
+        ],
+        file,
+      );
+      assert.match(
+        json.stderr,
+        /^dozen: 2 findings not in the baseline: baseline-svc readsPortFromEnv server\.js:7, baseline-svc handlesSigterm server\.js:7\n$/,
+        file,
+      );
+      const states = (JSON.parse(sarif.stdout) as SarifOut).runs[0]?.results.map((r) => [r.ruleId, r.baselineState]);
+      assert.ok(
+        states?.some(([id, state]) => id === "readsPortFromEnv" && state === "new"),
+        file,
+      );
+      assert.ok(
+        states?.some(([id, state]) => id === "exposesHealthEndpoint" && state === "unchanged"),
+        file,
+      );
+      assert.equal(text.code, 1);
+      assert.match(
+        text.stdout,
+        /New since the baseline \(2 findings\):\n {2}baseline-svc {2}readsPortFromEnv .*\n\s+server\.js:7 {2}express\(\)\.listen\(8003\);/,
+      );
+      assert.match(text.stdout, /2 new findings since the baseline/);
+    }
+  });
+
+  test("explain shows every language's example, or one language's with --lang, and never a placeholder", async () => {
+    const [all, java, ruby, env] = await Promise.all([
+      dozen(["explain", "readsPortFromEnv"]),
+      dozen(["explain", "readsPortFromEnv", "--lang", "java"]),
+      dozen(["explain", "readsPortFromEnv", "--lang", "ruby"]),
+      dozen(["explain", "noCommittedEnvFiles"]),
+    ]);
+    assert.match(all.stdout, /### Go\n\n```go[\s\S]*### Java \/ Kotlin\n\n```properties[\s\S]*### C#/);
+    assert.match(java.stdout, /server\.port=\$\{PORT:8080\}/);
+    assert.doesNotMatch(java.stdout, /app\.listen|os\.Getenv|###/);
+    assert.match(ruby.stdout, /No example in Ruby yet; `dozen explain readsPortFromEnv` shows those for/);
+    assert.match(env.stdout, /git rm --cached <path>/);
+    for (const run of [all, java, ruby, env]) {
+      assert.equal(run.code, 0);
+      assert.doesNotMatch(run.stdout, /(?<!\$)\{\{\s*\w+\s*\}\}|<!--\s*\/?lang/);
+    }
   });
 
   test("works through a symlink, as `npx dozen` runs it from node_modules/.bin", async () => {

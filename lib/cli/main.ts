@@ -28,6 +28,8 @@ export async function main(opts: { argv: string[]; cwd?: string; output?: CliOut
         format: { type: "string" },
         "min-score": { type: "string" },
         config: { type: "string" },
+        baseline: { type: "string" },
+        lang: { type: "string" },
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -45,7 +47,7 @@ export async function main(opts: { argv: string[]; cwd?: string; output?: CliOut
       case "rules":
         return await runRulesCommand({ args: rest, json: values.json ?? false, config: values.config, cwd, output });
       case "explain":
-        return await runExplainCommand({ args: rest, config: values.config, cwd, output });
+        return await runExplainCommand({ args: rest, lang: values.lang, config: values.config, cwd, output });
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

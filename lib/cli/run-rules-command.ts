@@ -2,6 +2,7 @@ import { UsageError, type CliOutput } from "@/lib/cli/usage-error";
 import { loadCustomRules } from "@/lib/cli/load-custom-rules";
 import { findFactor } from "@/lib/factors/factors";
 import { CLUSTER_CHECKS, RULES } from "@/lib/rules/registry";
+import { plural } from "@/lib/text/plural";
 
 /**
  * `dozen rules [--json] [--config FILE]`: the catalogue in factor order, then the cluster checks (judged on
@@ -41,8 +42,8 @@ export async function runRulesCommand(opts: {
     ({ rule: r, custom: c, cluster }) =>
       `${(findFactor(r.factor)?.roman ?? "?").padEnd(5)} ${r.id.padEnd(width)}  ${String(r.defaultWeight).padStart(6)}  ${r.title}${c ? "  (custom)" : cluster ? "  (cluster)" : ""}`,
   );
-  const rules = `${RULES.length} rules, ${CLUSTER_CHECKS.length} cluster checks`;
-  const total = custom.length > 0 ? `${rules} and ${custom.length} custom check(s).` : `${rules}.`;
+  const rules = `${plural(RULES.length, "rule")}, ${plural(CLUSTER_CHECKS.length, "cluster check")}`;
+  const total = custom.length > 0 ? `${rules} and ${plural(custom.length, "custom check")}.` : `${rules}.`;
   opts.output.out(
     [`${"".padEnd(5)} ${"rule".padEnd(width)}  weight  title`, ...lines, "", `${total} \`dozen explain <rule>\` for details.`].join("\n"),
   );

@@ -1,8 +1,11 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import { findNewFindings, type NewFinding } from "@/lib/cli/find-new-findings";
 import { formatScanJson } from "@/lib/cli/format-scan-json";
 import { builtInSarifRules, formatScanSarif } from "@/lib/cli/format-scan-sarif";
 import { formatScanText } from "@/lib/cli/format-scan-text";
+import { parseBaseline } from "@/lib/cli/parse-baseline";
+import { summarizeGate } from "@/lib/cli/summarize-gate";
 import { UsageError, type CliOutput } from "@/lib/cli/usage-error";
 import { buildCustomRules } from "@/lib/rules/custom/build-custom-rules";
 import { scanLocalDirectory } from "@/lib/pipeline/scan-local-directory";
@@ -11,11 +14,14 @@ import { loadScoringConfig } from "@/lib/pipeline/load-scoring-config";
 /**
  * `dozen scan <dir>`: scan, print, and gate. With --min-score, exits 1 when a service scores below it or a
  * target could not be scanned (an unscanned service cannot show it meets the bar); a service with no
- * applicable check (score N/A) does not fail the gate.
+ * applicable check (score N/A) does not fail the gate. With --baseline (a previous JSON or SARIF output),
+ * exits 1 when a failing finding is not in it (or a target could not be scanned): the findings the baseline
+ * holds no longer fail the run. Both gates may be given; either fails it. With JSON or SARIF on stdout, why
+ * a gate failed goes to stderr in one line per gate.
  */
 export async function runScanCommand(opts: {
   args: string[];
-  values: { format?: string; "min-score"?: string; config?: string; json?: boolean };
+  values: { format?: string; "min-score"?: string; config?: string; json?: boolean; baseline?: string };
   cwd: string;
   output: CliOutput;
 }): Promise<number> {
@@ -28,19 +34,28 @@ export async function runScanCommand(opts: {
   if (format !== "text" && format !== "json" && format !== "sarif")
     throw new UsageError(`--format must be text, json or sarif (got "${format}").`);
   const minScore = parseMinScore(opts.values["min-score"]);
+  const baseline =
+    opts.values.baseline === undefined ? undefined : readBaseline(resolve(opts.cwd, opts.values.baseline), opts.values.baseline);
   const config = await loadScoringConfig(opts.values.config ? { path: resolve(opts.cwd, opts.values.config) } : { root });
 
   const outcome = await scanLocalDirectory({ root, config });
+  const newFindings: NewFinding[] | undefined = baseline ? findNewFindings({ outcome, baseline }) : undefined;
   const printed =
     format === "json"
-      ? formatScanJson({ outcome })
+      ? formatScanJson({ outcome, newFindings })
       : format === "sarif"
-        ? formatScanSarif({ outcome, root, rules: [...builtInSarifRules(), ...buildCustomRules({ checks: config?.checks ?? [] })] })
-        : formatScanText({ outcome, minScore });
+        ? formatScanSarif({
+            outcome,
+            root,
+            rules: [...builtInSarifRules(), ...buildCustomRules({ checks: config?.checks ?? [] })],
+            newFindings,
+          })
+        : formatScanText({ outcome, minScore, newFindings });
   opts.output.out(printed);
-  if (minScore === undefined) return 0;
-  const below = outcome.services.filter((s) => s.score !== null && s.score < minScore);
-  return below.length > 0 || outcome.failures.length > 0 ? 1 : 0;
+  if (format !== "text") for (const line of summarizeGate({ outcome, minScore, newFindings })) opts.output.err(line);
+  const below = minScore !== undefined && outcome.services.some((s) => s.score !== null && s.score < minScore);
+  const gated = minScore !== undefined || newFindings !== undefined;
+  return below || (newFindings?.length ?? 0) > 0 || (gated && outcome.failures.length > 0) ? 1 : 0;
 }
 
 function parseMinScore(value: string | undefined): number | undefined {
@@ -49,4 +64,9 @@ function parseMinScore(value: string | undefined): number | undefined {
   if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 100)
     throw new UsageError(`--min-score must be a number from 0 to 100 (got "${value}").`);
   return n;
+}
+
+function readBaseline(path: string, given: string) {
+  if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`--baseline ${given}: no such file.`);
+  return parseBaseline({ text: readFileSync(path, "utf8"), file: given });
 }

@@ -7,22 +7,26 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage:
-  dozen scan <dir> [--format text|json|sarif] [--min-score N] [--config <file>]
+  dozen scan <dir> [--format text|json|sarif] [--min-score N] [--baseline FILE] [--config FILE]
       Scan every service under <dir> and print scores, grades and failing checks.
-      --format sarif SARIF 2.1.0 (GitHub code scanning); paths relative to <dir>
-      --min-score N  exit 1 when a service scores below N (0-100) or a target cannot be scanned
-      --config FILE  scoring config (weights, custom checks); default: <dir>/dozen.yaml when present
+      --format sarif  SARIF 2.1.0 (GitHub code scanning); paths relative to <dir>
+      --min-score N   exit 1 when a service scores below N (0-100) or a target cannot be scanned
+      --baseline FILE exit 1 when a failing finding is not in FILE (an earlier --format json or sarif output)
+      --config FILE   scoring config (weights, custom checks); default: <dir>/dozen.yaml when present
+      With json or sarif, why a gate failed is also printed to stderr, one line per gate.
   dozen rules [--json] [--config FILE]
       List the rules, and the custom checks of FILE.
-  dozen explain <ruleId> [--config FILE]
-      Show a rule's (or a custom check's) rationale and remediation guide.
+  dozen explain <ruleId> [--lang LANGUAGE] [--config FILE]
+      Show a rule's (or a custom check's) rationale and remediation guide, with its examples in every
+      language, or in LANGUAGE only (go, java, kotlin, python, javascript, typescript, csharp, ...).
   dozen sources add github <name> --owner LOGIN [--user] [--token-env VAR] [--api-base-url URL]
                     [--include PATTERN]... [--exclude PATTERN]... [--topic TOPIC]... [--schedule CRON | --on-demand]
   dozen sources add kubernetes <name> [--kubeconfig FILE] [--context NAME] [--in-cluster]
                     [--namespace NS]... [--exclude-namespace NS]... [--schedule CRON | --on-demand]
       Add a source to a running Dozen (--url, else DOZEN_URL, default http://localhost:3000).
 
-Exit codes: 0 ok, 1 below --min-score (sources: refused or unreachable), 2 usage or config error.`;
+Exit codes: 0 ok, 1 a gate failed (below --min-score, a finding not in --baseline; sources: refused or
+unreachable), 2 usage or config error.`;
 
 /** Where the CLI writes; the real streams in bin/dozen.mjs, buffers in tests. */
 export interface CliOutput {
