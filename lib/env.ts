@@ -26,6 +26,8 @@ const schema = z.object({
   DOZEN_DEMO_FLEET: z.preprocess(emptyAsUnset, z.string().default("examples/fleet")),
   /** Scan jobs one worker process runs at once. */
   DOZEN_WORKER_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(64).default(2)),
+  /** File a worker rewrites every 10 s while it runs (its container probes read its age); unset: none. */
+  DOZEN_WORKER_HEARTBEAT_FILE: z.preprocess(emptyAsUnset, z.string().optional()),
   /** How long a process may take to finish in-flight work after SIGTERM before it exits anyway. */
   DOZEN_SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).default(8000)),
   /** Default cron schedule (UTC) for new sources. */

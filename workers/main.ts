@@ -5,6 +5,7 @@ import { ensureQueues } from "@/lib/jobs/ensure-queues";
 import { syncSchedules } from "@/lib/sources/sync-schedules";
 import { disconnectDatabase } from "@/lib/db";
 import { loadJobs } from "@/workers/registry";
+import { startHeartbeat, type Heartbeat } from "@/workers/start-heartbeat";
 
 /**
  * The worker process type (`npm run worker`): takes scan jobs from pg-boss and runs them. Any number of
@@ -14,6 +15,7 @@ const log = createLogger({ process: "worker" });
 const config = env();
 const boss = createBoss({ role: "worker" });
 const stopping = new AbortController();
+let heartbeat: Heartbeat | undefined;
 
 boss.on("error", (err) => log.error({ err }, "pg-boss error"));
 
@@ -46,6 +48,8 @@ async function main(): Promise<void> {
     );
   }
   log.info({ jobs: jobs.map((j) => j.name), scheduled, concurrency: config.DOZEN_WORKER_CONCURRENCY }, "worker ready");
+  if (config.DOZEN_WORKER_HEARTBEAT_FILE && !stopping.signal.aborted)
+    heartbeat = await startHeartbeat({ file: config.DOZEN_WORKER_HEARTBEAT_FILE });
   if (skipped > 0) log.warn({ skipped }, "some sources have a schedule pg-boss refuses: fix them on /sources");
 }
 
@@ -53,6 +57,7 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping.signal.aborted) return;
   log.info({ signal }, "worker stopping");
   stopping.abort();
+  await heartbeat?.stop();
   const timer = setTimeout(() => {
     log.error("shutdown timed out; exiting with jobs left to pg-boss's retry");
     process.exit(1);
