@@ -1,12 +1,15 @@
-import { autoscalersOf, scalable, workloadEvidence, workloadName, workloadSet } from "@/lib/rules/helpers/workloads";
+import { appContainers, autoscalersOf, scalable, workloadEvidence, workloadName, workloadSet } from "@/lib/rules/helpers/workloads";
+import { imageRepository } from "@/lib/rules/helpers/images";
+import { BACKING_IMAGE } from "@/lib/rules/helpers/manifests";
 import { acrossPaths, deployPaths, judgeDeployPaths } from "@/lib/rules/helpers/deploy-paths";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
 import type { WorkloadCheck } from "@/lib/rules/types";
+import type { WorkloadFacts } from "@/lib/facts/workload/types";
 import { LONG_RUNNING } from "@/lib/rules/helpers/kinds";
 
 export const rule: WorkloadCheck = {
   id: "scalesByReplicas",
-  version: 3,
+  version: 4,
   factor: "concurrency",
   title: "Workloads scale out with several replicas or an autoscaler",
   rationale:
@@ -17,8 +20,14 @@ export const rule: WorkloadCheck = {
   defaultWeight: 5,
   kinds: LONG_RUNNING,
   evaluate(subject) {
-    const workloads = scalable(subject);
-    if (workloads.length === 0) return notApplicable("No Deployment or StatefulSet runs it.");
+    const all = scalable(subject);
+    // A data store a cluster runs (a PostgreSQL StatefulSet) grows by its own replication, not by identical
+    // copies: its replica count is its topology. A repository's are attached resources already (longRunning).
+    const workloads = all.filter((w) => !runsDataStore(w));
+    if (workloads.length === 0)
+      return notApplicable(
+        all.length > 0 ? "Only a data store runs it: it scales by its own replication." : "No Deployment or StatefulSet runs it.",
+      );
     const set = workloadSet(subject);
     const paths = deployPaths(workloads);
     const judged = judgeDeployPaths(paths, (w) =>
@@ -46,3 +55,9 @@ export const rule: WorkloadCheck = {
     );
   },
 };
+
+/** Every app container runs a backing service's image (`postgres`, `redis`, …). */
+function runsDataStore(w: WorkloadFacts): boolean {
+  const images = appContainers(w).map((c) => imageRepository(c.image));
+  return images.length > 0 && images.every((image) => BACKING_IMAGE.test(image));
+}
