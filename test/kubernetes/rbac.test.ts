@@ -5,7 +5,7 @@ import { parseAllDocuments } from "yaml";
 import { KINDS } from "@/test/kubernetes/kinds";
 
 it("the shipped ClusterRole is read-only and covers every kind the audit lists", async () => {
-  const docs = parseAllDocuments(await readFile("deploy/dozen-cluster-reader.yaml", "utf8")).map(
+  const docs = parseAllDocuments(await readFile("deploy/kubernetes/cluster-reader/dozen-cluster-reader.yaml", "utf8")).map(
     (d) => d.toJS() as { kind: string; rules?: { apiGroups: string[]; resources: string[]; verbs: string[] }[] },
   );
   const role = docs.find((d) => d.kind === "ClusterRole")!;
