@@ -61,3 +61,23 @@ test("no secret literal reaches the graph: texts are redacted before they are pa
   });
   assert.ok(!JSON.stringify(g).includes("hunter2-very-secret"));
 });
+
+test("compose reads its .env as compose does: ` # comments` end a value, a redacted value stays a string", () => {
+  const g = graph({
+    ".env": "DB_PASSWORD=orders-pg-pass # shared with the db service\nAPI_KEY=k-9f8e7d6c\n",
+    "compose.yaml": [
+      "services:",
+      "  orders:",
+      "    image: acme/orders:1.0",
+      "    environment:",
+      "      DATABASE_URL: postgres://orders:${DB_PASSWORD}@db/orders",
+      "      API_KEY: $API_KEY",
+    ].join("\n"),
+  });
+  const env = g.composeFiles[0]?.services[0]?.environment.map((e) => [e.key, e.value]);
+  // The .env is redacted before it is read: the password (and only it) arrives masked, the URL around it intact.
+  assert.deepEqual(env, [
+    ["DATABASE_URL", "postgres://orders:****@db/orders"],
+    ["API_KEY", "****"],
+  ]);
+});

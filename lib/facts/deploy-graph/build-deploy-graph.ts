@@ -233,26 +233,42 @@ function dedupeBuilds(builds: ImageBuild[]): ImageBuild[] {
   });
 }
 
-/** `KEY=value` lines of a compose file's `.env` (comments and exports tolerated). */
+/** `KEY=value` lines of a compose file's `.env` (comments, trailing ` # comments` and exports tolerated). */
 function parseDotenv(text: string | undefined): Map<string, string> {
   const vars = new Map<string, string>();
   for (const line of (text ?? "").split(/\r?\n/)) {
     const m = line.match(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/);
-    if (m) vars.set(m[1]!, m[2]!.replace(/^(["'])(.*)\1$/, "$2"));
+    const quoted = m?.[2]?.match(/^(["'])(.*?)\1/);
+    // As compose reads it: a quoted value is what the quotes hold; an unquoted one ends at ` #`.
+    if (m) vars.set(m[1]!, quoted ? quoted[2]! : m[2]!.replace(/\s+#.*$/, "").trimEnd());
   }
   // Values may name other values (CART_ADDR=cart:${CART_PORT}).
   for (const [key, value] of vars) vars.set(key, interpolate(value, vars));
   return vars;
 }
 
-/** Compose's variable interpolation: `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `$VAR`; unknown stays as written. */
+/**
+ * Compose's variable interpolation: `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `$VAR`; unknown stays as
+ * written. Compose substitutes into parsed strings; here it is text, so a value that is a whole YAML scalar and
+ * would read as YAML syntax (a redacted `****` is an alias) is quoted.
+ */
 function interpolate(text: string, vars: ReadonlyMap<string, string>): string {
   return text.replace(
     /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
-    (whole, name: string | undefined, op: string | undefined, fallback: string | undefined, bare: string | undefined) => {
+    (
+      whole: string,
+      name: string | undefined,
+      op: string | undefined,
+      fallback: string | undefined,
+      bare: string | undefined,
+      at: number,
+    ) => {
       const value = vars.get(name ?? bare ?? "");
-      if (value !== undefined && !(op === ":-" && value === "")) return value;
-      return op ? (fallback ?? "") : whole;
+      const result = value !== undefined && !(op === ":-" && value === "") ? value : op ? (fallback ?? "") : whole;
+      if (result === whole || !/^[*&!|>%@`'"{[]/.test(result)) return result;
+      const before = text.slice(text.lastIndexOf("\n", at - 1) + 1, at);
+      const after = text.slice(at + whole.length, (text.indexOf("\n", at) + 1 || text.length + 1) - 1);
+      return /(:\s+|^\s*-\s+)$/.test(before) && /^\s*(#.*)?$/.test(after) ? JSON.stringify(result) : result;
     },
   );
 }

@@ -114,3 +114,11 @@ test("values with a repeated key render as Helm does: the last one wins, the res
   assert.equal((deployment?.object.spec as { replicas?: number }).replicas, 3);
   assert.match(JSON.stringify(deployment?.object), /"image":"ghcr\.io\/acme\/shop:1\.0\.0"/);
 });
+
+test("a redacted value rendered as a whole scalar stays a string (a bare `****` would be a YAML alias)", () => {
+  const template = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: db\ndata:\n  DB_PASSWORD: {{ .Values.db.password }}\n";
+  // values.yaml arrives redacted, as every text does: `password: "****"`.
+  const rendered = renderHelmChart({ dir: "charts/shop", texts: chart({ "config.yaml": template }, 'db:\n  password: "****"\n') });
+  assert.deepEqual(rendered.problems, []);
+  assert.deepEqual(rendered.objects[0]?.object.data, { DB_PASSWORD: "****" });
+});

@@ -59,7 +59,7 @@ export function renderHelmChart(opts: { dir: string; texts: readonly { path: str
       problems.push({ path: t.path, reason: `template does not render: ${String(error).slice(0, 120)}` });
       continue;
     }
-    const rendered = parseManifests({ path: t.path, text });
+    const rendered = parseManifests({ path: t.path, text: quoteMaskedValues(text) });
     for (const p of rendered.problems) problems.push({ path: t.path, reason: `rendered YAML: ${p}` });
     const templateLines = t.text.split("\n");
     let searchFrom = 0;
@@ -72,6 +72,14 @@ export function renderHelmChart(opts: { dir: string; texts: readonly { path: str
     }
   }
   return { dir: opts.dir, name, objects, unresolved: [...ctx.unresolved].sort(), problems };
+}
+
+/**
+ * Values are redacted before rendering (lib/facts/redact-secrets.ts): a masked one (`****`, `hunt****`) put in
+ * as a whole plain scalar would read as a YAML alias and lose the whole document, so it is quoted.
+ */
+function quoteMaskedValues(text: string): string {
+  return text.replace(/(:[ \t]+|^[ \t]*-[ \t]+)([^\s"'#]{0,4}\*{4})(?=[ \t]*(#.*)?$)/gm, '$1"$2"');
 }
 
 function isHelper(path: string): boolean {
