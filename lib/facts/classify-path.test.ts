@@ -25,6 +25,7 @@ const cases: [path: string, kind: PathKind, excluded: boolean][] = [
   ["src/main/resources/logback.xml", "config", false],
   ["src/main/resources/keys/signing.pem", "key", false],
   ["deploy/id_rsa", "key", false],
+  ["src/Identity.API/tempkey.jwk", "key", false],
   ["README.md", "other", false],
   ["static/logo.png", "other", false],
   // tests, docs, vendored and sample code are listed but never read

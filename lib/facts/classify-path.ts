@@ -111,7 +111,7 @@ function kindOf(base: string): PathKind {
   if (LOCKFILE_NAMES.has(base)) return "lockfile";
   if (MANIFESTS.has(base) || /^(.*[-_.])?requirements([-_.].*)?\.txt$/.test(base) || /\.csproj$/.test(base)) return "dependency-manifest";
   if (/\.ya?ml$/i.test(base)) return "yaml";
-  if (/\.(pem|key)$/i.test(base) || /^id_(rsa|dsa|ecdsa|ed25519)$/.test(base)) return "key";
+  if (/\.(pem|key|jwk)$/i.test(base) || /^id_(rsa|dsa|ecdsa|ed25519)$/.test(base)) return "key";
   if (detectLanguage({ path: base }) !== null) return "source";
   if (/^\.env(\..*)?$/.test(base) || CONFIG_NAMES.has(base) || CONFIG_EXT.test(base)) return "config";
   return "other";

@@ -1,13 +1,16 @@
 import { findK8sSecretData } from "@/lib/facts/find-k8s-secret-data";
+import { findProviderSecrets } from "@/lib/facts/find-provider-secrets";
 import { findSecretAssignments } from "@/lib/facts/find-secret-assignments";
+import { findSecretCalls } from "@/lib/facts/find-secret-calls";
 import {
+  DSN_CREDENTIALS,
+  ENV_BOUND_CLASS,
   literalPart,
   looksSecretName,
   PEM_BEGIN,
   PEM_END,
   QUERY_CREDENTIALS,
   type SecretHit,
-  TOKEN_PATTERNS,
   URL_CREDENTIALS,
 } from "@/lib/facts/secret-rules";
 
@@ -20,11 +23,17 @@ const SHELL = /\.(sh|bash|zsh)$/i;
 // One regex for both keys, so several pairs on one line (`[{name: A, value: x}, {name: B, value: y}]`) pair in order.
 const ENV_PAIR_KEY = /(?:^|[\s{,-])["']?(name|value)["']?\s*:\s*/g;
 const ENV_NAME_VALUE = /^["']?([A-Za-z_][\w.-]*)["']?\s*(?:,|$|})/;
+const JVM_SOURCE = /\.(java|kt)$/i;
+const CONFIG_COMMENT = /^\s*(#|;|\/\/)/;
+// A JSON Web Key with its private members (RSA `d`, `p`, `q`, `dp`, `dq`, `qi`; EC/OKP `d`): a signing key.
+const JWK_TYPE = /"kty"\s*:/i;
+const JWK_PRIVATE = /"(d|p|q|dp|dq|qi)"\s*:\s*"([A-Za-z0-9_-]{16,})"/dgi;
 
 /**
  * Finds secret-looking literals in one file's lines (see `secret-rules.ts` for the policy) and returns the
  * spans to redact; `report` marks the hits that become SecretCandidates. Pure: text in, positions out.
- * Overlaps resolve by priority: token shapes, then private keys, URL credentials, assignments.
+ * Overlaps resolve by priority: secretlint's provider keys and tokens, then private keys, URL credentials,
+ * assignments, credentials passed to calls.
  */
 export function findSecrets(opts: { path: string; lines: readonly string[] }): SecretHit[] {
   const { path, lines } = opts;
@@ -44,16 +53,25 @@ export function findSecrets(opts: { path: string; lines: readonly string[] }): S
 
   // Secret data first: its base64 values must not keep a prefix, whichever detector also sees them.
   if (YAML.test(path)) for (const hit of findK8sSecretData({ lines })) add(hit);
+  for (const hit of findProviderSecrets({ path, lines })) add(hit);
+  // Spring binds a @ConfigurationProperties class from the environment: its field initialisers are defaults.
+  const fallback = JVM_SOURCE.test(path) && lines.some((l) => ENV_BOUND_CLASS.test(l));
+  const jwk = lines.some((l) => JWK_TYPE.test(l));
+  let jwkReported = false;
   let inPem = false;
   let pendingName: { name: string; line: number } | null = null;
   lines.forEach((text, i) => {
     const line = i + 1;
     inPem = scanPem(text, line, inPem, add);
-    for (const { kind, regex } of TOKEN_PATTERNS) {
-      regex.lastIndex = 0;
-      for (let m = regex.exec(text); m; m = regex.exec(text)) add({ line, start: m.index, end: m.index + m[0].length, kind, name: null });
+    if (jwk) {
+      JWK_PRIVATE.lastIndex = 0;
+      for (let m = JWK_PRIVATE.exec(text); m; m = JWK_PRIVATE.exec(text)) {
+        const [start, end] = m.indices?.[2] ?? [0, 0];
+        add({ line, start, end, kind: "private-key", name: m[1] ?? null, keepPrefix: false, report: !jwkReported });
+        jwkReported = true;
+      }
     }
-    for (const regex of [URL_CREDENTIALS, QUERY_CREDENTIALS]) {
+    for (const regex of [URL_CREDENTIALS, DSN_CREDENTIALS, QUERY_CREDENTIALS]) {
       regex.lastIndex = 0;
       for (let m = regex.exec(text); m; m = regex.exec(text)) {
         const group = m.indices?.[m.length - 1];
@@ -61,9 +79,16 @@ export function findSecrets(opts: { path: string; lines: readonly string[] }): S
         if (group && literalPart(value)) add({ line, start: group[0], end: group[1], kind: "connection-string-credentials", name: null });
       }
     }
-    for (const a of findSecretAssignments({ line: text, configLike, dockerfile, shellWords: dockerfile || SHELL.test(path) })) {
-      add({ line, start: a.start, end: a.end, kind: `${kindOf(a.name)}-assignment`, name: a.name });
+    // A comment line of a config file: `# DB_PASSWORD=old-one` commented out is still masked (not reported),
+    // `# set db.password=... at install time` is prose.
+    const comment = configLike && CONFIG_COMMENT.test(text);
+    for (const a of findSecretAssignments({ line: text, configLike, dockerfile, shellWords: dockerfile || SHELL.test(path), fallback })) {
+      if (comment && /\s/.test(text.slice(a.start, a.end))) continue;
+      add({ line, start: a.start, end: a.end, kind: `${kindOf(a.name)}-assignment`, name: a.name, report: !comment });
     }
+    if (!configLike)
+      for (const c of findSecretCalls({ line: text }))
+        add({ line, start: c.start, end: c.end, kind: `${kindOf(c.name)}-argument`, name: c.name });
     ENV_PAIR_KEY.lastIndex = 0;
     for (let m = ENV_PAIR_KEY.exec(text); m; m = ENV_PAIR_KEY.exec(text)) {
       const start = m.index + m[0].length;

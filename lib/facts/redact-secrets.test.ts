@@ -5,7 +5,7 @@ import { redactSecrets } from "@/lib/facts/redact-secrets";
 // Fake credentials with real shapes. Assembled at runtime so this file is not itself a "leak" to scanners.
 const AWS = "AKIA" + "ZQ3DN4EXAMPLE7QW";
 const GHP = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
-const STRIPE = "sk_live_" + "51HqLyjWDarjtT1zdp7dc";
+const STRIPE = "sk_live_" + "51HqLyjWDarjtT1zdp7dcQwEr";
 const SLACK = "xoxb-" + "123456789012-abcdefghijkl";
 
 interface Case {
@@ -18,11 +18,11 @@ interface Case {
 
 const cases: Case[] = [
   {
-    name: "AWS key in source keeps its 4-char prefix",
+    name: "an AWS access key ID keeps its 4-char prefix and is redacted, not reported (an identifier)",
     path: "src/aws.ts",
     lines: [`const id = "${AWS}";`],
     redacted: [`const id = "AKIA****";`],
-    candidates: [{ line: 1, kind: "aws-access-key", name: null, preview: "AKIA****" }],
+    candidates: [],
   },
   {
     name: "token inside a secret assignment takes the assignment's name",
@@ -31,7 +31,7 @@ const cases: Case[] = [
     redacted: ["# creds", "GITHUB_TOKEN=ghp_****", "STRIPE_SECRET_KEY=sk_l****", "SLACK_BOT=xoxb****"],
     candidates: [
       { line: 2, kind: "github-token", name: "GITHUB_TOKEN", preview: "ghp_****" },
-      { line: 3, kind: "stripe-key", name: "STRIPE_SECRET_KEY", preview: "sk_l****" },
+      { line: 3, kind: "stripe-secret-key-live", name: "STRIPE_SECRET_KEY", preview: "sk_l****" },
       { line: 4, kind: "slack-token", name: null, preview: "xoxb****" },
     ],
   },
@@ -212,6 +212,56 @@ const cases: Case[] = [
     lines: ['{ "apiKey": "k-12345", "timeout": 5 }'],
     redacted: ['{ "apiKey": "****", "timeout": 5 }'],
     candidates: [{ line: 1, kind: "key-assignment", name: "apiKey", preview: "****" }],
+  },
+  {
+    name: "the key stays readable, only a secret's value is masked; non-secret keys are left alone",
+    path: ".github/workflows/release.yml",
+    lines: ["permissions:", "  id-token: write", "  contents: read", "env:", "  REGISTRY_PASSWORD: r3g-pass-42", "  token_type: Bearer"],
+    redacted: ["permissions:", "  id-token: write", "  contents: read", "env:", '  REGISTRY_PASSWORD: "****"', "  token_type: Bearer"],
+    candidates: [{ line: 5, kind: "password-assignment", name: "REGISTRY_PASSWORD", preview: "****" }],
+  },
+  {
+    name: "a compose list item keeps its quotes; a connection string keeps user, host and database",
+    path: "docker-compose.yml",
+    lines: ['      - "RABBITMQ_DEFAULT_PASS=password"', "      - DATABASE_URL=postgres://orders:pg-pass-42@db:5432/orders"],
+    redacted: ['      - "RABBITMQ_DEFAULT_PASS=****"', "      - DATABASE_URL=postgres://orders:****@db:5432/orders"],
+    candidates: [
+      { line: 1, kind: "password-assignment", name: "RABBITMQ_DEFAULT_PASS", preview: "****" },
+      { line: 2, kind: "connection-string-credentials", name: null, preview: "****" },
+    ],
+  },
+  {
+    name: "type checks, env fallbacks to dummies and placeholders stay as written",
+    path: "src/client.ts",
+    lines: [
+      "if (typeof token === 'function') token = await token();",
+      'const apiKey = process.env.API_KEY ?? "";',
+      'const password = "changeme";',
+    ],
+    redacted: [
+      "if (typeof token === 'function') token = await token();",
+      'const apiKey = process.env.API_KEY ?? "";',
+      'const password = "changeme";',
+    ],
+    candidates: [],
+  },
+  {
+    name: "credentials passed to calls: only the secret argument is masked",
+    path: "src/main/java/com/acme/DbConfig.java",
+    lines: [
+      '    ds.setUsername("orders");',
+      '    ds.setPassword("pg-pass-42");',
+      '    new PasswordAuthentication("smtp", "smtp-pass".toCharArray());',
+    ],
+    redacted: [
+      '    ds.setUsername("orders");',
+      '    ds.setPassword("****");',
+      '    new PasswordAuthentication("smtp", "****".toCharArray());',
+    ],
+    candidates: [
+      { line: 2, kind: "password-argument", name: "setPassword", preview: "****" },
+      { line: 3, kind: "password-argument", name: "PasswordAuthentication", preview: "****" },
+    ],
   },
 ];
 

@@ -25,6 +25,10 @@ describe("looksSecretName", () => {
     ["bypass", false],
     ["tokenizer", false],
     ["username", false],
+    // GitHub Actions' OIDC permission, paging cursors, .NET's CancellationToken: no credential.
+    ["id-token", false],
+    ["next_page_token", false],
+    ["cancellationToken", false],
   ];
   for (const [name, secret] of cases) it(`${name} → ${secret}`, () => assert.equal(looksSecretName(name), secret));
 });
@@ -46,6 +50,23 @@ describe("literalPart", () => {
     ["xxxxxxxx", null],
     ["sk_l****", null],
     ["", null],
+    // A weak value is a credential when it is what runs...
+    ["password", { offset: 0, length: 8 }],
+    ["guest", { offset: 0, length: 5 }],
+    // ...a stand-in when the environment overrides it.
+    ["${RABBIT_PASSWORD:guest}", null],
+    ["${OPENAI_API_KEY:demo}", null],
+    ["${API_KEY:-sk-dummy}", null],
+    // Format placeholders are filled in at run time.
+    ["%s", null],
+    ["{}", null],
+    ["%(password)s", null],
   ];
   for (const [value, literal] of cases) it(`${JSON.stringify(value)}`, () => assert.deepEqual(literalPart(value), literal));
+
+  it("a field default the environment overrides: weak values are stand-ins, real-looking ones are not", () => {
+    assert.equal(literalPart("guest", { fallback: true }), null);
+    assert.equal(literalPart("dev-secret", { fallback: true }), null);
+    assert.deepEqual(literalPart("k-9f8e7d6c", { fallback: true }), { offset: 0, length: 10 });
+  });
 });

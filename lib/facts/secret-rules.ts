@@ -1,39 +1,68 @@
 /**
  * The data behind secret detection, kept apart from the scanning code so the policy reads in one place.
+ * Provider keys and tokens (AWS, GitHub, Slack, Stripe, OpenAI, npm...) are secretlint's job
+ * (`run-secretlint.ts`, the maintained recommended preset); what is here are the context rules a
+ * twelve-factor audit needs on top: credentials written as config values, in connection strings, in calls.
  *
  * Policy:
- * - Well-known token shapes are always secrets, wherever they appear (even in comments).
  * - An assignment is a secret when its key *ends* with a secret word (`DB_PASSWORD`, `apiKey`,
- *   `client_secret`, `GITHUB_TOKEN`), so `token_ttl` or `password_min_length` are not, and its value is a
+ *   `client_secret`, `GITHUB_TOKEN`), so `token_type` or `password_min_length` are not, and its value is a
  *   literal: in source code only quoted strings count (`password = getPassword()` is code, not a value);
  *   in config files (.env, YAML, properties, shell, Dockerfile) unquoted values count too.
+ * - A few names end with a secret word and still are not one (`id-token: write`, a page token).
  * - References are not secrets: `${VAR}`, `$VAR`, `$(VAR)`, `{{ .Values.x }}`, `process.env`, `os.environ`,
- *   `secretKeyRef`... but the default in `${VAR:-hunter2}` / `${VAR:hunter2}` is, since it is committed.
+ *   `secretKeyRef`, format placeholders (`%s`, `{}`)...
  * - Placeholders are not secrets: `<your-token>`, `changeme`, `xxxx`, `your-api-key`, values already
- *   redacted (`****`). A committed placeholder is public knowledge, not a leak; it stays visible in the
- *   redacted text so a rule can still flag default credentials.
+ *   redacted (`****`). A committed placeholder is public knowledge, not a leak.
+ * - A weak well-known value (`password`, `secret`, `guest`, `admin`) is a credential when it is what runs
+ *   (`MYSQL_PASSWORD=secret` in a Dockerfile), a stand-in when the environment overrides it: the default in
+ *   `${VAR:-guest}` or a Spring `@ConfigurationProperties` field default. A default that looks real
+ *   (`${DB_PASSWORD:-s3cr3tpw}`) is committed all the same.
  */
-
-/** Token shapes that are secrets wherever they appear. Global regexes: reset lastIndex before use. */
-export const TOKEN_PATTERNS: readonly { kind: string; regex: RegExp }[] = [
-  { kind: "aws-access-key", regex: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g },
-  { kind: "github-token", regex: /\bgh[pousr]_[A-Za-z0-9]{30,255}\b/g },
-  { kind: "github-token", regex: /\bgithub_pat_[A-Za-z0-9_]{22,255}/g },
-  { kind: "slack-token", regex: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
-  { kind: "slack-webhook", regex: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/[A-Za-z0-9]+/g },
-  { kind: "stripe-key", regex: /\b[spr]k_(?:live|test)_[A-Za-z0-9]{10,}/g },
-  { kind: "google-api-key", regex: /\bAIza[0-9A-Za-z_-]{35}/g },
-  { kind: "jwt", regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
-];
 
 /** `scheme://user:password@host`: group 1 is the password. */
 export const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/?#"'`]*:([^\s@/?#"'`]+)@/dg;
+
+/** Go's MySQL driver DSN, no scheme: `user:password@tcp(db:3306)/name`; group 1 is the password. */
+export const DSN_CREDENTIALS = /(?<![\w/])[\w.-]+:([^\s@/:"'`]+)@(?:tcp|unix)\(/dg;
 
 /** `?password=...` / `;Password=...` in JDBC URLs and ADO.NET connection strings: group 2 is the value. */
 export const QUERY_CREDENTIALS = /[?&;]\s*(password|pwd|passwd|secret|token|api_?key)\s*=\s*([^&;\s"'`]+)/dgi;
 
 export const PEM_BEGIN = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 export const PEM_END = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
+
+/**
+ * Calls that take a credential as a positional argument (`secretArg`, 0-based), written with a literal:
+ * `pika.PlainCredentials('guest', 'guest')`, `new NetworkCredential("svc", "pw")`. `requires`: what must
+ * follow the literal for the call to be the credential one (`new Secret("…".Sha256())` of IdentityServer,
+ * not any `Secret("name")` resource).
+ */
+export const CREDENTIAL_CALLS: readonly { call: string; secretArg: number; requires?: RegExp; source: string }[] = [
+  { call: "PlainCredentials", secretArg: 1, source: "pika (RabbitMQ, Python)" },
+  { call: "NetworkCredential", secretArg: 1, source: ".NET System.Net" },
+  { call: "UsernamePasswordCredentials", secretArg: 1, source: "Apache HttpClient" },
+  { call: "PasswordAuthentication", secretArg: 1, source: "java.net" },
+  { call: "BasicAWSCredentials", secretArg: 1, source: "AWS SDK for Java v1" },
+  { call: "AwsBasicCredentials.create", secretArg: 1, source: "AWS SDK for Java v2" },
+  { call: "HTTPBasicAuth", secretArg: 1, source: "requests" },
+  { call: "HTTPDigestAuth", secretArg: 1, source: "requests" },
+  { call: "BasicAuth", secretArg: 1, source: "aiohttp, httpx" },
+  { call: "PlainAuth", secretArg: 2, source: "Go net/smtp" },
+  { call: "Secret", secretArg: 0, requires: /^\s*\.Sha(256|512)\(\)/, source: "Duende/IdentityServer client secrets" },
+];
+
+/**
+ * Methods that set a named value, `set…(name, value)`: `$c->setParameter('pdo_password', 'iloveit')`,
+ * `props.setProperty("db.password", "…")`, `define('DB_PASSWORD', '…')`. `setdefault` only sets a default.
+ */
+export const KEY_VALUE_SETTER = /^(?:set(?!default)|put|add|with)\w*$|^define$/i;
+
+/** Builders and setters named after what they set: `ds.setPassword("…")`, `.password("…")`, `withApiKey("…")`. */
+export const NAMED_SETTER_PREFIX = /^(?:set|with)(?=[A-Z_])/;
+
+/** Spring binds these classes' fields from the environment: a field initialiser is a default. */
+export const ENV_BOUND_CLASS = /@ConfigurationProperties\b/;
 
 const SECRET_LAST_WORDS = new Set([
   "password",
@@ -58,6 +87,9 @@ const SECRET_LAST_PAIRS = new Set([
   "master key",
   "key base",
 ]);
+// End with a secret word, hold none: GitHub Actions' `permissions: id-token: write`, paging cursors,
+// .NET's CancellationToken.
+const NOT_SECRET_NAMES = new Set(["id token", "page token", "next page token", "next token", "continuation token", "cancellation token"]);
 
 /** True when a variable/key name says it holds a credential (judged on its last word or two). */
 export function looksSecretName(name: string): boolean {
@@ -67,6 +99,7 @@ export function looksSecretName(name: string): boolean {
     .filter(Boolean)
     .map((w) => w.toLowerCase());
   const last = words.at(-1) ?? "";
+  if (NOT_SECRET_NAMES.has(words.slice(-2).join(" ")) || NOT_SECRET_NAMES.has(words.slice(-3).join(" "))) return false;
   return SECRET_LAST_WORDS.has(last) || SECRET_LAST_PAIRS.has(words.slice(-2).join(" "));
 }
 
@@ -86,33 +119,67 @@ const PLACEHOLDERS = new Set([
   "nil",
   "true",
   "false",
+  "yes",
+  "no",
+  "on",
+  "off",
   "undefined",
-  "secret",
-  "password",
   "xxx",
   "n/a",
 ]);
+// What a default overridden by the environment may be without being a committed credential: the well-known
+// default of a local broker or database, or a stand-in an SDK needs to start.
+const WEAK_DEFAULTS = new Set([
+  "guest",
+  "admin",
+  "root",
+  "user",
+  "pass",
+  "password",
+  "secret",
+  "demo",
+  "test",
+  "testing",
+  "dev",
+  "development",
+  "local",
+  "default",
+  "empty",
+  "sample",
+  "fake",
+  "mock",
+]);
+// A format placeholder is filled in at run time: `"%s:%s@tcp(%s)"`, `"{}:{}@{}"`, Ruby's `#{password}`.
+const FORMAT_PLACEHOLDER = /^(%[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]|\{\w*\}|%\(\w+\)[a-z]|#\{[^}]*\}|\$\d+)$/;
 const REFERENCE_HINTS =
   /process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|System\.getenv|Environment\.GetEnvironmentVariable|ENV\[|ENV\.fetch|secretKeyRef|valueFrom|\{\{|%\(|\$\(/;
 
 /**
  * Classifies an assigned value: null when it is a reference or placeholder (nothing to redact), else the
  * offset and length of the literal part inside `value` (the default of `${VAR:-default}` for instance).
+ * `fallback`: the whole value is a default the environment overrides, so a weak default is a stand-in.
  */
-export function literalPart(value: string): { offset: number; length: number } | null {
+export function literalPart(value: string, opts?: { fallback?: boolean }): { offset: number; length: number } | null {
   const withDefault = /^\$\{[A-Za-z_][\w.]*(?::?[-=]|:)(.*)\}$/.exec(value);
   if (withDefault) {
     const fallback = withDefault[1] ?? "";
-    return isPlaceholder(fallback) ? null : { offset: value.length - 1 - fallback.length, length: fallback.length };
+    return isStandIn(fallback) ? null : { offset: value.length - 1 - fallback.length, length: fallback.length };
   }
-  if (/\$\{|^\$[A-Za-z_]\w*$/.test(value) || REFERENCE_HINTS.test(value)) return null;
-  return isPlaceholder(value) ? null : { offset: 0, length: value.length };
+  if (/\$\{|^\$[A-Za-z_]\w*$/.test(value) || REFERENCE_HINTS.test(value) || FORMAT_PLACEHOLDER.test(value)) return null;
+  if (opts?.fallback ? isStandIn(value) : isPlaceholder(value)) return null;
+  return { offset: 0, length: value.length };
+}
+
+/** A default that stands in for the real value: a placeholder, or a weak, well-known or dummy value. */
+export function isStandIn(value: string): boolean {
+  const v = value.trim().toLowerCase();
+  return isPlaceholder(v) || WEAK_DEFAULTS.has(v) || /^(sk-)?(dummy|demo|test|fake|mock|local|dev)([-_].*)?$/.test(v);
 }
 
 function isPlaceholder(value: string): boolean {
   const v = value.trim().toLowerCase();
   if (v === "" || PLACEHOLDERS.has(v)) return true;
-  if (/^<.*>$/.test(v) || /^\[.*\]$/.test(v) || /\*{4}$/.test(v) || /^[x*.\-_#]+$/.test(v)) return true;
+  if (/^<.*>$/.test(v) || /^\[.*\]$/.test(v) || /\*{4}$/.test(v) || /^x+$/.test(v) || !/[\p{L}\p{N}]/u.test(v)) return true;
   return /^(your|my)[-_ ]/.test(v) || /^replace[-_ ]?me/.test(v);
 }
 

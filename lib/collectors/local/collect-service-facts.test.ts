@@ -19,7 +19,7 @@ const service = (path: string) => ({ name: path, path, owners: [] });
 const SECRETS = {
   aws: "AKIA" + "QWERTYUIOPASDFGH",
   github: "ghp_" + "Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0Fe9Dc8",
-  stripe: "sk_live_" + "9aB8cD7eF6gH5iJ4kL3m",
+  stripe: "sk_live_" + "9aB8cD7eF6gH5iJ4kL3mN2oP",
   dbPassword: "pg-" + "Secr3t!Pass",
   sessionSecret: "s3ss10n-" + "sup3r-s3cr3t-v4lue",
   smtp: "smtp" + "Pa55word",

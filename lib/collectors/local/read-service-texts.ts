@@ -21,7 +21,7 @@ const SHEBANG_PROBE_BYTES = 64 * 1024;
 
 /**
  * Reads the files that can feed facts: not tests/docs/vendor/examples, not lockfiles (their presence is
- * enough), key files (.pem, .key, id_rsa: scanned for private keys only), and extensionless files only
+ * enough), key files (.pem, .key, .jwk, id_rsa: scanned for private keys only), and extensionless files only
  * when small (they may be scripts with a shebang). Enforces the
  * per-file and total limits, skips binaries (a NUL byte) and never follows a symlink (O_NOFOLLOW, so a
  * file swapped for a link after the walk is refused too). Every refusal is a `skipped` entry, never a throw.

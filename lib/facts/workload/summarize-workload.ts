@@ -1,7 +1,8 @@
 import { dig, list, obj, objs, strings, type Obj } from "@/lib/facts/workload/read-object";
 import { UNRESOLVED } from "@/lib/facts/deploy-graph/go-template";
 import type { ContainerFact, EnvVarFact, WorkloadFacts, WorkloadKind } from "@/lib/facts/workload/types";
-import { looksSecretName, TOKEN_PATTERNS } from "@/lib/facts/secret-rules";
+import { isProviderSecret } from "@/lib/facts/find-provider-secrets";
+import { looksSecretName } from "@/lib/facts/secret-rules";
 import { previewSecret } from "@/lib/facts/preview-secret";
 
 const MIGRATION =
@@ -111,10 +112,7 @@ function summarizeEnv(e: Obj): EnvVarFact {
   // credential literal, and already safe to show.
   if (/\*{4}$|:\*{4}@/.test(value)) return { name, source: "literal", secretPreview: value };
   // A known token shape may keep its prefix (AKIA…); a password keeps nothing.
-  const token = TOKEN_PATTERNS.some((p) => {
-    p.regex.lastIndex = 0;
-    return p.regex.test(value);
-  });
+  const token = isProviderSecret(value);
   const credentials =
     token ||
     /^[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*:[^\s@/]+@/i.test(value) ||
