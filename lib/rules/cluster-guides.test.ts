@@ -44,7 +44,7 @@ test("`dozen explain` explains a check that judges clusters with its guide", asy
   });
   assert.equal(code, 0);
   const text = out.join("\n");
-  assert.match(text, /^scalesByReplicas \(v3\): Workloads scale out with several replicas or an autoscaler$/m);
+  assert.match(text, /^scalesByReplicas \(v4\): Workloads scale out with several replicas or an autoscaler$/m);
   assert.match(text, /Factor VIII Concurrency · weight 5 · effort low/);
   assert.match(text, /kind: HorizontalPodAutoscaler/);
 });
