@@ -9,6 +9,19 @@ import { z } from "zod";
 const emptyAsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const bool = z.preprocess((v) => (typeof v === "string" ? ["1", "true", "yes", "on"].includes(v.toLowerCase()) : v), z.boolean());
 
+// `key=value,key2=value2` with URL-encoded values, as OpenTelemetry's OTEL_*_HEADERS and OTEL_RESOURCE_ATTRIBUTES.
+const keyValues = z.preprocess(
+  (v) => {
+    if (typeof v !== "string") return v;
+    const pairs = v.split(",").filter((p) => p.trim() !== "");
+    if (pairs.some((p) => !/^[^=]+=/.test(p))) return null;
+    return Object.fromEntries(
+      pairs.map((p) => [p.slice(0, p.indexOf("=")).trim(), decodeURIComponent(p.slice(p.indexOf("=") + 1).trim())]),
+    );
+  },
+  z.record(z.string(), z.string(), { error: "a comma-separated list of key=value pairs" }),
+);
+
 const schema = z.object({
   /** PostgreSQL URL. Unset: `npm start` runs an embedded PostgreSQL under DOZEN_DATA_DIR. */
   DATABASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
@@ -42,6 +55,22 @@ const schema = z.object({
   DOZEN_ACCURACY_CORPUS: z.preprocess(emptyAsUnset, z.string().optional()),
   /** Database used by the tests instead of the embedded one. */
   TEST_DATABASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  /** Port a worker process serves its Prometheus metrics on (`GET /metrics`); unset: it serves none. */
+  DOZEN_WORKER_METRICS_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).optional()),
+  /** OTLP/HTTP base URL traces are exported to (`/v1/traces` appended); unset: no trace leaves the process. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).optional()),
+  /** The full OTLP/HTTP URL for traces, used as given; wins over OTEL_EXPORTER_OTLP_ENDPOINT. */
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).optional()),
+  /** Headers sent with every export (`key=value,...`, values URL-encoded), e.g. a collector's API key. */
+  OTEL_EXPORTER_OTLP_HEADERS: z.preprocess(emptyAsUnset, keyValues.default({})),
+  /** Encoding of exported traces: `http/protobuf` or `http/json` (gRPC is not supported). */
+  OTEL_EXPORTER_OTLP_PROTOCOL: z.preprocess(emptyAsUnset, z.enum(["http/protobuf", "http/json"]).default("http/protobuf")),
+  /** `service.name` of the traces; unset: `dozen-web` for the web process, `dozen-worker` for workers. */
+  OTEL_SERVICE_NAME: z.preprocess(emptyAsUnset, z.string().optional()),
+  /** More resource attributes for every span (`key=value,...`), e.g. `deployment.environment.name=prod`. */
+  OTEL_RESOURCE_ATTRIBUTES: z.preprocess(emptyAsUnset, keyValues.default({})),
+  /** `true`: no tracing at all, whatever else is set (the web's request metrics still work). */
+  OTEL_SDK_DISABLED: z.preprocess(emptyAsUnset, bool.default(false)),
   /** Use Prisma's native schema engine (needs internet for its download) instead of Dozen's WASM bridge. */
   PRISMA_USE_NATIVE_ENGINE: z.preprocess(emptyAsUnset, bool.default(false)),
   NODE_ENV: z.preprocess(emptyAsUnset, z.enum(["development", "production", "test"]).default("production")),
