@@ -5,6 +5,8 @@
  */
 const TEST = [
   /(^|\/)(tests?|__tests__|specs?|testdata|test-data|testing|fixtures|__fixtures__|__mocks__|mocks?|e2e|cypress|src\/test|src\/it)\//i,
+  // Benchmarks measure the code; they do not ship with it (`bench/`, Rust's `benches/`, `benchmarks/`).
+  /(^|\/)(bench|benches|benchmarks?)\//i,
   /\.(test|spec|e2e)\.[cm]?[jt]sx?$/i,
   // Test runners' own configuration is test code too.
   /(^|\/)(cypress|playwright|jest|vitest|karma|wdio)\.config\.[cm]?[jt]s$/i,

@@ -6,7 +6,7 @@ import { findLineMatches, matchEvidence } from "@/lib/rules/helpers/find-line-ma
 import { containers, objects, podSpec } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
-import type { ServiceFacts } from "@/lib/facts/types";
+import type { ServiceFacts, TextFile } from "@/lib/facts/types";
 
 /**
  * Lightweight stand-ins for a real database, cache or broker: embedded engines (SQLite, H2, HSQLDB), fakes, and
@@ -23,9 +23,26 @@ const SUBSTITUTE = new RegExp(
   "i",
 );
 
+// Where the parser read a file, a matching line counts only when the syntax tree shows the stand-in being used:
+// an import of it, a call to it, or a string literal that is itself a stand-in's address or provider name. So
+// prose, log text and a rule's own patterns that mention SQLite are not a use of SQLite.
+const SUBSTITUTE_IMPORT = /sqlite|fakeredis|miniredis|mongomock|mongodb-memory-server|ioredis-mock|pg-mem|^org\.h2\b|hsqldb/i;
+const SUBSTITUTE_CALL = /(^|\.)(UseInMemoryDatabase|UseSqlite)$|sqlite3?\.|(^|\.)miniredis\.|(^|\.)(FakeRedis|FakeStrictRedis)$/i;
+const SUBSTITUTE_STRING = /^(sqlite3?:|jdbc:h2:|jdbc:hsqldb:|file::memory:|:memory:$|in-?memory$)|LocMemCache$|^(sqlite3?|h2|hsqldb)$/i;
+
+function usesSubstitute(file: TextFile, line: number): boolean {
+  const syntax = file.syntax;
+  if (!syntax) return true;
+  return (
+    syntax.imports.some((i) => i.line === line && SUBSTITUTE_IMPORT.test(i.module)) ||
+    syntax.calls.some((c) => c.line === line && SUBSTITUTE_CALL.test(c.callee)) ||
+    syntax.strings.some((s) => s.line === line && SUBSTITUTE_STRING.test(s.value.trim()))
+  );
+}
+
 export const rule: RepositoryCheck = {
   id: "devBackingServicesMatchProd",
-  version: 2,
+  version: 3,
   factor: "dev-prod-parity",
   title: "Development uses the same backing services (and versions) as production",
   rationale:
@@ -41,7 +58,7 @@ export const rule: RepositoryCheck = {
     // A service whose real store is SQLite is consistent; a stand-in next to a server database is not.
     if ([...kinds].some((k) => !EMBEDDED_KINDS.has(k))) {
       const substitutes = findLineMatches({ facts, patterns: SUBSTITUTE, files: productionFiles(facts) });
-      evidence.push(...substitutes.map((m) => matchEvidence(m)));
+      evidence.push(...substitutes.filter((m) => usesSubstitute(m.file, m.line)).map((m) => matchEvidence(m)));
     }
     if (evidence.length > 0) {
       return fail(`Development differs from production's backing services (${plural(evidence.length, "place")}).`, evidence);
