@@ -45,3 +45,6 @@ export const ADMIN_PATH =
 
 /** A file that is itself a one-off admin entrypoint (`src/migrate.ts`, `seed.py`), run by a Job or a script. */
 export const ADMIN_FILE = /(^|\/)(migrate|migrations?|seeds?|seeder|db[-_]?(migrate|seed|init|setup)|init[-_]?db|setup[-_]?db)\.\w+$/i;
+
+/** Command-line scripts beside the service (`scripts/create-db.ts`, `tools/`, Kubernetes-style `hack/`): run by hand. */
+export const COMMAND_LINE_SCRIPT = /(^|\/)(scripts?|tools|hack)\//;

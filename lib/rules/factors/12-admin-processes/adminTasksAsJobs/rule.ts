@@ -7,12 +7,20 @@ import { startCommands } from "@/lib/rules/helpers/start-commands";
 import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import type { ServiceFacts } from "@/lib/facts/types";
 import { findDependencies } from "@/lib/rules/helpers/dependencies";
-import { ADMIN_COMMAND, ADMIN_FILE, ADMIN_PATH, MIGRATE_IN_CODE, STARTUP_MIGRATION_DISABLED, STARTUP_MIGRATION_PACKAGES } from "./patterns";
+import {
+  ADMIN_COMMAND,
+  ADMIN_FILE,
+  ADMIN_PATH,
+  COMMAND_LINE_SCRIPT,
+  MIGRATE_IN_CODE,
+  STARTUP_MIGRATION_DISABLED,
+  STARTUP_MIGRATION_PACKAGES,
+} from "./patterns";
 import { APPLICATIONS } from "@/lib/rules/helpers/kinds";
 
 export const rule: RepositoryCheck = {
   id: "adminTasksAsJobs",
-  version: 2,
+  version: 3,
   factor: "admin-processes",
   title: "Migrations and admin tasks run as one-off processes, not at start-up",
   rationale:
@@ -42,12 +50,13 @@ function startupCommands(facts: ServiceFacts): RepoEvidence[] {
 /**
  * Migration, seed and schema-creation calls in the long-running service's own code (start-up or first use): they
  * run on every boot of every replica. Code in admin paths (cmd/migrate, management commands, migrations/) and
- * admin entrypoint files (`src/migrate.ts`) is a one-off and not counted.
+ * admin entrypoint files (`src/migrate.ts`) is a one-off and not counted, and neither is a command-line script
+ * (`scripts/`, `tools/`, `hack/`): it runs when someone runs it, not when the service boots.
  */
 function migrationsInServiceCode(facts: ServiceFacts): RepoEvidence[] {
   const files = sourceFiles(facts).filter((f) => {
     const inService = pathInService(facts.service.path, f.path);
-    return !ADMIN_PATH.test(inService) && !ADMIN_FILE.test(inService);
+    return !ADMIN_PATH.test(inService) && !ADMIN_FILE.test(inService) && !COMMAND_LINE_SCRIPT.test(inService);
   });
   return findLineMatches({ facts, patterns: MIGRATE_IN_CODE, files, limit: 5 }).map((m) => matchEvidence(m));
 }

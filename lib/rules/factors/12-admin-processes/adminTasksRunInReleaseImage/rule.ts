@@ -12,14 +12,36 @@ import {
 } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
-import type { ServiceFacts } from "@/lib/facts/types";
+import type { ServiceFacts, TextFile } from "@/lib/facts/types";
 
 // Running a task inside a live, serving container instead of a one-off process of the release.
 const EXEC_INTO_LIVE = /\b(kubectl|oc)\b[^|;&\n]*\sexec\b|\bdocker(-compose|\s+compose)?\s+exec\b|\bheroku\s+run:detached\b/;
 
+// In parsed source code, a command only runs when it is handed to a process runner (`execSync("kubectl exec …")`,
+// `exec.Command("kubectl", "exec", …)`, `subprocess.run([...])`); the same words in a message or a doc string are prose.
+const PROCESS_RUNNER =
+  /(^|[.:])(exec\w*|spawn\w*|run|call|check_call|check_output|system|popen|Popen|Command|CommandContext|Start|execa\w*|\$)$/;
+
+/** Lines of a parsed source file whose strings, handed to one process runner, make up an exec into a live container. */
+function execsInCode(file: TextFile): number[] {
+  const commands = new Map<string, { line: number; words: string[] }>();
+  for (const s of file.syntax?.strings ?? []) {
+    if (!s.call || !PROCESS_RUNNER.test(s.call)) continue;
+    const key = `${s.line}:${s.call}`;
+    const command = commands.get(key) ?? { line: s.line, words: [] };
+    command.words.push(s.value);
+    commands.set(key, command);
+  }
+  return [...commands.values()].filter((c) => EXEC_INTO_LIVE.test(` ${c.words.join(" ")}`)).map((c) => c.line);
+}
+
 function execIntoLiveProcesses(facts: ServiceFacts): RepoEvidence[] {
   const found: RepoEvidence[] = [];
   for (const file of productionFiles(facts)) {
+    if (file.syntax) {
+      for (const line of new Set(execsInCode(file))) found.push(lineEvidence({ file, lineStart: line }));
+      continue;
+    }
     codeLines(file).forEach((code, i) => {
       if (EXEC_INTO_LIVE.test(code)) found.push(lineEvidence({ file, lineStart: i + 1 }));
     });
@@ -29,7 +51,7 @@ function execIntoLiveProcesses(facts: ServiceFacts): RepoEvidence[] {
 
 export const rule: RepositoryCheck = {
   id: "adminTasksRunInReleaseImage",
-  version: 1,
+  version: 2,
   factor: "admin-processes",
   title: "Admin tasks run as one-off processes of the release image, not in another image or inside a live pod",
   rationale:
