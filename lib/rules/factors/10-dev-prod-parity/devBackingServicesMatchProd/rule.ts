@@ -28,15 +28,22 @@ const SUBSTITUTE = new RegExp(
 // prose, log text and a rule's own patterns that mention SQLite are not a use of SQLite.
 const SUBSTITUTE_IMPORT = /sqlite|fakeredis|miniredis|mongomock|mongodb-memory-server|ioredis-mock|pg-mem|^org\.h2\b|hsqldb/i;
 const SUBSTITUTE_CALL = /(^|\.)(UseInMemoryDatabase|UseSqlite)$|sqlite3?\.|(^|\.)miniredis\.|(^|\.)(FakeRedis|FakeStrictRedis)$/i;
-const SUBSTITUTE_STRING = /^(sqlite3?:|jdbc:h2:|jdbc:hsqldb:|file::memory:|:memory:$|in-?memory$)|LocMemCache$|^(sqlite3?|h2|hsqldb)$/i;
+const SUBSTITUTE_STRING = /^(sqlite3?:|jdbc:h2:|jdbc:hsqldb:|file::memory:|:memory:$|in-?memory$)|^[\w.]*\bLocMemCache$/i;
+// A bare engine name is a choice only where it is assigned or the fallback (`dialect: "sqlite"`, `|| "sqlite"`), not
+// where it is compared with (`kind !== "sqlite"`).
+const ENGINE_NAME = /^(sqlite3?|h2|hsqldb)$/i;
+const ENGINE_CHOICE =
+  /\b(dialect|provider|driver|client|engine|type|adapter|backend|database|store)\w*["']?\s*[:=]\s*["'](sqlite3?|h2|hsqldb)["']|(\|\||\?\?|\bor\b|,)\s*["'](sqlite3?|h2|hsqldb)["']\s*\)?\s*[,;)]?\s*$/i;
 
-function usesSubstitute(file: TextFile, line: number): boolean {
+function usesSubstitute(file: TextFile, line: number, code: string): boolean {
   const syntax = file.syntax;
   if (!syntax) return true;
   return (
     syntax.imports.some((i) => i.line === line && SUBSTITUTE_IMPORT.test(i.module)) ||
     syntax.calls.some((c) => c.line === line && SUBSTITUTE_CALL.test(c.callee)) ||
-    syntax.strings.some((s) => s.line === line && SUBSTITUTE_STRING.test(s.value.trim()))
+    syntax.strings.some(
+      (s) => s.line === line && (SUBSTITUTE_STRING.test(s.value.trim()) || (ENGINE_NAME.test(s.value) && ENGINE_CHOICE.test(code))),
+    )
   );
 }
 
@@ -58,7 +65,7 @@ export const rule: RepositoryCheck = {
     // A service whose real store is SQLite is consistent; a stand-in next to a server database is not.
     if ([...kinds].some((k) => !EMBEDDED_KINDS.has(k))) {
       const substitutes = findLineMatches({ facts, patterns: SUBSTITUTE, files: productionFiles(facts) });
-      evidence.push(...substitutes.filter((m) => usesSubstitute(m.file, m.line)).map((m) => matchEvidence(m)));
+      evidence.push(...substitutes.filter((m) => usesSubstitute(m.file, m.line, m.code)).map((m) => matchEvidence(m)));
     }
     if (evidence.length > 0) {
       return fail(`Development differs from production's backing services (${plural(evidence.length, "place")}).`, evidence);
