@@ -215,3 +215,40 @@ test("an import statement naming several modules gives each, aliases dropped", a
       path,
     );
 });
+
+test("a Go or Python call knows its function and whether a `go` statement detaches it", async () => {
+  const parse = await loadSyntaxParser();
+  const go = parse({
+    path: "main.go",
+    language: "go",
+    text: [
+      "package main",
+      "func main() {",
+      "\tgo func() { srv.ListenAndServe() }()",
+      "\tgo worker.Run()",
+      "\tlog.Fatal(srv.ListenAndServe())",
+      "}",
+      "func stop() { signal.Notify(ch) }",
+    ].join("\n"),
+  });
+  assert.deepEqual(
+    go?.calls.filter((c) => !c.callee.startsWith("func(")).map((c) => [c.callee, c.line, c.scope, c.detached ?? false]),
+    [
+      ["srv.ListenAndServe", 3, 3, true],
+      ["worker.Run", 4, 2, true],
+      ["log.Fatal", 5, 2, false],
+      ["srv.ListenAndServe", 5, 2, false],
+      ["signal.Notify", 7, 7, false],
+    ],
+  );
+  const py = parse({ path: "app.py", language: "python", text: "def main():\n    app.run()\n\nsignal.signal(signal.SIGTERM, stop)\n" });
+  assert.deepEqual(
+    py?.calls.map((c) => [c.callee, c.scope]),
+    [
+      ["app.run", 1],
+      ["signal.signal", 0],
+    ],
+  );
+  const js = parse({ path: "a.js", language: "javascript", text: "function f() { g(); }\n" });
+  assert.deepEqual(js?.calls, [{ line: 1, callee: "g" }], "no scope where the grammar has no functions listed");
+});

@@ -30,10 +30,15 @@ export function extractSyntax(opts: { cursor: SyntaxCursorLike; source: string; 
   if (opts.partial) facts.partial = true;
   // The calls (and the string) the cursor is inside, by depth.
   const calls: { depth: number; callee: string }[] = [];
+  // The functions and detached statements (`go f()`) the cursor is inside, by depth.
+  const scopes: { depth: number; line: number }[] = [];
+  let detachedDepth = -1;
   let stringDepth = -1;
   let depth = 0;
   for (;;) {
     while (calls.length > 0 && calls.at(-1)!.depth >= depth) calls.pop();
+    while (scopes.length > 0 && scopes.at(-1)!.depth >= depth) scopes.pop();
+    if (detachedDepth >= depth) detachedDepth = -1;
     if (stringDepth >= depth) stringDepth = -1;
     const descend = visit();
     if (descend && cursor.gotoFirstChild()) {
@@ -65,12 +70,14 @@ export function extractSyntax(opts: { cursor: SyntaxCursorLike; source: string; 
       // Interpolations may call things (`f"{db.connect('x')}"`).
       return true;
     }
+    if (grammar.functions?.has(type)) scopes.push({ depth, line: lineOf() });
+    if (grammar.detached?.has(type) && detachedDepth < 0) detachedDepth = depth;
     if (grammar.calls.has(type)) {
       const callee = calleeAtCursor();
       if (callee) {
         calls.push({ depth, callee });
         const line = lineOf();
-        if (facts.calls.length < MAX_ITEMS) facts.calls.push({ line, callee });
+        if (facts.calls.length < MAX_ITEMS) facts.calls.push({ line, callee, ...placeOfCall() });
         if (/^(require|import)$/.test(callee)) {
           const spec = quoted(text());
           if (spec !== null) facts.imports.push({ line, module: spec });
@@ -96,6 +103,13 @@ export function extractSyntax(opts: { cursor: SyntaxCursorLike; source: string; 
       return true;
     }
     return true;
+  }
+
+  /** Where a call runs, for grammars that know functions: its scope, and whether a `go` statement detaches it. */
+  function placeOfCall(): { scope?: number; detached?: true } {
+    if (!grammar.functions) return {};
+    const scope = scopes.at(-1)?.line ?? 0;
+    return detachedDepth >= 0 ? { scope, detached: true } : { scope };
   }
 
   /** The literal without its quotes; a very long one is cut (its closing quote is then not there to strip). */

@@ -18,6 +18,10 @@ export interface Grammar {
   annotations: ReadonlySet<string>;
   /** A statement made of one string only is documentation (a Python docstring), blanked like a comment. */
   docstrings?: boolean;
+  /** Function and method nodes: a call's scope is the innermost one it is in. */
+  functions?: ReadonlySet<string>;
+  /** Nodes whose calls run apart from the statements around them (Go's `go` statement). */
+  detached?: ReadonlySet<string>;
 }
 
 const set = (...names: string[]): ReadonlySet<string> => new Set(names);
@@ -40,6 +44,8 @@ export const GRAMMARS: Readonly<Record<string, Grammar>> = {
     argumentLists: set("argument_list"),
     imports: set("import_spec"),
     annotations: set(),
+    functions: set("function_declaration", "method_declaration", "func_literal"),
+    detached: set("go_statement"),
   },
   java: {
     name: "java",
@@ -77,6 +83,7 @@ export const GRAMMARS: Readonly<Record<string, Grammar>> = {
     imports: set("import_statement", "import_from_statement"),
     annotations: set("decorator"),
     docstrings: true,
+    functions: set("function_definition", "lambda"),
   },
   javascript: { name: "javascript", ...JS_LIKE },
   typescript: { name: "typescript", ...JS_LIKE },

@@ -8,8 +8,13 @@ export interface SyntaxFacts {
   grammar: string;
   /** Comment ranges (and Python docstrings): [line, column, endLine, endColumn]. */
   comments: [number, number, number, number][];
-  /** Calls and constructions: the callee as written without blanks (`pb.RegisterCartServiceServer`, `new Foo`, `println!`). */
-  calls: { line: number; callee: string }[];
+  /**
+   * Calls and constructions: the callee as written without blanks (`pb.RegisterCartServiceServer`, `new Foo`,
+   * `println!`). Where the grammar knows functions (Go, Python): `scope`, the first line of the innermost function
+   * the call is in (0 at the top level), and `detached` when it runs apart from the code around it (in a `go`
+   * statement), so code after a blocking call in the same scope is known not to run while it blocks.
+   */
+  calls: { line: number; callee: string; scope?: number; detached?: true }[];
   /** String literals without their quotes (interpolations kept as written), with the innermost call they are an argument of. */
   strings: { line: number; value: string; call: string | null }[];
   /** Imported modules as written (`google.golang.org/grpc`, `org.springframework.boot.SpringApplication`, `./db`). */

@@ -1,18 +1,22 @@
-import { findLineMatches, type LineMatch, matchEvidence, pathEvidence } from "@/lib/rules/helpers/find-line-matches";
+import { findLineMatches, lineEvidence, type LineMatch, matchEvidence, pathEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { findServerStarts } from "@/lib/rules/helpers/http-server";
 import { codeLines, productionFiles, sourceFiles } from "@/lib/rules/helpers/code-lines";
 import { fail, notApplicable, notAvailable, pass } from "@/lib/rules/helpers/results";
 import { startCommands } from "@/lib/rules/helpers/start-commands";
 import type { RepositoryCheck } from "@/lib/rules/types";
-import type { ServiceFacts } from "@/lib/facts/types";
+import type { ServiceFacts, TextFile } from "@/lib/facts/types";
 import { APPLICATIONS } from "@/lib/rules/helpers/kinds";
 import { findHostStarts } from "./find-hosts";
 import { GRACEFUL_SERVERS, GRPC_START, HANDLER, SIGNAL_HOOK, SIGTERM, SPRING_BOOT_START, WORK_LOOP } from "./patterns";
 import { findSpringBootVersion } from "./spring-boot-version";
+import { blockingCallBefore } from "@/lib/rules/helpers/blocking-calls";
+
+// The calls that install a signal handler, as the syntax tree names them.
+const SIGNAL_CALL = /^signal\.(Notify|NotifyContext|signal)$|(^|\.)add_signal_handler$/;
 
 export const rule: RepositoryCheck = {
   id: "handlesSigterm",
-  version: 3,
+  version: 4,
   factor: "disposability",
   title: "The process shuts down gracefully on SIGTERM",
   rationale:
@@ -35,8 +39,9 @@ export const rule: RepositoryCheck = {
     const drainingHosts = hosts.filter(
       (h) => h.host.onSigterm === "drains" || (h.host.onSigterm === "drainsOnMainThread" && !h.offMainThread),
     );
+    const { hooks, late } = sigtermHooks(facts);
     const handlers = [
-      ...sigtermHooks(facts),
+      ...hooks,
       ...findLineMatches({ facts, patterns: HANDLER, files: productionFiles(facts), limit: 3 }),
       ...drainingHosts.map((h) => h.start),
     ];
@@ -44,6 +49,14 @@ export const rule: RepositoryCheck = {
       return pass(
         "SIGTERM is handled.",
         handlers.slice(0, 3).map((m) => matchEvidence(m)),
+      );
+    if (late[0])
+      return fail(
+        `SIGTERM is hooked only after the blocking ${late[0].serve}() call: that code runs once serving is over, so nothing drains on a stop.`,
+        [
+          lineEvidence({ file: late[0].file, lineStart: late[0].serveLine }),
+          lineEvidence({ file: late[0].file, lineStart: late[0].hookLine }),
+        ],
       );
     const server = startCommands(facts).find((c) => GRACEFUL_SERVERS.test(c.command));
     if (server) return pass("Started by a server that drains on SIGTERM.", [server.evidence]);
@@ -85,11 +98,33 @@ function judgeSpringBoot(facts: ServiceFacts, spring: LineMatch) {
   return fail(`${named} stops its web server immediately on SIGTERM: set server.shutdown=graceful (or upgrade to 3.4+).`, evidence);
 }
 
-function sigtermHooks(facts: ServiceFacts): LineMatch[] {
-  return sourceFiles(facts).flatMap((file) => {
+interface LateHook {
+  file: TextFile;
+  hookLine: number;
+  serveLine: number;
+  serve: string;
+}
+
+/**
+ * Files that hook SIGTERM, and the hooks registered only after a blocking serve call in the same function
+ * (`log.Fatal(srv.ListenAndServe())` then `signal.Notify`): those run when serving is already over.
+ */
+function sigtermHooks(facts: ServiceFacts): { hooks: LineMatch[]; late: LateHook[] } {
+  const hooks: LineMatch[] = [];
+  const late: LateHook[] = [];
+  for (const file of sourceFiles(facts)) {
     const hook = file.language ? SIGNAL_HOOK[file.language] : undefined;
     const lines = codeLines(file);
-    if (!hook || !lines.some((l) => hook.test(l))) return [];
-    return findLineMatches({ facts, patterns: SIGTERM, files: [file], limit: 1 });
-  });
+    if (!hook || !lines.some((l) => hook.test(l))) continue;
+    const found = findLineMatches({ facts, patterns: SIGTERM, files: [file], limit: 1 });
+    const calls = file.syntax?.calls.filter((c) => SIGNAL_CALL.test(c.callee)) ?? [];
+    const blocked = calls.map((c) => ({ c, serve: blockingCallBefore(file, c) }));
+    if (calls.length > 0 && blocked.every((b) => b.serve)) {
+      const first = blocked[0]!;
+      late.push({ file, hookLine: first.c.line, serveLine: first.serve!.line, serve: first.serve!.callee });
+      continue;
+    }
+    hooks.push(...found);
+  }
+  return { hooks, late };
 }
