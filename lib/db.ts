@@ -1,8 +1,10 @@
 import "server-only";
+import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { embeddedDatabaseUrl } from "@/lib/db/embedded-database-url";
+import { readEmbeddedPassword } from "@/lib/db/embedded-data-dir";
 
 /**
  * The one Prisma client of a process (web, worker or admin command). Prisma 7's Rust-free client talks to
@@ -13,10 +15,17 @@ type Holder = { client?: PrismaClient; url?: string };
 // Survives Next.js dev hot reloads, which re-evaluate modules but keep globalThis.
 const holder = ((globalThis as { __dozenDb?: Holder }).__dozenDb ??= {});
 
-/** The database this process uses: DATABASE_URL, or the embedded server `npm start` runs. */
+/** The database this process uses: DATABASE_URL, or the embedded server `npm start` (or `npm run db`) runs. */
 export function databaseUrl(): string {
   const e = env();
-  return holder.url ?? e.DATABASE_URL ?? embeddedDatabaseUrl({ port: e.DOZEN_EMBEDDED_PG_PORT });
+  const url = holder.url ?? e.DATABASE_URL;
+  if (url) return url;
+  const dataDir = path.join(e.DOZEN_DATA_DIR, "pg");
+  const password = readEmbeddedPassword({ dataDir });
+  if (!password) {
+    throw new Error(`DATABASE_URL is unset and no embedded PostgreSQL was set up for ${path.resolve(dataDir)}: run \`npm run db\` first`);
+  }
+  return embeddedDatabaseUrl({ port: e.DOZEN_EMBEDDED_PG_PORT, password });
 }
 
 /** Points this process at another database (tests give each file its own); drops the old client. */

@@ -12,6 +12,7 @@ const pg = await startEmbeddedPostgres({
   port: config.DOZEN_EMBEDDED_PG_PORT,
   onLog: (line) => log.debug({ postgres: line }),
 });
+for (const note of pg.notes) log.info({ dataDir: pg.dataDir }, `embedded PostgreSQL: ${note}`);
 log.info({ dataDir: pg.dataDir, url: redactUrl(pg.url) }, "embedded PostgreSQL running; Ctrl-C stops it");
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, async () => {

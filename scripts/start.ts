@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       onLog: (line) => log.debug({ postgres: line }),
     });
     url = embedded.url;
+    for (const note of embedded.notes) log.info({ dataDir: embedded.dataDir }, `embedded PostgreSQL: ${note}`);
     log.info({ dataDir: embedded.dataDir, url: redactUrl(url) }, "embedded PostgreSQL running");
   } else {
     log.info({ url: redactUrl(url) }, "using DATABASE_URL");

