@@ -5,6 +5,7 @@ import { test, expect } from "@playwright/test";
 import { ROOT } from "@/lib/ops/bin-path";
 import { waitForFirstScan } from "@/e2e/support/wait-for-scan";
 import { expectNoSeriousA11yViolations, saveScreenshot } from "@/e2e/support/check-a11y";
+import { writeKubeconfig } from "@/test/support/write-kubeconfig";
 
 const suffix = Date.now().toString(36);
 let checkout: string;
@@ -110,17 +111,27 @@ test("[SOURCES] adds a GitHub organisation (as a GitHub App) and a cluster; thei
   await expect(github).toContainText("Repositories found:");
   await expect(github).toContainText("Rate limit");
 
+  // The kubeconfig is checked on submit: a path that is not there, then a context it lacks, are field errors.
+  const kubeconfig = await writeKubeconfig({ contexts: ["staging", "prod-eu"] });
   await page.goto("/sources/new?kind=kubernetes");
   await page.getByLabel(/^Name/).fill(`cluster-${suffix}`);
   await page.getByLabel(/^Kubeconfig path/).fill("/nonexistent/dozen-e2e/kubeconfig");
   await page.getByLabel(/^Context/).fill("prod-eu");
   await page.getByLabel(/^Schedule/).fill("");
+  await page.getByRole("button", { name: "Add cluster" }).click();
+  await expect(page.getByLabel(/^Kubeconfig path/)).toHaveAccessibleDescription(/no such file on the server/);
+  await expect(page.getByLabel(/^Kubeconfig path/)).toBeFocused();
+  await page.getByLabel(/^Kubeconfig path/).fill(kubeconfig);
+  await page.getByLabel(/^Context/).fill("prod-us");
+  await page.getByRole("button", { name: "Add cluster" }).click();
+  await expect(page.getByLabel(/^Context/)).toHaveAccessibleDescription(/"prod-us" is not a context in .* \(it has: staging, prod-eu\)/);
+  await page.getByLabel(/^Context/).fill("prod-eu");
   await saveScreenshot(page, "sources-add-cluster");
   await expectNoSeriousA11yViolations(page);
   await page.getByRole("button", { name: "Add cluster" }).click();
   await expect(page).toHaveURL(/\/sources\?added=\d+/);
   const cluster = page.getByTestId("source-row").filter({ hasText: `cluster-${suffix}` });
-  await expect(cluster).toContainText("kubeconfig /nonexistent/dozen-e2e/kubeconfig");
+  await expect(cluster).toContainText(`kubeconfig ${kubeconfig}`);
   await expect(cluster).toContainText("prod-eu");
   await expect(cluster).toContainText("scanned only when asked");
   await expect(cluster).toContainText(/0 unmapped/);

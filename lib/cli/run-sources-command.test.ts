@@ -9,6 +9,7 @@ import { main } from "@/lib/cli/main";
 import { db } from "@/lib/db";
 import { QUEUES } from "@/lib/jobs/queues";
 import { useWebBoss } from "@/test/support/use-web-boss";
+import { writeKubeconfig } from "@/test/support/write-kubeconfig";
 
 const web = useWebBoss();
 let server: Server;
@@ -53,13 +54,14 @@ async function dozen(argv: string[]): Promise<{ code: number; out: string; err: 
 }
 
 test("sources add kubernetes registers a cluster through the API, scheduled at once", async () => {
+  const kubeconfig = await writeKubeconfig({ contexts: ["prod-eu"] });
   const { code, out } = await dozen([
     "sources",
     "add",
     "kubernetes",
     "prod-eu",
     "--kubeconfig",
-    "/etc/dozen/kubeconfig",
+    kubeconfig,
     "--context",
     "prod-eu",
     "--namespace",

@@ -16,6 +16,9 @@ export interface SourceSummary {
   /** Where the credentials come from, by name only (an env variable, a kubeconfig path); never a secret. */
   credentials: string | null;
   schedule: string | null;
+  /** When the source was paused (no scheduled scans until resumed); null while it runs on its schedule. */
+  pausedAt: string | null;
+  /** The next scheduled scan; null when on demand, paused or the expression never fires. */
   nextScanAt: string | null;
   services: number;
   lastScan: Omit<ScanSummary, "source"> | null;
@@ -31,14 +34,16 @@ export interface SourceSummary {
 }
 
 /**
- * Every source with what a platform engineer watches: schedule and next run, last scan and its progress,
+ * Every source (or those of `ids`) not deleted, with what a platform engineer watches: schedule and next run, last scan and its progress,
  * and what its kind adds (repositories by status and the rate-limit budget for GitHub, workloads and
  * unmapped ones for clusters), and the deploy declarations its latest finished scan could join to no service.
  * A handful of grouped queries however many repositories or workloads there are.
  */
-export async function listSources(opts: { now?: Date } = {}): Promise<SourceSummary[]> {
+export async function listSources(opts: { now?: Date; ids?: number[] } = {}): Promise<SourceSummary[]> {
   const now = opts.now ?? new Date();
   const sources = await db().source.findMany({
+    // Deleted sources are history: their scans and services stay readable elsewhere, never listed here.
+    where: { deletedAt: null, ...(opts.ids ? { id: { in: opts.ids } } : {}) },
     orderBy: { name: "asc" },
     select: {
       id: true,
@@ -46,6 +51,7 @@ export async function listSources(opts: { now?: Date } = {}): Promise<SourceSumm
       kind: true,
       location: true,
       schedule: true,
+      pausedAt: true,
       config: true,
       _count: { select: { services: { where: { goneAt: null } } } },
       scans: {
@@ -76,7 +82,8 @@ export async function listSources(opts: { now?: Date } = {}): Promise<SourceSumm
       location: s.location,
       credentials: kind?.describeCredentials(s.config) ?? null,
       schedule: s.schedule,
-      nextScanAt: nextScheduledScan({ schedule: s.schedule, from: now })?.toISOString() ?? null,
+      pausedAt: s.pausedAt?.toISOString() ?? null,
+      nextScanAt: s.pausedAt ? null : (nextScheduledScan({ schedule: s.schedule, from: now })?.toISOString() ?? null),
       services: s._count.services,
       lastScan: last ? { ...last, createdAt: last.createdAt.toISOString(), finishedAt: last.finishedAt?.toISOString() ?? null } : null,
       repositories: more.repositories ?? null,

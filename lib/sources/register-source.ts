@@ -2,8 +2,8 @@ import type { PgBoss } from "pg-boss";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/sources/field-errors-of";
 import { findSourceKind } from "@/lib/sources/kinds/registry";
+import { parseSourceInput } from "@/lib/sources/parse-source-input";
 import { scheduleSourceScans } from "@/lib/sources/schedule-source-scans";
 
 /**
@@ -26,17 +26,13 @@ export async function registerSource(opts: {
       fields: { kind: "not a kind of source Dozen scans" },
       issues: [`kind: "${opts.kind}" is not a kind of source Dozen scans`],
     });
-  const parsed = kind.input.safeParse(opts.input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw new ValidationError(`invalid ${kind.kind} source: ${issues.join("; ")}`, { fields: fieldErrorsOf(parsed.error), issues });
-  }
-  const input = parsed.data as { name: string; schedule?: string | null };
+  const parsed = parseSourceInput({ kind, input: opts.input });
+  const input = parsed as { name: string; schedule?: string | null };
   const taken = await db().source.findUnique({ where: { name: input.name }, select: { id: true, schedule: true } });
   if (taken && opts.ifExists === "return") return { id: taken.id, schedule: taken.schedule, created: false };
   if (taken) throw new ConflictError(`a source named "${input.name}" already exists`);
-  await kind.validate?.(parsed.data);
-  const { location, config } = kind.toSource(parsed.data);
+  await kind.validate?.(parsed);
+  const { location, config } = kind.toSource(parsed);
   const schedule = input.schedule === undefined ? env().DOZEN_DEFAULT_SCHEDULE : input.schedule;
   const source = await db().source.create({
     data: { name: input.name, kind: kind.kind, location, schedule, ...(config ? { config } : {}) },

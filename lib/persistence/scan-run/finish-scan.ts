@@ -34,10 +34,12 @@ export function judgeScan(opts: { targetsDone: number; targetsFailed: number; er
 export async function finishScan(opts: { scanId: number; error?: string; gone?: GoneCheck }): Promise<{ status: FinalStatus }> {
   const scan = await db().scan.findUniqueOrThrow({
     where: { id: opts.scanId },
-    select: { targetsDone: true, targetsFailed: true, sourceId: true, createdAt: true },
+    select: { targetsDone: true, targetsFailed: true, sourceId: true, createdAt: true, source: { select: { deletedAt: true } } },
   });
   const verdict = judgeScan({ ...scan, error: opts.error });
   if (verdict.status === "succeeded" && opts.gone) await markGone({ sourceId: scan.sourceId, gone: opts.gone });
+  // Its source was deleted while it ran: what it wrote is history, and the services it saw are not live again.
+  if (scan.source.deletedAt) await markGoneServices({ sourceId: scan.sourceId, refreshRollups: false });
   await db().scan.update({
     where: { id: opts.scanId },
     data: { status: verdict.status, finishedAt: new Date(), error: verdict.error },

@@ -1,17 +1,21 @@
 import type { PgBoss } from "pg-boss";
 import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
 import { QUEUES, type ScanSourcePayload } from "@/lib/jobs/queues";
 import { rulesVersion } from "@/lib/rules/rules-version";
 
 /**
  * Records a queued scan of a source and hands it to the workers. A source that already has a queued or
- * running scan gets that one back instead of a second: "scan now" pressed twice scans once.
+ * running scan gets that one back instead of a second: "scan now" pressed twice scans once. A paused source
+ * is scanned when asked (only its schedule is paused); an unknown or deleted one throws NotFoundError.
  */
 export async function requestScan(opts: {
   boss: PgBoss;
   sourceId: number;
   trigger: "manual" | "schedule" | "startup" | "api";
 }): Promise<{ scanId: number; alreadyRunning: boolean }> {
+  const source = await db().source.findUnique({ where: { id: opts.sourceId }, select: { deletedAt: true } });
+  if (!source || source.deletedAt) throw new NotFoundError(`no source with id ${opts.sourceId}`);
   const pending = await db().scan.findFirst({
     where: { sourceId: opts.sourceId, status: { in: ["queued", "running"] } },
     select: { id: true },

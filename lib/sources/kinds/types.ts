@@ -61,6 +61,14 @@ export type FormField =
     }
   | { type: "row"; fields: FormField[] };
 
+/** A Source row as a kind reads it back: what its input made of it. */
+export interface StoredSource {
+  name: string;
+  schedule: string | null;
+  location: string;
+  config: unknown;
+}
+
 /** What the sources page shows of a source beyond what every kind has, each block only for the kinds that have it. */
 export interface SourceExtras {
   /** Fan-out sources (GitHub): repositories per status, and the most recently failed with their reasons. */
@@ -90,6 +98,8 @@ export interface SourceKindModule<I extends z.ZodType = z.ZodType> {
   input: I;
   /** The Source row's location and config from a parsed input (config never holds a credential). */
   toSource(input: z.output<I>): { location: string; config: object | null };
+  /** The input that would make a stored source again (toSource's inverse): what an edit starts from. */
+  fromSource(source: StoredSource): Record<string, unknown>;
   /** What only the server can judge (a directory exists, a kubeconfig is set); throws ValidationError. */
   validate?(input: z.output<I>): Promise<void>;
   /** The form field a server-side refusal belongs to ("form" when unset). */

@@ -4,6 +4,7 @@ import { POST } from "@/app/api/sources/kubernetes/route";
 import { db } from "@/lib/db";
 import { QUEUES } from "@/lib/jobs/queues";
 import { useWebBoss } from "@/test/support/use-web-boss";
+import { writeKubeconfig } from "@/test/support/write-kubeconfig";
 
 const web = useWebBoss();
 
@@ -17,10 +18,11 @@ const post = (body: unknown) =>
   );
 
 it("adds a cluster with its cron schedule at once, and answers 409 for a taken name", async () => {
+  const kubeconfigPath = await writeKubeconfig({ contexts: ["staging", "prod-eu"] });
   const response = await post({
     name: "prod-eu",
     schedule: "15 2 * * *",
-    config: { kubeconfigPath: "/etc/dozen/kubeconfig", context: "prod-eu", namespaces: ["shop"] },
+    config: { kubeconfigPath, context: "prod-eu", namespaces: ["shop"] },
   });
   assert.equal(response.status, 201);
   const { source } = (await response.json()) as { source: { id: number; schedule: string } };
@@ -29,7 +31,7 @@ it("adds a cluster with its cron schedule at once, and answers 409 for a taken n
   const stored = await db().source.findUniqueOrThrow({ where: { id: source.id }, select: { kind: true, location: true, config: true } });
   assert.deepEqual([stored.kind, stored.location], ["kubernetes", "prod-eu"]);
   assert.deepEqual(stored.config, {
-    kubeconfigPath: "/etc/dozen/kubeconfig",
+    kubeconfigPath,
     context: "prod-eu",
     inCluster: false,
     namespaces: ["shop"],
@@ -69,5 +71,21 @@ it("refuses a cluster with no kubeconfig anywhere (400) when KUBECONFIG is unset
   if (process.env.KUBECONFIG) return t.diagnostic("KUBECONFIG is set here: a source without a path uses it");
   const response = await post({ name: "nowhere", config: {} });
   assert.equal(response.status, 400);
-  assert.match(((await response.json()) as { error: string }).error, /needs a kubeconfig/);
+  const { issues } = (await response.json()) as { issues: string[] };
+  assert.match(issues.join("\n"), /^config\.kubeconfigPath: .*needs a kubeconfig/);
+});
+
+it("refuses a kubeconfig that is not there, or lacks the context, with 400 naming the field", async () => {
+  const missing = await post({ name: "typo", config: { kubeconfigPath: "/nonexistent/dozen/kubeconfig", context: "prod" } });
+  assert.equal(missing.status, 400);
+  assert.deepEqual(((await missing.json()) as { issues: string[] }).issues, [
+    "config.kubeconfigPath: /nonexistent/dozen/kubeconfig: no such file on the server",
+  ]);
+  const kubeconfigPath = await writeKubeconfig({ contexts: ["staging"] });
+  const wrong = await post({ name: "typo", config: { kubeconfigPath, context: "prod" } });
+  assert.equal(wrong.status, 400);
+  assert.deepEqual(((await wrong.json()) as { issues: string[] }).issues, [
+    `config.context: "prod" is not a context in ${kubeconfigPath} (it has: staging)`,
+  ]);
+  assert.equal(await db().source.count({ where: { name: "typo" } }), 0);
 });

@@ -23,6 +23,7 @@ export const github: SourceKindModule<typeof input> = {
   shortLabel: "GitHub",
   input,
   toSource: (i) => ({ location: i.owner, config: i.config }),
+  fromSource: (s) => ({ name: s.name, schedule: s.schedule, owner: s.location, config: s.config ?? {} }),
   describeCredentials(raw) {
     const config = (raw ?? {}) as { tokenEnv?: unknown; app?: Record<string, unknown> };
     if (config.app && typeof config.app === "object") {

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { env } from "@/lib/env";
-import { ValidationError } from "@/lib/errors";
+import { checkKubeconfig } from "@/lib/sources/kinds/kubernetes/check-kubeconfig";
 import { clusterSourceConfig } from "@/lib/sources/kinds/kubernetes/config";
 import { listClusterExtras } from "@/lib/sources/kinds/kubernetes/list-cluster-extras";
 import type { SourceKindModule } from "@/lib/sources/kinds/types";
@@ -16,11 +15,10 @@ export const kubernetes: SourceKindModule<typeof input> = {
   shortLabel: "Kubernetes cluster",
   input,
   toSource: (i) => ({ location: i.config.inCluster ? "in-cluster" : (i.config.context ?? "current-context"), config: i.config }),
-  async validate(i) {
-    // Checked here, not in the schema: KUBECONFIG is the server's environment, which a browser form cannot see.
-    if (!i.config.inCluster && !i.config.kubeconfigPath && !env().KUBECONFIG)
-      throw new ValidationError("a cluster source needs a kubeconfig (config.kubeconfigPath or KUBECONFIG) or config.inCluster");
-  },
+  fromSource: (s) => ({ name: s.name, schedule: s.schedule, config: s.config ?? {} }),
+  // Checked here, not in the schema: the kubeconfig is a file on the server, which a browser form cannot see.
+  validate: (i) => checkKubeconfig(i.config),
+  refusedField: "config.kubeconfigPath",
   describeCredentials(raw) {
     const config = (raw ?? {}) as { inCluster?: unknown; kubeconfigPath?: unknown };
     if (config.inCluster === true) return "in-cluster service account";

@@ -21,6 +21,7 @@ export const local: SourceKindModule<typeof input> = {
   input,
   // Stored absolute, so workers started from another directory scan the same tree.
   toSource: (i) => ({ location: path.resolve(i.directory), config: null }),
+  fromSource: (s) => ({ name: s.name, schedule: s.schedule, directory: s.location }),
   async validate(i) {
     const info = await stat(path.resolve(i.directory)).catch(() => null);
     if (!info?.isDirectory()) throw new ValidationError(`"${i.directory}" is not a directory`);
