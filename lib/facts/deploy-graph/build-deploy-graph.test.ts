@@ -45,13 +45,33 @@ test("workloads from plain YAML, compose and rendered Kustomize (pointing at the
     g.workloads.map((w) => [w.descriptor, w.kind, w.name, w.at.path]),
     [
       ["compose", "ComposeService", "api", "docker-compose.yml"],
-      ["kubernetes", "Deployment", "api", "k8s/base/api.yaml"],
       ["kustomize", "Deployment", "api", "k8s/base/api.yaml"],
     ],
+    "the base file is deployed as the overlay renders it, not a second time as it is written",
   );
-  assert.equal((g.workloads[2]!.object!.object.spec as { replicas: number }).replicas, 3, "the overlay's patch is in the rendered object");
+  assert.equal((g.workloads[1]!.object!.object.spec as { replicas: number }).replicas, 3, "the overlay's patch is in the rendered object");
   assert.equal(g.workloads[0]!.compose?.service.healthcheck, true);
   assert.deepEqual(g.rendered, [{ dir: "k8s/overlays/prod", descriptor: "kustomize", ok: true }]);
+});
+
+test("a kustomization's images: tag is what is deployed; a base that could not be rendered stays as written", () => {
+  const base =
+    "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: web\n";
+  const files = {
+    "deploy/base/web.yaml": base,
+    "deploy/base/kustomization.yaml":
+      "resources:\n  - web.yaml\nimages:\n  - name: web\n    newName: ghcr.io/acme/web\n    newTag: 1.4.2\n",
+  };
+  const rendered = graph(files, [{ dir: "deploy/base", text: base.replace("image: web", "image: ghcr.io/acme/web:1.4.2") }]);
+  assert.deepEqual(
+    rendered.workloads.map((w) => [w.descriptor, w.images, w.at.path]),
+    [["kustomize", ["ghcr.io/acme/web:1.4.2"], "deploy/base/web.yaml"]],
+  );
+  const failed = graph(files, [{ dir: "deploy/base", text: null, error: "kubectl kustomize failed" }]);
+  assert.deepEqual(
+    failed.workloads.map((w) => [w.descriptor, w.images]),
+    [["kubernetes", ["web"]]],
+  );
 });
 
 test("no secret literal reaches the graph: texts are redacted before they are parsed", () => {

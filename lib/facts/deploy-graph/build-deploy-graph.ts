@@ -89,6 +89,9 @@ export function buildDeployGraph(inventory: Pick<RepoInventory, "files" | "texts
       });
     }
   }
+  // Base resources a rendered kustomization built objects from: what is deployed is the rendered object (its
+  // `images:` tags, patches and name prefixes applied), so the raw file is no declaration of its own.
+  const renderedFrom = new Set<ManifestObject>();
   for (const r of inventory.rendered) {
     if (NOT_DEPLOYED.test(`${r.dir}/`)) continue;
     rendered.push({ dir: r.dir, descriptor: "kustomize", ok: r.text !== null, ...(r.error ? { reason: r.error } : {}) });
@@ -99,6 +102,7 @@ export function buildDeployGraph(inventory: Pick<RepoInventory, "files" | "texts
       const source = objects
         .filter((o) => o.kind === object.kind && (o.name === object.name || object.name.endsWith(`-${o.name}`)))
         .sort((a, b) => sharedPrefix(b.path, r.dir) - sharedPrefix(a.path, r.dir))[0];
+      if (source && source.via === undefined) renderedFrom.add(source);
       objects.push({
         ...object,
         path: source?.path ?? file,
@@ -109,6 +113,7 @@ export function buildDeployGraph(inventory: Pick<RepoInventory, "files" | "texts
       });
     }
   }
+  for (let i = objects.length - 1; i >= 0; i--) if (renderedFrom.has(objects[i]!)) objects.splice(i, 1);
   for (const dir of [...chartDirs].sort()) {
     if (NOT_DEPLOYED.test(`${dir}/`)) continue;
     const chart = renderHelmChart({ dir, texts });
