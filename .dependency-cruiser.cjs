@@ -3,7 +3,7 @@
 // between two folders of lib/. The README's "Layers" section is this table in words.
 /** @type {Record<string, { paths: string[]; may: string[] }>} */
 const LAYERS = {
-  platform: { paths: ["lib/env\\.ts", "lib/errors\\.ts", "lib/log/", "lib/text/", "lib/generated/"], may: [] },
+  platform: { paths: ["lib/env\\.ts", "lib/errors\\.ts", "lib/log/", "lib/text/", "lib/telemetry/", "lib/generated/"], may: [] },
   catalogue: { paths: ["lib/factors/"], may: ["platform"] },
   facts: { paths: ["lib/facts/"], may: ["catalogue", "platform"] },
   collectors: { paths: ["lib/collectors/"], may: ["facts", "platform"] },
@@ -17,12 +17,17 @@ const LAYERS = {
     may: ["pipeline", "scoring", "rules", "facts", "catalogue", "jobs", "db", "platform"],
   },
   readers: {
-    paths: ["lib/fleet/", "lib/heatmap/", "lib/teams/", "lib/services/", "lib/factor-report/", "lib/scans/", "lib/trends/"],
+    paths: ["lib/fleet/", "lib/heatmap/", "lib/teams/", "lib/services/", "lib/factor-report/", "lib/scans/", "lib/trends/", "lib/metrics/"],
     may: ["scoring", "rules", "facts", "catalogue", "db", "platform"],
   },
   sources: {
     paths: ["lib/sources/"],
     may: ["readers", "persistence", "pipeline", "collectors", "scoring", "rules", "facts", "catalogue", "jobs", "db", "platform"],
+  },
+  // The v1 HTTP API's contract (zod schemas, OpenAPI) and the functions its route handlers call.
+  api: {
+    paths: ["lib/api/"],
+    may: ["sources", "readers", "persistence", "jobs", "scoring", "rules", "facts", "catalogue", "db", "platform"],
   },
   presentation: {
     paths: ["lib/guides/", "lib/export/"],
@@ -30,7 +35,7 @@ const LAYERS = {
   },
   cli: {
     paths: ["lib/cli/"],
-    may: ["presentation", "sources", "pipeline", "collectors", "scoring", "rules", "facts", "catalogue", "platform"],
+    may: ["api", "presentation", "sources", "pipeline", "collectors", "scoring", "rules", "facts", "catalogue", "platform"],
   },
   ops: { paths: ["lib/ops/"], may: ["sources", "persistence", "jobs", "db", "platform"] },
   components: {
@@ -40,6 +45,7 @@ const LAYERS = {
   app: {
     paths: ["app/"],
     may: [
+      "api",
       "components",
       "presentation",
       "sources",

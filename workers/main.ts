@@ -6,6 +6,10 @@ import { syncSchedules } from "@/lib/sources/sync-schedules";
 import { disconnectDatabase } from "@/lib/db";
 import { loadJobs } from "@/workers/registry";
 import { startHeartbeat, type Heartbeat } from "@/workers/start-heartbeat";
+import { serveMetrics } from "@/lib/ops/serve-metrics";
+import { instruments } from "@/lib/telemetry/instruments";
+import { startTracing } from "@/lib/telemetry/start-tracing";
+import { withSpan } from "@/lib/telemetry/with-span";
 
 /**
  * The worker process type (`npm run worker`): takes scan jobs from pg-boss and runs them. Any number of
@@ -13,6 +17,9 @@ import { startHeartbeat, type Heartbeat } from "@/workers/start-heartbeat";
  */
 const log = createLogger({ process: "worker" });
 const config = env();
+// Spans of jobs and scans go to OTEL_EXPORTER_OTLP_ENDPOINT when it is set; metrics stay in this process.
+const tracing = startTracing({ process: "worker" });
+let metrics: Awaited<ReturnType<typeof serveMetrics>> | undefined;
 const boss = createBoss({ role: "worker" });
 const stopping = new AbortController();
 let heartbeat: Heartbeat | undefined;
@@ -36,18 +43,33 @@ async function main(): Promise<void> {
       },
       async ([raw]) => {
         if (!raw) return;
-        const jobLog = log.child({ job: job.name, jobId: raw.id, attempt: raw.retryCount });
-        const payload = job.schema.safeParse(raw.data);
-        // A malformed payload can never succeed: fail it once, loudly, instead of retrying it forever.
-        if (!payload.success) {
-          jobLog.error({ issues: payload.error.issues }, "invalid job payload");
-          throw new Error(`invalid payload for ${job.name}`);
-        }
-        await job.handle(payload.data, { boss, log: jobLog, signal: stopping.signal, failure: raw.sourceOutput ?? undefined });
+        const attributes = { "dozen.job.name": job.name, "dozen.job.id": raw.id, "dozen.job.attempt": raw.retryCount };
+        const span = { name: `job ${job.name}`, attributes, histogram: instruments().jobDuration, labels: { job: job.name } };
+        await withSpan(span, async () => {
+          const jobLog = log.child({ job: job.name, jobId: raw.id, attempt: raw.retryCount });
+          const payload = job.schema.safeParse(raw.data);
+          // A malformed payload can never succeed: fail it once, loudly, instead of retrying it forever.
+          if (!payload.success) {
+            jobLog.error({ issues: payload.error.issues }, "invalid job payload");
+            throw new Error(`invalid payload for ${job.name}`);
+          }
+          await job.handle(payload.data, { boss, log: jobLog, signal: stopping.signal, failure: raw.sourceOutput ?? undefined });
+        });
       },
     );
   }
-  log.info({ jobs: jobs.map((j) => j.name), scheduled, concurrency: config.DOZEN_WORKER_CONCURRENCY }, "worker ready");
+  if (config.DOZEN_WORKER_METRICS_PORT)
+    metrics = await serveMetrics({ registry: instruments().registry, port: config.DOZEN_WORKER_METRICS_PORT });
+  log.info(
+    {
+      jobs: jobs.map((j) => j.name),
+      scheduled,
+      concurrency: config.DOZEN_WORKER_CONCURRENCY,
+      metrics: metrics ? `:${metrics.port}/metrics` : "off",
+      traces: tracing.exportingTo ?? "off",
+    },
+    "worker ready",
+  );
   if (config.DOZEN_WORKER_HEARTBEAT_FILE && !stopping.signal.aborted)
     heartbeat = await startHeartbeat({ file: config.DOZEN_WORKER_HEARTBEAT_FILE });
   if (skipped > 0) log.warn({ skipped }, "some sources have a schedule pg-boss refuses: fix them on /sources");
@@ -66,6 +88,9 @@ async function shutdown(signal: string): Promise<void> {
     // Graceful: in-flight handlers finish (or throw on the abort signal and are retried elsewhere).
     await boss.stop({ graceful: true, timeout: config.DOZEN_SHUTDOWN_TIMEOUT_MS, close: true });
     await disconnectDatabase();
+    await metrics?.close();
+    // The last jobs' spans are still buffered: export them before exiting.
+    await tracing.shutdown().catch((err: unknown) => log.warn({ err }, "traces not flushed"));
   } finally {
     clearTimeout(timer);
     log.info("worker stopped");

@@ -8,6 +8,7 @@ import { writeLatestView } from "@/lib/persistence/write-latest-view";
 import type { ClusterScanResult, ServiceScanResult } from "@/lib/pipeline/types";
 import type { Finding } from "@/lib/rules/types";
 import { combineServiceScore } from "@/lib/scoring/combine-service-score";
+import { instruments } from "@/lib/telemetry/instruments";
 
 // Stored findings stay small and readable: a finding keeps at most this many locations in the database (its
 // message still counts them all; the CLI's JSON and SARIF, which are not stored, carry every one).
@@ -32,7 +33,11 @@ export async function persistTarget(opts: {
   sourceId: number;
   target: PersistableTarget;
 }): Promise<{ targetId: number; serviceId: number; skipped: boolean }> {
-  return withUniqueRetry(() => db().$transaction((tx) => write(tx, opts)));
+  const written = await withUniqueRetry(() => db().$transaction((tx) => write(tx, opts)));
+  // Only repository targets time their checks; a retried target already written is not counted twice.
+  if (!written.skipped && opts.target.kind === "repository")
+    instruments().targetDuration.observe({ target_kind: "repository" }, opts.target.result.durationMs / 1000);
+  return written;
 }
 
 async function write(tx: Prisma.TransactionClient, opts: { scanId: number; sourceId: number; target: PersistableTarget }) {

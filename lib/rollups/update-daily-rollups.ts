@@ -5,6 +5,8 @@ import { fleetChecksSql } from "@/lib/rollups/fleet-checks-sql";
 import { updateFleetMovers } from "@/lib/rollups/update-fleet-movers";
 import { updateTeamFixFirst } from "@/lib/rollups/update-team-fix-first";
 import { utcDay } from "@/lib/db/utc-day";
+import { instruments } from "@/lib/telemetry/instruments";
+import { withSpan } from "@/lib/telemetry/with-span";
 
 /**
  * Updates the daily rollups after a scan, touching only what the scan can have changed: the given services'
@@ -20,6 +22,15 @@ import { utcDay } from "@/lib/db/utc-day";
 export async function updateDailyRollups(
   opts: { day?: Date; serviceIds?: number[]; teamIds?: number[] } = {},
 ): Promise<{ services: number; teams: number }> {
+  const attributes = { "dozen.rollup.services": opts.serviceIds?.length ?? -1, "dozen.rollup.teams": opts.teamIds?.length ?? 0 };
+  return withSpan({ name: "rollups", attributes, histogram: instruments().rollupDuration }, () => writeDailyRollups(opts));
+}
+
+async function writeDailyRollups(opts: {
+  day?: Date;
+  serviceIds?: number[];
+  teamIds?: number[];
+}): Promise<{ services: number; teams: number }> {
   const day = utcDay({ date: opts.day });
   const ids = opts.serviceIds;
   const onlyServices = ids ? Prisma.sql`AND s."id" = ANY(${ids}::int[])` : Prisma.empty;

@@ -3,6 +3,7 @@ import { QUEUES, scanSourcePayload } from "@/lib/jobs/queues";
 import { finishScan } from "@/lib/persistence/scan-run/finish-scan";
 import { startScan } from "@/lib/persistence/scan-run/start-scan";
 import { findSourceKind } from "@/lib/sources/kinds/registry";
+import { withSpan } from "@/lib/telemetry/with-span";
 
 /**
  * Scans one source with the scanner of its kind. Idempotent: a finished scan is left alone, and a retried
@@ -26,6 +27,13 @@ export const scanSourceJob = defineJob({
       return;
     }
     const { scan } = await kind.worker();
-    await scan({ scanId, source, boss, log, signal });
+    // One span per scan, child of the job's: finishScan adds the verdict and counts to it.
+    const attributes = {
+      "dozen.scan.id": scanId,
+      "dozen.source.id": source.id,
+      "dozen.source.kind": source.kind,
+      "dozen.source.name": source.name,
+    };
+    await withSpan({ name: `scan ${source.kind}`, attributes }, () => scan({ scanId, source, boss, log, signal }));
   },
 });

@@ -1,5 +1,9 @@
+import { instruments } from "@/lib/telemetry/instruments";
+
 /** What this process knows about one token's primary rate limit and its requests in flight. */
 export interface RateBudget {
+  /** The credential's name in metrics (API host and variable names, never the token); unset: not published. */
+  credential?: string;
   limit: number | null;
   remaining: number | null;
   /** Epoch milliseconds when `remaining` refills. */
@@ -48,4 +52,16 @@ export function recordRateHeaders(opts: { budget: RateBudget; headers: Headers }
   opts.budget.remaining = Number(remaining);
   opts.budget.resetAt = Number(reset) * 1000;
   if (limit !== null) opts.budget.limit = Number(limit);
+  publishRateBudget({ budget: opts.budget });
+}
+
+/** Sets the credential's rate-limit gauges (dozen_github_rate_limit_*) to the budget's last reading. */
+export function publishRateBudget(opts: { budget: RateBudget }): void {
+  const { budget } = opts;
+  if (!budget.credential) return;
+  const labels = { credential: budget.credential };
+  const metrics = instruments();
+  if (budget.remaining !== null) metrics.githubRateRemaining.set(labels, budget.remaining);
+  if (budget.limit !== null) metrics.githubRateLimit.set(labels, budget.limit);
+  if (budget.resetAt !== null) metrics.githubRateReset.set(labels, budget.resetAt / 1000);
 }

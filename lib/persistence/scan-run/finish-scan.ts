@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { markGoneServices } from "@/lib/persistence/mark-gone-services";
 import { updateRollupsSafely } from "@/lib/rollups/update-rollups-safely";
+import { annotateSpan } from "@/lib/telemetry/with-span";
 
 type FinalStatus = "succeeded" | "partial" | "failed";
 
@@ -43,6 +44,12 @@ export async function finishScan(opts: { scanId: number; error?: string; gone?: 
   await db().scan.update({
     where: { id: opts.scanId },
     data: { status: verdict.status, finishedAt: new Date(), error: verdict.error },
+  });
+  annotateSpan({
+    "dozen.scan.status": verdict.status,
+    "dozen.scan.targets_done": scan.targetsDone,
+    "dozen.scan.targets_failed": scan.targetsFailed,
+    ...(verdict.error ? { "dozen.scan.error": verdict.error } : {}),
   });
   await updateScanRollups({ scanId: opts.scanId, sourceId: scan.sourceId, since: scan.createdAt });
   return { status: verdict.status };

@@ -3,7 +3,7 @@ import { findAppInstallation } from "@/lib/collectors/github/find-app-installati
 import { env, namedVariable } from "@/lib/env";
 import { githubSourceConfig, type GitHubSourceConfig } from "@/lib/sources/kinds/github/config";
 import { webBaseFor } from "@/lib/sources/kinds/github/link-evidence";
-import type { RateBudget } from "@/lib/collectors/github/rate-budget";
+import { publishRateBudget, type RateBudget } from "@/lib/collectors/github/rate-budget";
 import { GitHubAppCredentialsError, readAppCredentials } from "@/lib/sources/kinds/github/read-app-credentials";
 import type { StoredRateLimit } from "@/lib/sources/kinds/github/save-rate-limit";
 
@@ -41,6 +41,9 @@ export async function openGitHubClient(opts: {
     timeoutMs,
     ...opts.tuning,
   });
+  // Named in metrics by host and variable names: what an operator can act on, and never the secret itself.
+  budget.credential ??= `${new URL(config.apiBaseUrl).host}/${app ? `app:${config.app!.appIdEnv}/installation:${app.installationId}` : config.tokenEnv}`;
+  publishRateBudget({ budget });
   return { config, client, budget, webBaseUrl: config.webBaseUrl ?? webBaseFor({ apiBaseUrl: config.apiBaseUrl }) };
 }
 

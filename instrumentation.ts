@@ -1,0 +1,10 @@
+// Next.js calls register() once when the web process starts: Dozen's tracer provider, whose spans (Next's own,
+// one per request, named by route) feed the request-duration metric and, with OTEL_EXPORTER_OTLP_ENDPOINT set,
+// are exported over OTLP/HTTP. NEXT_RUNTIME is inlined by Next's compiler, not configuration: the edge runtime
+// (unused here) has no Node APIs to trace with.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startTracing } = await import("@/lib/telemetry/start-tracing");
+  const { observeHttpSpans } = await import("@/lib/telemetry/observe-http-spans");
+  startTracing({ process: "web", processors: [observeHttpSpans()] });
+}
