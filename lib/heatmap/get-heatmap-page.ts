@@ -25,6 +25,8 @@ export interface HeatmapQuery {
   /** 1-based. */
   page: number;
   pageSize: number;
+  /** Rows to skip, when a page starts anywhere but a multiple of pageSize (the v1 API's cursor); overrides `page`. */
+  offset?: number;
   /** false: skip counting the matches (a "top N" list needs none); `total` is then the rows' length. */
   countTotal?: boolean;
 }
@@ -70,7 +72,7 @@ export function heatmapPageSql(opts: HeatmapQuery & { teamId?: Prisma.Sql }): Pr
       ? Prisma.sql`s."name"`
       : Prisma.sql`s."latestScore"`;
   const pageSize = Math.max(1, Math.min(500, Math.floor(opts.pageSize)));
-  const offset = (Math.max(1, Math.floor(opts.page)) - 1) * pageSize;
+  const offset = opts.offset ?? (Math.max(1, Math.floor(opts.page)) - 1) * pageSize;
   const total = opts.countTotal === false ? Prisma.sql`NULL::int` : Prisma.sql`(SELECT count(*)::int FROM "Service" s WHERE ${whereSql})`;
   // The page is cut in the subquery (a top-N sort or an index walk); json_agg sorts those few rows again, as
   // an aggregate's input order is not guaranteed to follow a subquery's.

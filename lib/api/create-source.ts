@@ -1,0 +1,29 @@
+import type { z } from "zod";
+import { ValidationError } from "@/lib/errors";
+import { getWebBoss } from "@/lib/jobs/get-web-boss";
+import { findSourceKind } from "@/lib/sources/kinds/registry";
+import { registerSource } from "@/lib/sources/register-source";
+import { toApiField, toKindInput } from "@/lib/api/source-config";
+import type { createSourceBody } from "@/lib/api/schemas/sources";
+
+/**
+ * `POST /api/v1/sources`: adds the source through registerSource (the kind's schema and the server's own
+ * checks, scheduled at once) and answers its id. The kind's refusals name fields as the API body has them
+ * ("config.owner", not the kind's internal "owner").
+ */
+export async function createSource(opts: { body: z.output<typeof createSourceBody> }): Promise<{ id: number }> {
+  const { kind: kindName, ...body } = opts.body as { kind: string } & Record<string, unknown>;
+  const kind = findSourceKind(kindName);
+  if (!kind) throw new ValidationError(`unknown source kind "${kindName}"`, { fields: { kind: "not a kind of source Dozen scans" } });
+  try {
+    return await registerSource({ kind: kind.kind, input: toKindInput(kind, body), boss: await getWebBoss() });
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const fields = Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [toApiField(kind, field), message]));
+    const issues = error.issues.map((issue) => toApiField(kind, issue));
+    throw new ValidationError(issues.length > 0 ? `invalid ${kind.kind} source: ${issues.join("; ")}` : error.message, {
+      fields: Object.keys(fields).length > 0 || issues.length > 0 ? fields : { config: error.message },
+      issues,
+    });
+  }
+}

@@ -1,0 +1,20 @@
+import type { z } from "zod";
+import { NotFoundError } from "@/lib/errors";
+import { getTeamPage } from "@/lib/teams/get-team-page";
+import type { teamDetail } from "@/lib/api/schemas/teams";
+
+/** `GET /api/v1/teams/{slug}`: the team page's data without its chart; NotFoundError for an unknown slug. */
+export async function getTeam(opts: { slug: string }): Promise<z.input<typeof teamDetail>> {
+  const page = await getTeamPage({ slug: opts.slug });
+  if (!page) throw new NotFoundError(`no team has the slug "${opts.slug}"`);
+  return {
+    slug: page.team.slug,
+    name: page.team.name,
+    score: page.score,
+    serviceCount: page.serviceCount,
+    grades: page.grades,
+    factors: page.factors,
+    fixFirst: page.fixFirst,
+    services: page.services.map((s) => ({ ...s, scannedAt: s.scannedAt?.toISOString() ?? null })),
+  };
+}

@@ -1,0 +1,142 @@
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
+import type { z } from "zod";
+import { apiErrorBody } from "@/lib/api/schemas/common";
+import { checkInfoSchema, checkList, checkListQuery, checkParams, factorList, factorListQuery } from "@/lib/api/schemas/catalogue";
+import { createScanBody, idParams, scanDetail, scanDetailQuery, scanList, scanListQuery, scanSummary } from "@/lib/api/schemas/scans";
+import { serviceDetail, serviceList, serviceListQuery, slugParams } from "@/lib/api/schemas/services";
+import { createSourceBody, sourceList, sourceListQuery, sourceSchema } from "@/lib/api/schemas/sources";
+import { teamDetail, teamList, teamListQuery } from "@/lib/api/schemas/teams";
+
+const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
+const error = (description: string) => ({ description, ...json(apiErrorBody) });
+
+/** A read: 200 with its schema (and an ETag), 304 for a matching If-None-Match, 400 for a bad query. */
+function read(opts: Omit<ZodOpenApiOperationObject, "responses"> & { schema: z.ZodType; notFound?: string }): ZodOpenApiOperationObject {
+  const { schema, notFound, ...operation } = opts;
+  const responses: ZodOpenApiResponsesObject = {
+    "200": {
+      description: "OK",
+      headers: { ETag: { description: "Weak validator of the body: send it back as If-None-Match.", schema: { type: "string" } } },
+      ...json(schema),
+    },
+    "304": { description: "Not modified: the If-None-Match ETag still matches." },
+    "400": error("A query parameter or path parameter is invalid (`fields` names each)."),
+    ...(notFound ? { "404": error(notFound) } : {}),
+  };
+  return { ...operation, parameters: [{ in: "header", name: "If-None-Match", required: false, schema: { type: "string" } }], responses };
+}
+
+/**
+ * The v1 API's OpenAPI 3.1 document, generated from the very zod schemas the route handlers parse requests
+ * and answers with: the contract cannot drift from the code. Served at /api/v1/openapi.json, shown at /api/docs.
+ */
+export function openApiDocument() {
+  return createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Dozen API",
+      version: "1",
+      description:
+        "Twelve-factor audits of a fleet: services, teams, the check catalogue, scans and sources. Lists are paged by an opaque cursor (`limit`, `cursor` → `nextCursor`); every error has the one body `{ error: { code, message, fields? } }`; reads carry an ETag. No authentication yet: run Dozen where only trusted clients reach it.",
+    },
+    servers: [{ url: "/" }],
+    paths: {
+      "/api/v1/services": {
+        get: read({
+          summary: "List services, filtered and sorted like the heatmap",
+          tags: ["services"],
+          requestParams: { query: serviceListQuery },
+          schema: serviceList,
+        }),
+      },
+      "/api/v1/services/{slug}": {
+        get: read({
+          summary: "A service with its score, grade, factor scores and findings",
+          tags: ["services"],
+          requestParams: { path: slugParams },
+          schema: serviceDetail,
+          notFound: "No service has this slug.",
+        }),
+      },
+      "/api/v1/teams": {
+        get: read({ summary: "List teams, worst score first", tags: ["teams"], requestParams: { query: teamListQuery }, schema: teamList }),
+      },
+      "/api/v1/teams/{slug}": {
+        get: read({
+          summary: "A team's score, grades, factor means, fix-first list and services",
+          tags: ["teams"],
+          requestParams: { path: slugParams },
+          schema: teamDetail,
+          notFound: "No team has this slug.",
+        }),
+      },
+      "/api/v1/factors": {
+        get: read({
+          summary: "The factors Dozen audits",
+          tags: ["catalogue"],
+          requestParams: { query: factorListQuery },
+          schema: factorList,
+        }),
+      },
+      "/api/v1/checks": {
+        get: read({ summary: "The check catalogue", tags: ["catalogue"], requestParams: { query: checkListQuery }, schema: checkList }),
+      },
+      "/api/v1/checks/{id}": {
+        get: read({
+          summary: "One check",
+          tags: ["catalogue"],
+          requestParams: { path: checkParams },
+          schema: checkInfoSchema,
+          notFound: "No check has this id.",
+        }),
+      },
+      "/api/v1/scans": {
+        get: read({ summary: "List scans, newest first", tags: ["scans"], requestParams: { query: scanListQuery }, schema: scanList }),
+        post: {
+          summary: "Scan a source now",
+          tags: ["scans"],
+          requestBody: json(createScanBody),
+          responses: {
+            "202": { description: "Queued: the workers will scan the source. `Location` names the scan.", ...json(scanSummary) },
+            "200": { description: "The source already has a queued or running scan: that one.", ...json(scanSummary) },
+            "400": error("The body is invalid."),
+            "404": error("No source has this id."),
+          },
+        },
+      },
+      "/api/v1/scans/{id}": {
+        get: read({
+          summary: "A scan with one page of its targets' status",
+          tags: ["scans"],
+          requestParams: { path: idParams, query: scanDetailQuery },
+          schema: scanDetail,
+          notFound: "No scan has this id.",
+        }),
+      },
+      "/api/v1/sources": {
+        get: read({ summary: "List sources", tags: ["sources"], requestParams: { query: sourceListQuery }, schema: sourceList }),
+        post: {
+          summary: "Add a source, scheduled at once",
+          tags: ["sources"],
+          requestBody: json(createSourceBody),
+          responses: {
+            "201": { description: "Added. `Location` names the source.", ...json(sourceSchema) },
+            "400": error(
+              "The body is invalid, or the server refuses it (a directory or kubeconfig it cannot see); `fields` names each problem.",
+            ),
+            "409": error("A source has this name."),
+          },
+        },
+      },
+      "/api/v1/sources/{id}": {
+        get: read({
+          summary: "One source",
+          tags: ["sources"],
+          requestParams: { path: idParams },
+          schema: sourceSchema,
+          notFound: "No source has this id.",
+        }),
+      },
+    },
+  });
+}

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { FACTOR_IDS } from "@/lib/factors/factors";
+import { heatmapSearch } from "@/lib/heatmap/read-heatmap-search";
+import { pageQuery, countedPageOf, timestamp } from "@/lib/api/schemas/common";
+
+/** `GET /api/v1/services`: the heatmap's filters and sort (its own schema, so the two never drift), paged by cursor. */
+export const serviceListQuery = heatmapSearch.omit({ page: true, size: true }).extend(pageQuery.shape);
+export type ServiceListQuery = z.infer<typeof serviceListQuery>;
+
+const score = z.number().min(0).max(100).nullable();
+const factorId = z.enum(FACTOR_IDS);
+
+/** A service as the list (and the heatmap) shows it: latest score, grade and score per factor. */
+export const serviceSummary = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    path: z.string().meta({ description: 'Directory of the service inside its source ("." for the root).' }),
+    kind: z.string().nullable().meta({ description: "http, grpc, worker, job, tool, datastore or static; null before a scan." }),
+    team: z.string().nullable(),
+    source: z.string(),
+    score,
+    grade: z.string().nullable(),
+    scannedAt: timestamp.nullable(),
+    factors: z.partialRecord(factorId, score).meta({ description: "Latest score per factor; a factor no check applied to is left out." }),
+  })
+  .meta({ id: "ServiceSummary" });
+
+export const serviceList = countedPageOf(serviceSummary).meta({ id: "ServiceList" });
+
+const repoEvidence = z.object({
+  type: z.literal("repo"),
+  path: z.string(),
+  lineStart: z.number().int(),
+  lineEnd: z.number().int(),
+  snippet: z.string(),
+  url: z.string().optional(),
+});
+const clusterEvidence = z.object({
+  type: z.literal("cluster"),
+  cluster: z.string(),
+  namespace: z.string().nullable(),
+  kind: z.string(),
+  name: z.string(),
+  jsonPath: z.string(),
+  snippet: z.string().optional(),
+});
+
+/** One check's outcome on the service, with where it was seen. */
+export const serviceFinding = z
+  .object({
+    ruleId: z.string(),
+    factor: z.string(),
+    outcome: z.enum(["pass", "fail", "notApplicable", "notAvailable", "error"]),
+    message: z.string(),
+    evidence: z.array(z.discriminatedUnion("type", [repoEvidence, clusterEvidence])),
+    weight: z.number(),
+    effort: z.string(),
+    origin: z.enum(["repository", "cluster"]),
+  })
+  .meta({ id: "Finding" });
+
+/** `GET /api/v1/services/{slug}`: the service, its score and grade, its factor scores and every finding. */
+export const serviceDetail = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    path: z.string(),
+    kind: z.string().nullable(),
+    languages: z.array(z.string()),
+    team: z.object({ slug: z.string(), name: z.string() }).nullable(),
+    source: z.object({ name: z.string(), kind: z.string(), location: z.string() }),
+    score,
+    grade: z.string().nullable(),
+    scannedAt: timestamp.nullable(),
+    commit: z.string().nullable(),
+    factorScores: z.array(z.object({ factor: factorId, score, passed: z.number().int(), failed: z.number().int() })),
+    findings: z.array(serviceFinding),
+  })
+  .meta({ id: "ServiceDetail" });
+
+export const slugParams = z.object({ slug: z.string().min(1).max(200) });

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { SOURCE_KINDS } from "@/lib/sources/kinds/registry";
+import { sourceName, sourceSchedule } from "@/lib/sources/source-input";
+import { apiConfigOf } from "@/lib/api/source-config";
+import { pageOf, pageQuery, timestamp } from "@/lib/api/schemas/common";
+
+const kinds = Object.values(SOURCE_KINDS);
+
+/**
+ * `POST /api/v1/sources`: `{ kind, name, schedule, config }`, config being that kind's own (derived from the
+ * kind's module, so a new kind needs nothing here). A schedule is a cron expression (UTC), null for on
+ * demand only, omitted for the server's DOZEN_DEFAULT_SCHEDULE.
+ */
+export const createSourceBody = z
+  .discriminatedUnion(
+    "kind",
+    kinds.map((k) =>
+      z
+        .object({ kind: z.literal(k.kind), name: sourceName, schedule: sourceSchedule, config: apiConfigOf(k) })
+        .meta({ id: `Create${k.kind[0]?.toUpperCase()}${k.kind.slice(1)}Source`, description: k.label }),
+    ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  )
+  .meta({ id: "CreateSource" });
+
+const lastScan = z.object({
+  id: z.number().int(),
+  status: z.enum(["queued", "running", "succeeded", "partial", "failed"]),
+  trigger: z.string(),
+  targetsTotal: z.number().int(),
+  targetsDone: z.number().int(),
+  targetsFailed: z.number().int(),
+  error: z.string().nullable(),
+  createdAt: timestamp,
+  finishedAt: timestamp.nullable(),
+});
+
+/** A source: what it is, where its credentials come from (by name, never a value), its schedule and last scan. */
+export const sourceSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    kind: z.enum(kinds.map((k) => k.kind) as [string, ...string[]]),
+    location: z.string().meta({ description: "Directory, organisation or kubeconfig context." }),
+    credentials: z.string().nullable().meta({ description: "Where the credentials come from, by name only." }),
+    schedule: z.string().nullable().meta({ description: "Cron expression (UTC); null: scanned on demand only." }),
+    nextScanAt: timestamp.nullable(),
+    services: z.number().int().meta({ description: "Live services found in it." }),
+    lastScan: lastScan.nullable(),
+  })
+  .meta({ id: "Source" });
+
+export const sourceListQuery = pageQuery;
+export const sourceList = pageOf(sourceSchema).meta({ id: "SourceList" });
