@@ -3,7 +3,7 @@ import { ValidationError } from "@/lib/errors";
 import { getWebBoss } from "@/lib/jobs/get-web-boss";
 import { findSourceKind } from "@/lib/sources/kinds/registry";
 import { registerSource } from "@/lib/sources/register-source";
-import { toApiField, toKindInput } from "@/lib/api/source-config";
+import { toApiValidationError, toKindInput } from "@/lib/api/source-config";
 import type { createSourceBody } from "@/lib/api/schemas/sources";
 
 /**
@@ -18,12 +18,6 @@ export async function createSource(opts: { body: z.output<typeof createSourceBod
   try {
     return await registerSource({ kind: kind.kind, input: toKindInput(kind, body), boss: await getWebBoss() });
   } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    const fields = Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [toApiField(kind, field), message]));
-    const issues = error.issues.map((issue) => toApiField(kind, issue));
-    throw new ValidationError(issues.length > 0 ? `invalid ${kind.kind} source: ${issues.join("; ")}` : error.message, {
-      fields: Object.keys(fields).length > 0 || issues.length > 0 ? fields : { config: error.message },
-      issues,
-    });
+    throw error instanceof ValidationError ? toApiValidationError(kind, error) : error;
   }
 }

@@ -30,6 +30,10 @@ it("/api/v1/openapi.json is a valid OpenAPI 3.1 document describing every v1 rou
     "GET /api/v1/sources",
     "POST /api/v1/sources",
     "GET /api/v1/sources/{id}",
+    "PATCH /api/v1/sources/{id}",
+    "DELETE /api/v1/sources/{id}",
+    "POST /api/v1/sources/{id}/pause",
+    "POST /api/v1/sources/{id}/resume",
   ])
     assert.ok(operations.includes(expected), `${expected} is described`);
   assert.ok(doc.paths["/api/v1/sources"]?.post?.responses["201"]);

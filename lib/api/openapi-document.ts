@@ -4,7 +4,7 @@ import { apiErrorBody } from "@/lib/api/schemas/common";
 import { checkInfoSchema, checkList, checkListQuery, checkParams, factorList, factorListQuery } from "@/lib/api/schemas/catalogue";
 import { createScanBody, idParams, scanDetail, scanDetailQuery, scanList, scanListQuery, scanSummary } from "@/lib/api/schemas/scans";
 import { serviceDetail, serviceList, serviceListQuery, slugParams } from "@/lib/api/schemas/services";
-import { createSourceBody, sourceList, sourceListQuery, sourceSchema } from "@/lib/api/schemas/sources";
+import { createSourceBody, sourceList, sourceListQuery, sourceSchema, updateSourceBody } from "@/lib/api/schemas/sources";
 import { teamDetail, teamList, teamListQuery } from "@/lib/api/schemas/teams";
 
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
@@ -24,6 +24,16 @@ function read(opts: Omit<ZodOpenApiOperationObject, "responses"> & { schema: z.Z
     ...(notFound ? { "404": error(notFound) } : {}),
   };
   return { ...operation, parameters: [{ in: "header", name: "If-None-Match", required: false, schema: { type: "string" } }], responses };
+}
+
+/** Pause or resume: idempotent, answers the source. */
+function pausing(summary: string): ZodOpenApiOperationObject {
+  return {
+    summary,
+    tags: ["sources"],
+    requestParams: { path: idParams },
+    responses: { "200": { description: "The source.", ...json(sourceSchema) }, "404": error("No source has this id, or it was deleted.") },
+  };
 }
 
 /**
@@ -136,6 +146,32 @@ export function openApiDocument() {
           schema: sourceSchema,
           notFound: "No source has this id.",
         }),
+        patch: {
+          summary: "Change a source's name, schedule or config",
+          tags: ["sources"],
+          requestParams: { path: idParams },
+          requestBody: json(updateSourceBody),
+          responses: {
+            "200": { description: "Changed; its cron entry follows the new schedule.", ...json(sourceSchema) },
+            "400": error("The change is invalid, or changes the kind; `fields` names each problem."),
+            "404": error("No source has this id, or it was deleted."),
+            "409": error("Another source has this name."),
+          },
+        },
+        delete: {
+          summary: "Delete a source, keeping its history",
+          description:
+            "It leaves the lists and the scheduler, queued scans are closed and its services marked gone; its scans and the services' findings stay readable.",
+          tags: ["sources"],
+          requestParams: { path: idParams },
+          responses: { "204": { description: "Deleted." }, "404": error("No source has this id, or it was deleted.") },
+        },
+      },
+      "/api/v1/sources/{id}/pause": {
+        post: pausing("Pause a source's scheduled scans (scan now still works)"),
+      },
+      "/api/v1/sources/{id}/resume": {
+        post: pausing("Resume a paused source's schedule"),
       },
     },
   });

@@ -4,7 +4,12 @@ import { ValidationError } from "@/lib/errors";
 /** A zod refusal as the API's ValidationError: each problem by its full path ("config.namespaces.0"), `where` for the root. */
 export function invalidRequest(error: z.ZodError, where: string): ValidationError {
   const fields: Record<string, string> = {};
-  for (const issue of error.issues) fields[issue.path.map(String).join(".") || where] ??= issue.message;
+  for (const issue of error.issues) {
+    // An unknown key (a kind in an edit) is named itself, not the object that holds it.
+    const paths = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+    const message = issue.code === "unrecognized_keys" ? "not a field of this request" : issue.message;
+    for (const path of paths) fields[path.map(String).join(".") || where] ??= message;
+  }
   const issues = Object.entries(fields).map(([field, message]) => `${field}: ${message}`);
   return new ValidationError(`invalid ${where}: ${issues.join("; ")}`, { fields, issues });
 }

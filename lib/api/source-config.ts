@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ValidationError } from "@/lib/errors";
 import type { SourceKindModule } from "@/lib/sources/kinds/types";
 
 /** Input keys every kind shares; whatever else a kind's input holds is its config in the API. */
@@ -56,4 +57,13 @@ export function toApiConfig(kind: SourceKindModule, input: Record<string, unknow
 export function toApiField(kind: SourceKindModule, field: string): string {
   const head = field.split(".")[0] ?? field;
   return ownFields(kind).includes(head) ? `config.${field}` : field;
+}
+
+/** A kind's refusal (registerSource, updateSource) with its fields named as the API body has them. */
+export function toApiValidationError(kind: SourceKindModule, error: ValidationError): ValidationError {
+  const fields = Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [toApiField(kind, field), message]));
+  const issues = error.issues.map((issue) => toApiField(kind, issue));
+  const message = issues.length > 0 ? `invalid ${kind.kind} source: ${issues.join("; ")}` : error.message;
+  // A refusal only the server can judge (a directory it cannot see) still says where: the config.
+  return new ValidationError(message, { fields: Object.keys(fields).length > 0 ? fields : { config: error.message }, issues });
 }

@@ -2,6 +2,9 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { GET as listScans, POST as createScan } from "@/app/api/v1/scans/route";
 import { GET as listSources, POST as createSource } from "@/app/api/v1/sources/route";
+import { DELETE as deleteSource, GET as getSource, PATCH as patchSource } from "@/app/api/v1/sources/[id]/route";
+import { POST as pauseSource } from "@/app/api/v1/sources/[id]/pause/route";
+import { POST as resumeSource } from "@/app/api/v1/sources/[id]/resume/route";
 import { db } from "@/lib/db";
 import { QUEUES } from "@/lib/jobs/queues";
 import { apiErrorBody } from "@/lib/api/schemas/common";
@@ -115,4 +118,55 @@ it("POST /api/v1/scans queues a scan (202), answers the same scan while it is pe
     listed.items.map((s) => s.id),
     [scan.id],
   );
+});
+
+type WithId = (r: Request, c: { params: Promise<unknown> }) => Promise<Response>;
+const onSource = (handler: WithId, id: number, method: string, body?: unknown) =>
+  handler(
+    new Request(`http://dozen.test/api/v1/sources/${id}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }),
+    { params: Promise.resolve({ id: String(id) }) },
+  );
+const cron = async (id: number) => (await web.boss.getSchedules(QUEUES.scheduledScan, String(id)))[0]?.cron ?? null;
+
+it("PATCH /api/v1/sources/{id} changes name, schedule and config, refusing a kind change (400) and a taken name (409)", async () => {
+  const { id } = await db().source.findUniqueOrThrow({ where: { name: "acme" }, select: { id: true } });
+  const changed = await onSource(patchSource, id, "PATCH", { name: "acme-corp", schedule: "30 5 * * *", config: { owner: "acme-corp" } });
+  assert.equal(changed.status, 200, await changed.clone().text());
+  const source = sourceSchema.parse(await changed.json());
+  assert.deepEqual([source.name, source.location, source.schedule], ["acme-corp", "acme-corp", "30 5 * * *"]);
+  assert.equal(await cron(id), "30 5 * * *", "the cron entry follows");
+  const stored = await db().source.findUniqueOrThrow({ where: { id }, select: { config: true } });
+  assert.deepEqual((stored.config as { exclude: string[] }).exclude, ["sandbox-*"], "config keys not sent stay");
+
+  assert.deepEqual(Object.keys((await refused(await onSource(patchSource, id, "PATCH", { kind: "local" }), 400)).fields ?? {}), ["kind"]);
+  const badOwner = await refused(await onSource(patchSource, id, "PATCH", { config: { owner: "-bad-" } }), 400);
+  assert.deepEqual(Object.keys(badOwner.fields ?? {}), ["config.owner"]);
+  assert.equal((await refused(await onSource(patchSource, id, "PATCH", { name: "here" }), 409)).code, "conflict");
+  assert.equal((await refused(await onSource(patchSource, 424242, "PATCH", { name: "x" }), 404)).code, "not_found");
+});
+
+it("pause and resume take a source off its schedule and back; DELETE removes it from the lists but keeps its scans", async () => {
+  const { id } = await db().source.findUniqueOrThrow({ where: { name: "acme-corp" }, select: { id: true } });
+  const paused = sourceSchema.parse(await (await onSource(pauseSource, id, "POST")).json());
+  assert.ok(paused.pausedAt);
+  assert.equal(paused.nextScanAt, null);
+  assert.equal(await cron(id), null);
+  const resumed = sourceSchema.parse(await (await onSource(resumeSource, id, "POST")).json());
+  assert.equal(resumed.pausedAt, null);
+  assert.equal(await cron(id), "30 5 * * *");
+
+  const { id: hereId } = await db().source.findUniqueOrThrow({ where: { name: "here" }, select: { id: true } });
+  const gone = await onSource(deleteSource, hereId, "DELETE");
+  assert.equal(gone.status, 204);
+  assert.equal((await refused(await onSource(getSource, hereId, "GET"), 404)).code, "not_found");
+  assert.equal((await refused(await onSource(deleteSource, hereId, "DELETE"), 404)).code, "not_found");
+  const names = sourceList.parse(await (await get(listSources, "/api/v1/sources")).json()).items.map((s) => s.name);
+  assert.deepEqual(names, ["acme-corp"]);
+  const history = scanList.parse(await (await get(listScans, `/api/v1/scans?sourceId=${hereId}`)).json());
+  assert.equal(history.items.length, 1, "its scan stays readable");
+  assert.equal(history.items[0]?.status, "failed", "closed: the source was deleted before it started");
 });

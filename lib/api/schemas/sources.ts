@@ -43,6 +43,7 @@ export const sourceSchema = z
     location: z.string().meta({ description: "Directory, organisation or kubeconfig context." }),
     credentials: z.string().nullable().meta({ description: "Where the credentials come from, by name only." }),
     schedule: z.string().nullable().meta({ description: "Cron expression (UTC); null: scanned on demand only." }),
+    pausedAt: timestamp.nullable().meta({ description: "When it was paused (no scheduled scans until resumed); null: running." }),
     nextScanAt: timestamp.nullable(),
     services: z.number().int().meta({ description: "Live services found in it." }),
     lastScan: lastScan.nullable(),
@@ -51,3 +52,20 @@ export const sourceSchema = z
 
 export const sourceListQuery = pageQuery;
 export const sourceList = pageOf(sourceSchema).meta({ id: "SourceList" });
+
+/**
+ * `PATCH /api/v1/sources/{id}`: what to change. Omitted fields stay; `schedule: null` makes it on demand;
+ * `config` holds the kind's config fields to change (a `null` value drops one back to its default). The
+ * kind cannot change.
+ */
+export const updateSourceBody = z
+  .object({
+    name: sourceName.optional(),
+    schedule: sourceSchedule,
+    config: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .meta({ description: "Fields of the source kind's config (as in CreateSource) to change; null drops one." }),
+  })
+  .strict()
+  .meta({ id: "UpdateSource" });
