@@ -58,8 +58,12 @@ async function main(): Promise<void> {
       },
     );
   }
+  // A port already taken costs this worker its metrics, not its jobs: said loudly, and the worker works on.
   if (config.DOZEN_WORKER_METRICS_PORT)
-    metrics = await serveMetrics({ registry: instruments().registry, port: config.DOZEN_WORKER_METRICS_PORT });
+    metrics = await serveMetrics({ registry: instruments().registry, port: config.DOZEN_WORKER_METRICS_PORT }).catch((err: unknown) => {
+      log.error({ err, port: config.DOZEN_WORKER_METRICS_PORT }, "cannot serve metrics: DOZEN_WORKER_METRICS_PORT is taken");
+      return undefined;
+    });
   log.info(
     {
       jobs: jobs.map((j) => j.name),
