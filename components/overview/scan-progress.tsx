@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { describeScanProgress } from "@/lib/scans/describe-scan-progress";
 import { useRecentScans } from "@/lib/scans/use-recent-scans";
 
 /**
@@ -25,8 +26,7 @@ export function ScanProgress() {
     >
       {active.map((s) => (
         <p key={s.id}>
-          Scanning <strong>{s.source}</strong>: {s.targetsDone} of {s.targetsTotal || "?"} targets done
-          {s.targetsFailed ? `, ${s.targetsFailed} failed` : ""}…
+          Scanning <strong>{s.source}</strong>: {describeScanProgress(s)}…
         </p>
       ))}
     </div>

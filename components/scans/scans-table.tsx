@@ -1,5 +1,7 @@
 "use client";
 
+import Link from "next/link";
+import { describeScanProgress } from "@/lib/scans/describe-scan-progress";
 import { useRecentScans } from "@/lib/scans/use-recent-scans";
 import type { ScanSummary } from "@/lib/scans/list-recent-scans";
 
@@ -31,17 +33,18 @@ export function ScansTable({ initial }: { initial: ScanSummary[] }) {
       <tbody>
         {scans.map((s) => (
           <tr key={s.id} className="border-t border-slate-100 dark:border-slate-800" data-testid="scan-row">
-            <td className="py-1.5 tabular-nums">#{s.id}</td>
+            <td className="py-1.5 tabular-nums">
+              <Link href={`/scans/${s.id}`} className="text-sky-800 underline dark:text-sky-300">
+                #{s.id}
+              </Link>
+            </td>
             <td>{s.source}</td>
             <td>{s.trigger}</td>
             <td>
               {s.status}
               {s.error ? <span className="block text-xs text-red-800 dark:text-red-300">{s.error}</span> : null}
             </td>
-            <td className="text-right tabular-nums">
-              {s.targetsDone}/{s.targetsTotal || "?"}
-              {s.targetsFailed ? ` (${s.targetsFailed} failed)` : ""}
-            </td>
+            <td className="text-right tabular-nums">{describeScanProgress(s)}</td>
             <td>{dateTime.format(new Date(s.createdAt))}</td>
           </tr>
         ))}

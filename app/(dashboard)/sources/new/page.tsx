@@ -3,6 +3,7 @@ import Link from "next/link";
 import { env } from "@/lib/env";
 import { findSourceKind, SOURCE_KINDS } from "@/lib/sources/kinds/registry";
 import { SourceForm } from "@/components/sources/source-form";
+import { BackLink } from "@/components/ui/back-link";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Add a source" };
@@ -14,11 +15,7 @@ export default async function NewSourcePage({ searchParams }: { searchParams: Pr
   const defaultSchedule = env().DOZEN_DEFAULT_SCHEDULE;
   return (
     <div className="space-y-4">
-      <p className="text-sm">
-        <Link href="/sources" className="text-sky-800 underline dark:text-sky-300">
-          ← Sources
-        </Link>
-      </p>
+      <BackLink href="/sources" label="Sources" />
       <h1 className="text-2xl font-semibold">Add a source</h1>
       <nav aria-label="Kind of source">
         <ul className="flex flex-wrap gap-2 text-sm">
