@@ -1,18 +1,12 @@
-import type { ReactNode } from "react";
-import Link from "next/link";
 import type { SourceSummary } from "@/lib/sources/list-sources";
 import { ScanNowButton } from "@/components/scans/scan-now-button";
 import type { Formatters } from "@/components/sources/formatters";
+import { LastScanFact } from "@/components/sources/last-scan";
 import { RepositoryCounts } from "@/components/sources/repository-counts";
+import { SourceAdmin } from "@/components/sources/source-admin";
 import { ScheduleForm } from "@/components/sources/schedule-form";
 import { UnmatchedWorkloads } from "@/components/sources/unmatched-workloads";
-
-const STATUS_TONE: Record<string, string> = {
-  succeeded: "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200",
-  partial: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
-  failed: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200",
-};
-const NEUTRAL = "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200";
+import { Fact } from "@/components/ui/fact";
 
 function Time({ iso, f }: { iso: string; f: Formatters }) {
   return (
@@ -22,18 +16,16 @@ function Time({ iso, f }: { iso: string; f: Formatters }) {
   );
 }
 
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs text-slate-600 dark:text-slate-300">{term}</dt>
-      <dd className="mt-0.5">{children}</dd>
-    </div>
-  );
-}
-
 /** One source and what a platform engineer watches about it; never a credential, only where it comes from. */
-export function SourceCard({ source: s, f, highlight }: { source: SourceSummary; f: Formatters; highlight: boolean }) {
-  const scan = s.lastScan;
+export function SourceCard(props: {
+  source: SourceSummary;
+  f: Formatters;
+  /** The reader's locale and the render time, for the live parts formatted in the browser. */
+  locale: string;
+  renderedAt: string;
+  highlight: boolean;
+}) {
+  const { source: s, f, highlight } = props;
   return (
     <li
       data-testid="source-row"
@@ -46,6 +38,11 @@ export function SourceCard({ source: s, f, highlight }: { source: SourceSummary;
           <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 align-middle text-xs font-normal text-slate-800 dark:bg-slate-800 dark:text-slate-200">
             {s.kindLabel}
           </span>
+          {s.pausedAt ? (
+            <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 align-middle text-xs font-normal text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+              paused
+            </span>
+          ) : null}
         </h2>
         <ScanNowButton sourceId={s.id} sourceName={s.name} />
       </div>
@@ -57,7 +54,11 @@ export function SourceCard({ source: s, f, highlight }: { source: SourceSummary;
         <Fact term="Schedule (UTC)">
           <span className="font-mono text-xs">{s.schedule ?? "on demand"}</span>
           <span className="block text-xs text-slate-600 dark:text-slate-300">
-            {s.nextScanAt ? (
+            {s.pausedAt ? (
+              <>
+                paused since <Time iso={s.pausedAt} f={f} />: no scheduled scans
+              </>
+            ) : s.nextScanAt ? (
               <>
                 next <Time iso={s.nextScanAt} f={f} /> ({f.relative(s.nextScanAt)})
               </>
@@ -69,22 +70,7 @@ export function SourceCard({ source: s, f, highlight }: { source: SourceSummary;
           </span>
         </Fact>
         <Fact term="Last scan">
-          {scan ? (
-            <>
-              <span className={`rounded px-1.5 py-0.5 text-xs ${STATUS_TONE[scan.status] ?? NEUTRAL}`}>{scan.status}</span>{" "}
-              <Link href="/scans" className="text-sky-800 underline dark:text-sky-300">
-                scan #{scan.id}
-              </Link>
-              <span className="block text-xs text-slate-600 dark:text-slate-300">
-                <Time iso={scan.finishedAt ?? scan.createdAt} f={f} /> · {f.number(scan.targetsDone)}/
-                {scan.targetsTotal ? f.number(scan.targetsTotal) : "?"} done
-                {scan.targetsFailed ? ` · ${f.number(scan.targetsFailed)} failed` : ""}
-              </span>
-              {scan.error ? <span className="block text-xs text-red-800 dark:text-red-300">{scan.error}</span> : null}
-            </>
-          ) : (
-            "never"
-          )}
+          <LastScanFact sourceId={s.id} initial={s.lastScan} locale={props.locale} renderedAt={props.renderedAt} />
         </Fact>
         <Fact term="Services">
           <span className="tabular-nums">{f.number(s.services)}</span>
@@ -130,6 +116,7 @@ export function SourceCard({ source: s, f, highlight }: { source: SourceSummary;
           <ScheduleForm sourceId={s.id} sourceName={s.name} schedule={s.schedule} />
         </div>
       </details>
+      <SourceAdmin sourceId={s.id} sourceName={s.name} paused={s.pausedAt !== null} />
     </li>
   );
 }

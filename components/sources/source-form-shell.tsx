@@ -1,12 +1,19 @@
 "use client";
 
 import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import { editSource } from "@/lib/actions/edit-source";
 import { submitSource, type SourceFormState } from "@/lib/actions/submit-source";
 import { TextField } from "@/components/sources/form-fields";
 
-/** The add-source form's action state: its errors, and its fields' values after a refused submit. */
-export function useSourceForm() {
-  const [state, action, pending] = useActionState<SourceFormState, FormData>(submitSource, { errors: {}, values: {} });
+/**
+ * A source form's action state: its errors, and its fields' values after a refused submit. An edit form
+ * opens with the source's values (as if submitted) and saves through the edit action.
+ */
+export function useSourceForm(opts: { values?: Record<string, string> } = {}) {
+  const [state, action, pending] = useActionState<SourceFormState, FormData>(opts.values ? editSource : submitSource, {
+    errors: {},
+    values: opts.values ?? {},
+  });
   return { state, action, pending };
 }
 
@@ -30,6 +37,8 @@ export function SourceFormShell(props: {
   pending: boolean;
   state: SourceFormState;
   submitLabel: string;
+  /** Editing an existing source: other words on the button and below it. */
+  editing?: boolean;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLFormElement>(null);
@@ -64,9 +73,13 @@ export function SourceFormShell(props: {
           disabled={props.pending}
           className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-60"
         >
-          {props.pending ? "Adding…" : props.submitLabel}
+          {props.pending ? (props.editing ? "Saving…" : "Adding…") : props.submitLabel}
         </button>
-        <span className="text-xs text-slate-600 dark:text-slate-300">Its first scan is queued as soon as it is added.</span>
+        <span className="text-xs text-slate-600 dark:text-slate-300">
+          {props.editing
+            ? "Its scans and findings are kept; the next scan uses the new settings."
+            : "Its first scan is queued as soon as it is added."}
+        </span>
       </div>
     </form>
   );

@@ -14,6 +14,7 @@ function WithCode({ text }: { text: string }) {
 /**
  * The add-source form of any kind, drawn from the kind's field list (lib/sources/kinds/<kind>/index.ts), so a
  * new kind needs no component. Credentials are named, never entered: the env variables the workers read.
+ * With `edit`, the same form edits a source: filled with its values, saved through the edit action.
  */
 export function SourceForm(props: {
   kind: string;
@@ -21,11 +22,19 @@ export function SourceForm(props: {
   submitLabel: string;
   fields: FormField[];
   defaultSchedule: string;
+  edit?: { sourceId: number; values: Record<string, string> };
 }) {
-  const { state, action, pending } = useSourceForm();
+  const { state, action, pending } = useSourceForm({ values: props.edit?.values });
   return (
-    <SourceFormShell action={action} pending={pending} state={state} submitLabel={props.submitLabel}>
+    <SourceFormShell
+      action={action}
+      pending={pending}
+      state={state}
+      submitLabel={props.edit ? "Save changes" : props.submitLabel}
+      editing={props.edit !== undefined}
+    >
       <input type="hidden" name="kind" value={props.kind} />
+      {props.edit ? <input type="hidden" name="sourceId" value={props.edit.sourceId} /> : null}
       <NameField state={state} placeholder={props.namePlaceholder} />
       <Fields fields={props.fields} state={state} />
       <ScheduleField state={state} defaultSchedule={props.defaultSchedule} />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { listSources } from "@/lib/sources/list-sources";
@@ -9,11 +10,17 @@ import { SourceCard } from "@/components/sources/source-card";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sources" };
 
-export default async function SourcesPage({ searchParams }: { searchParams: Promise<{ added?: string; scan?: string }> }) {
+export default async function SourcesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ added?: string; scan?: string; edited?: string; deleted?: string }>;
+}) {
   const now = new Date();
   const [sources, params, requestHeaders] = await Promise.all([listSources({ now }), searchParams, headers()]);
-  const f = createFormatters({ locale: readerLocale(requestHeaders.get("accept-language")), now });
+  const locale = readerLocale(requestHeaders.get("accept-language"));
+  const f = createFormatters({ locale, now });
   const added = sources.find((s) => String(s.id) === params.added);
+  const edited = sources.find((s) => String(s.id) === params.edited);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -37,6 +44,20 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
           .
         </p>
       ) : null}
+      {edited ? (
+        <Notice>
+          Saved <strong>{edited.name}</strong>. Its next scan uses the new settings.
+        </Notice>
+      ) : null}
+      {params.deleted ? (
+        <Notice>
+          Deleted <strong>{params.deleted}</strong>. It is no longer scanned; its scans, services and findings stay readable from{" "}
+          <Link href="/scans" className="underline">
+            Scans
+          </Link>
+          .
+        </Notice>
+      ) : null}
       {sources.length === 0 ? (
         <div className="rounded border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:border-slate-700 dark:text-slate-300">
           <p className="font-medium">No sources yet.</p>
@@ -50,10 +71,28 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
       ) : (
         <ul className="space-y-3" aria-label="Sources">
           {sources.map((s) => (
-            <SourceCard key={s.id} source={s} f={f} highlight={s.id === added?.id} />
+            <SourceCard
+              key={s.id}
+              source={s}
+              f={f}
+              locale={locale}
+              renderedAt={now.toISOString()}
+              highlight={s.id === added?.id || s.id === edited?.id}
+            />
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+function Notice({ children }: { children: ReactNode }) {
+  return (
+    <p
+      role="status"
+      className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+    >
+      {children}
+    </p>
   );
 }
