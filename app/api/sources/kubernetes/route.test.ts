@@ -1,3 +1,4 @@
+import path from "node:path";
 import { it } from "node:test";
 import assert from "node:assert/strict";
 import { POST } from "@/app/api/sources/kubernetes/route";
@@ -76,12 +77,13 @@ it("refuses a cluster with no kubeconfig anywhere (400) when KUBECONFIG is unset
 });
 
 it("refuses a kubeconfig that is not there, or lacks the context, with 400 naming the field", async () => {
-  const missing = await post({ name: "typo", config: { kubeconfigPath: "/nonexistent/dozen/kubeconfig", context: "prod" } });
+  const kubeconfigPath = await writeKubeconfig({ contexts: ["staging"] });
+  const absent = path.join(path.dirname(kubeconfigPath), "absent");
+  const missing = await post({ name: "typo", config: { kubeconfigPath: absent, context: "prod" } });
   assert.equal(missing.status, 400);
   assert.deepEqual(((await missing.json()) as { issues: string[] }).issues, [
-    "config.kubeconfigPath: /nonexistent/dozen/kubeconfig: no such file on the server",
+    `config.kubeconfigPath: ${absent}: no such file on the server`,
   ]);
-  const kubeconfigPath = await writeKubeconfig({ contexts: ["staging"] });
   const wrong = await post({ name: "typo", config: { kubeconfigPath, context: "prod" } });
   assert.equal(wrong.status, 400);
   assert.deepEqual(((await wrong.json()) as { issues: string[] }).issues, [
