@@ -1,3 +1,5 @@
+import path from "node:path";
+import { tmpdir } from "node:os";
 import { it } from "node:test";
 import assert from "node:assert/strict";
 import { fillSourceForm } from "@/lib/sources/fill-source-form";
@@ -35,7 +37,14 @@ it("opens a GitHub source's edit form with what it has: the app chosen, lists jo
 });
 
 it("round-trips a cluster's form: filled, submitted unchanged, it changes nothing", () => {
-  const stored = { kubeconfigPath: "/etc/kube", context: "prod-eu", inCluster: false, namespaces: [], excludeNamespaces: ["kube-system"] };
+  // In the kubeconfig directory the test run allows (DOZEN_KUBECONFIG_DIR, scripts/test.ts): any other is refused.
+  const stored = {
+    kubeconfigPath: path.join(tmpdir(), "kube"),
+    context: "prod-eu",
+    inCluster: false,
+    namespaces: [],
+    excludeNamespaces: ["kube-system"],
+  };
   const input = kubernetes.fromSource({ name: "prod", schedule: null, location: "prod-eu", config: stored });
   const values = fillSourceForm({ fields: kubernetes.form.fields, input });
   assert.deepEqual([values.mode, values["config.namespaces"], values.schedule], ["kubeconfig", "", ""]);
