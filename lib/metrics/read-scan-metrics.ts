@@ -1,6 +1,5 @@
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { $Enums } from "@/lib/generated/prisma/client";
+import { $Enums, Prisma } from "@/lib/generated/prisma/client";
 import type { MetricFamily } from "@/lib/metrics/format-families";
 
 /** Upper bounds (seconds) of the scan duration buckets: a local directory takes seconds, an organisation hours. */
