@@ -17,7 +17,7 @@ import { CsvLink } from "@/components/ui/csv-link";
 /**
  * The overview's heatmap with its filters, sort and pager. The URL is the state: every change is pushed
  * with the History API (Next's router keeps useSearchParams in step, back/forward included) and the rows
- * come from /api/heatmap through TanStack Query, so the rest of the server-rendered page is not re-run.
+ * come from /api/v1/services through TanStack Query, so the rest of the server-rendered page is not re-run.
  */
 export function HeatmapExplorer({
   initial,

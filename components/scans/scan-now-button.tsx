@@ -7,9 +7,14 @@ export function ScanNowButton({ sourceId, sourceName }: { sourceId: number; sour
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: async () => {
-      const res = await fetch(`/api/sources/${sourceId}/scans`, { method: "POST" });
-      if (!res.ok) throw new Error(((await res.json()) as { error?: string }).error ?? `HTTP ${res.status}`);
-      return (await res.json()) as { scanId: number; alreadyRunning: boolean };
+      const res = await fetch("/api/v1/scans", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ sourceId }),
+      });
+      if (!res.ok) throw new Error(((await res.json()) as { error?: { message?: string } }).error?.message ?? `HTTP ${res.status}`);
+      // 202: a new scan; 200: the one already queued or running for this source.
+      return { scanId: ((await res.json()) as { id: number }).id, alreadyRunning: res.status === 200 };
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["scans"] }),
   });

@@ -9,9 +9,9 @@ export function useRecentScans(opts: { limit?: number; initialData?: ScanSummary
   return useQuery({
     queryKey: ["scans", "recent", limit],
     queryFn: async (): Promise<ScanSummary[]> => {
-      const res = await fetch(`/api/scans?limit=${limit}`);
+      const res = await fetch(`/api/v1/scans?limit=${limit}`);
       if (!res.ok) throw new Error(`scans: HTTP ${res.status}`);
-      return ((await res.json()) as { scans: ScanSummary[] }).scans;
+      return ((await res.json()) as { items: ScanSummary[] }).items;
     },
     initialData: opts.initialData,
     refetchInterval: (query) => (query.state.data?.some((s) => s.status === "queued" || s.status === "running") ? 2_000 : false),
