@@ -1,3 +1,4 @@
+import path from "node:path";
 import { z } from "zod";
 
 /**
@@ -8,6 +9,18 @@ import { z } from "zod";
 
 const emptyAsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const bool = z.preprocess((v) => (typeof v === "string" ? ["1", "true", "yes", "on"].includes(v.toLowerCase()) : v), z.boolean());
+const commaList = (v: unknown) =>
+  typeof v === "string"
+    ? v
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : v;
+const nameList = z.preprocess(commaList, z.array(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "an environment variable name (A-Z, 0-9, _)")));
+const hostList = z.preprocess(
+  (v) => (typeof v === "string" ? (commaList(v) as string[]).map((h) => h.toLowerCase()) : v),
+  z.array(z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/, "a host name, optionally with :port")),
+);
 
 // `key=value,key2=value2` with URL-encoded values, as OpenTelemetry's OTEL_*_HEADERS and OTEL_RESOURCE_ATTRIBUTES.
 const keyValues = z.preprocess(
@@ -51,6 +64,25 @@ const schema = z.object({
   DOZEN_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).default("http://localhost:3000")),
   /** Kubeconfig file for Kubernetes sources that name no file of their own (first path if a list). */
   KUBECONFIG: z.preprocess(emptyAsUnset, z.string().optional()),
+  /**
+   * The environment variables a source may name as a credential (`tokenEnv`, `app.*Env`), comma-separated.
+   * Any other name is refused, so a source cannot make the worker send DATABASE_URL or an API key anywhere.
+   */
+  DOZEN_CREDENTIAL_ENVS: z.preprocess(emptyAsUnset, nameList.default(["GITHUB_TOKEN", "GITHUB_APP_ID", "GITHUB_APP_PRIVATE_KEY"])),
+  /**
+   * GitHub API hosts a source may use (`host` or `host:port`, comma-separated): a token is sent to these
+   * hosts (over https; plain http only to a loopback host) and to their archive hosts, never elsewhere.
+   */
+  DOZEN_GITHUB_HOSTS: z.preprocess(emptyAsUnset, hostList.default(["api.github.com"])),
+  /** The only directory kubeconfig files are read from; unset: the directory of KUBECONFIG (none without it). */
+  DOZEN_KUBECONFIG_DIR: z.preprocess(emptyAsUnset, z.string().optional()),
+  /** Allow kubeconfig users with `exec` or `auth-provider` plugins (they run a command as the worker's user). */
+  DOZEN_KUBECONFIG_ALLOW_EXEC: z.preprocess(emptyAsUnset, bool.default(false)),
+  /**
+   * Directories local sources may lie below (`:`-separated, like PATH). Unset: none, except that `npm start`
+   * with its embedded database (local mode) allows the repository's `examples/`.
+   */
+  DOZEN_LOCAL_ROOTS: z.preprocess(emptyAsUnset, z.string().optional()),
   /** `npm run bench:accuracy`: directory holding the corpus checkouts, one `<owner>__<name>` folder each. */
   DOZEN_ACCURACY_CORPUS: z.preprocess(emptyAsUnset, z.string().optional()),
   /** Database used by the tests instead of the embedded one. */
@@ -111,6 +143,37 @@ export function env(): Env {
 export function namedVariable(opts: { name: string }): string | undefined {
   const value = process.env[opts.name];
   return value === undefined || value.trim() === "" ? undefined : value;
+}
+
+// The allow-lists a source is judged by are read when used, not cached with env(): a test starts its
+// stand-ins on free ports first and names them after; in a deployment the environment never changes anyway.
+function fresh<K extends "DOZEN_CREDENTIAL_ENVS" | "DOZEN_GITHUB_HOSTS" | "DOZEN_LOCAL_ROOTS">(key: K): Env[K] {
+  const result = schema.shape[key].safeParse(process.env[key]);
+  if (!result.success) throw new InvalidEnvironmentError(result.error.issues.map((i) => `${key}: ${i.message}`));
+  return result.data as Env[K];
+}
+
+/** The environment variables a source may name as a credential (DOZEN_CREDENTIAL_ENVS). */
+export function credentialEnvs(): readonly string[] {
+  return fresh("DOZEN_CREDENTIAL_ENVS");
+}
+
+/** The GitHub API hosts (`host` or `host:port`, lower-case) a source may send its credential to (DOZEN_GITHUB_HOSTS). */
+export function githubHosts(): readonly string[] {
+  return fresh("DOZEN_GITHUB_HOSTS");
+}
+
+/** The one directory kubeconfig files may be read from: DOZEN_KUBECONFIG_DIR, else KUBECONFIG's (first file's) directory, else none. */
+export function kubeconfigDir(): string | null {
+  const dir = emptyAsUnset(process.env.DOZEN_KUBECONFIG_DIR) as string | undefined;
+  if (dir) return path.resolve(dir);
+  const first = (emptyAsUnset(process.env.KUBECONFIG) as string | undefined)?.split(path.delimiter).find(Boolean);
+  return first ? path.dirname(path.resolve(first)) : null;
+}
+
+/** The directories local sources may lie below (DOZEN_LOCAL_ROOTS), as given; empty when none. */
+export function localRoots(): readonly string[] {
+  return (fresh("DOZEN_LOCAL_ROOTS") ?? "").split(":").filter((p) => p.trim() !== "");
 }
 
 /**

@@ -40,7 +40,10 @@ async function main(): Promise<void> {
   } else {
     log.info({ url: redactUrl(url) }, "using DATABASE_URL");
   }
-  const dbEnv = { DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" };
+  // Local mode (the embedded database, a laptop): local sources may lie in the repository's examples/, where
+  // the demo fleet is. Anywhere else, and in any deployment, only below what DOZEN_LOCAL_ROOTS names.
+  const localMode: Record<string, string> = embedded && !config.DOZEN_LOCAL_ROOTS ? { DOZEN_LOCAL_ROOTS: path.join(ROOT, "examples") } : {};
+  const dbEnv = { DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", ...localMode };
   if (!nextBuildExists()) {
     log.info("no production build yet: running next build (about a minute, once)");
     await step("build", [nodeBin("next/dist/bin/next"), "build"], dbEnv);

@@ -64,7 +64,24 @@ async function main(): Promise<number> {
     serverUrl = embedded.adminUrl;
     console.log(`test PostgreSQL: embedded, data in ${dataDir}`);
   }
-  const testEnv = { TEST_DATABASE_URL: serverUrl, NODE_ENV: "test", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" };
+  // As an admin would allow them: tests scan checkouts they make in the temp directory (and the repository's
+  // own fixtures), read kubeconfigs they write there, and name their credentials' variables. A GitHub
+  // stand-in adds its own host to DOZEN_GITHUB_HOSTS when it starts.
+  const testEnv = {
+    TEST_DATABASE_URL: serverUrl,
+    NODE_ENV: "test",
+    LOG_LEVEL: "warn",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DOZEN_LOCAL_ROOTS: [tmpdir(), ROOT].join(path.delimiter),
+    DOZEN_KUBECONFIG_DIR: tmpdir(),
+    DOZEN_CREDENTIAL_ENVS: [
+      "GITHUB_TOKEN",
+      "GITHUB_APP_ID",
+      "GITHUB_APP_PRIVATE_KEY",
+      ...["GH_TOKEN", "APP_ID", "APP_KEY", "APP_INSTALLATION", "GHES_APP_ID", "GHES_APP_KEY"].map((n) => `DOZEN_TEST_${n}`),
+      ...["ACME_APP_ID", "ACME_GH_TOKEN", "ACME_TOKEN"],
+    ].join(","),
+  };
   let passed = 0;
   let failed = 0;
   try {

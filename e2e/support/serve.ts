@@ -1,5 +1,7 @@
 // Starts Dozen for the e2e tests: a fresh database on the test server, then the same start-up as
 // `npm start` (migrate, demo fleet, web + worker) with DATABASE_URL set, so nothing is embedded twice.
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -21,7 +23,18 @@ const app = runChild({
   name: "dozen",
   command: process.execPath,
   args: tsxArgs("scripts/start.ts"),
-  env: childEnv({ DATABASE_URL: databaseUrlFor(name), PORT: values.port, DOZEN_DEMO_FLEET: "examples/fleet", LOG_LEVEL: "info" }),
+  env: childEnv({
+    DATABASE_URL: databaseUrlFor(name),
+    PORT: values.port,
+    DOZEN_DEMO_FLEET: "examples/fleet",
+    LOG_LEVEL: "info",
+    // What an admin allows (README "Security"): the demo fleet and the checkouts and kubeconfigs the specs
+    // write to the temp directory, the variables and the closed local port the GitHub spec names.
+    DOZEN_LOCAL_ROOTS: [path.join(ROOT, "examples"), tmpdir()].join(path.delimiter),
+    DOZEN_KUBECONFIG_DIR: tmpdir(),
+    DOZEN_CREDENTIAL_ENVS: "GITHUB_TOKEN,GITHUB_APP_ID,GITHUB_APP_PRIVATE_KEY,DOZEN_E2E_UNSET_APP_ID,DOZEN_E2E_UNSET_APP_KEY",
+    DOZEN_GITHUB_HOSTS: "api.github.com,127.0.0.1:9",
+  }),
   cwd: ROOT,
   log,
 });

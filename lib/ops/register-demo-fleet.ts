@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Logger } from "pino";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { ValidationError } from "@/lib/errors";
 import { createBoss } from "@/lib/jobs/create-boss";
 import { registerSource } from "@/lib/sources/register-source";
 import { requestScan } from "@/lib/persistence/scan-run/request-scan";
@@ -15,11 +16,19 @@ export async function registerDemoFleet(opts: { log: Logger }): Promise<{ regist
   const directory = env().DOZEN_DEMO_FLEET;
   if (directory === "off") return { registered: false };
   if ((await db().source.count()) > 0) return { registered: false };
-  const source = await registerSource({
-    kind: "local",
-    input: { name: "demo-fleet", directory: path.resolve(ROOT, directory) },
-    ifExists: "return",
-  });
+  let source;
+  try {
+    source = await registerSource({
+      kind: "local",
+      input: { name: "demo-fleet", directory: path.resolve(ROOT, directory) },
+      ifExists: "return",
+    });
+  } catch (error) {
+    // Outside DOZEN_LOCAL_ROOTS (a deployment with a database of its own): no demo, and Dozen still starts.
+    if (!(error instanceof ValidationError)) throw error;
+    opts.log.warn({ directory, reason: error.message }, "demo fleet not registered");
+    return { registered: false };
+  }
   const boss = createBoss({ role: "web" });
   boss.on("error", (err) => opts.log.error({ err }, "pg-boss error"));
   await boss.start();

@@ -1,3 +1,4 @@
+import { describeError } from "@/lib/errors";
 import type { LocalTarget } from "@/lib/collectors/local/collect-local-source";
 import { buildCustomRules } from "@/lib/rules/custom/build-custom-rules";
 import { classifyServiceKind } from "@/lib/rules/classify-service-kind";
@@ -31,7 +32,7 @@ export function evaluateRepository(opts: { targets: readonly LocalTarget[]; conf
       const durationMs = Math.round(performance.now() - started);
       services.push({ key, name, path, kind: classifyServiceKind(target.facts), facts: target.facts, findings, ...score, durationMs });
     } catch (error) {
-      failures.push({ key, name, path, error: `evaluation failed: ${error instanceof Error ? error.message : String(error)}` });
+      failures.push({ key, name, path, error: describeError(error, "evaluation failed") });
     }
   }
   return { services, failures };

@@ -1,8 +1,10 @@
 import { parse } from "yaml";
+import { DozenError } from "@/lib/errors";
+import { yamlErrorReason } from "@/lib/facts/yaml-error-reason";
 import { scoringConfigSchema, type ScoringConfig } from "@/lib/scoring/scoring-config";
 
 /** A config file that does not parse or names rules that do not exist; lists every issue. */
-export class InvalidScoringConfigError extends Error {
+export class InvalidScoringConfigError extends DozenError {
   constructor(
     public readonly source: string,
     public readonly issues: string[],
@@ -18,7 +20,8 @@ export function parseScoringConfig(opts: { text: string; source: string; knownRu
   try {
     raw = parse(opts.text) ?? {};
   } catch (error) {
-    throw new InvalidScoringConfigError(opts.source, [error instanceof Error ? error.message : String(error)]);
+    // The parser's first line only: the rest quotes the file, which is stored and shown with the scan.
+    throw new InvalidScoringConfigError(opts.source, [yamlErrorReason({ message: error instanceof Error ? error.message : "" })]);
   }
   const result = scoringConfigSchema.safeParse(raw);
   if (!result.success) {

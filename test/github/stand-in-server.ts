@@ -61,7 +61,15 @@ const PER_PAGE_MAX = 100;
  * at that API and at the host's web root. With `app`, it is an app-only GitHub: app JWTs are verified,
  * installation tokens issued, and every other request needs a live one (401 otherwise).
  */
-export async function startStandIn(opts: { latencyMs?: number; rateLimit?: number; app?: StandInAppOptions } = {}): Promise<StandIn> {
+export async function startStandIn(
+  opts: {
+    latencyMs?: number;
+    rateLimit?: number;
+    app?: StandInAppOptions;
+    /** A hostile or misconfigured GitHub: tarballs redirect to this origin instead of the stand-in's own codeload. */
+    tarballRedirectOrigin?: string;
+  } = {},
+): Promise<StandIn> {
   const repos = new Map<string, StandInRepo & { bare: BareRepo }>();
   const faults: Fault[] = [];
   const limit = { limit: opts.rateLimit ?? 5000, remaining: opts.rateLimit ?? 5000, reset: Math.floor(Date.now() / 1000) + 3600 };
@@ -198,7 +206,7 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
         status: 302,
         type: "text/html",
         text: "",
-        headers: { location: `${base}/_codeload/${repo.owner}/${repo.name}/legacy.tar.gz/${sha}` },
+        headers: { location: `${opts.tarballRedirectOrigin ?? base}/_codeload/${repo.owner}/${repo.name}/legacy.tar.gz/${sha}` },
       };
     return notFound;
   }
@@ -274,6 +282,9 @@ export async function startStandIn(opts: { latencyMs?: number; rateLimit?: numbe
 
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Trusted as an admin would trust a GitHub Enterprise Server: sources may send their credentials here.
+  const hosts = (process.env.DOZEN_GITHUB_HOSTS ?? "api.github.com").split(",").filter(Boolean);
+  process.env.DOZEN_GITHUB_HOSTS = [...hosts, new URL(base).host].join(",");
   return {
     baseUrl: base,
     webUrl: webUrl(),

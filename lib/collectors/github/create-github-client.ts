@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
+import { DozenError } from "@/lib/errors";
 import { createAppAuth } from "@octokit/auth-app";
 import { Octokit } from "@octokit/rest";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
+import { fetchWithinHosts } from "@/lib/collectors/github/fetch-within-hosts";
 import { installationTokenCache } from "@/lib/collectors/github/installation-token-cache";
 import { budgetWaitMs, newRateBudget, recordRateHeaders, type RateBudget } from "@/lib/collectors/github/rate-budget";
 
@@ -10,7 +12,7 @@ const GitHubOctokit = Octokit.plugin(throttling, retry);
 export type GitHubClient = InstanceType<typeof GitHubOctokit>;
 
 /** Thrown instead of sending when the token's budget is spent and its reset is further away than we wait. */
-export class RateLimitExhaustedError extends Error {
+export class RateLimitExhaustedError extends DozenError {
   override name = "RateLimitExhaustedError";
   constructor(public readonly resetAt: Date) {
     super(`GitHub rate limit exhausted until ${resetAt.toISOString()}`);
@@ -48,6 +50,7 @@ export interface GitHubClientOptions {
  * An Octokit with GitHub's throttling and retry plugins (retry-after honoured on 403/429 secondary limits,
  * 5xx and timeouts retried with back-off) over a fetch that never sends a counted request while the token's
  * remaining budget is 0 before its reset, and keeps at most `maxInFlight` requests in flight per token.
+ * No request or redirect leaves `baseUrl`'s host (and its archive host): see fetchWithinHosts.
  */
 export function createGitHubClient(opts: GitHubClientOptions): { client: GitHubClient; budget: RateBudget } {
   // An installation has one budget whatever token it currently holds; a token is its own budget.
@@ -77,7 +80,14 @@ export function createGitHubClient(opts: GitHubClientOptions): { client: GitHubC
       : { auth: opts.token }),
     baseUrl: opts.baseUrl,
     userAgent: "dozen-scanner",
-    request: { fetch: guardedFetch({ budget, timeoutMs: opts.timeoutMs ?? 30_000, maxWaitMs: opts.maxBudgetWaitMs ?? 120_000 }) },
+    request: {
+      fetch: guardedFetch({
+        send: fetchWithinHosts({ apiBaseUrl: opts.baseUrl }),
+        budget,
+        timeoutMs: opts.timeoutMs ?? 30_000,
+        maxWaitMs: opts.maxBudgetWaitMs ?? 120_000,
+      }),
+    },
     throttle: { onRateLimit: retryable, onSecondaryRateLimit: retryable, retryAfterBaseValue: base, id: key },
     retry: { retries: 3, retryAfterBaseValue: base / 10 },
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
@@ -85,7 +95,7 @@ export function createGitHubClient(opts: GitHubClientOptions): { client: GitHubC
   return { client, budget };
 }
 
-function guardedFetch(opts: { budget: RateBudget; timeoutMs: number; maxWaitMs: number }): typeof fetch {
+function guardedFetch(opts: { send: typeof fetch; budget: RateBudget; timeoutMs: number; maxWaitMs: number }): typeof fetch {
   const { budget } = opts;
   return async (input, init) => {
     await acquire(budget);
@@ -96,7 +106,7 @@ function guardedFetch(opts: { budget: RateBudget; timeoutMs: number; maxWaitMs: 
       budget.reserved++;
       try {
         const signals = [AbortSignal.timeout(opts.timeoutMs), ...(init?.signal ? [init.signal] : [])];
-        const response = await fetch(input, { ...init, signal: AbortSignal.any(signals) });
+        const response = await opts.send(input, { ...init, signal: AbortSignal.any(signals) });
         recordRateHeaders({ budget, headers: response.headers });
         return response;
       } finally {

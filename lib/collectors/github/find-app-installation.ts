@@ -1,5 +1,6 @@
 import { createAppAuth } from "@octokit/auth-app";
 import { Octokit } from "@octokit/rest";
+import { fetchWithinHosts } from "@/lib/collectors/github/fetch-within-hosts";
 import { keyFingerprint } from "@/lib/collectors/github/installation-token-cache";
 
 // Installations rarely move: one look-up per host, app and owner for the life of the process.
@@ -29,13 +30,14 @@ export function findAppInstallation(opts: {
 }
 
 async function lookUp(opts: Parameters<typeof findAppInstallation>[0]): Promise<number> {
+  const within = fetchWithinHosts({ apiBaseUrl: opts.baseUrl });
   const octokit = new Octokit({
     baseUrl: opts.baseUrl,
     userAgent: "dozen-scanner",
     authStrategy: createAppAuth,
     auth: { appId: opts.appId, privateKey: opts.privateKey },
     request: {
-      fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(opts.timeoutMs) }),
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => within(input, { ...init, signal: AbortSignal.timeout(opts.timeoutMs) }),
     },
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });

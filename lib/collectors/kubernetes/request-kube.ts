@@ -1,16 +1,23 @@
 import http from "node:http";
 import https from "node:https";
 import type { KubeConfig } from "@kubernetes/client-node/dist/config.js";
+import { DozenError } from "@/lib/errors";
 
-/** A Kubernetes Status error (401, 403, 404, 410 …) with the server's reason. */
-export class KubeApiError extends Error {
+/**
+ * A Kubernetes Status error (401, 403, 404, 410 …) with the server's reason (a StatusReason word such as
+ * Unauthorized). Its message names the status and reason only, never the Status message or body: those
+ * are the server's text, and a scan error is stored and shown.
+ */
+export class KubeApiError extends DozenError {
+  public readonly reason: string;
   constructor(
     public readonly status: number,
-    public readonly reason: string,
-    message: string,
+    reason: string,
   ) {
-    super(`Kubernetes API ${status} ${reason}: ${message}`);
+    const word = /^[A-Za-z]{1,40}$/.test(reason) ? reason : "Unknown";
+    super(`Kubernetes API answered ${status} ${word}`);
     this.name = "KubeApiError";
+    this.reason = word;
   }
 }
 
@@ -64,15 +71,15 @@ function send(opts: { url: URL; options: https.RequestOptions; accept: string })
             body = null;
           }
           if (status >= 200 && status < 300) return resolve(body);
-          const s = (body ?? {}) as { reason?: string; message?: string };
-          reject(new KubeApiError(status, s.reason ?? "Unknown", s.message ?? text.slice(0, 200)));
+          const s = (body ?? {}) as { reason?: unknown };
+          reject(new KubeApiError(status, typeof s.reason === "string" ? s.reason : "Unknown"));
         });
       },
     );
-    req.setTimeout(60_000, () => req.destroy(new Error(`timeout GET ${opts.url.pathname}`)));
+    req.setTimeout(60_000, () => req.destroy(new DozenError(`timeout GET ${opts.url.pathname}`)));
     // Named by server, so a failed scan says which cluster could not be reached, not just "ECONNREFUSED".
-    req.on("error", (error) =>
-      reject(new Error(`cannot reach the Kubernetes API at ${opts.url.origin}: ${error.message}`, { cause: error })),
+    req.on("error", (error: NodeJS.ErrnoException) =>
+      reject(new DozenError(`cannot reach the Kubernetes API at ${opts.url.origin} (${error.code ?? error.name})`, { cause: error })),
     );
     req.end();
   });

@@ -10,7 +10,7 @@ import { repositoryRoots } from "@/lib/collectors/local/repository-roots";
 import { subInventory } from "@/lib/facts/deploy-graph/inventory";
 import { readRepoConfig } from "@/lib/collectors/local/read-repo-config";
 import type { CollectLimits } from "@/lib/collectors/local/types";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { describeError as describeErrorSafely, NotFoundError, ValidationError } from "@/lib/errors";
 import { stat } from "node:fs/promises";
 
 export type LocalTarget = { key: string; name: string; path: string } & ({ facts: ServiceFacts } | { error: string });
@@ -86,5 +86,5 @@ function describeError(error: unknown, path: string): string {
   if (code === "ENOENT") return `service directory ${path} disappeared while it was being collected`;
   if (code === "EACCES" || code === "EPERM") return `permission denied reading ${path}`;
   if (code === "ENOTDIR") return `${path} is no longer a directory`;
-  return error instanceof Error ? error.message : String(error);
+  return describeErrorSafely(error);
 }

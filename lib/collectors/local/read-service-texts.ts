@@ -1,6 +1,5 @@
-import { constants } from "node:fs";
-import { open } from "node:fs/promises";
 import { join } from "node:path";
+import { kib, readRegularFile } from "@/lib/collectors/local/read-regular-file";
 import { classifyPath, type PathKind } from "@/lib/facts/classify-path";
 import type { CollectLimits } from "@/lib/collectors/local/types";
 
@@ -52,24 +51,13 @@ export async function readServiceTexts(opts: {
       skipped.push({ path: file.path, reason: `total text limit (${kib(limits.maxTotalBytes)}) reached` });
       continue;
     }
-    let buffer: Buffer;
-    try {
-      const handle = await open(join(opts.root, file.path), constants.O_RDONLY | constants.O_NOFOLLOW);
-      try {
-        buffer = await handle.readFile();
-      } finally {
-        await handle.close();
-      }
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      skipped.push({ path: file.path, reason: code === "ELOOP" ? "symlink (not followed)" : `unreadable (${code ?? "error"})` });
+    // Never a link, FIFO or device (one swapped in since the walk included), never past the cap.
+    const read = await readRegularFile({ path: join(opts.root, file.path), maxBytes: limits.maxFileBytes });
+    if ("skipped" in read) {
+      skipped.push({ path: file.path, reason: read.skipped });
       continue;
     }
-    // The file may have grown since the walk measured it.
-    if (buffer.length > limits.maxFileBytes) {
-      skipped.push({ path: file.path, reason: `too large (${kib(buffer.length)} > ${kib(limits.maxFileBytes)})` });
-      continue;
-    }
+    const { buffer } = read;
     if (buffer.subarray(0, 8000).includes(0)) {
       if (!probe) skipped.push({ path: file.path, reason: "binary" });
       continue;
@@ -80,9 +68,4 @@ export async function readServiceTexts(opts: {
     texts.push({ path: file.path, text });
   }
   return { texts, skipped };
-}
-
-function kib(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }

@@ -1,6 +1,7 @@
 import { createGitHubClient, type GitHubAppAuth, type GitHubClient } from "@/lib/collectors/github/create-github-client";
 import { findAppInstallation } from "@/lib/collectors/github/find-app-installation";
 import { env, namedVariable } from "@/lib/env";
+import { describeError } from "@/lib/errors";
 import { githubSourceConfig, type GitHubSourceConfig } from "@/lib/sources/kinds/github/config";
 import { webBaseFor } from "@/lib/sources/kinds/github/link-evidence";
 import { publishRateBudget, type RateBudget } from "@/lib/collectors/github/rate-budget";
@@ -36,7 +37,7 @@ export async function openGitHubClient(opts: {
   const app = config.app ? await appAuth({ config, owner: opts.source.location, timeoutMs }) : undefined;
   const { client, budget } = createGitHubClient({
     baseUrl: config.apiBaseUrl,
-    ...(app ? { app } : { token: namedVariable({ name: config.tokenEnv }) }),
+    ...(app ? { app } : { token: readToken({ name: config.tokenEnv }) }),
     seed: stored,
     timeoutMs,
     ...opts.tuning,
@@ -62,13 +63,24 @@ async function appAuth(opts: { config: GitHubSourceConfig; owner: string; timeou
     return { appId, privateKey, installationId: found };
   } catch (error) {
     const status = (error as { status?: number }).status;
-    const message = error instanceof Error ? error.message : String(error);
+    // Never GitHub's answer itself (an SSRF would read any host's body back through it): the status says enough.
     const reason =
       status === 404
         ? "the app is not installed there"
         : status === 401
-          ? `GitHub rejected the app's JWT (check ${opts.config.app!.appIdEnv} and ${opts.config.app!.privateKeyEnv}): ${message}`
-          : message;
+          ? `GitHub rejected the app's JWT (check ${opts.config.app!.appIdEnv} and ${opts.config.app!.privateKeyEnv})`
+          : describeError(error);
     throw new GitHubAppCredentialsError(`GitHub App installation on ${opts.owner} not found: ${reason}`);
   }
+}
+
+/**
+ * The token a source's `tokenEnv` names. A value that cannot be a header (a PEM, anything with a line
+ * break) is refused by name here: sent, fetch would throw a TypeError quoting it whole.
+ */
+function readToken(opts: { name: string }): string | undefined {
+  const token = namedVariable(opts)?.trim();
+  if (token !== undefined && !/^[\x21-\x7e]+$/.test(token))
+    throw new GitHubAppCredentialsError(`GitHub token: ${opts.name} does not hold a token (it has spaces or line breaks)`);
+  return token;
 }

@@ -1,9 +1,10 @@
 import { createPrivateKey } from "node:crypto";
 import { namedVariable } from "@/lib/env";
+import { DozenError } from "@/lib/errors";
 import type { GitHubSourceConfig } from "@/lib/sources/kinds/github/config";
 
 /** A GitHub App's credentials are missing or unusable; the message names the variable, never its value. */
-export class GitHubAppCredentialsError extends Error {
+export class GitHubAppCredentialsError extends DozenError {
   override name = "GitHubAppCredentialsError";
 }
 

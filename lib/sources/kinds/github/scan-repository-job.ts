@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { DozenError, describeError } from "@/lib/errors";
 import type { LocalTarget, UnmatchedWorkload } from "@/lib/collectors/local/collect-local-source";
 import { collectRepository } from "@/lib/collectors/github/collect-repository";
 import { RateLimitExhaustedError } from "@/lib/collectors/github/create-github-client";
@@ -113,7 +114,7 @@ export const scanRepositoryJob = defineJob({
 });
 
 /** A repository attempt's failure, serialised by pg-boss into the job's output (message and retryAt survive). */
-export class RepositoryScanError extends Error {
+export class RepositoryScanError extends DozenError {
   override name = "RepositoryScanError";
   readonly retryAt: string | undefined;
   constructor(message: string, retryAt: Date | null) {
@@ -160,10 +161,11 @@ async function storedUnmatched(opts: { scanId: number; sourceId: number; fullNam
   return row?.unmatched ?? [];
 }
 
+// Never GitHub's answer or a thrown message: an upstream body or an echoed header value would be stored and shown.
 function describe(error: unknown): string {
   const status = (error as { status?: number }).status;
-  const message = error instanceof Error ? error.message : String(error);
-  return status ? `GitHub answered ${status}: ${message}` : message;
+  const refused = (error as { cause?: unknown }).cause instanceof DozenError;
+  return typeof status === "number" && !refused ? `GitHub answered ${status}` : describeError(error);
 }
 
 function rateLimitReset(error: unknown): Date | null {

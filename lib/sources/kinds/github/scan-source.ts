@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { describeError } from "@/lib/errors";
 import { GITHUB_QUEUES, type ScanRepositoryPayload } from "@/lib/sources/kinds/github/queues";
 import { listRepositories } from "@/lib/collectors/github/list-repositories";
 import { openGitHubClient } from "@/lib/sources/kinds/github/open-github-client";
@@ -24,10 +25,7 @@ export const scanGitHub: SourceScanner = async ({ scanId, source, boss, log }) =
     opened = await openGitHubClient({ source: { ...row, location: source.location } });
   } catch (error) {
     // Nothing was fanned out and no repository touched: the previous scores stand until the next scan.
-    const reason =
-      error instanceof GitHubAppCredentialsError
-        ? error.message
-        : `invalid GitHub source config: ${error instanceof Error ? error.message : String(error)}`;
+    const reason = error instanceof GitHubAppCredentialsError ? error.message : describeError(error, "invalid GitHub source config");
     await finishScan({ scanId, error: reason });
     return log.error({ scanId, reason }, "GitHub source cannot authenticate");
   }
@@ -44,9 +42,9 @@ export const scanGitHub: SourceScanner = async ({ scanId, source, boss, log }) =
     await saveRateLimit({ sourceId: source.id, budget: opened.budget });
     await finishScan({
       scanId,
-      error: `listing ${source.location}'s repositories failed: ${error instanceof Error ? error.message : String(error)}`,
+      error: describeError(error, `listing ${source.location}'s repositories failed`),
     });
-    return log.error({ scanId, err: error }, "GitHub discovery failed");
+    return log.error({ scanId, reason: describeError(error) }, "GitHub discovery failed");
   }
   await saveRateLimit({ sourceId: source.id, budget: opened.budget, listing: listing.cache });
   await db().source.update({ where: { id: source.id }, data: { lastDiscoveredAt: new Date() } });

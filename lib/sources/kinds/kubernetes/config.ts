@@ -1,4 +1,6 @@
+import path from "node:path";
 import { z } from "zod";
+import { kubeconfigDir } from "@/lib/env";
 
 // A DNS-1123 label: what Kubernetes accepts as a namespace name.
 const namespaceName = z
@@ -23,6 +25,21 @@ export const clusterSourceConfig = z
   .refine((c) => !(c.inCluster && (c.kubeconfigPath || c.context)), {
     message: "inCluster takes no kubeconfigPath or context",
     path: ["inCluster"],
+  })
+  // Only the admin's kubeconfigs: a path into a scanned checkout (whose kubeconfig may run a command) or
+  // to any other file of the server is refused. The worker checks the real path again before reading it.
+  .superRefine((c, ctx) => {
+    if (!c.kubeconfigPath) return;
+    const dir = kubeconfigDir();
+    const below = dir === null ? null : path.relative(dir, path.resolve(c.kubeconfigPath));
+    if (!below || below === ".." || below.startsWith(`..${path.sep}`) || path.isAbsolute(below))
+      ctx.addIssue({
+        code: "custom",
+        path: ["kubeconfigPath"],
+        message: dir
+          ? `a kubeconfig in ${dir} (DOZEN_KUBECONFIG_DIR), not elsewhere`
+          : "no kubeconfig directory is configured: set DOZEN_KUBECONFIG_DIR (or KUBECONFIG)",
+      });
   });
 
 export type ClusterSourceConfig = z.infer<typeof clusterSourceConfig>;

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env, kubeconfigDir } from "@/lib/env";
+import { describeError } from "@/lib/errors";
 import { collectCluster } from "@/lib/collectors/kubernetes/collect-cluster";
 import { loadKubeConfig } from "@/lib/collectors/kubernetes/load-kube-config";
 import { createKubeClient } from "@/lib/collectors/kubernetes/request-kube";
@@ -26,12 +27,15 @@ export const scanKubernetes: SourceScanner = async ({ scanId, source, log, signa
       kubeconfigPath: config.kubeconfigPath ?? env().KUBECONFIG?.split(":")[0],
       context: config.context,
       inCluster: config.inCluster,
+      withinDir: kubeconfigDir(),
+      allowExec: env().DOZEN_KUBECONFIG_ALLOW_EXEC,
     });
     const client = await createKubeClient({ kc, name: source.name });
     facts = await collectCluster({ client, namespaces: config.namespaces, excludeNamespaces: config.excludeNamespaces });
   } catch (error) {
-    await finishScan({ scanId, error: error instanceof Error ? error.message : String(error) });
-    return log.error({ scanId, err: error }, "cluster audit failed");
+    const reason = describeError(error, "cluster audit failed");
+    await finishScan({ scanId, error: reason });
+    return log.error({ scanId, reason }, "cluster audit failed");
   }
   const candidates = await db().service.findMany({ where: { goneAt: null }, select: { id: true, name: true, slug: true, repoUrl: true } });
   const plans = planClusterTargets({ facts, candidates });

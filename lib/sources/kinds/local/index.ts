@@ -2,14 +2,23 @@ import path from "node:path";
 import { stat } from "node:fs/promises";
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
+import { refuseLocalDirectory, refuseRealDirectory } from "@/lib/sources/kinds/local/local-roots";
 import type { SourceKindModule } from "@/lib/sources/kinds/types";
 import { sourceName, sourceSchedule } from "@/lib/sources/source-input";
 
 /** What adding a local checkout takes (UI form, API): a directory on the workers' file system. */
 const input = z.object({
   name: sourceName,
-  /** Absolute, or relative to the adding process's working directory (stored absolute). */
-  directory: z.string().trim().min(1).max(4096),
+  /** Absolute, or relative to the adding process's working directory (stored absolute); below DOZEN_LOCAL_ROOTS. */
+  directory: z
+    .string()
+    .trim()
+    .min(1)
+    .max(4096)
+    .superRefine((directory, ctx) => {
+      const refused = refuseLocalDirectory({ directory });
+      if (refused) ctx.addIssue({ code: "custom", message: refused });
+    }),
   schedule: sourceSchedule,
 });
 
@@ -25,6 +34,8 @@ export const local: SourceKindModule<typeof input> = {
   async validate(i) {
     const info = await stat(path.resolve(i.directory)).catch(() => null);
     if (!info?.isDirectory()) throw new ValidationError(`"${i.directory}" is not a directory`);
+    const refused = await refuseRealDirectory({ directory: i.directory });
+    if (refused) throw new ValidationError(`"${i.directory}": ${refused}`);
   },
   refusedField: "directory",
   describeCredentials: () => null,

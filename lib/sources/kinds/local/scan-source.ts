@@ -1,4 +1,6 @@
 import { stat } from "node:fs/promises";
+import { describeError } from "@/lib/errors";
+import { refuseRealDirectory } from "@/lib/sources/kinds/local/local-roots";
 import { persistTarget } from "@/lib/persistence/persist-target";
 import { persistTargetFailure } from "@/lib/persistence/persist-target-failure";
 import { appendUnmatchedWorkloads } from "@/lib/persistence/scan-run/append-unmatched-workloads";
@@ -13,13 +15,20 @@ export const scanLocal: SourceScanner = async ({ scanId, source, log, signal }) 
     await finishScan({ scanId, error: `source directory ${source.location} does not exist or is not a directory` });
     return log.error({ scanId, location: source.location }, "source directory missing");
   }
+  // Checked again here: a row written some other way, or a root narrowed since, must not be read.
+  const refused = await refuseRealDirectory({ directory: source.location });
+  if (refused) {
+    await finishScan({ scanId, error: `source directory ${source.location}: ${refused}` });
+    return log.error({ scanId, location: source.location }, "source directory outside DOZEN_LOCAL_ROOTS");
+  }
   let outcome;
   try {
     outcome = await scanLocalDirectory({ root: source.location });
   } catch (error) {
     // The whole source is unreadable (bad scoring config, permissions): the scan fails, history stays.
-    await finishScan({ scanId, error: error instanceof Error ? error.message : String(error) });
-    return log.error({ scanId, err: error }, "scan failed");
+    const reason = describeError(error, "scan failed");
+    await finishScan({ scanId, error: reason });
+    return log.error({ scanId, reason }, "scan failed");
   }
   await expectTargets({ scanId, total: outcome.services.length + outcome.failures.length });
   // What the deploy config runs that joined no service is listed under the source, never dropped.
