@@ -1,3 +1,4 @@
+import { codeBlock, escapeMarkdown, inlineCode, insideCodeBlock, insideCodeSpan } from "@/lib/guides/escape-markdown";
 import { pickGuideLanguages } from "@/lib/guides/pick-guide-languages";
 import { selectGuideSections } from "@/lib/guides/select-guide-sections";
 import { getGuide } from "@/lib/rules/registry";
@@ -7,6 +8,8 @@ import type { Evidence } from "@/lib/rules/types";
 const WHERE = /\*\*Where:\*\*[^\n]*\n+(```\n\{\{\s*snippet\s*\}\}\n```\n+)?/;
 // A finding placeholder; `${{ github.sha }}` in a workflow example is content (and has dots besides).
 const PLACEHOLDER = /(?<!\$)\{\{\s*(\w+)\s*\}\}/g;
+// The template's fenced blocks and code spans, or a placeholder in its prose: a value is escaped for where it stands.
+const CODE_OR_PLACEHOLDER = /(```[\s\S]*?```|`[^`\n]*`)|(?<!\$)\{\{\s*(\w+)\s*\}\}/g;
 const WHERE_MARK = "\u0000where\u0000";
 
 /**
@@ -38,12 +41,18 @@ export function renderGuide(opts: {
   // The "Where" goes in last, so a snippet's own braces (a Mustache or Jinja template) are never filled.
   return selectGuideSections({ markdown: guide, languages, ruleId: opts.ruleId })
     .replace(WHERE, WHERE_MARK)
-    .replace(PLACEHOLDER, (_whole, key: string) => values[key] ?? `<${key}>`)
+    .replace(CODE_OR_PLACEHOLDER, (_whole, code: string | undefined, key: string | undefined) => {
+      const valueOf = (k: string) => values[k] ?? `<${k}>`;
+      if (code === undefined) return escapeMarkdown(valueOf(key ?? ""));
+      const inside = code.startsWith("```") ? insideCodeBlock : insideCodeSpan;
+      return code.replace(PLACEHOLDER, (_w, k: string) => inside(valueOf(k)));
+    })
     .replace(WHERE_MARK, () => where);
 }
 
+// Every value in its own code span or block, fenced longer than anything inside it: shown, never interpreted.
 function whereOf(e: Evidence): string {
-  if (e.type === "repo") return `**Where:** \`${e.path}:${e.lineStart}\`${e.snippet ? `\n\n\`\`\`\n${e.snippet}\n\`\`\`` : ""}`;
-  const object = `${e.kind} \`${e.namespace ? `${e.namespace}/` : ""}${e.name}\``;
-  return `**Where:** ${object} in cluster \`${e.cluster}\`, field \`${e.jsonPath}\`${e.snippet ? ` (${e.snippet})` : ""}`;
+  if (e.type === "repo") return `**Where:** ${inlineCode(`${e.path}:${e.lineStart}`)}${e.snippet ? `\n\n${codeBlock(e.snippet)}` : ""}`;
+  const object = `${escapeMarkdown(e.kind)} ${inlineCode(`${e.namespace ? `${e.namespace}/` : ""}${e.name}`)}`;
+  return `**Where:** ${object} in cluster ${inlineCode(e.cluster)}, field ${inlineCode(e.jsonPath)}${e.snippet ? ` (${escapeMarkdown(e.snippet)})` : ""}`;
 }
