@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { runApiCommand } from "@/lib/cli/run-api-command";
 import { runExplainCommand } from "@/lib/cli/run-explain-command";
 import { runRulesCommand } from "@/lib/cli/run-rules-command";
 import { runScanCommand } from "@/lib/cli/run-scan-command";
@@ -21,6 +22,10 @@ export async function main(opts: { argv: string[]; cwd?: string; output?: CliOut
   try {
     // `sources` has options of its own, so it parses its arguments itself.
     if (opts.argv[0] === "sources") return await runSourcesCommand({ args: opts.argv.slice(1), url: env().DOZEN_URL, output });
+    // So do the commands that read a running Dozen through its v1 API.
+    const [noun] = opts.argv;
+    if (noun === "services" || noun === "teams" || noun === "scans")
+      return await runApiCommand({ noun, args: opts.argv.slice(1), url: env().DOZEN_URL, output });
     const { values, positionals } = parseArgs({
       args: opts.argv,
       allowPositionals: true,

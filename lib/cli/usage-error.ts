@@ -24,6 +24,10 @@ export const USAGE = `Usage:
   dozen sources add kubernetes <name> [--kubeconfig FILE] [--context NAME] [--in-cluster]
                     [--namespace NS]... [--exclude-namespace NS]... [--schedule CRON | --on-demand]
       Add a source to a running Dozen (--url, else DOZEN_URL, default http://localhost:3000).
+  dozen services [list | show <slug>] [--json] [--url URL]
+  dozen teams [list | show <slug>] [--json] [--url URL]
+  dozen scans [list | show <id> | start <sourceId>] [--json] [--url URL]
+      Read a running Dozen through its v1 API (/api/docs), or scan a source now.
 
 Exit codes: 0 ok, 1 a gate failed (below --min-score, a finding not in --baseline; sources: refused or
 unreachable), 2 usage or config error.`;

@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, before, test } from "node:test";
+import { GET as listServices } from "@/app/api/v1/services/route";
+import { GET as getService } from "@/app/api/v1/services/[slug]/route";
+import { GET as listTeams } from "@/app/api/v1/teams/route";
+import { GET as listScans } from "@/app/api/v1/scans/route";
+import { GET as getScan } from "@/app/api/v1/scans/[id]/route";
+import { main } from "@/lib/cli/main";
+import { FLEET_SERVICE_COUNT } from "@/test/support/fleet";
+import { useScannedFleet } from "@/test/support/use-scanned-fleet";
+
+useScannedFleet();
+let server: Server;
+let url: string;
+
+type Handler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;
+// The real v1 handlers behind a plain HTTP server: the CLI talks HTTP to what `next start` would run.
+const ROUTES: [RegExp, Handler][] = [
+  [/^\/api\/v1\/services$/, listServices],
+  [/^\/api\/v1\/services\/(?<slug>[^/]+)$/, getService],
+  [/^\/api\/v1\/teams$/, listTeams],
+  [/^\/api\/v1\/scans$/, listScans],
+  [/^\/api\/v1\/scans\/(?<id>[^/]+)$/, getScan],
+];
+
+before(async () => {
+  server = createServer(async (req, res) => {
+    const target = new URL(req.url ?? "/", "http://dozen.test");
+    const found = ROUTES.map(([re, handler]) => ({ match: re.exec(target.pathname), handler })).find((r) => r.match);
+    const response = found
+      ? await found.handler(new Request(target), { params: Promise.resolve({ ...found.match?.groups }) })
+      : new Response("not found", { status: 404 });
+    res.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "text/plain" });
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+after(() => new Promise((resolve) => server.close(resolve)));
+
+async function dozen(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main({ argv, output: { out: (t) => void out.push(t), err: (t) => void err.push(t) } });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+test("dozen services lists every service worst first and shows one with its failing checks", async () => {
+  const list = await dozen(["services", "--url", url]);
+  assert.equal(list.code, 0, list.err);
+  const lines = list.out.split("\n");
+  assert.equal(lines.length, FLEET_SERVICE_COUNT);
+  const slug = lines[0]?.split("\t")[2] ?? "";
+  const shown = await dozen(["services", "show", slug, "--url", url]);
+  assert.equal(shown.code, 0, shown.err);
+  assert.match(shown.out, new RegExp(`\\(${slug}\\): \\d+ [A-F]`));
+  assert.match(shown.out, /^ {2}fail \w+: /m);
+  const json = await dozen(["services", "show", slug, "--json", "--url", url]);
+  assert.equal((JSON.parse(json.out) as { slug: string }).slug, slug);
+});
+
+test("dozen teams and scans read the API; a refusal or an unknown verb is said", async () => {
+  const teams = await dozen(["teams", "list", "--url", url]);
+  assert.equal(teams.code, 0, teams.err);
+  assert.match(teams.out, /\d+ services/);
+  const scans = await dozen(["scans", "--url", url]);
+  assert.match(scans.out, /^#(\d+)\tsucceeded\tdemo\t/);
+  const id = /^#(\d+)/.exec(scans.out)?.[1] ?? "";
+  const scan = await dozen(["scans", "show", id, "--url", url]);
+  assert.equal(scan.out.split("\n").length, 1 + FLEET_SERVICE_COUNT);
+  const missing = await dozen(["services", "show", "nope", "--url", url]);
+  assert.deepEqual([missing.code, missing.err], [1, 'dozen: no service has the slug "nope"']);
+  assert.equal((await dozen(["scans", "delete", "1", "--url", url])).code, 2);
+});
