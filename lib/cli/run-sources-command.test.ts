@@ -2,9 +2,7 @@ import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
-import { POST as addSource } from "@/app/api/sources/route";
-import { POST as addGitHub } from "@/app/api/sources/github/route";
-import { POST as addKubernetes } from "@/app/api/sources/kubernetes/route";
+import { POST as addSource } from "@/app/api/v1/sources/route";
 import { main } from "@/lib/cli/main";
 import { db } from "@/lib/db";
 import { QUEUES } from "@/lib/jobs/queues";
@@ -17,11 +15,7 @@ let url: string;
 
 // The real route handlers behind a plain HTTP server: the CLI talks HTTP to what `next start` would run.
 before(async () => {
-  const routes: Record<string, (request: Request) => Promise<Response>> = {
-    "/api/sources": addSource,
-    "/api/sources/github": addGitHub,
-    "/api/sources/kubernetes": addKubernetes,
-  };
+  const routes: Record<string, (request: Request, context: unknown) => Promise<Response>> = { "/api/v1/sources": addSource };
   server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -34,6 +28,7 @@ before(async () => {
               headers: { "content-type": String(req.headers["content-type"]) },
               body: Buffer.concat(chunks),
             }),
+            undefined,
           )
         : new Response("not found", { status: 404 });
     res.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "text/plain" });
@@ -79,7 +74,7 @@ test("sources add kubernetes registers a cluster through the API, scheduled at o
     select: { id: true, kind: true, config: true, schedule: true },
   });
   assert.match(out, new RegExp(`^Added kubernetes source "prod-eu" \\(id ${source.id}\\), scanned on "0 4 \\* \\* \\*" \\(UTC\\)\\.`));
-  assert.match(out, new RegExp(`curl -X POST ${url}/api/sources/${source.id}/scans`));
+  assert.match(out, new RegExp(`dozen scans start ${source.id} \\(POST ${url}/api/v1/scans\\)`));
   assert.deepEqual([source.kind, source.schedule], ["kubernetes", "0 4 * * *"]);
   assert.deepEqual((source.config as { namespaces: string[] }).namespaces, ["shop", "payments"]);
   assert.equal((await web.boss.getSchedules(QUEUES.scheduledScan, String(source.id)))[0]?.cron, "0 4 * * *");

@@ -1,5 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError, type CliOutput } from "@/lib/cli/usage-error";
+import { apiErrorBody } from "@/lib/api/schemas/common";
+import { toApiConfig } from "@/lib/api/source-config";
 import { SOURCE_KINDS, findSourceKind } from "@/lib/sources/kinds/registry";
 
 const COMMON: NonNullable<ParseArgsConfig["options"]> = {
@@ -34,29 +36,30 @@ export async function runSourcesCommand(opts: { args: string[]; url: string; out
     return 2;
   }
   // An omitted schedule stays omitted (JSON drops undefined): the server's DOZEN_DEFAULT_SCHEDULE applies.
-  const body = JSON.stringify({ kind: kind.kind, ...(parsed.data as object) });
+  const input = parsed.data as Record<string, unknown>;
+  const body = JSON.stringify({ kind: kind.kind, name: input.name, schedule: input.schedule, config: toApiConfig(kind, input) });
   const base = ((values.url as string | undefined) ?? opts.url).replace(/\/$/, "");
   let response: Response;
   try {
-    response = await fetch(`${base}/api/sources`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    response = await fetch(`${base}/api/v1/sources`, { method: "POST", headers: { "content-type": "application/json" }, body });
   } catch (error) {
     opts.output.err(
       `dozen: cannot reach Dozen at ${base} (set DOZEN_URL or --url): ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`,
     );
     return 1;
   }
-  const answer = (await response.json().catch(() => ({}))) as {
-    source?: { id: number; schedule: string | null };
-    error?: string;
-    issues?: string[];
-  };
-  if (response.status !== 201 || !answer.source) {
-    opts.output.err(`dozen: ${answer.error ?? `HTTP ${response.status}`}${answer.issues ? `\n  ${answer.issues.join("\n  ")}` : ""}`);
+  const answer: unknown = await response.json().catch(() => ({}));
+  if (response.status !== 201) {
+    const refusal = apiErrorBody.safeParse(answer);
+    const fields = refusal.success ? Object.entries(refusal.data.error.fields ?? {}).map(([f, m]) => `${f}: ${m}`) : [];
+    opts.output.err(
+      `dozen: ${refusal.success ? refusal.data.error.message : `HTTP ${response.status}`}${fields.length ? `\n  ${fields.join("\n  ")}` : ""}`,
+    );
     return response.status === 400 ? 2 : 1;
   }
-  const { id, schedule: cron } = answer.source;
+  const { id, schedule: cron } = answer as { id: number; schedule: string | null };
   opts.output.out(
-    `Added ${kind.kind} source "${name}" (id ${id}), ${cron ? `scanned on "${cron}" (UTC)` : "scanned on demand only"}.\nScan now: curl -X POST ${base}/api/sources/${id}/scans`,
+    `Added ${kind.kind} source "${name}" (id ${id}), ${cron ? `scanned on "${cron}" (UTC)` : "scanned on demand only"}.\nScan now: dozen scans start ${id} (POST ${base}/api/v1/scans)`,
   );
   return 0;
 }
