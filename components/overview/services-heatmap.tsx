@@ -6,6 +6,12 @@ import type { OverviewService } from "@/lib/heatmap/heatmap-service";
 import { GradeBadge } from "@/components/ui/grade-badge";
 import { ScoreCell, formatScore } from "@/components/ui/score-cell";
 
+/**
+ * The service column stays put while the factors scroll sideways inside the table's own box (a phone shows a
+ * few factors at a time); an opaque background so scrolled cells pass beneath it.
+ */
+const STICKY = "sticky left-0 z-10 bg-white dark:bg-slate-900";
+
 export interface HeatmapSort {
   /** "score", "name" or a factor id. */
   key: string;
@@ -32,7 +38,7 @@ export function ServicesHeatmap({
         <caption className="sr-only">{caption ?? "Services and their factor scores, worst first"}</caption>
         <thead>
           <tr className="text-left text-xs text-slate-600 dark:text-slate-300">
-            <SortableHeader sort={sort} column="name" label="Sort by service name" className="px-3 py-2">
+            <SortableHeader sort={sort} column="name" label="Sort by service name" className={`${STICKY} px-3 py-2`}>
               Service
             </SortableHeader>
             <th scope="col" className="px-2 py-2">
@@ -75,7 +81,7 @@ export function ServicesHeatmap({
         <tbody>
           {services.map((s) => (
             <tr key={s.slug} className="border-t border-slate-100 dark:border-slate-800" data-testid="service-row">
-              <th scope="row" className="px-3 py-1.5 text-left font-medium">
+              <th scope="row" className={`${STICKY} px-3 py-1.5 text-left font-medium`} data-testid="service-name-cell">
                 <Link href={`/services/${s.slug}`} className="text-sky-800 hover:underline dark:text-sky-300">
                   {s.name}
                 </Link>
