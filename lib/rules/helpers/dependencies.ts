@@ -1,11 +1,37 @@
 import { pathEvidence, type LanguagePatterns } from "@/lib/rules/helpers/find-line-matches";
 import { isIgnoredPath, pathInService } from "@/lib/rules/helpers/is-ignored-path";
 import type { RepoEvidence } from "@/lib/rules/types";
-import type { ServiceFacts } from "@/lib/facts/types";
+import type { DependencyManifest, ServiceFacts } from "@/lib/facts/types";
+import { productionFiles, sourceFiles } from "@/lib/rules/helpers/code-lines";
+import { findImports } from "@/lib/rules/helpers/imports";
+import { perFacts } from "@/lib/rules/helpers/per-facts";
+
+const importedModules = perFacts((facts): string[] => [...new Set(findImports(sourceFiles(facts)).map((i) => i.module))]);
+
+const LOCKFILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|go\.sum)$/;
 
 /**
- * Declared dependencies whose name matches, with evidence at the declaring line. Go modules marked
- * `// indirect` are left out: a library of a library, not something the service itself calls.
+ * A declared npm or Go dependency is used when the service's own code imports it (or a path below it), or, for
+ * npm, when a command names it (`node -r newrelic`, `NODE_OPTIONS=--require @opentelemetry/…` in a script, a
+ * Dockerfile or a manifest). Other ecosystems' coordinates do not say their import names, and a JVM library acts
+ * by being on the classpath: there, declared is used.
+ */
+function isUsed(facts: ServiceFacts, manifest: DependencyManifest, dep: { name: string; line: number }): boolean {
+  if (manifest.ecosystem !== "npm" && manifest.ecosystem !== "go") return true;
+  if (importedModules(facts).some((m) => m === dep.name || m.startsWith(`${dep.name}/`))) return true;
+  if (manifest.ecosystem === "go") return false;
+  return productionFiles(facts).some(
+    (f) =>
+      f.language === null &&
+      !LOCKFILE.test(f.path) &&
+      f.lines.some((line, i) => !(f.path === manifest.path && i === dep.line - 1) && line.includes(dep.name)),
+  );
+}
+
+/**
+ * Declared dependencies whose name matches and that the service uses, with evidence at the declaring line. Go
+ * modules marked `// indirect` are left out (a library of a library), and so are npm and Go dependencies that no
+ * code imports and no command names: declared is not used.
  */
 export function findDependencies(facts: ServiceFacts, name: RegExp): { name: string; evidence: RepoEvidence }[] {
   const found: { name: string; evidence: RepoEvidence }[] = [];
@@ -14,7 +40,7 @@ export function findDependencies(facts: ServiceFacts, name: RegExp): { name: str
     const lines = manifest.ecosystem === "go" ? facts.textFiles.find((f) => f.path === manifest.path)?.lines : undefined;
     for (const dep of manifest.dependencies) {
       if (lines?.[dep.line - 1]?.includes("// indirect")) continue;
-      if (name.test(dep.name)) {
+      if (name.test(dep.name) && isUsed(facts, manifest, dep)) {
         found.push({ name: dep.name, evidence: pathEvidence({ facts, path: manifest.path, line: dep.line, snippet: dep.name }) });
       }
     }
