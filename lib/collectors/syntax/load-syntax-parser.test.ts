@@ -207,6 +207,13 @@ test("an import statement naming several modules gives each, aliases dropped", a
     ["A.cs", "csharp", "using Db = Acme.Data.Db;\nusing static System.Math;\n", ["Acme.Data.Db", "System.Math"]],
     ["main.rs", "rust", "use std::{fs, io};\n", ["std::{fs, io}"]],
     ["A.java", "java", "import static org.junit.Assert.assertEquals;\n", ["org.junit.Assert.assertEquals"]],
+    // A re-export imports its module; an exported declaration does not.
+    [
+      "middleware.ts",
+      "typescript",
+      'export { default } from "next-auth/middleware";\nexport * as db from "./db";\nexport const x = "from \'y\'";\n',
+      ["next-auth/middleware", "./db"],
+    ],
   ];
   for (const [path, language, code, want] of cases)
     assert.deepEqual(

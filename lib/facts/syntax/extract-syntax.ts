@@ -93,6 +93,11 @@ export function extractSyntax(opts: { cursor: SyntaxCursorLike; source: string; 
         if (facts.imports.length < MAX_ITEMS) facts.imports.push({ line, module: clip(spec) });
       return false;
     }
+    if (grammar.reexports?.has(type)) {
+      const module = REEXPORT.exec(text())?.[1];
+      if (module && facts.imports.length < MAX_ITEMS) facts.imports.push({ line: lineOf(), module: clip(module) });
+      return true;
+    }
     if (grammar.annotations.has(type)) {
       const name = annotationName(text());
       if (name) {
@@ -159,6 +164,9 @@ export function extractSyntax(opts: { cursor: SyntaxCursorLike; source: string; 
     return named === 1 && onlyString;
   }
 }
+
+// `export * from "m"`, `export * as ns from "m"`, `export { a, default } from "m"`, `export type { T } from "m"`.
+const REEXPORT = /^export\s+(?:type\s+)?(?:\*(?:\s+as\s+[\w$]+)?|\{[^}]*\})\s*from\s*["'`]([^"'`\n]+)["'`]/;
 
 function sorted(facts: SyntaxFacts): SyntaxFacts {
   // The walk is in source order already; only strings and calls of nested constructs can interleave.

@@ -22,6 +22,8 @@ export interface Grammar {
   functions?: ReadonlySet<string>;
   /** Nodes whose calls run apart from the statements around them (Go's `go` statement). */
   detached?: ReadonlySet<string>;
+  /** Statements that may re-export another module (`export { default } from "next-auth/middleware"`): an import too. */
+  reexports?: ReadonlySet<string>;
 }
 
 const set = (...names: string[]): ReadonlySet<string> => new Set(names);
@@ -33,6 +35,7 @@ const JS_LIKE = {
   argumentLists: set("arguments", "template_string"),
   imports: set("import_statement"),
   annotations: set("decorator"),
+  reexports: set("export_statement"),
 };
 
 export const GRAMMARS: Readonly<Record<string, Grammar>> = {
