@@ -27,6 +27,11 @@ test("[OPS] the image's web, worker, migrate and seed-demo run as its entrypoint
   const asUser = process.getuid?.() === 0 ? { uid, gid } : {};
   const rendered = renderKustomization({ dir: "deploy/kubernetes/overlays/production" });
   const settings = (rendered.find((o) => o.kind === "ConfigMap") as unknown as { data: Record<string, string> }).data;
+  const demoSettings = (
+    renderKustomization({ dir: "deploy/kubernetes/overlays/demo" }).find((o) => o.kind === "ConfigMap") as unknown as {
+      data: Record<string, string>;
+    }
+  ).data;
   const containers = (name: string) => podSpecOf(rendered.find((o) => o.kind === "Deployment" && o.metadata.name === name)!)!.containers;
   const [web] = containers("dozen-web") as [Container];
   const [worker] = containers("dozen-worker") as [Container];
@@ -60,8 +65,10 @@ test("[OPS] the image's web, worker, migrate and seed-demo run as its entrypoint
     HOST: "127.0.0.1",
     TMPDIR: tmp,
     DOZEN_WORKER_HEARTBEAT_FILE: path.join(tmp, path.basename(settings.DOZEN_WORKER_HEARTBEAT_FILE ?? "heartbeat")),
-    // One small service of the bundled demo fleet, so its scan is quick.
+    // One small service of the bundled demo fleet, so its scan is quick, below the local root the demo overlay
+    // allows (its image path, here where the image is laid out).
     DOZEN_DEMO_FLEET: "examples/fleet/payments-api",
+    DOZEN_LOCAL_ROOTS: assembled.local(demoSettings.DOZEN_LOCAL_ROOTS!),
   };
   const entrypoint = assembled.local(image.entrypoint!.argv[0]!);
   const output: string[] = [];
