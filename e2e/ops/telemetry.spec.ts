@@ -32,10 +32,14 @@ test("[OPS] the web exports a server span per request, by route, and /api/metric
   try {
     await expect.poll(async () => (await request.get(url("/api/healthz")).catch(() => null))?.status() ?? 0, { timeout: 60_000 }).toBe(200);
 
-    // An API call inside a caller's trace: the server span joins it (W3C traceparent) and names the route.
+    // An API call inside a caller's trace: the server spans join it (W3C traceparent), the proxy's routing hop
+    // as the caller's child and, inside it, the request's own span, which names the route.
     const traceId = randomBytes(16).toString("hex");
-    await request.get(url("/api/healthz"), { headers: { traceparent: `00-${traceId}-${randomBytes(8).toString("hex")}-01` } });
-    const api = await receiver.waitFor((s) => s.traceId === traceId && s.kind === 2);
+    const callerSpan = randomBytes(8).toString("hex");
+    await request.get(url("/api/healthz"), { headers: { traceparent: `00-${traceId}-${callerSpan}-01` } });
+    const api = await receiver.waitFor((s) => s.traceId === traceId && s.kind === 2 && s.attributes["http.route"] !== undefined);
+    const hop = await receiver.waitFor((s) => s.spanId === api.parentSpanId);
+    expect([hop.traceId, hop.parentSpanId]).toEqual([traceId, callerSpan]);
     expect([api.name, api.attributes["http.route"], api.attributes["http.status_code"]]).toEqual(["GET /api/healthz", "/api/healthz", 200]);
     expect(api.resource["service.name"]).toBe("dozen-test-web");
     expect(receiver.requests.every((r) => r.path === "/v1/traces" && r.contentType.startsWith("application/json"))).toBe(true);
