@@ -3,7 +3,10 @@
 // between two folders of lib/. The README's "Layers" section is this table in words.
 /** @type {Record<string, { paths: string[]; may: string[] }>} */
 const LAYERS = {
-  platform: { paths: ["lib/env\\.ts", "lib/errors\\.ts", "lib/log/", "lib/text/", "lib/telemetry/", "lib/http/", "lib/generated/"], may: [] },
+  platform: {
+    paths: ["lib/env\\.ts", "lib/errors\\.ts", "lib/log/", "lib/text/", "lib/telemetry/", "lib/http/", "lib/generated/"],
+    may: [],
+  },
   catalogue: { paths: ["lib/factors/"], may: ["platform"] },
   facts: { paths: ["lib/facts/"], may: ["catalogue", "platform"] },
   collectors: { paths: ["lib/collectors/"], may: ["facts", "platform"] },
@@ -12,9 +15,11 @@ const LAYERS = {
   pipeline: { paths: ["lib/pipeline/"], may: ["collectors", "scoring", "rules", "facts", "catalogue", "platform"] },
   db: { paths: ["lib/db\\.ts", "lib/db/"], may: ["platform"] },
   jobs: { paths: ["lib/jobs/"], may: ["db", "platform"] },
+  // The audit log: writing an event (inside a mutation's transaction) and reading the log.
+  audit: { paths: ["lib/audit/"], may: ["db", "platform"] },
   persistence: {
     paths: ["lib/persistence/", "lib/rollups/"],
-    may: ["pipeline", "scoring", "rules", "facts", "catalogue", "jobs", "db", "platform"],
+    may: ["pipeline", "scoring", "rules", "facts", "catalogue", "jobs", "audit", "db", "platform"],
   },
   readers: {
     paths: ["lib/fleet/", "lib/heatmap/", "lib/teams/", "lib/services/", "lib/factor-report/", "lib/scans/", "lib/trends/", "lib/metrics/"],
@@ -22,12 +27,12 @@ const LAYERS = {
   },
   sources: {
     paths: ["lib/sources/"],
-    may: ["readers", "persistence", "pipeline", "collectors", "scoring", "rules", "facts", "catalogue", "jobs", "db", "platform"],
+    may: ["readers", "persistence", "pipeline", "collectors", "scoring", "rules", "facts", "catalogue", "jobs", "audit", "db", "platform"],
   },
   // The v1 HTTP API's contract (zod schemas, OpenAPI) and the functions its route handlers call.
   api: {
     paths: ["lib/api/"],
-    may: ["sources", "readers", "persistence", "jobs", "scoring", "rules", "facts", "catalogue", "db", "platform"],
+    may: ["sources", "readers", "persistence", "jobs", "audit", "scoring", "rules", "facts", "catalogue", "db", "platform"],
   },
   presentation: {
     paths: ["lib/guides/", "lib/export/"],
@@ -35,9 +40,9 @@ const LAYERS = {
   },
   cli: {
     paths: ["lib/cli/"],
-    may: ["api", "presentation", "sources", "pipeline", "collectors", "scoring", "rules", "facts", "catalogue", "platform"],
+    may: ["api", "presentation", "sources", "pipeline", "collectors", "scoring", "rules", "facts", "catalogue", "audit", "platform"],
   },
-  ops: { paths: ["lib/ops/"], may: ["sources", "persistence", "jobs", "db", "platform"] },
+  ops: { paths: ["lib/ops/"], may: ["sources", "persistence", "jobs", "audit", "db", "platform"] },
   components: {
     paths: ["components/"],
     may: ["presentation", "sources", "readers", "scoring", "rules", "facts", "catalogue", "platform"],
@@ -53,6 +58,7 @@ const LAYERS = {
       "persistence",
       "ops",
       "jobs",
+      "audit",
       "scoring",
       "rules",
       "facts",
@@ -61,7 +67,7 @@ const LAYERS = {
       "platform",
     ],
   },
-  workers: { paths: ["workers/"], may: ["ops", "sources", "persistence", "pipeline", "jobs", "db", "platform"] },
+  workers: { paths: ["workers/"], may: ["ops", "sources", "persistence", "pipeline", "jobs", "audit", "db", "platform"] },
 };
 
 const anyOf = (paths) => `^(?:${paths.join("|")})`;
