@@ -27,6 +27,6 @@ test("[FACTORS] a factor page explains the factor and names who fails its checks
   await expectNoSeriousA11yViolations(page);
   await page.getByLabel("Failing check").selectOption("");
   await expect(page).toHaveURL(/\/$/);
-  const { total } = (await (await page.request.get("/api/heatmap")).json()) as { total: number };
+  const { total } = (await (await page.request.get("/api/v1/services")).json()) as { total: number };
   await expect(page.getByTestId("service-row")).toHaveCount(total);
 });

@@ -2,6 +2,7 @@ import { test, expect, type Page } from "@playwright/test";
 import { waitForFirstScan } from "@/e2e/support/wait-for-scan";
 import { expectNoSeriousA11yViolations, saveScreenshot } from "@/e2e/support/check-a11y";
 import { SERVICE_KIND_LABEL, SERVICE_KIND_NAMES } from "@/lib/facts/service-kinds";
+import { offsetCursor } from "@/lib/text/page-cursor";
 
 test.beforeAll(async ({ request }) => {
   await waitForFirstScan(request);
@@ -18,11 +19,11 @@ const column = async (page: Page, factor: string) =>
   ).map((label) => label.split(": ").pop() ?? "");
 /** The names of the services the API lists for a heatmap query (its first 100), and how many match. */
 const fromApi = async (page: Page, query = "") => {
-  const body = (await (await page.request.get(`/api/heatmap?size=100${query ? `&${query}` : ""}`)).json()) as {
+  const body = (await (await page.request.get(`/api/v1/services?limit=100${query ? `&${query}` : ""}`)).json()) as {
     total: number;
-    rows: { name: string }[];
+    items: { name: string }[];
   };
-  return { total: body.total, names: body.rows.map((r) => r.name) };
+  return { total: body.total, names: body.items.map((r) => r.name) };
 };
 
 test("[OVERVIEW] filtering the heatmap by team and by a failing factor narrows the rows, lives in the URL and survives reload and back", async ({
@@ -42,8 +43,7 @@ test("[OVERVIEW] filtering the heatmap by team and by a failing factor narrows t
 
   // What the API answers for the same URL state is what the table must come to show (web-first: the
   // assertions wait for the rows to arrive instead of reading whatever is on screen at the moment).
-  const expected = (await (await page.request.get("/api/heatmap?team=team-commerce&factor=config")).json()) as { rows: { name: string }[] };
-  const failing = expected.rows.map((r) => r.name);
+  const failing = (await fromApi(page, "team=team-commerce&factor=config")).names;
   expect(failing.length).toBeGreaterThan(0);
   expect(failing.length).toBeLessThan(commerce.total);
   await page.getByLabel("Failing factor").selectOption("config");
@@ -148,9 +148,8 @@ test("[OVERVIEW] a smaller page size pages through the fleet; the pager, the row
   await expect(rows(page)).toHaveCount(10);
   await expect(page.getByText(`Page 1 of ${pages}`)).toBeVisible();
 
-  const second = ((await (await page.request.get("/api/heatmap?page=2&size=10")).json()) as { rows: { name: string }[] }).rows.map(
-    (r) => r.name,
-  );
+  const secondPage = await page.request.get(`/api/v1/services?limit=10&cursor=${offsetCursor(10)}`);
+  const second = ((await secondPage.json()) as { items: { name: string }[] }).items.map((r) => r.name);
   expect(second).toHaveLength(Math.min(10, total - 10));
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page).toHaveURL(/\/\?page=2&size=10$/);
@@ -171,13 +170,13 @@ test("[OVERVIEW] a smaller page size pages through the fleet; the pager, the row
 
 test("[OVERVIEW] filtering by kind offers the fleet's kinds and shows only services of the one picked", async ({ page }) => {
   // What the demo fleet holds, as the API reads it: each live service with its kind.
-  const all = (await (await page.request.get("/api/heatmap?size=100")).json()) as {
+  const all = (await (await page.request.get("/api/v1/services?limit=100")).json()) as {
     total: number;
-    rows: { name: string; kind: string | null }[];
+    items: { name: string; kind: string | null }[];
   };
-  expect(all.rows).toHaveLength(all.total);
-  const present = SERVICE_KIND_NAMES.filter((k) => all.rows.some((r) => r.kind === k));
-  const grpc = all.rows.filter((r) => r.kind === "grpc").map((r) => r.name);
+  expect(all.items).toHaveLength(all.total);
+  const present = SERVICE_KIND_NAMES.filter((k) => all.items.some((r) => r.kind === k));
+  const grpc = all.items.filter((r) => r.kind === "grpc").map((r) => r.name);
   expect(grpc.length).toBeGreaterThan(0);
   expect(grpc.length).toBeLessThan(all.total);
 

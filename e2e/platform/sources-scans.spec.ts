@@ -19,8 +19,8 @@ test("[SOURCES] scan now queues a scan that the workers finish", async ({ page, 
   await expect
     .poll(
       async () => {
-        const { scans } = (await (await request.get("/api/scans?limit=5")).json()) as { scans: { id: number; status: string }[] };
-        return scans.find((s) => s.id === scanId)?.status;
+        const scan = (await (await request.get(`/api/v1/scans/${scanId}`)).json()) as { status: string };
+        return scan.status;
       },
       { timeout: 60_000 },
     )

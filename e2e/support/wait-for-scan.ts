@@ -8,8 +8,8 @@ export async function waitForFirstScan(request: APIRequestContext): Promise<void
   await expect
     .poll(
       async () => {
-        const res = await request.get("/api/scans?limit=200");
-        const { scans } = (await res.json()) as { scans: { source: string; status: string }[] };
+        const res = await request.get("/api/v1/scans?limit=200");
+        const { items: scans } = (await res.json()) as { items: { source: string; status: string }[] };
         return scans.filter((s) => s.source === "demo-fleet").at(-1)?.status ?? "none";
       },
       { timeout: 180_000, intervals: [1_000] },

@@ -15,7 +15,7 @@ export function toHeatmapData(page: { rows: OverviewService[]; total: number }):
   return { total: page.total, rows: page.rows.map(({ scannedAt: _scannedAt, ...row }) => row) };
 }
 
-/** One page of the heatmap for a URL state (its page size unless `pageSize` overrides it), as `/api/heatmap` and the CSV export read it. */
+/** One page of the heatmap for a URL state (its page size unless `pageSize` overrides it), as the CSV export reads it. */
 export async function getHeatmapRows(opts: { search: HeatmapSearch; pageSize?: number; countTotal?: boolean }): Promise<HeatmapData> {
   return toHeatmapData(await getHeatmapPage({ ...opts.search, pageSize: opts.pageSize ?? opts.search.size, countTotal: opts.countTotal }));
 }

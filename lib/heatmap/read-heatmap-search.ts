@@ -11,7 +11,7 @@ const text = z.string().trim().max(100).optional();
 
 /**
  * The heatmap's state as it lives in the URL (`?team=…&kind=grpc&factor=config&check=…&sort=logs&dir=desc&page=2&size=25`): the one
- * contract shared by the overview page, the client that keeps the URL in sync, `/api/heatmap` and the CSV
+ * contract shared by the overview page, the client that keeps the URL in sync, `/api/v1/services` and the CSV
  * export. Empty values count as unset.
  */
 export const heatmapSearch = z.object({

@@ -14,7 +14,7 @@ test("issue 14: a page on another site cannot mutate Dozen (API routes and serve
   const attacks: [string, ReturnType<typeof req>][] = [
     [
       "text/plain POST from another origin",
-      req("POST", "/api/sources/github", { origin: "https://evil.example", "content-type": "text/plain" }),
+      req("POST", "/api/v1/sources", { origin: "https://evil.example", "content-type": "text/plain" }),
     ],
     [
       "JSON POST from another origin",
@@ -25,24 +25,24 @@ test("issue 14: a page on another site cannot mutate Dozen (API routes and serve
       "form post to a server action",
       req("POST", "/sources/new", { origin: "https://evil.example", "content-type": "multipart/form-data; boundary=x" }),
     ],
-    ["no-Origin cross-site fetch", req("POST", "/api/sources/1/scans", { "sec-fetch-site": "cross-site" })],
+    ["no-Origin cross-site fetch", req("POST", "/api/v1/scans", { "sec-fetch-site": "cross-site" })],
     ["a server action without Origin", req("POST", "/services/cart", { "content-type": "multipart/form-data; boundary=x" })],
-    ["a null Origin (sandboxed frame)", req("POST", "/api/sources", { origin: "null", "content-type": "application/json" })],
+    ["a null Origin (sandboxed frame)", req("POST", "/api/v1/sources", { origin: "null", "content-type": "application/json" })],
   ];
   for (const [name, request] of attacks) assert.equal(refuseCrossSite(request)?.status, 403, name);
 });
 
 test("an API mutation takes JSON or no body: a same-origin form or text/plain post is 415", () => {
   for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"])
-    assert.equal(refuseCrossSite(req("POST", "/api/sources", { origin: `https://${HOST}`, "content-type": type }))?.status, 415, type);
+    assert.equal(refuseCrossSite(req("POST", "/api/v1/sources", { origin: `https://${HOST}`, "content-type": type }))?.status, 415, type);
 });
 
 test("Dozen's own pages, the CLI and scripts still mutate; reads are never checked", () => {
   const allowed = [
-    req("POST", "/api/sources", { origin: `http://${HOST}`, "content-type": "application/json" }),
-    req("POST", "/api/sources/3/scans", { origin: `http://${HOST}`, "content-length": "0" }),
+    req("POST", "/api/v1/sources", { origin: `http://${HOST}`, "content-type": "application/json" }),
+    req("POST", "/api/v1/sources/3/pause", { origin: `http://${HOST}`, "content-length": "0" }),
     req("POST", "/sources/new", { origin: `http://${HOST}`, "content-type": "text/plain;charset=UTF-8", "next-action": "abc" }),
-    req("POST", "/api/sources", { "content-type": "application/json; charset=utf-8" }),
+    req("POST", "/api/v1/sources", { "content-type": "application/json; charset=utf-8" }),
     req("PATCH", "/api/v1/sources/1", { "content-type": "application/merge-patch+json" }),
     req("POST", "/sources", {
       origin: "https://dozen.example",

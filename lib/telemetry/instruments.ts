@@ -7,7 +7,7 @@ import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
  */
 export interface Instruments {
   registry: Registry;
-  /** Next.js requests by route template (`/api/sources/[id]/scans`), observed from its server spans. */
+  /** Next.js requests by route template (`/api/v1/scans/[id]`), observed from its server spans. */
   httpRequestDuration: Histogram<"method" | "route" | "status">;
   /** One pg-boss job in a worker, from payload parse to handler end. */
   jobDuration: Histogram<"job" | "outcome">;

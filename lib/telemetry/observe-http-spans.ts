@@ -6,7 +6,7 @@ import { instruments } from "@/lib/telemetry/instruments";
  * A span processor that turns Next.js's own request spans (`BaseServer.handleRequest`, one per request, named
  * after the route once it is matched) into `dozen_http_request_duration_seconds`. Every page, API route and
  * server action is measured this way without touching its handler; the route label is Next's route template
- * (`/api/sources/[id]/scans`), never the URL, and `other` when no route matched (static files, 404s). The
+ * (`/api/v1/scans/[id]`), never the URL, and `other` when no route matched (static files, 404s). The
  * proxy's outer routing span (`next.bubble`) is left out: its inner request span is the one measured.
  */
 export function observeHttpSpans(): SpanProcessor {

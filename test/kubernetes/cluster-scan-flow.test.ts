@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pino from "pino";
 import type { PgBoss } from "pg-boss";
-import { POST as scanNow } from "@/app/api/sources/[id]/scans/route";
+import { POST as scanNow } from "@/app/api/v1/scans/route";
 import { db } from "@/lib/db";
 import { childEnv } from "@/lib/env";
 import { createBoss } from "@/lib/jobs/create-boss";
@@ -52,11 +52,14 @@ describe("cluster scans through the worker: scheduled, on demand, and failing wi
     }
   };
   const pressScanNow = async () => {
-    const response = await scanNow(new Request(`http://dozen.test/api/sources/${sourceId}/scans`, { method: "POST" }), {
-      params: Promise.resolve({ id: String(sourceId) }),
+    const request = new Request("http://dozen.test/api/v1/scans", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ sourceId }),
     });
+    const response = await scanNow(request, undefined);
     assert.equal(response.status, 202);
-    return waitForScan(((await response.json()) as { scanId: number }).scanId);
+    return waitForScan(((await response.json()) as { id: number }).id);
   };
   const clusterResults = () =>
     db().service.findMany({
@@ -151,10 +154,10 @@ describe("cluster scans through the worker: scheduled, on demand, and failing wi
     assert.ok(redis.latestScore !== null, "an unmapped workload is scored, not dropped");
   });
 
-  it("scan now (POST /api/sources/[id]/scans) audits again through the worker", async () => {
+  it("scan now (POST /api/v1/scans) audits again through the worker", async () => {
     const before = await clusterResults();
     const scan = await pressScanNow();
-    assert.deepEqual([scan.status, scan.trigger], ["succeeded", "manual"]);
+    assert.deepEqual([scan.status, scan.trigger], ["succeeded", "api"]);
     const after = await clusterResults();
     assert.deepEqual(
       after.map((s) => s.slug),

@@ -1,17 +1,10 @@
-// GET /api/heatmap – one page of the overview's services × factors heatmap for the filters, sort and page in the query
-import { NextResponse } from "next/server";
-import { getHeatmapRows } from "@/lib/heatmap/get-heatmap-rows";
-import { heatmapSearch, searchEntries } from "@/lib/heatmap/read-heatmap-search";
+// GET /api/heatmap – moved: 308 to GET /api/v1/services with the same filters and sort (page and size become limit and a cursor)
+import { toServicesQuery } from "@/lib/heatmap/to-services-query";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
-  const parsed = heatmapSearch.safeParse(searchEntries(new URL(request.url).searchParams));
-  if (!parsed.success) {
-    return NextResponse.json(
-      { error: "invalid heatmap query", issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) },
-      { status: 400 },
-    );
-  }
-  return NextResponse.json(await getHeatmapRows({ search: parsed.data }));
+// A relative Location (RFC 9110): the redirect stays on whatever host and scheme the caller used.
+export function GET(request: Request): Response {
+  const location = `/api/v1/services?${toServicesQuery({ queryString: new URL(request.url).search })}`;
+  return new Response(null, { status: 308, headers: { location } });
 }

@@ -1,11 +1,6 @@
-// GET /api/scans – recent scans with progress (polled by the dashboard while a scan runs)
-import { NextResponse } from "next/server";
-import { listRecentScans } from "@/lib/scans/list-recent-scans";
-
+// GET /api/scans – moved: 308 to GET /api/v1/scans (same `limit`; the list is `items`, paged by cursor)
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
-  const limit = Number(new URL(request.url).searchParams.get("limit") ?? "20");
-  const scans = await listRecentScans({ limit: Number.isFinite(limit) && limit > 0 ? limit : 20 });
-  return NextResponse.json({ scans });
+export function GET(request: Request): Response {
+  return new Response(null, { status: 308, headers: { location: `/api/v1/scans${new URL(request.url).search}` } });
 }

@@ -1,8 +1,6 @@
-// POST /api/sources – add a source of any kind ({ kind, name, schedule, ...that kind's fields }), scheduled at once
-import { addSourceResponse } from "@/lib/actions/add-source-response";
-
+// POST /api/sources – moved: 308 to POST /api/v1/sources, which takes { kind, name, schedule, config } (a 308 keeps method and body)
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request) {
-  return addSourceResponse({ request });
+export function POST(): Response {
+  return new Response(null, { status: 308, headers: { location: "/api/v1/sources" } });
 }
