@@ -35,7 +35,42 @@ const keyValues = z.preprocess(
   z.record(z.string(), z.string(), { error: "a comma-separated list of key=value pairs" }),
 );
 
-const schema = z.object({
+// Sign-in through the company's identity provider (OpenID Connect). Setting the issuer turns it on.
+const signInShape = {
+  /** OpenID Provider (its issuer URL, discovery at `/.well-known/openid-configuration`); unset: local mode. */
+  DOZEN_OIDC_ISSUER: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).optional()),
+  /** Client id of Dozen at the OpenID Provider (required with DOZEN_OIDC_ISSUER). */
+  DOZEN_OIDC_CLIENT_ID: z.preprocess(emptyAsUnset, z.string().optional()),
+  /** Client secret of Dozen at the OpenID Provider (required with DOZEN_OIDC_ISSUER). */
+  DOZEN_OIDC_CLIENT_SECRET: z.preprocess(emptyAsUnset, z.string().optional()),
+  /** Scopes asked for at sign-in, space-separated; add the one your provider needs for a groups claim. */
+  DOZEN_OIDC_SCOPES: z.preprocess(emptyAsUnset, z.string().default("openid email profile")),
+  /** The claim (ID token or userinfo) holding the user's groups, a list or one string. */
+  DOZEN_OIDC_GROUPS_CLAIM: z.preprocess(emptyAsUnset, z.string().default("groups")),
+  /** Key the session cookie is signed with (HMAC-SHA256), at least 32 characters (required with DOZEN_OIDC_ISSUER). */
+  DOZEN_SESSION_SECRET: z.preprocess(emptyAsUnset, z.string().min(32, "at least 32 characters").optional()),
+  /** How long a sign-in lasts, in hours. */
+  DOZEN_SESSION_TTL_HOURS: z.preprocess(emptyAsUnset, z.coerce.number().min(0.01).max(720).default(12)),
+  /**
+   * Roles from groups: `role=group,group;…`, a maintainer limited to teams as `maintainer:team-a,team-b=group`
+   * (team slugs); e.g. `admin=platform-admins;maintainer=eng-leads`. Anyone else who signs in is a viewer.
+   */
+  DOZEN_ROLE_GROUPS: z.preprocess(emptyAsUnset, z.string().default("")),
+  /** The address people open Dozen at (`https://dozen.example.com`); unset: the request's own (Host, X-Forwarded-*). */
+  DOZEN_PUBLIC_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).optional()),
+};
+
+const SIGN_IN_REQUIRES = ["DOZEN_OIDC_CLIENT_ID", "DOZEN_OIDC_CLIENT_SECRET", "DOZEN_SESSION_SECRET"] as const;
+
+function requireSignInSettings(e: Partial<Record<keyof typeof signInShape, unknown>>, ctx: z.RefinementCtx): void {
+  if (!e.DOZEN_OIDC_ISSUER) return;
+  for (const key of SIGN_IN_REQUIRES)
+    if (e[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: "required when DOZEN_OIDC_ISSUER is set" });
+}
+
+const signInSchema = z.object(signInShape).superRefine(requireSignInSettings);
+
+const base = z.object({
   /** PostgreSQL URL. Unset: `npm start` runs an embedded PostgreSQL under DOZEN_DATA_DIR. */
   DATABASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   /** Where the embedded PostgreSQL keeps its data (and other local state). */
@@ -44,8 +79,11 @@ const schema = z.object({
   DOZEN_EMBEDDED_PG_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(54329)),
   /** Port the web process listens on. */
   PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(3000)),
-  /** Interface the web process binds. */
-  HOST: z.preprocess(emptyAsUnset, z.string().default("0.0.0.0")),
+  /**
+   * Interface the web process binds. Unset: `127.0.0.1` in local mode (no DOZEN_OIDC_ISSUER), `0.0.0.0` with
+   * sign-in configured. Any address but loopback needs sign-in: the web refuses to start without it.
+   */
+  HOST: z.preprocess(emptyAsUnset, z.string().optional()),
   /** pino level: fatal, error, warn, info, debug, trace, silent. */
   LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   /** On an empty database, register this directory as a local source and scan it. Set to "off" to skip. */
@@ -62,6 +100,8 @@ const schema = z.object({
   DOZEN_GITHUB_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).default(30_000)),
   /** The Dozen web process the CLI's `dozen sources add` talks to. */
   DOZEN_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).default("http://localhost:3000")),
+  /** API token the CLI sends to DOZEN_URL as `Authorization: Bearer …` (made with `dozen tokens create`). */
+  DOZEN_TOKEN: z.preprocess(emptyAsUnset, z.string().optional()),
   /** Kubeconfig file for Kubernetes sources that name no file of their own (first path if a list). */
   KUBECONFIG: z.preprocess(emptyAsUnset, z.string().optional()),
   /**
@@ -106,7 +146,13 @@ const schema = z.object({
   /** Use Prisma's native schema engine (needs internet for its download) instead of Dozen's WASM bridge. */
   PRISMA_USE_NATIVE_ENGINE: z.preprocess(emptyAsUnset, bool.default(false)),
   NODE_ENV: z.preprocess(emptyAsUnset, z.enum(["development", "production", "test"]).default("production")),
+  ...signInShape,
 });
+
+const schema = base
+  .superRefine(requireSignInSettings)
+  // Without sign-in Dozen is one person's local tool: it listens on loopback only unless told otherwise.
+  .transform((e) => ({ ...e, HOST: e.HOST ?? (e.DOZEN_OIDC_ISSUER ? "0.0.0.0" : "127.0.0.1") }));
 
 export type Env = z.infer<typeof schema>;
 
@@ -148,9 +194,45 @@ export function namedVariable(opts: { name: string }): string | undefined {
 // The allow-lists a source is judged by are read when used, not cached with env(): a test starts its
 // stand-ins on free ports first and names them after; in a deployment the environment never changes anyway.
 function fresh<K extends "DOZEN_CREDENTIAL_ENVS" | "DOZEN_GITHUB_HOSTS" | "DOZEN_LOCAL_ROOTS">(key: K): Env[K] {
-  const result = schema.shape[key].safeParse(process.env[key]);
+  const result = base.shape[key].safeParse(process.env[key]);
   if (!result.success) throw new InvalidEnvironmentError(result.error.issues.map((i) => `${key}: ${i.message}`));
   return result.data as Env[K];
+}
+
+/** What sign-in needs, all set; null in local mode (no DOZEN_OIDC_ISSUER). */
+export interface SignInSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  groupsClaim: string;
+  sessionSecret: string;
+  sessionTtlMs: number;
+  roleGroups: string;
+  publicUrl: string | undefined;
+}
+
+/**
+ * The sign-in settings, read when used like the allow-lists below (a test starts its OpenID Provider on a
+ * free port, then names it); null in local mode. Invalid or incomplete settings throw, naming each variable.
+ */
+export function signInSettings(): SignInSettings | null {
+  const source = Object.fromEntries(Object.keys(signInShape).map((k) => [k, process.env[k]]));
+  const result = signInSchema.safeParse(source);
+  if (!result.success) throw new InvalidEnvironmentError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  const e = result.data;
+  if (!e.DOZEN_OIDC_ISSUER) return null;
+  return {
+    issuer: e.DOZEN_OIDC_ISSUER,
+    clientId: e.DOZEN_OIDC_CLIENT_ID!,
+    clientSecret: e.DOZEN_OIDC_CLIENT_SECRET!,
+    scopes: e.DOZEN_OIDC_SCOPES,
+    groupsClaim: e.DOZEN_OIDC_GROUPS_CLAIM,
+    sessionSecret: e.DOZEN_SESSION_SECRET!,
+    sessionTtlMs: Math.round(e.DOZEN_SESSION_TTL_HOURS * 3_600_000),
+    roleGroups: e.DOZEN_ROLE_GROUPS,
+    publicUrl: e.DOZEN_PUBLIC_URL,
+  };
 }
 
 /** The environment variables a source may name as a credential (DOZEN_CREDENTIAL_ENVS). */

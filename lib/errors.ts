@@ -31,8 +31,23 @@ export class ConflictError extends DozenError {
   override name = "ConflictError";
 }
 
+/** Nobody is signed in (no session, an expired or tampered one, no valid API token) where someone must be. */
+export class UnauthenticatedError extends DozenError {
+  override name = "UnauthenticatedError";
+  constructor(message = "Sign in first: this needs a signed-in user or an API token.") {
+    super(message);
+  }
+}
+
+/** Someone is signed in, but their role (or their teams) does not allow this. */
+export class ForbiddenError extends DozenError {
+  override name = "ForbiddenError";
+}
+
 /** HTTP status for an error thrown by lib code; anything unknown is a 500. */
 export function httpStatusOf(error: unknown): number {
+  if (error instanceof UnauthenticatedError) return 401;
+  if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ValidationError) return 400;
   if (error instanceof ConflictError) return 409;

@@ -1,4 +1,4 @@
-import { ConflictError, httpStatusOf, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, httpStatusOf, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { createLogger } from "@/lib/log/logger";
 import type { ApiErrorBody, ApiErrorCode } from "@/lib/api/schemas/common";
 
@@ -7,6 +7,8 @@ const log = createLogger({ process: "web" });
 /** The code of a typed error (lib/errors.ts); anything else is a bug of ours, never shown as it came. */
 function codeOf(error: unknown): ApiErrorCode {
   if (error instanceof ValidationError) return "invalid_request";
+  if (error instanceof UnauthenticatedError) return "unauthenticated";
+  if (error instanceof ForbiddenError) return "forbidden";
   if (error instanceof NotFoundError) return "not_found";
   if (error instanceof ConflictError) return "conflict";
   return "internal";
@@ -14,8 +16,8 @@ function codeOf(error: unknown): ApiErrorCode {
 
 /**
  * The v1 API's answer to a thrown error, the one place typed errors become statuses and error bodies:
- * 400 with every field's problem, 404, 409, and 500 for anything untyped, logged here and answered with a
- * message that leaks no internals.
+ * 400 with every field's problem, 401 (nobody signed in), 403 (the role does not allow it), 404, 409, and
+ * 500 for anything untyped, logged here and answered with a message that leaks no internals.
  */
 export function apiErrorResponse(error: unknown): Response {
   const code = codeOf(error);

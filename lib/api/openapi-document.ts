@@ -41,13 +41,13 @@ function pausing(summary: string): ZodOpenApiOperationObject {
  * and answers with: the contract cannot drift from the code. Served at /api/v1/openapi.json, shown at /api/docs.
  */
 export function openApiDocument() {
-  return createDocument({
+  const document = createDocument({
     openapi: "3.1.0",
     info: {
       title: "Dozen API",
       version: "1",
       description:
-        "Twelve-factor audits of a fleet: services, teams, the check catalogue, scans and sources. Lists are paged by an opaque cursor (`limit`, `cursor` → `nextCursor`); every error has the one body `{ error: { code, message, fields? } }`; reads carry an ETag. No authentication yet: run Dozen where only trusted clients reach it.",
+        "Twelve-factor audits of a fleet: services, teams, the check catalogue, scans and sources. Lists are paged by an opaque cursor (`limit`, `cursor` → `nextCursor`); every error has the one body `{ error: { code, message, fields? } }`; reads carry an ETag. With sign-in configured every call needs a signed-in session or an API token: 401 without one, 403 when its role does not allow the call (reads: viewer; scans: maintainer; sources: admin). In local mode (no sign-in, loopback only) nothing is needed.",
     },
     servers: [{ url: "/" }],
     paths: {
@@ -175,4 +175,21 @@ export function openApiDocument() {
       },
     },
   });
+  return withSignInAnswers(document);
+}
+
+type Operations = Record<string, { responses?: Record<string, unknown> }>;
+
+/** Every operation may answer 401 (nobody signed in); a change also 403 (a role below what it needs). */
+function withSignInAnswers<T extends { paths?: object }>(document: T): T {
+  // The document is generated already: the error body is referenced by the id it was registered under.
+  const body = { content: { "application/json": { schema: { $ref: `#/components/schemas/${apiErrorBody.meta()?.id}` } } } };
+  const unauthenticated = { description: "Nobody is signed in: no session, an expired one, or no valid API token.", ...body };
+  const forbidden = { description: "The caller's role (or teams) does not allow this change.", ...body };
+  for (const item of Object.values((document.paths ?? {}) as Record<string, Operations>)) {
+    for (const [method, operation] of Object.entries(item)) {
+      operation.responses = { ...operation.responses, "401": unauthenticated, ...(method === "get" ? {} : { "403": forbidden }) };
+    }
+  }
+  return document;
 }
