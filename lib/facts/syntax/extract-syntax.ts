@@ -94,8 +94,8 @@ export function extractSyntax(opts: { cursor: SyntaxCursorLike; source: string; 
       return false;
     }
     if (grammar.reexports?.has(type)) {
-      const module = REEXPORT.exec(text())?.[1];
-      if (module && facts.imports.length < MAX_ITEMS) facts.imports.push({ line: lineOf(), module: clip(module) });
+      const reexported = REEXPORT.exec(text())?.[1];
+      if (reexported && facts.imports.length < MAX_ITEMS) facts.imports.push({ line: lineOf(), module: clip(reexported) });
       return true;
     }
     if (grammar.annotations.has(type)) {
