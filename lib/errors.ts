@@ -31,6 +31,16 @@ export class ConflictError extends DozenError {
   override name = "ConflictError";
 }
 
+/** Too many failed attempts from one caller (bearer tokens, sign-in): 429 with a Retry-After. */
+export class TooManyRequestsError extends DozenError {
+  override name = "TooManyRequestsError";
+  readonly retryAfterSeconds: number;
+  constructor(message: string, details: { retryAfterSeconds: number }) {
+    super(message);
+    this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+}
+
 /** Nobody is signed in (no session, an expired or tampered one, no valid API token) where someone must be. */
 export class UnauthenticatedError extends DozenError {
   override name = "UnauthenticatedError";
@@ -51,6 +61,7 @@ export function httpStatusOf(error: unknown): number {
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ValidationError) return 400;
   if (error instanceof ConflictError) return 409;
+  if (error instanceof TooManyRequestsError) return 429;
   return 500;
 }
 

@@ -1,4 +1,12 @@
-import { ConflictError, ForbiddenError, httpStatusOf, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import {
+  ConflictError,
+  ForbiddenError,
+  httpStatusOf,
+  NotFoundError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+  ValidationError,
+} from "@/lib/errors";
 import { createLogger } from "@/lib/log/logger";
 import type { ApiErrorBody, ApiErrorCode } from "@/lib/api/schemas/common";
 
@@ -11,6 +19,7 @@ function codeOf(error: unknown): ApiErrorCode {
   if (error instanceof ForbiddenError) return "forbidden";
   if (error instanceof NotFoundError) return "not_found";
   if (error instanceof ConflictError) return "conflict";
+  if (error instanceof TooManyRequestsError) return "rate_limited";
   return "internal";
 }
 
@@ -30,5 +39,6 @@ export function apiErrorResponse(error: unknown): Response {
       ...(fields ? { fields } : {}),
     },
   };
-  return Response.json(body, { status: httpStatusOf(error) });
+  const retryAfter = error instanceof TooManyRequestsError ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
+  return Response.json(body, { status: httpStatusOf(error), ...(retryAfter ? { headers: retryAfter } : {}) });
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
 export const apiErrorBody = z
   .object({
     error: z.object({
-      code: z.enum(["invalid_request", "unauthenticated", "forbidden", "not_found", "conflict", "internal"]),
+      code: z.enum(["invalid_request", "unauthenticated", "forbidden", "not_found", "conflict", "rate_limited", "internal"]),
       message: z.string(),
       fields: z.record(z.string(), z.string()).optional(),
     }),
