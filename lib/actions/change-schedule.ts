@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { requestAuditContext } from "@/lib/auth/request-audit-context";
 import { NotFoundError } from "@/lib/errors";
 import { getWebBoss } from "@/lib/jobs/get-web-boss";
 import { updateSourceSchedule, updateSourceScheduleInput } from "@/lib/sources/update-source-schedule";
@@ -18,7 +19,7 @@ export async function changeSchedule(_prev: ScheduleFormState, form: FormData): 
   const parsed = updateSourceScheduleInput.safeParse(input);
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "invalid schedule", value: input.schedule };
   try {
-    const { schedule } = await updateSourceSchedule({ input, boss: await getWebBoss() });
+    const { schedule } = await updateSourceSchedule({ input, boss: await getWebBoss(), audit: await requestAuditContext() });
     revalidatePath("/sources");
     return { message: schedule ? `Scheduled: ${schedule} (UTC).` : "On demand only." };
   } catch (error) {

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { requestAuditContext } from "@/lib/auth/request-audit-context";
 import { NotFoundError } from "@/lib/errors";
 import { getWebBoss } from "@/lib/jobs/get-web-boss";
 import { deleteSource } from "@/lib/sources/delete-source";
@@ -26,11 +27,11 @@ export async function changeSourceState(_prev: SourceStateForm, form: FormData):
   const { sourceId, change } = parsed.data;
   let deleted: string | undefined;
   try {
-    const boss = await getWebBoss();
+    const [boss, audit] = [await getWebBoss(), await requestAuditContext()];
     if (change === "delete") {
-      const { name } = await deleteSource({ sourceId, boss });
+      const { name } = await deleteSource({ sourceId, boss, audit });
       deleted = name;
-    } else await setSourcePaused({ sourceId, paused: change === "pause", boss });
+    } else await setSourcePaused({ sourceId, paused: change === "pause", boss, audit });
   } catch (error) {
     if (error instanceof NotFoundError) return { error: "This source no longer exists." };
     throw error;

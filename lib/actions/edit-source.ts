@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { requestAuditContext } from "@/lib/auth/request-audit-context";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { getWebBoss } from "@/lib/jobs/get-web-boss";
 import type { SourceFormState } from "@/lib/actions/submit-source";
@@ -24,7 +25,12 @@ export async function editSource(_prev: SourceFormState, form: FormData): Promis
   if (!parsed.success || !kind) return { errors: { form: "This form does not name a source to edit." }, values };
   try {
     const changes = readSourceChanges({ fields: kind.form.fields, form });
-    await updateSource({ sourceId: parsed.data.sourceId, changes: { ...changes, kind: kind.kind }, boss: await getWebBoss() });
+    await updateSource({
+      sourceId: parsed.data.sourceId,
+      changes: { ...changes, kind: kind.kind },
+      boss: await getWebBoss(),
+      audit: await requestAuditContext(),
+    });
   } catch (error) {
     if (error instanceof ConflictError) return { errors: { name: error.message }, values };
     if (error instanceof NotFoundError) return { errors: { form: "This source no longer exists: it was deleted." }, values };

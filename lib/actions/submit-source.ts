@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { requestAuditContext } from "@/lib/auth/request-audit-context";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { getWebBoss } from "@/lib/jobs/get-web-boss";
 import { requestScan } from "@/lib/persistence/scan-run/request-scan";
@@ -27,9 +28,9 @@ export async function submitSource(_prev: SourceFormState, form: FormData): Prom
   if (!kind) return { errors: { form: "Pick a kind of source." }, values };
   let added: { sourceId: number; scanId: number };
   try {
-    const boss = await getWebBoss();
-    const { id } = await registerSource({ kind: kind.kind, input: readSourceForm({ fields: kind.form.fields, form }), boss });
-    const { scanId } = await requestScan({ boss, sourceId: id, trigger: "manual" });
+    const [boss, audit] = [await getWebBoss(), await requestAuditContext()];
+    const { id } = await registerSource({ kind: kind.kind, input: readSourceForm({ fields: kind.form.fields, form }), boss, audit });
+    const { scanId } = await requestScan({ boss, sourceId: id, trigger: "manual", audit });
     added = { sourceId: id, scanId };
   } catch (error) {
     if (error instanceof ConflictError) return { errors: { name: error.message }, values };

@@ -1,6 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { requestAuditContext } from "@/lib/auth/request-audit-context";
+import { DozenError, describeError } from "@/lib/errors";
+import { createLogger } from "@/lib/log/logger";
 import { setServiceTeam } from "@/lib/persistence/set-service-team";
 
 export interface OwnerFormState {
@@ -8,11 +11,18 @@ export interface OwnerFormState {
   error?: boolean;
 }
 
-/** Server action behind the owner form: zod-validated in setServiceTeam, then the page re-renders. */
+const log = createLogger({ process: "web" });
+
+/**
+ * Server action behind the owner form: zod-validated in setServiceTeam (recorded in the audit log), then the
+ * page re-renders. A refusal Dozen worded (an unknown service, a name too long) is shown as it is; anything
+ * else is logged and answered with a fixed sentence, never the error's own text (a database error quotes
+ * values and SQL).
+ */
 export async function updateOwner(_prev: OwnerFormState, form: FormData): Promise<OwnerFormState> {
   try {
     const slug = String(form.get("slug") ?? "");
-    const { team, manual } = await setServiceTeam({ slug, team: String(form.get("team") ?? "") });
+    const { team, manual } = await setServiceTeam({ slug, team: String(form.get("team") ?? ""), audit: await requestAuditContext() });
     // The move changes the service page, both teams' pages and their rollups on /teams and the overview.
     revalidatePath("/", "layout");
     if (manual) return { message: `Owner set to ${team}.` };
@@ -22,6 +32,13 @@ export async function updateOwner(_prev: OwnerFormState, form: FormData): Promis
         : "Manual owner cleared; the latest scan found no owner.",
     };
   } catch (error) {
-    return { message: error instanceof Error ? error.message : "Could not set the owner.", error: true };
+    if (error instanceof DozenError) return { message: error.message, error: true };
+    if (isZodError(error)) return { message: "Name a service, and a team in at most 80 characters.", error: true };
+    log.error({ err: describeError(error) }, "setting an owner failed");
+    return { message: "Could not set the owner; the server log has the details.", error: true };
   }
+}
+
+function isZodError(error: unknown): boolean {
+  return error instanceof Error && error.name === "ZodError";
 }

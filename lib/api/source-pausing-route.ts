@@ -1,3 +1,4 @@
+import { requestAuditContext } from "@/lib/auth/request-audit-context";
 import { getWebBoss } from "@/lib/jobs/get-web-boss";
 import { setSourcePaused } from "@/lib/sources/set-source-paused";
 import { apiRoute, type PathContext } from "@/lib/api/api-route";
@@ -14,7 +15,8 @@ import { sourceSchema } from "@/lib/api/schemas/sources";
 export function sourcePausingRoute(opts: { paused: boolean }) {
   return apiRoute(async (request, context: PathContext) => {
     const { id } = await readParams(context.params, idParams);
-    await setSourcePaused({ sourceId: id, paused: opts.paused, boss: await getWebBoss() });
+    const audit = await requestAuditContext({ request });
+    await setSourcePaused({ sourceId: id, paused: opts.paused, boss: await getWebBoss(), audit });
     return jsonResponse({ request, schema: sourceSchema, body: await getSourceById({ id }) });
   });
 }

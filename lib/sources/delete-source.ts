@@ -1,4 +1,5 @@
 import type { PgBoss } from "pg-boss";
+import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { markGoneServices } from "@/lib/persistence/mark-gone-services";
@@ -17,23 +18,29 @@ export function deletedSourceName(opts: { name: string; id: number }): string {
  * fleet, heatmap and team figures stop counting them. History stays readable: its scans (per-target results),
  * its services' pages, scores and findings. The row keeps its id and is renamed "<name> (deleted #<id>)", so
  * the name is free for a new source and history says which source it was. A running scan finishes; its
- * services stay gone. Throws NotFoundError for an unknown or already deleted source.
+ * services stay gone. With `audit`, the `source.delete` event commits with the deletion itself. Throws
+ * NotFoundError for an unknown or already deleted source.
  */
 export async function deleteSource(opts: {
   sourceId: number;
   boss?: PgBoss;
   now?: Date;
+  audit?: AuditContext;
 }): Promise<{ id: number; name: string; deletedAt: Date; closedScans: number[] }> {
   const sourceId = sourceIdInput.parse(opts.sourceId);
   const deletedAt = opts.now ?? new Date();
   const row = await db().source.findFirst({ where: { id: sourceId, deletedAt: null }, select: { name: true } });
   if (!row) throw new NotFoundError(`no source with id ${sourceId}`);
   // Deleted first: from here the scheduler's tick and "scan now" refuse it, so nothing new starts meanwhile.
-  const updated = await db().source.updateMany({
-    where: { id: sourceId, deletedAt: null },
-    data: { deletedAt, name: deletedSourceName({ name: row.name, id: sourceId }) },
+  await db().$transaction(async (tx) => {
+    const updated = await tx.source.updateMany({
+      where: { id: sourceId, deletedAt: null },
+      data: { deletedAt, name: deletedSourceName({ name: row.name, id: sourceId }) },
+    });
+    if (updated.count === 0) throw new NotFoundError(`no source with id ${sourceId}`);
+    if (opts.audit)
+      await recordAuditEvent({ tx, ...opts.audit, action: "source.delete", target: { kind: "source", id: sourceId, name: row.name } });
   });
-  if (updated.count === 0) throw new NotFoundError(`no source with id ${sourceId}`);
   if (opts.boss) await scheduleSourceScans({ boss: opts.boss, sourceId, schedule: null });
   const { closed } = await closeQueuedScans({ sourceId, reason: "source deleted before the scan started" });
   await markGoneServices({ sourceId });

@@ -1,5 +1,6 @@
 import type { PgBoss } from "pg-boss";
 import { z } from "zod";
+import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { scheduleField } from "@/lib/sources/schedule-field";
@@ -13,13 +14,29 @@ export const updateSourceScheduleInput = z.object({
 export type UpdateSourceScheduleInput = z.input<typeof updateSourceScheduleInput>;
 
 /**
- * Changes a source's schedule and its pg-boss cron entry together. Throws NotFoundError for an unknown
- * source and a ZodError for an expression pg-boss could not evaluate.
+ * Changes a source's schedule and its pg-boss cron entry together (with `audit`, and its `source.update`
+ * event). Throws NotFoundError for an unknown source and a ZodError for an expression pg-boss could not
+ * evaluate.
  */
-export async function updateSourceSchedule(opts: { input: UpdateSourceScheduleInput; boss: PgBoss }): Promise<{ schedule: string | null }> {
+export async function updateSourceSchedule(opts: {
+  input: UpdateSourceScheduleInput;
+  boss: PgBoss;
+  audit?: AuditContext;
+}): Promise<{ schedule: string | null }> {
   const { sourceId, schedule } = updateSourceScheduleInput.parse(opts.input);
-  const updated = await db().source.updateMany({ where: { id: sourceId }, data: { schedule } });
-  if (updated.count === 0) throw new NotFoundError(`no source with id ${sourceId}`);
-  await scheduleSourceScans({ boss: opts.boss, sourceId, schedule });
+  await db().$transaction(async (tx) => {
+    const row = await tx.source.findUnique({ where: { id: sourceId }, select: { name: true, schedule: true } });
+    if (!row) throw new NotFoundError(`no source with id ${sourceId}`);
+    await tx.source.update({ where: { id: sourceId }, data: { schedule } });
+    if (opts.audit)
+      await recordAuditEvent({
+        tx,
+        ...opts.audit,
+        action: "source.update",
+        target: { kind: "source", id: sourceId, name: row.name },
+        detail: { changed: { schedule: { from: row.schedule, to: schedule } } },
+      });
+    await scheduleSourceScans({ boss: opts.boss, sourceId, schedule });
+  });
   return { schedule };
 }

@@ -1,5 +1,6 @@
 import type { PgBoss } from "pg-boss";
 import { z } from "zod";
+import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -30,11 +31,28 @@ function merge(current: Record<string, unknown>, changes: SourceChanges): Record
   return merged;
 }
 
+/** Each top-level field and config key that differs, as `{ from, to }` (config keys as `config.<key>`). */
+function changedFields(opts: { before: Record<string, unknown>; after: Record<string, unknown> }): Record<string, unknown> {
+  const flat = (o: Record<string, unknown>) => {
+    const { config, ...rest } = o;
+    const keys = isRecord(config) ? Object.entries(config).map(([k, v]) => [`config.${k}`, v] as const) : [];
+    return new Map<string, unknown>([...Object.entries(rest), ...keys]);
+  };
+  const [before, after] = [flat(opts.before), flat(opts.after)];
+  const changed: Record<string, unknown> = {};
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const [from, to] = [before.get(key) ?? null, after.get(key) ?? null];
+    if (JSON.stringify(from) !== JSON.stringify(to)) changed[key] = { from, to };
+  }
+  return changed;
+}
+
 /**
  * Edits a source: name, schedule and its kind's own fields, validated by the kind's schema and by what only
  * the server can judge (a directory exists, a kubeconfig holds the context) exactly as adding one is. The cron
  * entry follows the new schedule at once, unless the source is paused (it stays unscheduled until resumed).
- * Its scans, services and findings are untouched: the next scan uses the new settings. Throws NotFoundError
+ * Its scans, services and findings are untouched: the next scan uses the new settings. With `audit`, a
+ * `source.update` event naming each changed field (before and after) commits with the row. Throws NotFoundError
  * for an unknown or deleted source, ValidationError (every field's problem) for bad changes or a change of
  * kind, ConflictError for a name another source has.
  */
@@ -42,6 +60,7 @@ export async function updateSource(opts: {
   sourceId: number;
   changes: SourceChanges;
   boss?: PgBoss;
+  audit?: AuditContext;
 }): Promise<{ id: number; name: string; schedule: string | null; paused: boolean }> {
   const sourceId = sourceIdInput.parse(opts.sourceId);
   const row = await db().source.findFirst({
@@ -63,21 +82,24 @@ export async function updateSource(opts: {
     throw new ConflictError(`a source named "${name}" already exists`);
   await kind.validate?.(parsed);
   const { location, config } = kind.toSource(parsed);
-  await db().source.update({ where: { id: row.id }, data: { name, schedule, location, config: (config ?? {}) as Prisma.InputJsonObject } });
-  if (opts.boss && !row.pausedAt) {
-    try {
-      await scheduleSourceScans({ boss: opts.boss, sourceId: row.id, schedule });
-    } catch (error) {
-      // The row and the cron table stay one story: put the old settings back.
-      const before = {
-        name: row.name,
-        schedule: row.schedule,
-        location: row.location,
-        config: (row.config ?? {}) as Prisma.InputJsonValue,
-      };
-      await db().source.update({ where: { id: row.id }, data: before });
-      throw error;
-    }
-  }
+  const after = { name, schedule, location, config: (config ?? {}) as Prisma.InputJsonObject };
+  // Row, event and cron entry together: a schedule pg-boss refuses leaves the old settings and no event.
+  await db().$transaction(async (tx) => {
+    await tx.source.update({ where: { id: row.id }, data: after });
+    if (opts.audit)
+      await recordAuditEvent({
+        tx,
+        ...opts.audit,
+        action: "source.update",
+        target: { kind: "source", id: row.id, name },
+        detail: {
+          changed: changedFields({
+            before: { name: row.name, schedule: row.schedule, location: row.location, config: row.config },
+            after,
+          }),
+        },
+      });
+    if (opts.boss && !row.pausedAt) await scheduleSourceScans({ boss: opts.boss, sourceId: row.id, schedule });
+  });
   return { id: row.id, name, schedule, paused: row.pausedAt !== null };
 }

@@ -1,5 +1,6 @@
 // GET /api/v1/sources – every source with its id; POST /api/v1/sources – add one ({ kind, name, schedule, config } → 201)
 import { apiRoute } from "@/lib/api/api-route";
+import { requestAuditContext } from "@/lib/auth/request-audit-context";
 import { createSource } from "@/lib/api/create-source";
 import { jsonResponse } from "@/lib/api/json-response";
 import { getSourceById, listSourcesPage } from "@/lib/api/list-sources-page";
@@ -14,7 +15,7 @@ export const GET = apiRoute(async (request) => {
 });
 
 export const POST = apiRoute(async (request) => {
-  const { id } = await createSource({ body: await readBody(request, createSourceBody) });
+  const { id } = await createSource({ body: await readBody(request, createSourceBody), audit: await requestAuditContext({ request }) });
   const response = jsonResponse({ request, schema: sourceSchema, body: await getSourceById({ id }), status: 201 });
   response.headers.set("location", `/api/v1/sources/${id}`);
   return response;

@@ -1,5 +1,6 @@
 // GET /api/v1/sources/{id} – one source; PATCH – change it; DELETE – delete it, keeping its scans and services' history
 import { apiRoute, type PathContext } from "@/lib/api/api-route";
+import { requestAuditContext } from "@/lib/auth/request-audit-context";
 import { changeSource } from "@/lib/api/change-source";
 import { jsonResponse } from "@/lib/api/json-response";
 import { getSourceById } from "@/lib/api/list-sources-page";
@@ -18,13 +19,13 @@ export const GET = apiRoute(async (request, context: PathContext) => {
 
 export const PATCH = apiRoute(async (request, context: PathContext) => {
   const { id } = await readParams(context.params, idParams);
-  await changeSource({ id, body: await readBody(request, updateSourceBody) });
+  await changeSource({ id, body: await readBody(request, updateSourceBody), audit: await requestAuditContext({ request }) });
   return jsonResponse({ request, schema: sourceSchema, body: await getSourceById({ id }) });
 });
 
 // 204: the source is gone from lists; its scans stay readable at /api/v1/scans?sourceId=.
-export const DELETE = apiRoute(async (_request, context: PathContext) => {
+export const DELETE = apiRoute(async (request, context: PathContext) => {
   const { id } = await readParams(context.params, idParams);
-  await deleteSource({ sourceId: id, boss: await getWebBoss() });
+  await deleteSource({ sourceId: id, boss: await getWebBoss(), audit: await requestAuditContext({ request }) });
   return new Response(null, { status: 204 });
 });
