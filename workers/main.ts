@@ -2,6 +2,7 @@ import { createLogger } from "@/lib/log/logger";
 import { env } from "@/lib/env";
 import { createBoss } from "@/lib/jobs/create-boss";
 import { ensureQueues } from "@/lib/jobs/ensure-queues";
+import { redactJobError } from "@/lib/jobs/redact-job-error";
 import { syncSchedules } from "@/lib/sources/sync-schedules";
 import { disconnectDatabase } from "@/lib/db";
 import { loadJobs } from "@/workers/registry";
@@ -53,7 +54,12 @@ async function main(): Promise<void> {
             jobLog.error({ issues: payload.error.issues }, "invalid job payload");
             throw new Error(`invalid payload for ${job.name}`);
           }
-          await job.handle(payload.data, { boss, log: jobLog, signal: stopping.signal, failure: raw.sourceOutput ?? undefined });
+          // What pg-boss stores of a failure is what was thrown: never an upstream body, header or file line.
+          await job
+            .handle(payload.data, { boss, log: jobLog, signal: stopping.signal, failure: raw.sourceOutput ?? undefined })
+            .catch((error: unknown) => {
+              throw redactJobError(error);
+            });
         });
       },
     );
