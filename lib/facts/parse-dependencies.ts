@@ -1,3 +1,4 @@
+import { describeError } from "@/lib/errors";
 import type { DependencyManifest, Ecosystem } from "@/lib/facts/types";
 import type { ParsedDependencies } from "@/lib/facts/dependency-types";
 import { findLockfile } from "@/lib/facts/find-lockfile";
@@ -104,7 +105,8 @@ export function parseDependencies(opts: { path: string; lines: readonly string[]
     parsed = kind.parse({ path: opts.path, lines: opts.lines });
   } catch (error) {
     // The parsers are written not to throw; this keeps one odd file from failing a whole service.
-    parsed = { dependencies: [], problems: [`could not parse: ${(error as Error).message.split("\n")[0]}`] };
+    // Named by its class, never its message: a parser's message can quote the file's lines.
+    parsed = { dependencies: [], problems: [`could not parse: ${describeError(error)}`] };
   }
   return {
     manifest: { path: opts.path, ecosystem: kind.ecosystem(opts.lines, lockfile), lockfile, dependencies: parsed.dependencies },

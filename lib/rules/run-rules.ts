@@ -1,3 +1,4 @@
+import { describeError } from "@/lib/errors";
 import { UNRESOLVED } from "@/lib/facts/deploy-graph/go-template";
 import { SERVICE_KIND_LABEL } from "@/lib/facts/service-kinds";
 import { classifyServiceKind } from "@/lib/rules/classify-service-kind";
@@ -78,8 +79,8 @@ function evaluateSafely(rule: CheckDefinition, subject: CheckSubject): RuleResul
     }
     return result;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { outcome: "error", message: `Rule ${rule.id} failed: ${reason}`, evidence: [] };
+    // A finding's message is stored and shown: the exception's own text could quote the facts it choked on.
+    return { outcome: "error", message: `Rule ${rule.id} ${describeError(error)}`, evidence: [] };
   }
 }
 
