@@ -18,7 +18,8 @@ export async function serveMetrics(opts: {
     }
     opts.registry.metrics().then(
       (text) => res.writeHead(200, { "content-type": opts.registry.contentType }).end(text),
-      (error: unknown) => res.writeHead(500, { "content-type": "text/plain" }).end(`${String(error)}\n`),
+      // Answered in fixed words: a collector's exception is no business of whoever scrapes this port.
+      () => res.writeHead(500, { "content-type": "text/plain" }).end("metrics could not be collected\n"),
     );
   });
   await new Promise<void>((resolve, reject) => {
