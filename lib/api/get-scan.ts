@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { NotFoundError } from "@/lib/errors";
-import { findScan } from "@/lib/scans/list-scans";
+import { findScan } from "@/lib/scans/find-scan";
 import { listScanTargets } from "@/lib/scans/list-scan-targets";
 import { nextAfterId, readAfterId } from "@/lib/api/page-position";
 import type { PageQuery } from "@/lib/api/schemas/common";

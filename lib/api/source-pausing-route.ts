@@ -3,7 +3,7 @@ import { getWebBoss } from "@/lib/jobs/get-web-boss";
 import { setSourcePaused } from "@/lib/sources/set-source-paused";
 import { apiRoute, type PathContext } from "@/lib/api/api-route";
 import { jsonResponse } from "@/lib/api/json-response";
-import { getSourceById } from "@/lib/api/list-sources-page";
+import { getSourceById } from "@/lib/api/get-source-by-id";
 import { readParams } from "@/lib/api/read-request";
 import { idParams } from "@/lib/api/schemas/scans";
 import { sourceSchema } from "@/lib/api/schemas/sources";

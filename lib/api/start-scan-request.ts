@@ -4,7 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getWebBoss } from "@/lib/jobs/get-web-boss";
 import { db } from "@/lib/db";
 import { requestScan } from "@/lib/persistence/scan-run/request-scan";
-import { findScan } from "@/lib/scans/list-scans";
+import { findScan } from "@/lib/scans/find-scan";
 import type { scanSummary } from "@/lib/api/schemas/scans";
 
 /**

@@ -141,6 +141,9 @@ it("PATCH /api/v1/sources/{id} changes name, schedule and config, refusing a kin
   assert.equal(await cron(id), "30 5 * * *", "the cron entry follows");
   const stored = await db().source.findUniqueOrThrow({ where: { id }, select: { config: true } });
   assert.deepEqual((stored.config as { exclude: string[] }).exclude, ["sandbox-*"], "config keys not sent stay");
+  // Its config reads back in the shape POST and PATCH take it: credentials by variable name only.
+  const read = sourceSchema.parse(await (await onSource(getSource, id, "GET")).json());
+  assert.deepEqual([read.config.owner, read.config.tokenEnv, read.config.exclude], ["acme-corp", "GITHUB_TOKEN", ["sandbox-*"]]);
 
   assert.deepEqual(Object.keys((await refused(await onSource(patchSource, id, "PATCH", { kind: "local" }), 400)).fields ?? {}), ["kind"]);
   const badOwner = await refused(await onSource(patchSource, id, "PATCH", { config: { owner: "-bad-" } }), 400);

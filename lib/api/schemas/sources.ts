@@ -34,21 +34,41 @@ const lastScan = z.object({
   finishedAt: timestamp.nullable(),
 });
 
-/** A source: what it is, where its credentials come from (by name, never a value), its schedule and last scan. */
+// Every kind's source; each kind adds its own config below. Typed as this one object (config a record):
+// TypeScript cannot name a union built from the registry, while parsing goes through the union, so each
+// kind's config is checked and stripped by its own schema.
+const sourceShape = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.enum(kinds.map((k) => k.kind) as [string, ...string[]]),
+  location: z.string().meta({ description: "Directory, organisation or kubeconfig context." }),
+  credentials: z.string().nullable().meta({ description: "Where the credentials come from, by name only." }),
+  schedule: z.string().nullable().meta({ description: "Cron expression (UTC); null: scanned on demand only." }),
+  pausedAt: timestamp.nullable().meta({ description: "When it was paused (no scheduled scans until resumed); null: running." }),
+  nextScanAt: timestamp.nullable(),
+  services: z.number().int().meta({ description: "Live services found in it." }),
+  lastScan: lastScan.nullable(),
+  config: z.record(z.string(), z.unknown()),
+});
+
+/**
+ * A source: what it is, where its credentials come from (by name, never a value), its schedule, last scan
+ * and its kind's config in the shape `POST /api/v1/sources` takes it (credentials as environment variable
+ * names or a kubeconfig path only: Dozen never stores a credential's value).
+ */
 export const sourceSchema = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    kind: z.enum(kinds.map((k) => k.kind) as [string, ...string[]]),
-    location: z.string().meta({ description: "Directory, organisation or kubeconfig context." }),
-    credentials: z.string().nullable().meta({ description: "Where the credentials come from, by name only." }),
-    schedule: z.string().nullable().meta({ description: "Cron expression (UTC); null: scanned on demand only." }),
-    pausedAt: timestamp.nullable().meta({ description: "When it was paused (no scheduled scans until resumed); null: running." }),
-    nextScanAt: timestamp.nullable(),
-    services: z.number().int().meta({ description: "Live services found in it." }),
-    lastScan: lastScan.nullable(),
-  })
-  .meta({ id: "Source" });
+  .discriminatedUnion(
+    "kind",
+    kinds.map((k) =>
+      sourceShape
+        .extend({
+          kind: z.literal(k.kind),
+          config: apiConfigOf(k).meta({ description: `The ${k.kind} source's config, as CreateSource takes it.` }),
+        })
+        .meta({ id: `${k.kind[0]?.toUpperCase()}${k.kind.slice(1)}Source`, description: k.label }),
+    ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+  )
+  .meta({ id: "Source" }) as unknown as typeof sourceShape;
 
 export const sourceListQuery = pageQuery;
 export const sourceList = pageOf(sourceSchema).meta({ id: "SourceList" });

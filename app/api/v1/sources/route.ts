@@ -3,7 +3,8 @@ import { apiRoute } from "@/lib/api/api-route";
 import { requestAuditContext } from "@/lib/auth/request-audit-context";
 import { createSource } from "@/lib/api/create-source";
 import { jsonResponse } from "@/lib/api/json-response";
-import { getSourceById, listSourcesPage } from "@/lib/api/list-sources-page";
+import { getSourceById } from "@/lib/api/get-source-by-id";
+import { listSourcesPage } from "@/lib/api/list-sources-page";
 import { readBody, readQuery } from "@/lib/api/read-request";
 import { createSourceBody, sourceList, sourceListQuery, sourceSchema } from "@/lib/api/schemas/sources";
 

@@ -3,7 +3,7 @@ import { apiRoute, type PathContext } from "@/lib/api/api-route";
 import { requestAuditContext } from "@/lib/auth/request-audit-context";
 import { changeSource } from "@/lib/api/change-source";
 import { jsonResponse } from "@/lib/api/json-response";
-import { getSourceById } from "@/lib/api/list-sources-page";
+import { getSourceById } from "@/lib/api/get-source-by-id";
 import { readBody, readParams } from "@/lib/api/read-request";
 import { idParams } from "@/lib/api/schemas/scans";
 import { sourceSchema, updateSourceBody } from "@/lib/api/schemas/sources";
