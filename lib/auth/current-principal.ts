@@ -1,15 +1,16 @@
 import type { Principal } from "@/lib/auth/principal";
+import { resolvePrincipal, type HeaderReader } from "@/lib/auth/resolve-principal";
+import { UnauthenticatedError } from "@/lib/errors";
 
-/** Local mode's single user: no identity provider is configured and the web listens on loopback only. */
-export const LOCAL_PRINCIPAL: Principal = { kind: "local", id: "local", name: "local user", role: "admin" };
+export { LOCAL_PRINCIPAL } from "@/lib/auth/resolve-principal";
 
 /**
- * Who is asking, from a request's headers (session cookie, `Authorization: Bearer`).
- *
- * PLACEHOLDER until sign-in (issue 14 items 1–4) lands here: every request is local mode's admin, which is
- * what Dozen is today. The audit log (lib/auth/request-audit-context.ts) already asks this function, so
- * sign-in replaces this body and every recorded event names the real user or token.
+ * Who is asking, where someone must be (a mutation recording its actor in the audit log): the principal
+ * resolvePrincipal finds (an API token, the signed-in user, local mode's admin), or UnauthenticatedError
+ * (401). A mutation has checked the role already (requireRole), so this only names who passed.
  */
-export async function currentPrincipal(_opts: { headers: Headers }): Promise<Principal> {
-  return LOCAL_PRINCIPAL;
+export async function currentPrincipal(opts: { headers: HeaderReader }): Promise<Principal> {
+  const principal = await resolvePrincipal({ headers: opts.headers });
+  if (!principal) throw new UnauthenticatedError();
+  return principal;
 }

@@ -1,7 +1,9 @@
+import { principalFromBearerToken } from "@/lib/auth/api-tokens/principal-from-bearer-token";
 import type { Principal } from "@/lib/auth/principal";
 import { readCookie, SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import { readSession } from "@/lib/auth/sessions/read-session";
 import { signInSettings } from "@/lib/env";
+import { readRequestOrigin } from "@/lib/http/read-request-origin";
 
 /** What the resolver reads of a request: a route's `request.headers`, or `await headers()` in a page or action. */
 export interface HeaderReader {
@@ -17,15 +19,20 @@ export const LOCAL_PRINCIPAL: Principal = Object.freeze({ kind: "local", id: "lo
  * - in local mode (no DOZEN_OIDC_ISSUER), the local user, an admin;
  * - with sign-in configured, the user of the signed session cookie, or null (nobody, or an expired, signed
  *   out or tampered session).
- * Never throws for a bad credential: it answers null and the caller decides (requireRole throws 401).
+ * A bad credential answers null and the caller decides (requireRole throws 401); only a caller past the
+ * failed-token limit gets TooManyRequestsError.
  */
 export async function resolvePrincipal(opts: { headers: HeaderReader; now?: Date }): Promise<Principal | null> {
   const authorization = opts.headers.get("authorization");
   if (authorization !== null) {
     // ── API tokens ─────────────────────────────────────────────────────────────────────────────────────
-    // The one place a bearer token becomes a principal: lib/auth/api-tokens' principalFromBearerToken.
-    // Until it is wired in here, a bearer token signs nobody in.
-    return null;
+    // The one place a bearer token becomes a principal (lib/auth/api-tokens). Anything but a well-formed
+    // bearer token is nobody; too many failures from one address is TooManyRequestsError (429).
+    const token = /^Bearer +(\S+)$/i.exec(authorization.trim())?.[1];
+    if (!token) return null;
+    // readRequestOrigin reads headers with get() alone.
+    const from = readRequestOrigin({ headers: opts.headers as Headers }).remoteAddress ?? "unknown";
+    return principalFromBearerToken({ token, from, now: opts.now });
   }
   const settings = signInSettings();
   if (!settings) return LOCAL_PRINCIPAL;

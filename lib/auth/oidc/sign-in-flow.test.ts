@@ -107,3 +107,13 @@ it("an open redirect is not possible through next=", async () => {
     assert.equal(done.headers.get("location"), `${BASE}/`, next);
   }
 });
+
+it("a request with a bearer header is judged by the token alone, never by a cookie beside it", async () => {
+  const session = valueOf(setCookies((await signIn("ada")).done).get("dozen_session"));
+  for (const authorization of ["Bearer dzn_not-a-real-token", "Basic YWRhOnB3", "Bearer"])
+    assert.equal(
+      await resolvePrincipal({ headers: new Headers({ authorization, cookie: `dozen_session=${session}` }) }),
+      null,
+      authorization,
+    );
+});
