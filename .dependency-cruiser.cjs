@@ -40,7 +40,8 @@ const LAYERS = {
   },
   cli: {
     paths: ["lib/cli/"],
-    may: ["api", "presentation", "sources", "pipeline", "collectors", "scoring", "rules", "facts", "catalogue", "audit", "platform"],
+    // ops: the admin command `dozen tokens` opens the database as `npm start` runs it.
+    may: ["api", "presentation", "sources", "pipeline", "collectors", "scoring", "rules", "facts", "catalogue", "audit", "ops", "platform"],
   },
   ops: { paths: ["lib/ops/"], may: ["sources", "persistence", "jobs", "audit", "db", "platform"] },
   components: {

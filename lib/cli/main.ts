@@ -1,3 +1,5 @@
+import { userInfo } from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { runApiCommand } from "@/lib/cli/run-api-command";
 import { runExplainCommand } from "@/lib/cli/run-explain-command";
@@ -21,11 +23,31 @@ export async function main(opts: { argv: string[]; cwd?: string; output?: CliOut
   const output = opts.output ?? stdio;
   try {
     // `sources` has options of its own, so it parses its arguments itself.
-    if (opts.argv[0] === "sources") return await runSourcesCommand({ args: opts.argv.slice(1), url: env().DOZEN_URL, output });
+    if (opts.argv[0] === "sources")
+      return await runSourcesCommand({ args: opts.argv.slice(1), url: env().DOZEN_URL, token: env().DOZEN_TOKEN, output });
     // So do the commands that read a running Dozen through its v1 API.
     const [noun] = opts.argv;
     if (noun === "services" || noun === "teams" || noun === "scans")
-      return await runApiCommand({ noun, args: opts.argv.slice(1), url: env().DOZEN_URL, output });
+      return await runApiCommand({ noun, args: opts.argv.slice(1), url: env().DOZEN_URL, token: env().DOZEN_TOKEN, output });
+    // The admin command acts on the database itself; loaded only when used, so `dozen scan` needs no Prisma.
+    if (noun === "tokens") {
+      const { runTokensCommand } = await import("@/lib/cli/run-tokens-command");
+      const { openAdminDatabase } = await import("@/lib/ops/open-admin-database");
+      const { createLogger } = await import("@/lib/log/logger");
+      const e = env();
+      return await runTokensCommand({
+        args: opts.argv.slice(1),
+        output,
+        createdBy: `dozen tokens (${userInfo().username})`,
+        openDatabase: () =>
+          openAdminDatabase({
+            databaseUrl: e.DATABASE_URL,
+            dataDir: path.join(e.DOZEN_DATA_DIR, "pg"),
+            port: e.DOZEN_EMBEDDED_PG_PORT,
+            log: createLogger({ process: "dozen", destination: process.stderr }),
+          }),
+      });
+    }
     const { values, positionals } = parseArgs({
       args: opts.argv,
       allowPositionals: true,

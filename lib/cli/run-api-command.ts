@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { z } from "zod";
+import { apiHeaders } from "@/lib/cli/api-headers";
 import { UsageError, type CliOutput } from "@/lib/cli/usage-error";
 import { apiErrorBody } from "@/lib/api/schemas/common";
 import { scanDetail, scanList, scanSummary } from "@/lib/api/schemas/scans";
@@ -88,7 +89,14 @@ function callFor(noun: string, verb: string, arg: string | undefined): Call {
  * DOZEN_URL), each answer checked against the API's own schema. Text by default, `--json` for the body.
  * Exit 0 ok, 1 refused by the server or unreachable, 2 usage.
  */
-export async function runApiCommand(opts: { noun: string; args: string[]; url: string; output: CliOutput }): Promise<number> {
+export async function runApiCommand(opts: {
+  noun: string;
+  args: string[];
+  url: string;
+  /** DOZEN_TOKEN: sent as a bearer token. */
+  token?: string;
+  output: CliOutput;
+}): Promise<number> {
   const { values, positionals } = parseArgs({
     args: opts.args,
     allowPositionals: true,
@@ -102,7 +110,8 @@ export async function runApiCommand(opts: { noun: string; args: string[]; url: s
   try {
     response = await fetch(`${base}${call.path}`, {
       method: call.method,
-      ...(call.body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(call.body) }),
+      headers: apiHeaders({ token: opts.token, json: call.body !== undefined }),
+      ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
     });
   } catch (error) {
     opts.output.err(

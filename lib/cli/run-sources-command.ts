@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { apiHeaders } from "@/lib/cli/api-headers";
 import { UsageError, type CliOutput } from "@/lib/cli/usage-error";
 import { apiErrorBody } from "@/lib/api/schemas/common";
 import { toApiConfig } from "@/lib/api/source-config";
@@ -18,7 +19,7 @@ const CLI_KINDS = Object.values(SOURCE_KINDS).filter((k) => k.cli);
  * DOZEN_URL), validated first with the same zod contract the API uses (the kind's own input schema, its
  * options its own). Exit 0 added, 1 refused by the server (name taken, unreachable), 2 bad input.
  */
-export async function runSourcesCommand(opts: { args: string[]; url: string; output: CliOutput }): Promise<number> {
+export async function runSourcesCommand(opts: { args: string[]; url: string; token?: string; output: CliOutput }): Promise<number> {
   const kinds = CLI_KINDS.map((k) => k.kind).join("|");
   // The kind decides which options exist: a first pass with every kind's options finds it wherever the options stand.
   const everyOption = Object.assign({}, COMMON, ...CLI_KINDS.map((k) => k.cli?.options));
@@ -41,7 +42,7 @@ export async function runSourcesCommand(opts: { args: string[]; url: string; out
   const base = ((values.url as string | undefined) ?? opts.url).replace(/\/$/, "");
   let response: Response;
   try {
-    response = await fetch(`${base}/api/v1/sources`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    response = await fetch(`${base}/api/v1/sources`, { method: "POST", headers: apiHeaders({ token: opts.token, json: true }), body });
   } catch (error) {
     opts.output.err(
       `dozen: cannot reach Dozen at ${base} (set DOZEN_URL or --url): ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`,

@@ -28,6 +28,12 @@ export const USAGE = `Usage:
   dozen teams [list | show <slug>] [--json] [--url URL]
   dozen scans [list | show <id> | start <sourceId>] [--json] [--url URL]
       Read a running Dozen through its v1 API (/api/docs), or scan a source now.
+      These and "sources" send DOZEN_TOKEN, when set, as "Authorization: Bearer <token>".
+  dozen tokens create --name NAME --role viewer|maintainer|admin [--team SLUG]... [--expires-in 90d|12h|1y|never]
+  dozen tokens list [--json]
+  dozen tokens revoke <id|prefix>
+      Admin command: API tokens, in DATABASE_URL's database or the embedded one npm start runs (started for
+      the command if it is not running). "create" prints the token once, alone on stdout.
 
 Exit codes: 0 ok, 1 a gate failed (below --min-score, a finding not in --baseline; sources: refused or
 unreachable), 2 usage or config error.`;
