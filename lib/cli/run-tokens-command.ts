@@ -29,6 +29,7 @@ function line(t: ApiTokenSummary, now: Date): string {
 export async function runTokensCommand(opts: {
   args: string[];
   output: CliOutput;
+  /** Who ran the command (`dozen tokens (alice)`): the tokens' `createdBy` and the audit log's actor. */
   createdBy: string;
   openDatabase: () => Promise<{ close(): Promise<void> }>;
 }): Promise<number> {
@@ -54,10 +55,12 @@ export async function runTokensCommand(opts: {
   });
   if (verb === "create" && !input.success) throw new UsageError(`${z.prettifyError(input.error)}\n${USAGE}`);
 
+  // An admin command has no request: its actor is whoever ran it, and it comes from no address.
+  const audit = { actor: { kind: "local" as const, id: "cli", name: opts.createdBy }, origin: null };
   const database = await opts.openDatabase();
   try {
     if (verb === "create" && input.success) {
-      const made = await createApiToken({ input: input.data, createdBy: opts.createdBy });
+      const made = await createApiToken({ input: input.data, audit });
       opts.output.out(made.secret);
       opts.output.err(
         `Created API token ${made.id} "${made.name}" (${input.data.role}, ${made.expiresAt ? `expires ${made.expiresAt.toISOString()}` : "never expires"}).\n` +
@@ -73,7 +76,7 @@ export async function runTokensCommand(opts: {
       );
       return 0;
     }
-    const revoked = await revokeApiToken({ ref: ref ?? "" });
+    const revoked = await revokeApiToken({ ref: ref ?? "", audit });
     opts.output.out(
       `${revoked.alreadyRevoked ? "Already revoked" : "Revoked"}: API token ${revoked.id} "${revoked.name}" (${revoked.prefix}…).`,
     );

@@ -1,3 +1,4 @@
+import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
 import { createApiTokenInput, expiryOf, type CreateApiTokenInput } from "@/lib/auth/api-tokens/api-token-input";
 import { newTokenSecret } from "@/lib/auth/api-tokens/token-secret";
@@ -13,17 +14,28 @@ export interface CreatedApiToken {
 
 /**
  * Makes an API token and returns its secret, the only time anyone sees it: the database keeps its SHA-256.
- * `createdBy` is who made it (a user's name, `local user`, `dozen tokens`). Throws a ZodError for bad input.
+ * Its maker (`audit.actor`: a user, the local user, the admin command) is kept as `createdBy` and in the
+ * audit log's `token.create` event, written in the same transaction. Throws a ZodError for bad input.
  */
-export async function createApiToken(opts: { input: CreateApiTokenInput; createdBy: string; now?: Date }): Promise<CreatedApiToken> {
+export async function createApiToken(opts: { input: CreateApiTokenInput; audit: AuditContext; now?: Date }): Promise<CreatedApiToken> {
   const input = createApiTokenInput.parse(opts.input);
   const { secret, hash, prefix } = newTokenSecret();
   const expiresAt = expiryOf({ expiresIn: input.expiresIn, now: opts.now ?? new Date() });
   // Only a maintainer's teams mean anything: a viewer reads, an admin does, everything.
   const teams = input.role === "maintainer" ? [...new Set(input.teams)] : [];
-  const row = await db().apiToken.create({
-    data: { name: input.name, role: input.role, teams, prefix, hash, createdBy: opts.createdBy, expiresAt },
-    select: { id: true, name: true, prefix: true, expiresAt: true },
+  const row = await db().$transaction(async (tx) => {
+    const made = await tx.apiToken.create({
+      data: { name: input.name, role: input.role, teams, prefix, hash, createdBy: opts.audit.actor.name, expiresAt },
+      select: { id: true, name: true, prefix: true, expiresAt: true },
+    });
+    await recordAuditEvent({
+      tx,
+      ...opts.audit,
+      action: "token.create",
+      target: { kind: "token", id: made.id, name: made.name },
+      detail: { role: input.role, teams, prefix, expiresAt },
+    });
+    return made;
   });
   return { ...row, secret };
 }
