@@ -92,6 +92,9 @@ export async function startStandIn(
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
+      // Not an injected fault: the stand-in itself broke (a git command under a loaded machine, say). Said on
+      // stderr, so a test that then sees "GitHub answered 500" can be told from a real regression.
+      console.error(`GitHub stand-in: ${req.method} ${req.url} failed: ${String(error)}`);
       if (!res.headersSent) send(res, 500, { message: String(error) });
     });
   });
