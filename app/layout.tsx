@@ -3,6 +3,8 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Providers } from "@/app/providers";
+import { UserMenu } from "@/components/auth/user-menu";
+import { readPagePrincipal } from "@/lib/auth/read-page-principal";
 import { ThemeToggle, THEME_BOOT_SCRIPT } from "@/components/ui/theme-toggle";
 import "./globals.css";
 
@@ -15,6 +17,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The CSP nonce proxy.ts made for this request (reading it also renders every page per request, as nonces need).
   const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const principal = await readPagePrincipal();
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
@@ -44,6 +47,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </Link>
             ))}
             <ThemeToggle />
+            <UserMenu principal={principal} />
           </nav>
         </header>
         <Providers>

@@ -24,6 +24,8 @@ export function SourceCard(props: {
   locale: string;
   renderedAt: string;
   highlight: boolean;
+  /** What the reader may do: administer the source (admin), scan it now (maintainer of every team). */
+  can: { admin: boolean; scan: boolean };
 }) {
   const { source: s, f, highlight } = props;
   return (
@@ -44,7 +46,7 @@ export function SourceCard(props: {
             </span>
           ) : null}
         </h2>
-        <ScanNowButton sourceId={s.id} sourceName={s.name} />
+        {props.can.scan ? <ScanNowButton sourceId={s.id} sourceName={s.name} /> : null}
       </div>
       <p className="mt-1 break-all font-mono text-xs text-slate-700 dark:text-slate-300">
         {s.location}
@@ -110,13 +112,17 @@ export function SourceCard(props: {
       </dl>
       {s.repositories ? <RepositoryCounts repositories={s.repositories} f={f} /> : null}
       <UnmatchedWorkloads unmatched={s.unmatched} f={f} />
-      <details className="mt-3 text-sm">
-        <summary className="cursor-pointer text-sky-800 dark:text-sky-300">Change schedule</summary>
-        <div className="mt-2">
-          <ScheduleForm sourceId={s.id} sourceName={s.name} schedule={s.schedule} />
-        </div>
-      </details>
-      <SourceAdmin sourceId={s.id} sourceName={s.name} paused={s.pausedAt !== null} />
+      {props.can.admin ? (
+        <>
+          <details className="mt-3 text-sm">
+            <summary className="cursor-pointer text-sky-800 dark:text-sky-300">Change schedule</summary>
+            <div className="mt-2">
+              <ScheduleForm sourceId={s.id} sourceName={s.name} schedule={s.schedule} />
+            </div>
+          </details>
+          <SourceAdmin sourceId={s.id} sourceName={s.name} paused={s.pausedAt !== null} />
+        </>
+      ) : null}
     </li>
   );
 }

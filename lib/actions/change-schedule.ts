@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { requireActionRole } from "@/lib/auth/require-action-role";
 import { requestAuditContext } from "@/lib/auth/request-audit-context";
 import { NotFoundError } from "@/lib/errors";
 import { getWebBoss } from "@/lib/jobs/get-web-boss";
@@ -16,6 +17,8 @@ export interface ScheduleFormState {
 /** Server action of a source's "change schedule" form. */
 export async function changeSchedule(_prev: ScheduleFormState, form: FormData): Promise<ScheduleFormState> {
   const input = { sourceId: String(form.get("sourceId") ?? ""), schedule: String(form.get("schedule") ?? "") };
+  const allowed = await requireActionRole({ role: "admin" });
+  if ("refused" in allowed) return { error: allowed.refused, value: input.schedule };
   const parsed = updateSourceScheduleInput.safeParse(input);
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "invalid schedule", value: input.schedule };
   try {

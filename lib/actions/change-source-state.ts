@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { requireActionRole } from "@/lib/auth/require-action-role";
 import { requestAuditContext } from "@/lib/auth/request-audit-context";
 import { NotFoundError } from "@/lib/errors";
 import { getWebBoss } from "@/lib/jobs/get-web-boss";
@@ -22,6 +23,8 @@ const stateForm = z.object({ sourceId: z.coerce.number().int().positive(), chang
  * of the card.
  */
 export async function changeSourceState(_prev: SourceStateForm, form: FormData): Promise<SourceStateForm> {
+  const allowed = await requireActionRole({ role: "admin" });
+  if ("refused" in allowed) return { error: allowed.refused };
   const parsed = stateForm.safeParse({ sourceId: form.get("sourceId"), change: form.get("change") });
   if (!parsed.success) return { error: "This form does not name a source and a change." };
   const { sourceId, change } = parsed.data;

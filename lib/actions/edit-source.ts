@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { requireActionRole } from "@/lib/auth/require-action-role";
 import { requestAuditContext } from "@/lib/auth/request-audit-context";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { getWebBoss } from "@/lib/jobs/get-web-boss";
@@ -20,6 +21,8 @@ const editForm = z.object({ sourceId: z.coerce.number().int().positive(), kind: 
  */
 export async function editSource(_prev: SourceFormState, form: FormData): Promise<SourceFormState> {
   const values = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+  const allowed = await requireActionRole({ role: "admin" });
+  if ("refused" in allowed) return { errors: { form: allowed.refused }, values };
   const parsed = editForm.safeParse({ sourceId: form.get("sourceId"), kind: form.get("kind") });
   const kind = parsed.success ? findSourceKind(parsed.data.kind) : undefined;
   if (!parsed.success || !kind) return { errors: { form: "This form does not name a source to edit." }, values };

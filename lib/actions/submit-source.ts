@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { requireActionRole } from "@/lib/auth/require-action-role";
 import { requestAuditContext } from "@/lib/auth/request-audit-context";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { getWebBoss } from "@/lib/jobs/get-web-boss";
@@ -24,6 +25,8 @@ export interface SourceFormState {
  */
 export async function submitSource(_prev: SourceFormState, form: FormData): Promise<SourceFormState> {
   const values = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string"));
+  const allowed = await requireActionRole({ role: "admin" });
+  if ("refused" in allowed) return { errors: { form: allowed.refused }, values };
   const kind = findSourceKind(String(form.get("kind") ?? ""));
   if (!kind) return { errors: { form: "Pick a kind of source." }, values };
   let added: { sourceId: number; scanId: number };

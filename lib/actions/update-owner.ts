@@ -1,10 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { requireActionRole } from "@/lib/auth/require-action-role";
 import { requestAuditContext } from "@/lib/auth/request-audit-context";
 import { DozenError, describeError } from "@/lib/errors";
 import { createLogger } from "@/lib/log/logger";
 import { setServiceTeam } from "@/lib/persistence/set-service-team";
+import { findServiceTeam } from "@/lib/services/find-service-team";
+import { slugify } from "@/lib/text/slugify";
 
 export interface OwnerFormState {
   message: string;
@@ -22,6 +25,12 @@ const log = createLogger({ process: "web" });
 export async function updateOwner(_prev: OwnerFormState, form: FormData): Promise<OwnerFormState> {
   try {
     const slug = String(form.get("slug") ?? "");
+    const asked = String(form.get("team") ?? "").trim();
+    // A maintainer limited to teams may move a service of theirs, and only to one of theirs.
+    for (const judged of [await findServiceTeam({ slug }), ...(asked ? [slugify(asked)] : [])]) {
+      const allowed = await requireActionRole({ role: "maintainer", team: judged });
+      if ("refused" in allowed) return { message: allowed.refused, error: true };
+    }
     const { team, manual } = await setServiceTeam({ slug, team: String(form.get("team") ?? ""), audit: await requestAuditContext() });
     // The move changes the service page, both teams' pages and their rollups on /teams and the overview.
     revalidatePath("/", "layout");

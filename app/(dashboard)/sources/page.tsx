@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { headers } from "next/headers";
+import { allows } from "@/lib/auth/principal";
+import { readPagePrincipal } from "@/lib/auth/read-page-principal";
 import { listSources } from "@/lib/sources/list-sources";
 import { CsvLink } from "@/components/ui/csv-link";
 import { createFormatters, readerLocale } from "@/components/sources/formatters";
@@ -16,7 +18,14 @@ export default async function SourcesPage({
   searchParams: Promise<{ added?: string; scan?: string; edited?: string; deleted?: string }>;
 }) {
   const now = new Date();
-  const [sources, params, requestHeaders] = await Promise.all([listSources({ now }), searchParams, headers()]);
+  const [sources, params, requestHeaders, principal] = await Promise.all([
+    listSources({ now }),
+    searchParams,
+    headers(),
+    readPagePrincipal(),
+  ]);
+  // What this person may do decides which controls show; the actions and the API check again.
+  const can = { admin: Boolean(principal && allows(principal, "admin")), scan: Boolean(principal && allows(principal, "maintainer")) };
   const locale = readerLocale(requestHeaders.get("accept-language"));
   const f = createFormatters({ locale, now });
   const added = sources.find((s) => String(s.id) === params.added);
@@ -27,9 +36,11 @@ export default async function SourcesPage({
         <h1 className="text-2xl font-semibold">Sources</h1>
         <p className="flex items-baseline gap-3 text-sm">
           <CsvLink table="sources" />
-          <Link href="/sources/new" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">
-            Add a source
-          </Link>
+          {can.admin ? (
+            <Link href="/sources/new" className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white hover:bg-sky-800">
+              Add a source
+            </Link>
+          ) : null}
         </p>
       </div>
       {added ? (
@@ -78,6 +89,7 @@ export default async function SourcesPage({
               locale={locale}
               renderedAt={now.toISOString()}
               highlight={s.id === added?.id || s.id === edited?.id}
+              can={can}
             />
           ))}
         </ul>

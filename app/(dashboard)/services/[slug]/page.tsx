@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { allows } from "@/lib/auth/principal";
+import { readPagePrincipal } from "@/lib/auth/read-page-principal";
 import { FACTORS } from "@/lib/factors/factors";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
 import { findRule } from "@/lib/rules/registry";
@@ -30,6 +32,8 @@ export default async function ServicePage({ params }: Props) {
   // Most services were never seen in a cluster: skip the query for them.
   const cluster = service.latestClusterTargetId === null ? null : await getServiceCluster({ serviceId: service.id });
   const scores = new Map(service.factorScores.map((f) => [f.factor, f]));
+  const principal = await readPagePrincipal();
+  const canOwn = Boolean(principal && allows(principal, "maintainer", { team: service.team?.slug ?? null }));
   return (
     <div className="space-y-6">
       <div>
@@ -51,7 +55,13 @@ export default async function ServicePage({ params }: Props) {
           ) : null}
         </p>
         <div className="mt-2">
-          <OwnerForm slug={service.slug} team={service.team?.name ?? null} ownerSource={service.ownerSource} />
+          {canOwn ? (
+            <OwnerForm slug={service.slug} team={service.team?.name ?? null} ownerSource={service.ownerSource} />
+          ) : (
+            <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="service-owner">
+              Owner: <strong>{service.team?.name ?? "none yet"}</strong>
+            </p>
+          )}
         </div>
         <p className="mt-2 flex items-center gap-2 text-lg">
           Score{" "}

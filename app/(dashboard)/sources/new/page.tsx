@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { allows } from "@/lib/auth/principal";
+import { readPagePrincipal } from "@/lib/auth/read-page-principal";
 import { env } from "@/lib/env";
 import { findSourceKind, SOURCE_KINDS } from "@/lib/sources/kinds/registry";
 import { SourceForm } from "@/components/sources/source-form";
 import { BackLink } from "@/components/ui/back-link";
+import { NeedsRole } from "@/components/auth/needs-role";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Add a source" };
@@ -13,6 +16,8 @@ export default async function NewSourcePage({ searchParams }: { searchParams: Pr
   const requested = (await searchParams).kind;
   const kind = findSourceKind(requested ?? "") ?? SOURCE_KINDS.github;
   const defaultSchedule = env().DOZEN_DEFAULT_SCHEDULE;
+  const principal = await readPagePrincipal();
+  if (!principal || !allows(principal, "admin")) return <NeedsRole role="admin" what="Adding a source" />;
   return (
     <div className="space-y-4">
       <BackLink href="/sources" label="Sources" />

@@ -15,10 +15,14 @@ export const GET = apiRoute(async (request) => {
 });
 
 // 202 for a new scan, 200 with the scan already queued or running for that source: pressed twice, it scans once.
-export const POST = apiRoute(async (request) => {
-  const { sourceId } = await readBody(request, createScanBody);
-  const { scan, created } = await startScanRequest({ sourceId, audit: await requestAuditContext({ request }) });
-  const response = jsonResponse({ request, schema: scanSummary, body: scan, status: created ? 202 : 200 });
-  response.headers.set("location", `/api/v1/scans/${scan.id}`);
-  return response;
-});
+// A maintainer may (one limited to teams may not: a source's scan reaches every team it holds).
+export const POST = apiRoute(
+  async (request) => {
+    const { sourceId } = await readBody(request, createScanBody);
+    const { scan, created } = await startScanRequest({ sourceId, audit: await requestAuditContext({ request }) });
+    const response = jsonResponse({ request, schema: scanSummary, body: scan, status: created ? 202 : 200 });
+    response.headers.set("location", `/api/v1/scans/${scan.id}`);
+    return response;
+  },
+  { role: "maintainer" },
+);

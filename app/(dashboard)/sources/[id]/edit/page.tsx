@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { allows } from "@/lib/auth/principal";
+import { readPagePrincipal } from "@/lib/auth/read-page-principal";
 import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import { fillSourceForm } from "@/lib/sources/fill-source-form";
@@ -8,6 +10,7 @@ import { getSourceInput } from "@/lib/sources/get-source-input";
 import { SOURCE_KINDS } from "@/lib/sources/kinds/registry";
 import { SourceForm } from "@/components/sources/source-form";
 import { BackLink } from "@/components/ui/back-link";
+import { NeedsRole } from "@/components/auth/needs-role";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit a source" };
@@ -18,6 +21,8 @@ const params = z.object({ id: z.coerce.number().int().positive() });
 export default async function EditSourcePage(props: { params: Promise<{ id: string }> }) {
   const parsed = params.safeParse(await props.params);
   if (!parsed.success) notFound();
+  const principal = await readPagePrincipal();
+  if (!principal || !allows(principal, "admin")) return <NeedsRole role="admin" what="Editing a source" />;
   const source = await getSourceInput({ id: parsed.data.id }).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
