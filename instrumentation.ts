@@ -4,6 +4,15 @@
 // (unused here) has no Node APIs to trace with.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // The image runs Next's standalone server directly (bin/dozen-process): the same refusal as `npm run web`.
+  const { env } = await import("@/lib/env");
+  const { refuseExposedWithoutSignIn } = await import("@/lib/ops/refuse-exposed-without-sign-in");
+  const config = env();
+  const exposed = refuseExposedWithoutSignIn({ host: config.HOST, signIn: Boolean(config.DOZEN_OIDC_ISSUER) });
+  if (exposed) {
+    console.error(exposed);
+    process.exit(1);
+  }
   const { startTracing } = await import("@/lib/telemetry/start-tracing");
   const { observeHttpSpans } = await import("@/lib/telemetry/observe-http-spans");
   startTracing({ process: "web", processors: [observeHttpSpans()] });

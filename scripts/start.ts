@@ -8,11 +8,18 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/ops/st
 import { runChild, type ChildHandle } from "@/lib/ops/run-child";
 import { nodeBin, ROOT, tsxArgs } from "@/lib/ops/bin-path";
 import { nextBuildExists } from "@/lib/ops/next-build-exists";
+import { refuseExposedWithoutSignIn } from "@/lib/ops/refuse-exposed-without-sign-in";
 import { redactUrl } from "@/lib/text/redact-url";
 import { WORKER_NODE_FLAGS } from "@/workers/node-flags";
 
 const log = createLogger({ process: "start" });
 const config = env();
+// Before the database starts: the web would refuse anyway, after a minute of build and migrations.
+const exposed = refuseExposedWithoutSignIn({ host: config.HOST, signIn: Boolean(config.DOZEN_OIDC_ISSUER) });
+if (exposed) {
+  log.fatal(exposed);
+  process.exit(1);
+}
 let embedded: EmbeddedPostgresHandle | undefined;
 let children: ChildHandle[] = [];
 let stopping = false;
@@ -61,7 +68,10 @@ async function main(): Promise<void> {
       log,
     }),
   ];
-  log.info({ url: `http://localhost:${config.PORT}` }, "Dozen is starting: open the dashboard at this address");
+  log.info(
+    { url: `http://localhost:${config.PORT}`, mode: config.DOZEN_OIDC_ISSUER ? "sign-in" : "local (127.0.0.1 only)" },
+    "Dozen is starting: open the dashboard at this address",
+  );
   const first = await Promise.race(children.map((c) => c.exited.then((code) => ({ c, code }))));
   if (!stopping) {
     log.error({ process: first.c.name, code: first.code }, "a process exited; stopping the others");

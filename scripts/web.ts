@@ -4,9 +4,15 @@ import { createLogger } from "@/lib/log/logger";
 import { runChild } from "@/lib/ops/run-child";
 import { nodeBin, ROOT } from "@/lib/ops/bin-path";
 import { nextBuildExists } from "@/lib/ops/next-build-exists";
+import { refuseExposedWithoutSignIn } from "@/lib/ops/refuse-exposed-without-sign-in";
 
 const log = createLogger({ process: "web" });
 const config = env();
+const exposed = refuseExposedWithoutSignIn({ host: config.HOST, signIn: Boolean(config.DOZEN_OIDC_ISSUER) });
+if (exposed) {
+  log.fatal(exposed);
+  process.exit(1);
+}
 if (!nextBuildExists()) {
   log.fatal("no production build: run `npm run build` first (npm start does it for you)");
   process.exit(1);
