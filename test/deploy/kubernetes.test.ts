@@ -85,6 +85,17 @@ for (const dir of OVERLAYS) {
       }
     });
 
+    it("exposes the web only with sign-in: its OIDC client and session key come from the Secret dozen-oidc", () => {
+      const web = containersOf(find(objects, "Deployment", "dozen-web")).find((c) => c.name === "web")!;
+      for (const [name, key] of [
+        ["DOZEN_OIDC_ISSUER", "issuer"],
+        ["DOZEN_OIDC_CLIENT_ID", "client-id"],
+        ["DOZEN_OIDC_CLIENT_SECRET", "client-secret"],
+        ["DOZEN_SESSION_SECRET", "session-secret"],
+      ])
+        assert.deepEqual(web.env?.find((e) => e.name === name)?.valueFrom?.secretKeyRef, { name: "dozen-oidc", key }, name);
+    });
+
     it("locks every container down: the image's non-root user, read-only root, no privilege escalation or capabilities", () => {
       const [uid, gid] = (image.user ?? "").split(":").map(Number);
       for (const w of workloads(objects)) {
