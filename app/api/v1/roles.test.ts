@@ -36,10 +36,10 @@ function routeFiles(dir: string): string[] {
 async function mutations() {
   const found: { name: string; handle: Handler; path: string }[] = [];
   for (const file of routeFiles(path.join(ROOT, "app/api/v1"))) {
-    const module = (await import(file)) as Record<string, Handler>;
+    const handlers = (await import(file)) as Record<string, Handler>;
     const urlPath = `/${path.relative(ROOT, path.dirname(file))}`.replace(/\[(\w+)\]/g, "1");
     for (const method of ["POST", "PUT", "PATCH", "DELETE"])
-      if (module[method]) found.push({ name: `${method} ${urlPath}`, handle: module[method], path: urlPath });
+      if (handlers[method]) found.push({ name: `${method} ${urlPath}`, handle: handlers[method], path: urlPath });
   }
   return found;
 }
