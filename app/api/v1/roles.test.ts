@@ -68,7 +68,7 @@ it("every v1 change answers 401 to nobody (no cookie, a forged one, a bad token)
   assert.ok(routes.length >= 6, routes.map((r) => r.name).join(", "));
   const viewer = await cookieOf({ role: "viewer" });
   for (const route of routes) {
-    for (const headers of [{}, { cookie: "dozen_session=made.up" }, { authorization: "Bearer dzn_nope" }]) {
+    for (const headers of [{}, { cookie: "dozen_session=made.up" }, { authorization: "Bearer dzn_nope" }] as Record<string, string>[]) {
       const response = await call(route, headers);
       assert.equal(response.status, 401, `${route.name} ${JSON.stringify(headers)}`);
       assert.equal(((await response.json()) as { error: { code: string } }).error.code, "unauthenticated");
@@ -90,7 +90,7 @@ it("scan now needs a maintainer of every team; sources need an admin; reads need
   assert.equal((await call(scan, { cookie: maintainer })).status, 400, "allowed: then the empty body is refused");
   assert.equal((await call(source, { cookie: maintainer })).status, 403);
   assert.equal((await call(source, { cookie: admin })).status, 400, "allowed: then the empty body is refused");
-  const { GET } = (await import("@/app/api/v1/teams/route")) as Record<string, Handler>;
+  const { GET } = (await import("@/app/api/v1/teams/route")) as unknown as Record<string, Handler>;
   assert.equal((await GET!(new Request("http://dozen.test/api/v1/teams"), undefined)).status, 401);
   const viewer = await cookieOf({ role: "viewer" });
   assert.equal((await GET!(new Request("http://dozen.test/api/v1/teams", { headers: { cookie: viewer } }), undefined)).status, 200);
