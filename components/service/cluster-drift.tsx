@@ -22,30 +22,33 @@ export function ClusterDrift({ cluster }: { cluster: ServiceCluster | null }) {
       <h2 id="cluster-heading" className="text-lg font-semibold">
         Cluster{cluster.cluster ? `: ${cluster.cluster}` : ""}
       </h2>
-      <table className="mt-2 w-full text-left text-sm">
-        <thead>
-          <tr className="text-slate-600 dark:text-slate-400">
-            <th scope="col">Workload</th>
-            <th scope="col">Replicas</th>
-            <th scope="col">Running</th>
-            <th scope="col">Joined by</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cluster.workloads.map((w) => (
-            <tr key={`${w.namespace}/${w.kind}/${w.name}`} className={w.goneAt ? "text-slate-400 line-through" : ""}>
-              <td className="font-mono">
-                {w.namespace}/{w.kind}/{w.name}
-              </td>
-              <td>{w.replicas ?? "–"}</td>
-              <td className="font-mono text-xs">
-                {w.digests.length ? w.digests.map((d) => d.slice(0, 19)).join(", ") : w.images.join(", ")}
-              </td>
-              <td>{w.mappedBy === "none" ? "unmapped" : w.mappedBy}</td>
+      {/* Namespaced names and digests do not wrap: on a phone the table scrolls inside its own box. */}
+      <div className="mt-2 overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead>
+            <tr className="text-slate-600 dark:text-slate-400">
+              <th scope="col">Workload</th>
+              <th scope="col">Replicas</th>
+              <th scope="col">Running</th>
+              <th scope="col">Joined by</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {cluster.workloads.map((w) => (
+              <tr key={`${w.namespace}/${w.kind}/${w.name}`} className={w.goneAt ? "text-slate-400 line-through" : ""}>
+                <td className="font-mono">
+                  {w.namespace}/{w.kind}/{w.name}
+                </td>
+                <td>{w.replicas ?? "–"}</td>
+                <td className="font-mono text-xs">
+                  {w.digests.length ? w.digests.map((d) => d.slice(0, 19)).join(", ") : w.images.join(", ")}
+                </td>
+                <td>{w.mappedBy === "none" ? "unmapped" : w.mappedBy}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h3 className="mt-4 font-medium">Drift from the repository</h3>
       {drift.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="cluster-no-drift">

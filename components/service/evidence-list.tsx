@@ -10,7 +10,7 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
         <li key={i} className="text-xs">
           {e.type === "repo" ? (
             <>
-              <p className="font-mono text-slate-700 dark:text-slate-300" data-testid="evidence-location">
+              <p className="font-mono break-all text-slate-700 dark:text-slate-300" data-testid="evidence-location">
                 {e.url ? (
                   <a href={e.url} className="text-sky-800 underline dark:text-sky-300">
                     {e.path}:{e.lineStart}
@@ -26,7 +26,7 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
               {e.snippet ? <CodeSnippet code={e.snippet} path={e.path} /> : null}
             </>
           ) : (
-            <p className="font-mono text-slate-700 dark:text-slate-300" data-testid="evidence-location">
+            <p className="font-mono break-all text-slate-700 dark:text-slate-300" data-testid="evidence-location">
               {e.cluster}/{e.namespace ?? "-"}/{e.kind}/{e.name} · {e.jsonPath}
             </p>
           )}

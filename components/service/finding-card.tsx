@@ -38,7 +38,7 @@ export function FindingCard({ finding, title, guide }: { finding: ServiceFinding
           effort {finding.effort} · weight {finding.weight}
         </span>
       </div>
-      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{finding.message}</p>
+      <p className="mt-1 text-sm wrap-break-word text-slate-700 dark:text-slate-300">{finding.message}</p>
       {failed ? <EvidenceList evidence={finding.evidence} /> : null}
       {failed && guide ? (
         <details className="mt-2">
