@@ -36,7 +36,7 @@ const LAYERS = {
   },
   presentation: {
     paths: ["lib/guides/", "lib/export/"],
-    may: ["sources", "readers", "scoring", "rules", "facts", "catalogue", "platform"],
+    may: ["sources", "readers", "audit", "scoring", "rules", "facts", "catalogue", "platform"],
   },
   cli: {
     paths: ["lib/cli/"],

@@ -34,10 +34,13 @@ it("/api/v1/openapi.json is a valid OpenAPI 3.1 document describing every v1 rou
     "DELETE /api/v1/sources/{id}",
     "POST /api/v1/sources/{id}/pause",
     "POST /api/v1/sources/{id}/resume",
+    "GET /api/v1/audit-events",
   ])
     assert.ok(operations.includes(expected), `${expected} is described`);
   assert.ok(doc.paths["/api/v1/sources"]?.post?.responses["201"]);
   assert.ok(doc.paths["/api/v1/services"]?.get?.responses["304"]);
+  // A read only admins may make says so.
+  assert.ok(doc.paths["/api/v1/audit-events"]?.get?.responses["403"]);
 });
 
 it("/api/docs shows every operation and schema on one page that loads nothing from elsewhere", async () => {

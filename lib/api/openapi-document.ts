@@ -1,5 +1,6 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import type { z } from "zod";
+import { auditEventList, auditEventListQuery } from "@/lib/api/schemas/audit";
 import { apiErrorBody } from "@/lib/api/schemas/common";
 import { checkInfoSchema, checkList, checkListQuery, checkParams, factorList, factorListQuery } from "@/lib/api/schemas/catalogue";
 import { createScanBody, idParams, scanDetail, scanDetailQuery, scanList, scanListQuery, scanSummary } from "@/lib/api/schemas/scans";
@@ -11,8 +12,10 @@ const json = (schema: z.ZodType) => ({ content: { "application/json": { schema }
 const error = (description: string) => ({ description, ...json(apiErrorBody) });
 
 /** A read: 200 with its schema (and an ETag), 304 for a matching If-None-Match, 400 for a bad query. */
-function read(opts: Omit<ZodOpenApiOperationObject, "responses"> & { schema: z.ZodType; notFound?: string }): ZodOpenApiOperationObject {
-  const { schema, notFound, ...operation } = opts;
+function read(
+  opts: Omit<ZodOpenApiOperationObject, "responses"> & { schema: z.ZodType; notFound?: string; forbidden?: string },
+): ZodOpenApiOperationObject {
+  const { schema, notFound, forbidden, ...operation } = opts;
   const responses: ZodOpenApiResponsesObject = {
     "200": {
       description: "OK",
@@ -21,6 +24,7 @@ function read(opts: Omit<ZodOpenApiOperationObject, "responses"> & { schema: z.Z
     },
     "304": { description: "Not modified: the If-None-Match ETag still matches." },
     "400": error("A query parameter or path parameter is invalid (`fields` names each)."),
+    ...(forbidden ? { "403": error(forbidden) } : {}),
     ...(notFound ? { "404": error(notFound) } : {}),
   };
   return { ...operation, parameters: [{ in: "header", name: "If-None-Match", required: false, schema: { type: "string" } }], responses };
@@ -172,6 +176,17 @@ export function openApiDocument() {
       },
       "/api/v1/sources/{id}/resume": {
         post: pausing("Resume a paused source's schedule"),
+      },
+      "/api/v1/audit-events": {
+        get: read({
+          summary: "List the audit log, newest first (admins only)",
+          description:
+            "Every change made through Dozen (sources, scans started, owners, tokens, settings): who, when, what and from where. Append-only. CSV of the same filters: `GET /api/export/audit`.",
+          tags: ["audit"],
+          requestParams: { query: auditEventListQuery },
+          schema: auditEventList,
+          forbidden: "The caller is not an admin.",
+        }),
       },
     },
   });
