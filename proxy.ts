@@ -28,8 +28,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     const body = { error: { code: "unauthenticated", message: new UnauthenticatedError().message } };
     return withHeaders(NextResponse.json(body, { status: 401 }), headers);
   }
-  // A relative Location: behind a reverse proxy this process does not know the address the browser used.
-  if (guarded) return withHeaders(new NextResponse(null, { status: 303, headers: { location: guarded.redirectTo } }), headers);
+  // nextUrl carries the host the browser asked for (Host), so the redirect stays on it.
+  if (guarded) return withHeaders(NextResponse.redirect(new URL(guarded.redirectTo, request.nextUrl), 303), headers);
   const forwarded = new Headers(request.headers);
   forwarded.set("content-security-policy", headers["content-security-policy"]!);
   forwarded.set("x-nonce", nonce);
