@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Providers } from "@/app/providers";
 import { UserMenu } from "@/components/auth/user-menu";
+import { allows } from "@/lib/auth/principal";
 import { readPagePrincipal } from "@/lib/auth/read-page-principal";
 import { ThemeToggle, THEME_BOOT_SCRIPT } from "@/components/ui/theme-toggle";
 import "./globals.css";
@@ -37,6 +38,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               ["/teams", "Teams"],
               ["/sources", "Sources"],
               ["/scans", "Scans"],
+              // Admins only: the page checks the role again itself.
+              ...(principal && allows(principal, "admin") ? [["/settings/tokens", "API tokens"]] : []),
             ].map(([href, label]) => (
               <Link
                 key={href}
