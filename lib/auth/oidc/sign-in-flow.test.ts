@@ -3,6 +3,7 @@ import { after, before, it } from "node:test";
 import { GET as callbackRoute } from "@/app/api/auth/callback/route";
 import { GET as signInRoute } from "@/app/api/auth/sign-in/route";
 import { POST as signOutRoute } from "@/app/api/auth/sign-out/route";
+import { SIGN_IN_ATTEMPT_LIMIT } from "@/lib/auth/oidc/sign-in-rate-limit";
 import { resolvePrincipal } from "@/lib/auth/resolve-principal";
 import { db } from "@/lib/db";
 import { loginAtProvider, startOidcProvider, TEST_ROLE_GROUPS, type TestOidcProvider } from "@/test/oidc/start-oidc-provider";
@@ -116,4 +117,14 @@ it("a request with a bearer header is judged by the token alone, never by a cook
       null,
       authorization,
     );
+});
+
+it("an address that starts sign-in too often is answered 429 with Retry-After; another address still signs in", async () => {
+  const from = (address: string) => new Request(`${BASE}/api/auth/sign-in?next=/`, { headers: { "x-forwarded-for": address } });
+  for (let i = 0; i < SIGN_IN_ATTEMPT_LIMIT; i++) assert.equal((await signInRoute(from("203.0.113.9"))).status, 303);
+  const limited = await signInRoute(from("203.0.113.9"));
+  assert.equal(limited.status, 429);
+  assert.ok(Number(limited.headers.get("retry-after")) > 0);
+  assert.equal(limited.headers.get("location"), null, "the provider is not asked");
+  assert.equal((await signInRoute(from("198.51.100.7"))).status, 303);
 });

@@ -2,9 +2,11 @@
 import { NextResponse } from "next/server";
 import { finishSignIn } from "@/lib/auth/oidc/finish-sign-in";
 import { publicBaseUrl } from "@/lib/auth/oidc/public-base-url";
+import { countSignInAttempt } from "@/lib/auth/oidc/sign-in-rate-limit";
 import { cookieHeader, readCookie, SESSION_COOKIE, SIGN_IN_COOKIE } from "@/lib/auth/session-cookie";
 import { signInSettings } from "@/lib/env";
-import { UnauthenticatedError } from "@/lib/errors";
+import { TooManyRequestsError, UnauthenticatedError } from "@/lib/errors";
+import { readRequestOrigin } from "@/lib/http/read-request-origin";
 import { createLogger } from "@/lib/log/logger";
 
 export const dynamic = "force-dynamic";
@@ -35,6 +37,12 @@ export async function GET(request: Request) {
   } catch (error) {
     if (!(error instanceof UnauthenticatedError)) throw error;
     log.warn({ reason: error.message }, "sign-in refused");
+    // A refused callback (a guessed code, a replayed state) counts against the address like a new start.
+    await countSignInAttempt({ from: readRequestOrigin({ headers: request.headers }).remoteAddress ?? "unknown" }).catch(
+      (limited: unknown) => {
+        if (!(limited instanceof TooManyRequestsError)) throw limited;
+      },
+    );
     response = NextResponse.redirect(new URL("/sign-in?error=refused", base), 303);
   }
   response.headers.append("set-cookie", cookieHeader({ name: SIGN_IN_COOKIE, value: "", maxAgeSeconds: 0, secure }));

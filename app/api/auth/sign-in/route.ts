@@ -3,7 +3,10 @@ import { NextResponse } from "next/server";
 import { publicBaseUrl } from "@/lib/auth/oidc/public-base-url";
 import { safeNext, SIGN_IN_TTL_MS, startSignIn } from "@/lib/auth/oidc/start-sign-in";
 import { cookieHeader, SIGN_IN_COOKIE } from "@/lib/auth/session-cookie";
+import { countSignInAttempt } from "@/lib/auth/oidc/sign-in-rate-limit";
 import { signInSettings } from "@/lib/env";
+import { TooManyRequestsError } from "@/lib/errors";
+import { readRequestOrigin } from "@/lib/http/read-request-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +16,15 @@ export async function GET(request: Request) {
   const base = publicBaseUrl({ publicUrl: settings?.publicUrl, headers: request.headers, requestUrl: request.url });
   // Local mode has nobody to sign in: the local user is already there.
   if (!settings) return NextResponse.redirect(new URL(next, base), 303);
+  try {
+    await countSignInAttempt({ from: readRequestOrigin({ headers: request.headers }).remoteAddress ?? "unknown" });
+  } catch (error) {
+    if (!(error instanceof TooManyRequestsError)) throw error;
+    return new NextResponse(error.message, {
+      status: 429,
+      headers: { "retry-after": String(error.retryAfterSeconds), "content-type": "text/plain; charset=utf-8" },
+    });
+  }
   try {
     const { location, cookie } = await startSignIn({ settings, redirectUri: `${base}/api/auth/callback`, next });
     const response = NextResponse.redirect(location, 303);
