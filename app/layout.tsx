@@ -39,7 +39,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               ["/sources", "Sources"],
               ["/scans", "Scans"],
               // Admins only: the page checks the role again itself.
-              ...(principal && allows(principal, "admin") ? [["/settings/tokens", "API tokens"]] : []),
+              ...(principal && allows(principal, "admin")
+                ? [
+                    ["/settings/tokens", "API tokens"],
+                    ["/audit", "Audit log"],
+                  ]
+                : []),
             ].map(([href, label]) => (
               <Link
                 key={href}

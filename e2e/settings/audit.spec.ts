@@ -17,7 +17,8 @@ test("[AUDIT] a change made in the UI shows in the audit log with who, what and 
   await page.getByRole("button", { name: "Set owner" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Owner set to ${team}.` })).toBeVisible();
 
-  await page.goto("/audit");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
+  await expect(page).toHaveURL(/\/audit$/);
   await page.getByLabel("Action").selectOption("owner.set");
   await page.getByRole("button", { name: "Filter" }).click();
   const row = page.getByTestId("audit-row").filter({ hasText: team }).first();
