@@ -5,27 +5,47 @@ import type { DependencyManifest, ServiceFacts } from "@/lib/facts/types";
 import { productionFiles, sourceFiles } from "@/lib/rules/helpers/code-lines";
 import { findImports } from "@/lib/rules/helpers/imports";
 import { perFacts } from "@/lib/rules/helpers/per-facts";
+import { pythonDistribution } from "@/lib/rules/helpers/python-distributions";
 
 const importedModules = perFacts((facts): string[] => [...new Set(findImports(sourceFiles(facts)).map((i) => i.module))]);
 
 const LOCKFILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|go\.sum)$/;
 
-/**
- * A declared npm or Go dependency is used when the service's own code imports it (or a path below it), or, for
- * npm, when a command names it (`node -r newrelic`, `NODE_OPTIONS=--require @opentelemetry/…` in a script, a
- * Dockerfile or a manifest). Other ecosystems' coordinates do not say their import names, and a JVM library acts
- * by being on the classpath: there, declared is used.
- */
-function isUsed(facts: ServiceFacts, manifest: DependencyManifest, dep: { name: string; line: number }): boolean {
-  if (manifest.ecosystem !== "npm" && manifest.ecosystem !== "go") return true;
-  if (importedModules(facts).some((m) => m === dep.name || m.startsWith(`${dep.name}/`))) return true;
-  if (manifest.ecosystem === "go") return false;
+/** A non-source production file (a script, a Dockerfile, a manifest, a Procfile) that names `text` off the declaring line. */
+function commandNames(facts: ServiceFacts, manifest: DependencyManifest, dep: { line: number }, text: string): boolean {
   return productionFiles(facts).some(
     (f) =>
       f.language === null &&
       !LOCKFILE.test(f.path) &&
-      f.lines.some((line, i) => !(f.path === manifest.path && i === dep.line - 1) && line.includes(dep.name)),
+      f.lines.some((line, i) => !(f.path === manifest.path && i === dep.line - 1) && line.includes(text)),
   );
+}
+
+const imports = (facts: ServiceFacts, module: string, separator: string) =>
+  importedModules(facts).some((m) => m === module || m.startsWith(`${module}${separator}`));
+
+/**
+ * A declared npm, Go or Python dependency is used when the service's own code imports it (or a module below
+ * it), or, npm and Python, when a command names it (`node -r newrelic`, `NODE_OPTIONS=--require @opentelemetry/…`,
+ * `ddtrace-run`, `opentelemetry-instrument` in a script, a Dockerfile or a manifest). A Python distribution is
+ * imported by its module name (lib/rules/helpers/python-distributions.ts: `pyjwt` as `jwt`). NuGet, Maven,
+ * Gradle, Cargo, Composer and Bundler coordinates do not say their import names, and a JVM library acts by
+ * being on the classpath: there, declared is used.
+ */
+function isUsed(facts: ServiceFacts, manifest: DependencyManifest, dep: { name: string; line: number }): boolean {
+  switch (manifest.ecosystem) {
+    case "go":
+      return imports(facts, dep.name, "/");
+    case "npm":
+      return imports(facts, dep.name, "/") || commandNames(facts, manifest, dep, dep.name);
+    case "pip":
+    case "poetry": {
+      const { modules, commands } = pythonDistribution(dep.name);
+      return modules.some((m) => imports(facts, m, ".")) || commands.some((c) => commandNames(facts, manifest, dep, c));
+    }
+    default:
+      return true;
+  }
 }
 
 /**
