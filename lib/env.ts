@@ -92,6 +92,15 @@ const base = z.object({
   DOZEN_WORKER_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(64).default(2)),
   /** File a worker rewrites every 10 s while it runs (its container probes read its age); unset: none. */
   DOZEN_WORKER_HEARTBEAT_FILE: z.preprocess(emptyAsUnset, z.string().optional()),
+  /**
+   * Heartbeat of scan jobs, in seconds (at least 10): a worker refreshes it every half of this while it holds
+   * a job; a job whose heartbeat is this old (its worker was killed or lost) is failed and retried by another.
+   */
+  DOZEN_JOB_HEARTBEAT_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(10).max(3600).default(30)),
+  /** Wall time one target's collection (a repository's download and reading, a local source) may take. */
+  DOZEN_TARGET_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).default(300_000)),
+  /** Memory (resident, MB) the process collecting one target may use; its V8 heap is capped at the same. */
+  DOZEN_TARGET_MEMORY_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(64).max(65_536).default(1024)),
   /** How long a process may take to finish in-flight work after SIGTERM before it exits anyway. */
   DOZEN_SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).default(8000)),
   /** Default cron schedule (UTC) for new sources. */
@@ -127,6 +136,8 @@ const base = z.object({
   DOZEN_ACCURACY_CORPUS: z.preprocess(emptyAsUnset, z.string().optional()),
   /** Database used by the tests instead of the embedded one. */
   TEST_DATABASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  /** `GET /api/metrics` answers only a request with a valid API token (`Authorization: Bearer dzn_…`, any role). */
+  DOZEN_METRICS_REQUIRE_TOKEN: z.preprocess(emptyAsUnset, bool.default(false)),
   /** Port a worker process serves its Prometheus metrics on (`GET /metrics`); unset: it serves none. */
   DOZEN_WORKER_METRICS_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).optional()),
   /** OTLP/HTTP base URL traces are exported to (`/v1/traces` appended); unset: no trace leaves the process. */

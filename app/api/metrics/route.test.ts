@@ -12,7 +12,7 @@ const web = useWebBoss();
 
 /** Prometheus's text format, read back as `name{labels}` → value, the way a scraper sees it. */
 async function scrape(): Promise<{ contentType: string; samples: Map<string, number>; text: string }> {
-  const response = await GET();
+  const response = await GET(new Request("http://dozen.test/api/metrics"));
   assert.equal(response.status, 200);
   const text = await response.text();
   const samples = new Map<string, number>();
