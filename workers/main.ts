@@ -2,6 +2,7 @@ import { createLogger } from "@/lib/log/logger";
 import { env } from "@/lib/env";
 import { createBoss } from "@/lib/jobs/create-boss";
 import { ensureQueues } from "@/lib/jobs/ensure-queues";
+import { describeAttempt } from "@/lib/jobs/describe-attempt";
 import { redactJobError } from "@/lib/jobs/redact-job-error";
 import { syncSchedules } from "@/lib/sources/sync-schedules";
 import { disconnectDatabase } from "@/lib/db";
@@ -48,6 +49,9 @@ async function main(): Promise<void> {
         const span = { name: `job ${job.name}`, attributes, histogram: instruments().jobDuration, labels: { job: job.name } };
         await withSpan(span, async () => {
           const jobLog = log.child({ job: job.name, jobId: raw.id, attempt: raw.retryCount });
+          // An attempt that died with its worker (killed, out of memory) could not log itself: its retry
+          // says what pg-boss recorded of it ("job heartbeat timeout", or the redacted error).
+          if (raw.retryCount > 0) jobLog.warn({ previous: describeAttempt(raw.output) }, "job retried after a failed attempt");
           const payload = job.schema.safeParse(raw.data);
           // A malformed payload can never succeed: fail it once, loudly, instead of retrying it forever.
           if (!payload.success) {
@@ -58,7 +62,10 @@ async function main(): Promise<void> {
           await job
             .handle(payload.data, { boss, log: jobLog, signal: stopping.signal, failure: raw.sourceOutput ?? undefined })
             .catch((error: unknown) => {
-              throw redactJobError(error);
+              const redacted = redactJobError(error);
+              // Every failed attempt is logged here, with the same fixed wording pg-boss stores.
+              jobLog.warn({ reason: redacted.message, retryLimit: raw.retryLimit }, "job attempt failed");
+              throw redacted;
             });
         });
       },

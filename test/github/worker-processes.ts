@@ -8,7 +8,13 @@ import { runChild } from "@/lib/ops/run-child";
 import { requestScan } from "@/lib/persistence/scan-run/request-scan";
 
 /** A real worker process (`workers/main.ts`) on the test's database, with a token in DOZEN_TEST_GH_TOKEN. */
-export function startWorker(opts: { databaseUrl: string; name: string; concurrency: number }): ReturnType<typeof runChild> {
+export function startWorker(opts: {
+  databaseUrl: string;
+  name: string;
+  concurrency: number;
+  /** More environment for the worker (short heartbeats, tight bounds). */
+  env?: Record<string, string>;
+}): ReturnType<typeof runChild> {
   return runChild({
     name: opts.name,
     command: process.execPath,
@@ -20,6 +26,7 @@ export function startWorker(opts: { databaseUrl: string; name: string; concurren
       LOG_LEVEL: "warn",
       DOZEN_WORKER_CONCURRENCY: String(opts.concurrency),
       DOZEN_TEST_GH_TOKEN: "test-token",
+      ...opts.env,
     }),
   });
 }

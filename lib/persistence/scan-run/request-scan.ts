@@ -1,6 +1,7 @@
 import type { PgBoss } from "pg-boss";
 import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
 import { QUEUES, type ScanSourcePayload } from "@/lib/jobs/queues";
 import { rulesVersion } from "@/lib/rules/rules-version";
@@ -47,6 +48,9 @@ export async function requestScan(opts: {
     retryDelay: 10,
     retryBackoff: true,
     expireInSeconds: 30 * 60,
+    // A worker that dies holding the scan (killed, out of memory) stops refreshing this: the scan is retried
+    // by another worker within about a heartbeat and a half, not after the 30 minutes of expiry.
+    heartbeatSeconds: env().DOZEN_JOB_HEARTBEAT_SECONDS,
     // The last failure (error, expiry or a dead worker) closes the scan there, so it never stays running
     // and blocks this source's next scan.
     deadLetter: QUEUES.scanSourceFailed,

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { describeError } from "@/lib/errors";
 import { GITHUB_QUEUES, type ScanRepositoryPayload } from "@/lib/sources/kinds/github/queues";
 import { listRepositories } from "@/lib/collectors/github/list-repositories";
@@ -75,8 +76,9 @@ export const scanGitHub: SourceScanner = async ({ scanId, source, boss, log }) =
       retryDelay: 2,
       retryBackoff: true,
       expireInSeconds: 15 * 60,
-      // A worker that dies holding the job (no heartbeat for 2 min) frees its slot and retries it long before expiry.
-      heartbeatSeconds: 120,
+      // A worker that dies holding the job (no heartbeat for DOZEN_JOB_HEARTBEAT_SECONDS) frees its slot and
+      // retries it long before expiry.
+      heartbeatSeconds: env().DOZEN_JOB_HEARTBEAT_SECONDS,
       // One group per credential: pg-boss runs at most scanRepositoryJob.groupConcurrency of them at once.
       group: { id: credentialGroup({ config: opened.config, owner: source.location }) },
       // The last failure (error, expiry or a dead worker) lands there and is recorded, closing the scan.

@@ -1,0 +1,111 @@
+import { after, before, it } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { db } from "@/lib/db";
+import { ROOT } from "@/lib/ops/bin-path";
+import { registerSource } from "@/lib/sources/register-source";
+import { startGeneratedOrg } from "@/test/github/generated-org";
+import { requestScanThroughBoss, startWorker, waitForScan } from "@/test/github/worker-processes";
+import { useTestDatabase } from "@/test/support/test-database";
+
+// Short heartbeats so the test waits seconds, not the default half minute (the mechanism is the same).
+const HEARTBEAT_SECONDS = 10;
+const WORKER_ENV = { DOZEN_JOB_HEARTBEAT_SECONDS: String(HEARTBEAT_SECONDS) };
+const REPOS = 8;
+let database: Awaited<ReturnType<typeof useTestDatabase>>;
+let org: Awaited<ReturnType<typeof startGeneratedOrg>>;
+
+before(async () => {
+  database = await useTestDatabase();
+  // Latency keeps the scan running long enough to kill its worker in the middle of it.
+  org = await startGeneratedOrg({ count: REPOS, latencyMs: 300 });
+});
+after(async () => {
+  await org.close();
+  await database.drop();
+});
+
+const start = (name: string) => startWorker({ databaseUrl: database.url, name, concurrency: 2, env: WORKER_ENV });
+
+/** Findings per target of a scan, by target key: what a duplicate would double. */
+async function findingsByTarget(scanId: number): Promise<Record<string, number>> {
+  const targets = await db().scanTarget.findMany({
+    where: { scanId },
+    select: { targetKey: true, _count: { select: { findings: true } } },
+  });
+  return Object.fromEntries(targets.map((t) => [t.targetKey, t._count.findings]));
+}
+
+/** Kills a worker (SIGKILL: no shutdown, no release) once `ready` holds, then lets a second one finish the scan. */
+async function killMidScan(opts: { scanId: number; ready: () => Promise<boolean> }) {
+  const first = start("worker-killed");
+  let second: ReturnType<typeof start> | undefined;
+  try {
+    while (!(await opts.ready())) await new Promise((r) => setTimeout(r, 100));
+    first.stop("SIGKILL");
+    const killedAt = Date.now();
+    assert.equal(await first.exited, 128 + 9);
+    const atKill = await db().scan.findUniqueOrThrow({ where: { id: opts.scanId }, select: { status: true } });
+    assert.equal(atKill.status, "running", "the worker died in the middle of the scan");
+    second = start("worker-survivor");
+    // Asking again meanwhile answers with the scan already under way: the retry finishes it.
+    const scan = await waitForScan({ scanId: opts.scanId, timeoutMs: 120_000 });
+    return { scan, recoveredMs: Date.now() - killedAt };
+  } finally {
+    first.stop("SIGKILL");
+    second?.stop("SIGTERM");
+    await Promise.all([first.exited, second?.exited]);
+  }
+}
+
+it("[FAULTS] a GitHub scan whose worker is SIGKILLed mid-scan completes after the heartbeat window, no finding twice", async (t) => {
+  const source = await registerSource({
+    kind: "github",
+    input: { name: "acme", owner: "acme", schedule: null, config: { apiBaseUrl: org.standIn.baseUrl, tokenEnv: "DOZEN_TEST_GH_TOKEN" } },
+  });
+  // A clean scan first: the killed one, at the same commits, must end with exactly its findings.
+  const worker = start("worker-clean");
+  const clean = await waitForScan({ scanId: (await requestScanThroughBoss({ databaseUrl: database.url, sourceId: source.id })).scanId });
+  worker.stop("SIGTERM");
+  await worker.exited;
+  assert.equal(clean.status, "succeeded", JSON.stringify(clean));
+
+  const { scanId } = await requestScanThroughBoss({ databaseUrl: database.url, sourceId: source.id });
+  const { scan, recoveredMs } = await killMidScan({
+    scanId,
+    ready: async () => (await db().scan.findUniqueOrThrow({ where: { id: scanId }, select: { targetsDone: true } })).targetsDone >= 2,
+  });
+  t.diagnostic(
+    `github: killed worker's scan closed ${(recoveredMs / 1000).toFixed(1)} s after the kill (heartbeat ${HEARTBEAT_SECONDS} s)`,
+  );
+  assert.equal(scan.status, "succeeded", JSON.stringify(scan));
+  assert.deepEqual([scan.targetsDone, scan.targetsTotal, scan.targetsFailed], [REPOS, REPOS, 0]);
+  assert.deepEqual(await findingsByTarget(scanId), await findingsByTarget(clean.id));
+  // Retried within the heartbeat window (plus the supervisor's pass and the retry delay), not job expiry.
+  assert.ok(recoveredMs < 60_000, `${recoveredMs} ms`);
+});
+
+it("[FAULTS] a local scan whose worker is SIGKILLed mid-scan is retried and completes, no finding twice", async (t) => {
+  const source = await registerSource({
+    kind: "local",
+    input: { name: "fleet", directory: path.join(ROOT, "examples/fleet"), schedule: null },
+  });
+  const { scanId } = await requestScanThroughBoss({ databaseUrl: database.url, sourceId: source.id });
+  const { scan, recoveredMs } = await killMidScan({
+    scanId,
+    ready: async () => (await db().scan.findUniqueOrThrow({ where: { id: scanId }, select: { status: true } })).status === "running",
+  });
+  t.diagnostic(`local: killed worker's scan closed ${(recoveredMs / 1000).toFixed(1)} s after the kill (heartbeat ${HEARTBEAT_SECONDS} s)`);
+  assert.equal(scan.status, "succeeded", JSON.stringify(scan));
+  const again = await requestScanThroughBoss({ databaseUrl: database.url, sourceId: source.id });
+  assert.equal(again.alreadyRunning, false, "the source is free for its next scan");
+  const second = start("worker-reference");
+  try {
+    const reference = await waitForScan({ scanId: again.scanId });
+    assert.deepEqual(await findingsByTarget(scanId), await findingsByTarget(reference.id));
+  } finally {
+    second.stop("SIGTERM");
+    await second.exited;
+  }
+  assert.ok(recoveredMs < 90_000, `${recoveredMs} ms`);
+});
