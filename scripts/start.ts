@@ -1,11 +1,13 @@
 // npm start – everything on one machine: embedded PostgreSQL (unless DATABASE_URL is set), a build if
 // none exists, migrations as a separate admin step, the demo fleet on an empty database, then the web and
-// worker process types as separate processes. SIGTERM/SIGINT stops them all, database last.
+// worker process types as separate processes. A crashed worker is restarted with back-off; the web exiting,
+// or SIGTERM/SIGINT, stops them all, database last.
 import path from "node:path";
 import { env, childEnv } from "@/lib/env";
 import { createLogger } from "@/lib/log/logger";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/ops/start-embedded-postgres";
-import { runChild, type ChildHandle } from "@/lib/ops/run-child";
+import { runChild } from "@/lib/ops/run-child";
+import { restartOnCrash, type KeptProcess } from "@/lib/ops/restart-on-crash";
 import { nodeBin, ROOT, tsxArgs } from "@/lib/ops/bin-path";
 import { nextBuildExists } from "@/lib/ops/next-build-exists";
 import { refuseExposedWithoutSignIn } from "@/lib/ops/refuse-exposed-without-sign-in";
@@ -21,7 +23,7 @@ if (exposed) {
   process.exit(1);
 }
 let embedded: EmbeddedPostgresHandle | undefined;
-let children: ChildHandle[] = [];
+let children: KeptProcess[] = [];
 let stopping = false;
 
 async function step(name: string, args: string[], extraEnv: Record<string, string>): Promise<void> {
@@ -59,13 +61,20 @@ async function main(): Promise<void> {
   await step("seed", tsxArgs("scripts/seed-demo.ts"), dbEnv);
   children = [
     runChild({ name: "web", command: process.execPath, args: tsxArgs("scripts/web.ts"), env: childEnv(dbEnv), cwd: ROOT, log }),
-    runChild({
+    // A worker that dies (out of memory, killed) is started again with back-off; its jobs are retried once
+    // their heartbeat is stale. Only the web process exiting, or a signal, stops everything.
+    restartOnCrash({
       name: "worker",
-      command: process.execPath,
-      args: [...WORKER_NODE_FLAGS, ...tsxArgs("workers/main.ts")],
-      env: childEnv(dbEnv),
-      cwd: ROOT,
       log,
+      start: () =>
+        runChild({
+          name: "worker",
+          command: process.execPath,
+          args: [...WORKER_NODE_FLAGS, ...tsxArgs("workers/main.ts")],
+          env: childEnv(dbEnv),
+          cwd: ROOT,
+          log,
+        }),
     }),
   ];
   log.info(
