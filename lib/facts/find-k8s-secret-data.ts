@@ -3,7 +3,8 @@ import { literalPart, type SecretHit } from "@/lib/facts/secret-rules";
 const DOC_SEPARATOR = /^(---|\.\.\.)(\s|$)/;
 const KIND_SECRET = /^kind:\s*["']?Secret["']?\s*(#.*)?$/;
 const DATA_KEY = /^(data|stringData):\s*(#.*)?$/;
-const ENTRY = /^(\s+)["']?([^"':#]+?)["']?:[ \t]*(.*?)\s*$/;
+// Indent then a non-blank (never re-split), value to the line's end (trimmed in code): linear on long lines.
+const ENTRY = /^(\s+)(?=\S)["']?([^"':#]+?)["']?:[ \t]*(.*)$/;
 const FLOW_DATA = /^(?:data|stringData):\s*\{(.*)\}\s*(#.*)?$/;
 const FLOW_ENTRY = /["']?([\w.-]+)["']?\s*:\s*("([^"]*)"|'([^']*)'|([^,}\s]+))/g;
 
@@ -55,7 +56,7 @@ function scanDocument(lines: readonly string[], from: number, to: number, hits: 
     const entry = ENTRY.exec(text);
     if (!entry) return;
     const name = (entry[2] ?? "").trim();
-    const value = entry[3] ?? "";
+    const value = (entry[3] ?? "").trimEnd();
     if (/^[|>][-+0-9]*$/.test(value)) {
       blockIndent = indent;
       blockName = name;

@@ -2,22 +2,29 @@ import { literalPart, looksSecretName } from "@/lib/facts/secret-rules";
 
 // Key, optional closing quote, then an assignment operator. The lookbehind stops `db-password` from
 // matching as `password` while still letting `--password=` match, and `${API_KEY:demo}` is a reference
-// with its default, not an assignment to API_KEY.
+// with its default, not an assignment to API_KEY. A name starts where its run of name characters starts
+// (`a-b-c…` is one name, not one per dash), and is at most 128 characters: one pass over any line.
 // Comparisons count too: `if (password === "hunter2")` hard-codes the credential just the same.
-const CONFIG_ASSIGNMENT = /(?<![\w.]|\$\{)(["']?)([A-Za-z_][\w.-]*)\1[ \t]*(:=|=>|===?|!==?|=(?![=~>])|:(?![:/=]))[ \t]*/g;
+const CONFIG_ASSIGNMENT = /(?<![\w.]|\$\{|[\w.]-+)(["']?)([A-Za-z_][\w.-]{0,127})\1[ \t]*(:=|=>|===?|!==?|=(?![=~>])|:(?![:/=]))[ \t]*/g;
 // Source code may annotate a type between the name and `=` (`val password: String = "..."`).
 const CODE_ASSIGNMENT =
-  /(?<![\w.]|\$\{)(["']?)([A-Za-z_][\w.-]*)\1[ \t]*(?::[ \t]*[\w.<>[\]|?]+[ \t]*)?(:=|=>|===?|!==?|=(?![=~>])|:(?![:/=]))[ \t]*/g;
+  /(?<![\w.]|\$\{|[\w.]-+)(["']?)([A-Za-z_][\w.-]{0,127})\1[ \t]*(?::[ \t]*[\w.<>[\]|?]{1,128}[ \t]*)?(:=|=>|===?|!==?|=(?![=~>])|:(?![:/=]))[ \t]*/g;
 // <password>hunter2</password> in Maven settings, Spring XML, web.config...
-const XML_ELEMENT = /<([A-Za-z_][\w.:-]*)(?:\s[^>]*)?>([^<]+)<\/\1>/g;
-const DOCKER_ENV_SPACE_FORM = /^\s*(?:ENV|ARG)\s+([A-Za-z_]\w*)\s+(?!.*=)(\S.*?)\s*$/i;
+// Attributes hold no `<`: a tag that never closes is read up to the next one, not to the line's end.
+const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,127})(?:\s[^<>]*)?>([^<]+)<\/\1>/g;
+const DOCKER_ENV_SPACE_FORM = /^\s*(?:ENV|ARG)\s+([A-Za-z_]\w*)\s+(?!.*=)(\S.*)$/i;
 // `typeof token === 'function'` checks a type; the literal names it, it is no value.
 const TYPE_NAMES = new Set(["function", "string", "number", "object", "undefined", "boolean", "symbol", "bigint"]);
+
+// A value longer than this is redacted whole without judging it (no placeholder is that long), so each
+// assignment on a line costs at most its own value's length and a long line is read in linear time.
+const MAX_VALUE = 4096;
 
 /**
  * Finds `secretName = literal` on one line and returns the column span of each literal (`start` inclusive,
  * `end` exclusive). `configLike` allows unquoted values (.env, YAML, properties, shell, Dockerfile); in
- * source code only quoted strings are literals, `password = getPassword()` is code.
+ * source code only quoted strings are literals, `password = getPassword()` is code. Linear in the line's
+ * length: an assignment inside a literal already found is not looked at again.
  */
 export function findSecretAssignments(opts: {
   line: string;
@@ -32,18 +39,34 @@ export function findSecretAssignments(opts: {
 }): { name: string; start: number; end: number }[] {
   const { line, configLike } = opts;
   const found: { name: string; start: number; end: number }[] = [];
-  const pushLiteral = (name: string, start: number, end: number) => {
-    const literal = literalPart(line.slice(start, end), { fallback: opts.fallback === true });
+  const pushLiteral = (name: string, start: number, end: number): boolean => {
+    const literal =
+      end - start > MAX_VALUE
+        ? { offset: 0, length: end - start }
+        : literalPart(line.slice(start, end), { fallback: opts.fallback === true });
     if (literal) found.push({ name, start: start + literal.offset, end: start + literal.offset + literal.length });
+    return literal !== null;
   };
+  const quotes = quoteTracker(line);
+  const firstBracket = line.search(/[{[]/);
+  const read = (i: number, keyStart: number) =>
+    readValue({
+      line,
+      i,
+      keyStart,
+      configLike,
+      shellWords: opts.shellWords === true,
+      outer: quotes.openAt(keyStart),
+      inFlow: firstBracket >= 0 && firstBracket < i,
+    });
   if (opts.valueAt) {
-    const span = readValue(line, opts.valueAt.index, configLike, opts.shellWords === true);
+    const span = read(opts.valueAt.index, opts.valueAt.index);
     if (span) pushLiteral(opts.valueAt.name, span.start, span.end);
     return found;
   }
   const docker = opts.dockerfile ? DOCKER_ENV_SPACE_FORM.exec(line) : null;
   if (docker?.[1] && docker[2] && looksSecretName(docker[1])) {
-    const raw = docker[2];
+    const raw = docker[2].trimEnd();
     const start = line.lastIndexOf(raw);
     const span = unquote(raw, start);
     pushLiteral(docker[1], span.start, span.end);
@@ -60,13 +83,18 @@ export function findSecretAssignments(opts: {
   for (let m = regex.exec(line); m; m = regex.exec(line)) {
     const name = m[2] ?? "";
     if (!looksSecretName(name)) continue;
-    const span = readValue(line, m.index + m[0].length, configLike, opts.shellWords === true, m.index);
+    const span = read(m.index + m[0].length, m.index);
     if (!span) continue;
-    const value = line.slice(span.start, span.end);
-    if (/[=!]=/.test(m[3] ?? "") && (/\btypeof\s*\(?\s*$/.test(line.slice(0, m.index)) || TYPE_NAMES.has(value))) continue;
+    const value = span.end - span.start > MAX_VALUE ? "" : line.slice(span.start, span.end);
+    if (
+      /[=!]=/.test(m[3] ?? "") &&
+      (/(?:^|[^\w$])typeof\s*\(?\s*$/.test(line.slice(Math.max(0, m.index - 64), m.index)) || TYPE_NAMES.has(value))
+    )
+      continue;
     // In code, a value that spells its own name is a label or a field name: `{ pass: "Pass" }`, `PASSWORD = "password"`.
     if (!configLike && value.toLowerCase() === (name.split(/[.\-]/).at(-1) ?? "").toLowerCase()) continue;
-    pushLiteral(name, span.start, span.end);
+    // What lies inside a literal already found is redacted with it: not read again.
+    if (pushLiteral(name, span.start, span.end)) regex.lastIndex = Math.max(regex.lastIndex, span.end);
   }
   return found;
 }
@@ -77,20 +105,36 @@ function unquote(raw: string, start: number): { start: number; end: number } {
   return { start, end: start + raw.length };
 }
 
-function readValue(line: string, i: number, configLike: boolean, shellWords: boolean, keyStart = i): { start: number; end: number } | null {
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+
+function readValue(opts: {
+  line: string;
+  i: number;
+  keyStart: number;
+  configLike: boolean;
+  shellWords: boolean;
+  /** The string the key sits in, with the first whitespace inside it before the key (-1: none). */
+  outer: { quote: string; at: number; space: number } | undefined;
+  /** A `{` or `[` opens before the value: inside a YAML/JSON flow collection. */
+  inFlow: boolean;
+}): { start: number; end: number } | null {
+  const { line, i, outer } = opts;
   // The pair sits inside a string: `- "DB_PASSWORD=hunter2"` (a compose list item) ends at its closing quote;
   // in a sentence (`"why": "… options.ClientSecret = \"secret\""`, `"MYSQL_PASSWORD=password is a placeholder"`)
   // or an assembled string (`"token=" + token`) it is no value.
-  const outer = openQuoteAt(line, keyStart);
   if (outer) {
     // Words before the key make a sentence; a connection string's pairs (`User Id=sa;Password=…`) do not.
-    const before = line.slice(outer.at + 1, keyStart);
-    if (/\s/.test(before) && !/[;&]\s*$/.test(before)) return null;
-    const close = closingQuote(line, i, outer.quote);
+    if (outer.space >= 0 && !endsWithSeparator(line, outer.at + 1, opts.keyStart)) return null;
+    // A value holds no whitespace: the first one ends the look (nothing is a value), the closing quote the value.
+    let close = i;
+    while (close < line.length && !(line[close] === outer.quote && line[close - 1] !== "\\")) {
+      if (isSpace(line[close])) return null;
+      close++;
+    }
     const raw = line.slice(i, close);
     const inner = /^(\\?["'])(.*)\1$/.exec(raw);
     const value = inner ? (inner[2] ?? "") : raw;
-    if (value === "" || /\s/.test(value)) return null;
+    if (value === "") return null;
     const start = i + (inner ? (inner[1] ?? "").length : 0);
     return { start, end: start + value.length };
   }
@@ -99,31 +143,49 @@ function readValue(line: string, i: number, configLike: boolean, shellWords: boo
     // An unterminated quote is a multi-line string: redact the rest of the line rather than leak it.
     return { start: i + 1, end: closingQuote(line, i + 1, q) };
   }
-  if (!configLike || q === undefined || "{[|>&!*#".includes(q)) return null;
-  let rest = line.slice(i);
-  if (shellWords) rest = rest.split(/\s/)[0] ?? "";
-  const comment = /\s+#/.exec(rest);
-  if (comment) rest = rest.slice(0, comment.index);
-  // Inside a YAML/JSON flow collection a comma or bracket ends the value; elsewhere it may be part of it.
-  if (/[{[]/.test(line.slice(0, i))) {
-    const stop = /[,}\]]/.exec(rest);
-    if (stop) rest = rest.slice(0, stop.index);
+  if (!opts.configLike || q === undefined || "{[|>&!*#".includes(q)) return null;
+  // The value ends at the first of: whitespace (shell words), a comment (` #`), a comma or closing bracket
+  // inside a flow collection, the line's end. One pass up to that point.
+  let end = i;
+  for (; end < line.length; end++) {
+    const c = line[end]!;
+    if (isSpace(c) && (opts.shellWords || line[end + 1] === "#")) break;
+    if (opts.inFlow && (c === "," || c === "}" || c === "]")) break;
   }
-  rest = rest.trimEnd();
-  return rest === "" ? null : { start: i, end: i + rest.length };
+  while (end > i && isSpace(line[end - 1])) end--;
+  return end === i ? null : { start: i, end };
 }
 
-/** The string `i` lies in (its quote and where it opens; escapes and other quote kinds inside respected), if any. */
-function openQuoteAt(line: string, i: number): { quote: string; at: number } | undefined {
-  let open: { quote: string; at: number } | undefined;
-  for (let j = 0; j < i; j++) {
-    const c = line[j]!;
-    if (open) {
-      if (c === "\\") j++;
-      else if (c === open.quote) open = undefined;
-    } else if (c === '"' || c === "'" || c === "`") open = { quote: c, at: j };
-  }
-  return open;
+/** True when the text between `from` and `to` ends with `;` or `&` (then whitespace): a connection string's pair. */
+function endsWithSeparator(line: string, from: number, to: number): boolean {
+  let j = to;
+  while (j > from && isSpace(line[j - 1])) j--;
+  return j > from && (line[j - 1] === ";" || line[j - 1] === "&");
+}
+/**
+ * Which string each position lies in (its quote and where it opens; escapes and other quote kinds inside
+ * respected), for positions asked in increasing order: one pass over the line however many are asked.
+ * `space`: the first whitespace inside that string before the position asked, -1 for none.
+ */
+function quoteTracker(line: string): { openAt: (i: number) => { quote: string; at: number; space: number } | undefined } {
+  let j = 0;
+  let open: { quote: string; at: number; space: number } | undefined;
+  return {
+    openAt(i) {
+      for (; j < i; j++) {
+        const c = line[j]!;
+        if (open) {
+          if (c === "\\") {
+            if (open.space < 0 && isSpace(line[j + 1])) open.space = j + 1;
+            j++;
+          } else if (c === open.quote) open = undefined;
+          else if (open.space < 0 && isSpace(c)) open.space = j;
+        } else if (c === '"' || c === "'" || c === "`") open = { quote: c, at: j, space: -1 };
+      }
+      // An escape's second character may lie past `i`: the state at `i` is then still inside the string.
+      return open && { ...open, space: open.space < i ? open.space : -1 };
+    },
+  };
 }
 
 function closingQuote(line: string, from: number, quote: string): number {

@@ -1,6 +1,9 @@
 import { CREDENTIAL_CALLS, KEY_VALUE_SETTER, literalPart, looksSecretName, NAMED_SETTER_PREFIX } from "@/lib/facts/secret-rules";
 
-const CALL = /(?<![\w$])([A-Za-z_$][\w$]*(?:\s*(?:\.|->|::)\s*[A-Za-z_$][\w$]*)*)\s*\(/g;
+// A callee is at most 16 names of 128 characters: a long `a.b.c…` chain is not read again from every dot.
+const CALL = /(?<![\w$])([A-Za-z_$][\w$]{0,127}(?:\s*(?:\.|->|::)\s*[A-Za-z_$][\w$]{0,127}){0,15})\s*\(/g;
+// How far a call's arguments are read: credentials are short, and `f(f(f(…` must not read the line per call.
+const MAX_ARGUMENTS = 4096;
 const MAY_HOLD_CREDENTIAL = /pass|pwd|secret|token|key|credential|auth/i;
 const STRING_ARG = /^(["'`])((?:\\.|(?!\1).)*)\1(.*)$/s;
 
@@ -21,12 +24,17 @@ export function findSecretCalls(opts: { line: string }): { name: string; start: 
   // Every form needs a secret word in a name (or a credential call's name) and a quoted literal.
   if (!line.includes("(") || !/["'`]/.test(line) || !MAY_HOLD_CREDENTIAL.test(line)) return [];
   const found: { name: string; start: number; end: number }[] = [];
+  // Arguments are read for calls that may take a credential, within a budget of a few times the line's
+  // length: `setPassword(setPassword(…` cannot make one line cost its length per call.
+  let budget = 4 * line.length + 65_536;
   CALL.lastIndex = 0;
-  for (let m = CALL.exec(line); m; m = CALL.exec(line)) {
+  for (let m = CALL.exec(line); m && budget > 0; m = CALL.exec(line)) {
     const callee = (m[1] ?? "").replace(/\s+/g, "");
+    if (!MAY_HOLD_CREDENTIAL.test(callee) && !KEY_VALUE_SETTER.test(callee.split(/\.|->|::/).at(-1) ?? "")) continue;
     const segments = callee.split(/\.|->|::/);
     const method = segments.at(-1) ?? "";
-    const args = argumentsAt(line, m.index + m[0].length);
+    const { args, read } = argumentsAt(line, m.index + m[0].length);
+    budget -= read;
     const push = (name: string, arg: Arg | undefined, requires?: RegExp) => {
       const literal = arg && stringLiteral(arg);
       if (!literal || (requires && !requires.test(literal.rest))) return;
@@ -48,13 +56,14 @@ export function findSecretCalls(opts: { line: string }): { name: string; start: 
   return found;
 }
 
-/** The top-level arguments of a call whose `(` ends just before `from`, up to its `)` or the line's end. */
-function argumentsAt(line: string, from: number): Arg[] {
+/** The top-level arguments of a call whose `(` ends just before `from`, up to its `)` or the line's end; `read`: characters looked at. */
+function argumentsAt(line: string, from: number): { args: Arg[]; read: number } {
   const args: Arg[] = [];
   let depth = 0;
   let quote: string | null = null;
   let start = from;
-  for (let i = from; i < line.length; i++) {
+  const end = Math.min(line.length, from + MAX_ARGUMENTS);
+  for (let i = from; i < end; i++) {
     const c = line[i]!;
     if (quote) {
       if (c === "\\") i++;
@@ -64,12 +73,12 @@ function argumentsAt(line: string, from: number): Arg[] {
     else if ((c === ")" || c === "]" || c === "}") && depth > 0) depth--;
     else if (c === ")" || (c === "," && depth === 0)) {
       pushArg(args, line, start, i);
-      if (c === ")") return args;
+      if (c === ")") return { args, read: i - from + 1 };
       start = i + 1;
     }
   }
   // An unclosed call continues on the next line: its complete arguments still count.
-  return args;
+  return { args, read: end - from };
 }
 
 function pushArg(args: Arg[], line: string, from: number, to: number) {

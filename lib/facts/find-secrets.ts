@@ -40,15 +40,26 @@ export function findSecrets(opts: { path: string; lines: readonly string[] }): S
   const configLike = CONFIG_LIKE.test(path);
   const dockerfile = DOCKERFILE.test(path);
   const accepted: SecretHit[] = [];
+  // Each line's accepted hits, sorted by start and never overlapping: a clash is found by binary search, so a
+  // line with thousands of secrets (one-line JSON) costs n log n, not n².
+  const byLine = new Map<number, SecretHit[]>();
   const add = (hit: Omit<SecretHit, "keepPrefix" | "report"> & Partial<SecretHit>) => {
     if (hit.end < hit.start || (hit.end === hit.start && hit.report === false)) return;
-    const clashes = accepted.filter(
-      (a) =>
-        a.line === hit.line && (a.start === a.end ? hit.start <= a.start && a.start < hit.end : a.start < hit.end && hit.start < a.end),
-    );
+    let onLine = byLine.get(hit.line);
+    if (!onLine) byLine.set(hit.line, (onLine = []));
+    const at = firstStartingFrom(onLine, hit.start);
+    const clashes: SecretHit[] = [];
+    const clash = (a: SecretHit) =>
+      a.start === a.end ? hit.start <= a.start && a.start < hit.end : a.start < hit.end && hit.start < a.end;
+    // Only the hit before (and a point sharing its start) can reach into this one; after it, clashes are a run.
+    for (let k = Math.max(0, at - 2); k < at; k++) if (clash(onLine[k]!)) clashes.push(onLine[k]!);
+    for (let k = at; k < onLine.length && clashes.length < 64 && clash(onLine[k]!); k++) clashes.push(onLine[k]!);
     // A token inside a secret assignment keeps the assignment's name, which says what it unlocks.
     for (const clash of clashes) clash.name ??= hit.name;
-    if (clashes.length === 0) accepted.push({ keepPrefix: true, report: true, ...hit });
+    if (clashes.length > 0) return;
+    const accept: SecretHit = { keepPrefix: true, report: true, ...hit };
+    accepted.push(accept);
+    onLine.splice(at, 0, accept);
   };
 
   // Secret data first: its base64 values must not keep a prefix, whichever detector also sees them.
@@ -105,6 +116,18 @@ export function findSecrets(opts: { path: string; lines: readonly string[] }): S
     }
   });
   return accepted.sort((a, b) => a.line - b.line || a.start - b.start);
+}
+
+/** Index of the first hit starting at or after `start` (hits sorted by start). */
+function firstStartingFrom(hits: readonly SecretHit[], start: number): number {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function kindOf(name: string): string {

@@ -33,16 +33,33 @@ export function redactSecrets(opts: { path: string; lines: readonly string[] }):
         ]
       : [],
   );
-  for (let i = hits.length - 1; i >= 0; i--) {
-    const hit = hits[i];
-    if (!hit || hit.end <= hit.start) continue;
-    const text = lines[hit.line - 1] ?? "";
-    lines[hit.line - 1] = text.slice(0, hit.start) + yamlSafe(yaml, text.slice(0, hit.start), previews[i] ?? "****") + text.slice(hit.end);
+  // Each line is rebuilt once from its pieces (hits come sorted by line and column), so a line with many
+  // secrets costs its length, not its length per secret.
+  for (let i = 0; i < hits.length;) {
+    const line = hits[i]!.line;
+    const text = lines[line - 1] ?? "";
+    const indent = text.length - text.trimStart().length;
+    const parts: string[] = [];
+    let at = 0;
+    for (; i < hits.length && hits[i]!.line === line; i++) {
+      const hit = hits[i]!;
+      if (hit.end <= hit.start) continue;
+      parts.push(text.slice(at, hit.start), yamlSafe(yaml, text, hit.start, indent, previews[i] ?? "****"));
+      at = hit.end;
+    }
+    if (at > 0) lines[line - 1] = parts.join("") + text.slice(at);
   }
   return { lines, candidates };
 }
 
 /** In YAML a plain scalar starting with `*` is an alias: quote the preview there so the file still parses. */
-function yamlSafe(yaml: boolean, before: string, preview: string): string {
-  return yaml && preview.startsWith("*") && /(:\s+|^\s*-\s+|[[{,]\s*)$/.test(before) ? `"${preview}"` : preview;
+function yamlSafe(yaml: boolean, text: string, start: number, indent: number, preview: string): string {
+  if (!yaml || !preview.startsWith("*")) return preview;
+  // What precedes the value: `key: `, a list item's `- ` at the line's start, or a flow collection's `[`, `{`, `,`.
+  let j = start;
+  while (j > 0 && /\s/.test(text[j - 1]!)) j--;
+  const spaced = j < start;
+  const c = text[j - 1];
+  const quote = (c === ":" && spaced) || (c === "-" && spaced && j - 1 === indent) || c === "[" || c === "{" || c === ",";
+  return quote ? `"${preview}"` : preview;
 }

@@ -93,9 +93,15 @@ function sourceCodeOf(path: string, text: string): SourceCode {
   const lineStarts = () => (starts ??= [0, ...[...content.matchAll(/\n/g)].map((m) => (m.index ?? 0) + 1)]);
   const indexToPosition = (index: number) => {
     const all = lineStarts();
-    let line = all.length - 1;
-    while (line > 0 && (all[line] ?? 0) > index) line--;
-    return { line: line + 1, column: index - (all[line] ?? 0) };
+    // The last line starting at or before `index`, by binary search: many messages in a long file stay cheap.
+    let lo = 0;
+    let hi = all.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((all[mid] ?? 0) <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: index - (all[lo] ?? 0) };
   };
   const positionToIndex = (pos: { line: number; column: number }) => (lineStarts()[pos.line - 1] ?? content.length) + pos.column;
   const slash = path.lastIndexOf("/");

@@ -21,10 +21,12 @@
  */
 
 /** `scheme://user:password@host`: group 1 is the password. */
-export const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/?#"'`]*:([^\s@/?#"'`]+)@/dg;
+// The scheme (at most 32 characters) starts a run, not after each dot of `a.b.c…`: one pass over any line.
+export const URL_CREDENTIALS = /\b(?<![a-z0-9][.+-])[a-z][a-z0-9+.-]{0,31}:\/\/[^\s:@/?#"'`]*:([^\s@/?#"'`]+)@/dg;
 
 /** Go's MySQL driver DSN, no scheme: `user:password@tcp(db:3306)/name`; group 1 is the password. */
-export const DSN_CREDENTIALS = /(?<![\w/])[\w.-]+:([^\s@/:"'`]+)@(?:tcp|unix)\(/dg;
+// It starts where a run of user characters starts, so a long `a.b.c…` run is read once, not once per dot.
+export const DSN_CREDENTIALS = /(?<![\w./-])[\w.-]+:([^\s@/:"'`]+)@(?:tcp|unix)\(/dg;
 
 /** `?password=...` / `;Password=...` in JDBC URLs and ADO.NET connection strings: group 2 is the value. */
 export const QUERY_CREDENTIALS = /[?&;]\s*(password|pwd|passwd|secret|token|api_?key)\s*=\s*([^&;\s"'`]+)/dgi;
@@ -91,8 +93,23 @@ const SECRET_LAST_PAIRS = new Set([
 // .NET's CancellationToken.
 const NOT_SECRET_NAMES = new Set(["id token", "page token", "next page token", "next token", "continuation token", "cancellation token"]);
 
+// Every name the scanners meet is judged here, often the same few thousands of times in a file.
+const judged = new Map<string, boolean>();
+const SECRET_WORD = /pass|pwd|secret|token|key|credential|base/i;
+
 /** True when a variable/key name says it holds a credential (judged on its last word or two). */
 export function looksSecretName(name: string): boolean {
+  if (!SECRET_WORD.test(name)) return false;
+  let verdict = judged.get(name);
+  if (verdict === undefined) {
+    if (judged.size >= 10_000) judged.clear();
+    verdict = judgeName(name);
+    judged.set(name, verdict);
+  }
+  return verdict;
+}
+
+function judgeName(name: string): boolean {
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
     .split(/[^A-Za-z0-9]+/)
