@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { checkYamlDepth } from "@/lib/facts/check-yaml-depth";
 import type { ComposeFacts, ComposeService } from "@/lib/facts/types";
 import { yamlErrorReason } from "@/lib/facts/yaml-error-reason";
 
@@ -9,6 +10,8 @@ import { yamlErrorReason } from "@/lib/facts/yaml-error-reason";
  * when the YAML is invalid or has no `services` map. Never throws.
  */
 export function parseCompose(opts: { path: string; text: string }): { compose: ComposeFacts | null; problems: string[] } {
+  const tooDeep = checkYamlDepth({ text: opts.text });
+  if (tooDeep) return { compose: null, problems: [tooDeep] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(opts.text, { lineCounter, merge: true, uniqueKeys: true });
   const firstError = doc.errors[0];

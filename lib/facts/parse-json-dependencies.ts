@@ -1,5 +1,5 @@
 import type { ParsedDependencies } from "@/lib/facts/dependency-types";
-import { findKeyLine } from "@/lib/facts/find-key-line";
+import { indexKeyLines } from "@/lib/facts/index-key-lines";
 
 // npm: optional dependencies are installed, peers are the consumer's; composer: require / require-dev.
 const SECTIONS: Record<"npm" | "composer", [section: string, dev: boolean][]> = {
@@ -30,12 +30,13 @@ export function parseJsonDependencies(opts: { lines: readonly string[]; flavour:
   for (const [section, dev] of SECTIONS[opts.flavour]) {
     const deps = (json as Record<string, unknown>)[section];
     if (deps === null || typeof deps !== "object" || Array.isArray(deps)) continue;
+    const index = indexKeyLines({ lines: opts.lines, section });
     for (const [name, version] of Object.entries(deps)) {
       if (opts.flavour === "composer" && (name === "php" || name.startsWith("ext-"))) continue;
       dependencies.push({
         name,
         version: typeof version === "string" ? version : null,
-        line: findKeyLine({ lines: opts.lines, section, key: name }),
+        line: index?.keys.get(name) ?? index?.sectionLine ?? 1,
         dev,
       });
     }

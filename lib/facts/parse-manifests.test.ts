@@ -97,3 +97,17 @@ describe("parseManifests", () => {
     assert.equal(problems.length, 1);
   });
 });
+
+describe("parseManifests: a YAML nested past any deploy file's depth is refused, not parsed for seconds", () => {
+  for (const [what, text] of [
+    ["flow sequences `[[[[…`", "a: " + "[".repeat(500_000)],
+    ["block sequences `- - - …`", "- ".repeat(250_000)],
+  ]) {
+    it(`${what}: one problem naming the bound, within 200 ms`, () => {
+      const started = performance.now();
+      const { objects, problems } = parseManifests({ path: "k8s/deep.yaml", text });
+      assert.ok(performance.now() - started <= 200);
+      assert.deepEqual([objects, problems], [[], ["nested more than 64 levels deep: not parsed"]]);
+    });
+  }
+});

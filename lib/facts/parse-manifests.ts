@@ -2,6 +2,7 @@ import { isMap, isSeq, LineCounter, parseAllDocuments, type Node } from "yaml";
 import type { ManifestObject } from "@/lib/facts/types";
 import { previewSecret } from "@/lib/facts/preview-secret";
 import { yamlErrorReason } from "@/lib/facts/yaml-error-reason";
+import { checkYamlDepth } from "@/lib/facts/check-yaml-depth";
 
 const KUSTOMIZATION = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
 
@@ -17,6 +18,8 @@ export function parseManifests(opts: { path: string; text: string }): { objects:
   const lineCounter = new LineCounter();
   const objects: ManifestObject[] = [];
   const problems: string[] = [];
+  const tooDeep = checkYamlDepth({ text: opts.text });
+  if (tooDeep) return { objects, problems: [tooDeep] };
   let docs: ReturnType<typeof parseAllDocuments>;
   try {
     docs = parseAllDocuments(opts.text, { lineCounter, uniqueKeys: true });

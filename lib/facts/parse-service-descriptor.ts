@@ -1,5 +1,6 @@
 import { parseAllDocuments } from "yaml";
 import { yamlErrorReason } from "@/lib/facts/yaml-error-reason";
+import { checkYamlDepth } from "@/lib/facts/check-yaml-depth";
 
 /**
  * Reads a service descriptor: Backstage `catalog-info.yaml` (the first `kind: Component` document:
@@ -15,6 +16,8 @@ export function parseServiceDescriptor(opts: { kind: "catalog-info" | "dozen"; t
 } {
   const none = { isService: false, name: null, owners: [] as string[] };
   let docs: unknown[];
+  const tooDeep = checkYamlDepth({ text: opts.text });
+  if (tooDeep) return { ...none, problems: [tooDeep] };
   try {
     const parsed = parseAllDocuments(opts.text);
     const error = parsed.flatMap((d) => d.errors)[0];

@@ -29,9 +29,9 @@ export function readTomlEntries(opts: { lines: readonly string[] }): TomlEntry[]
       if (closed || /\]\s*,?\s*$/.test(text)) openArray = null;
       return;
     }
-    const header = /^\[\[?\s*(.+?)\s*\]\]?$/.exec(text);
-    if (header?.[1]) {
-      table = header[1].replace(/["']/g, "").replace(/\s*\.\s*/g, ".");
+    const header = tableHeader(text);
+    if (header) {
+      table = header.replace(/["']/g, "").replace(/\s*\.\s*/g, ".");
       return;
     }
     const kv = /^("[^"]+"|'[^']+'|[A-Za-z0-9_.-]+)\s*=\s*(.*)$/.exec(text);
@@ -49,6 +49,15 @@ export function readTomlEntries(opts: { lines: readonly string[] }): TomlEntry[]
     entries.push({ table, key, value, line, arrayItem: false });
   });
   return entries;
+}
+
+/** `[a.b]` or `[[a.b]]` → `a.b` (trimmed), else null. Sliced, not matched lazily: a long header stays linear. */
+function tableHeader(text: string): string | null {
+  if (!text.startsWith("[") || !text.endsWith("]") || text.length < 3) return null;
+  let inner = text.slice(text.startsWith("[[") ? 2 : 1, -1);
+  if (inner.endsWith("]")) inner = inner.slice(0, -1);
+  inner = inner.trim();
+  return inner === "" ? null : inner;
 }
 
 /** Removes a `#` comment that is not inside a string. */

@@ -1,4 +1,5 @@
 import { LineCounter, parseAllDocuments } from "yaml";
+import { checkYamlDepth } from "@/lib/facts/check-yaml-depth";
 import type { ImageBuild } from "@/lib/facts/deploy-graph/types";
 
 /**
@@ -9,6 +10,7 @@ import type { ImageBuild } from "@/lib/facts/deploy-graph/types";
 export function parseSkaffold(opts: { path: string; text: string }): ImageBuild[] {
   const dir = opts.path.includes("/") ? opts.path.slice(0, opts.path.lastIndexOf("/")) : "";
   const lines = new LineCounter();
+  if (checkYamlDepth({ text: opts.text })) return [];
   let docs;
   try {
     docs = parseAllDocuments(opts.text, { lineCounter: lines });

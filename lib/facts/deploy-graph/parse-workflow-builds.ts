@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument } from "yaml";
+import { checkYamlDepth } from "@/lib/facts/check-yaml-depth";
 import { join } from "@/lib/facts/deploy-graph/parse-skaffold";
 import type { ImageBuild } from "@/lib/facts/deploy-graph/types";
 import { expandShellScript } from "@/lib/facts/deploy-graph/expand-shell-script";
@@ -27,6 +28,7 @@ const MAX_SCRIPT_DEPTH = 3;
 export function parseWorkflowBuilds(opts: { path: string; text: string; scripts?: ReadonlyMap<string, string> }): ImageBuild[] {
   const lines = new LineCounter();
   let root: Record<string, unknown> | null;
+  if (checkYamlDepth({ text: opts.text })) return [];
   try {
     root = record(parseDocument(opts.text, { lineCounter: lines }).toJS({ maxAliasCount: 50 }));
   } catch {
