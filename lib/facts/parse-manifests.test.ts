@@ -99,10 +99,11 @@ describe("parseManifests", () => {
 });
 
 describe("parseManifests: a YAML nested past any deploy file's depth is refused, not parsed for seconds", () => {
-  for (const [what, text] of [
+  const deep: [what: string, text: string][] = [
     ["flow sequences `[[[[…`", "a: " + "[".repeat(500_000)],
     ["block sequences `- - - …`", "- ".repeat(250_000)],
-  ]) {
+  ];
+  for (const [what, text] of deep) {
     it(`${what}: one problem naming the bound, within 200 ms`, () => {
       const started = performance.now();
       const { objects, problems } = parseManifests({ path: "k8s/deep.yaml", text });
