@@ -279,6 +279,25 @@ export function toolEnv(): NodeJS.ProcessEnv {
 }
 
 /**
+ * The environment of the process that collects one target (a repository's tarball, a local directory): the
+ * settings, without the database URL or any credential, none of which reading untrusted files needs.
+ */
+export function collectorEnv(): NodeJS.ProcessEnv {
+  const withheld = new Set([
+    "DATABASE_URL",
+    "TEST_DATABASE_URL",
+    "DOZEN_OIDC_CLIENT_SECRET",
+    "DOZEN_SESSION_SECRET",
+    "DOZEN_TOKEN",
+    "OTEL_EXPORTER_OTLP_HEADERS",
+    "DOZEN_SECRET_KEY",
+    "DOZEN_SMTP_URL",
+    ...credentialEnvs(),
+  ]);
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !withheld.has(name))) as NodeJS.ProcessEnv;
+}
+
+/**
  * The environment for a child process (web, worker, admin step) with overrides, e.g. the embedded
  * DATABASE_URL. Kept here so this module stays the only reader of process.env.
  */

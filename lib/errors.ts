@@ -54,6 +54,19 @@ export class ForbiddenError extends DozenError {
   override name = "ForbiddenError";
 }
 
+/**
+ * One target's collection went past a bound of the process it runs in (wall time, memory): the process was
+ * stopped, the target fails with this reason, naming the bound and its setting. Retrying would only hit it again.
+ */
+export class TargetLimitError extends DozenError {
+  override name = "TargetLimitError";
+  readonly setting: string;
+  constructor(message: string, details: { setting: string }) {
+    super(message);
+    this.setting = details.setting;
+  }
+}
+
 /** HTTP status for an error thrown by lib code; anything unknown is a 500. */
 export function httpStatusOf(error: unknown): number {
   if (error instanceof UnauthenticatedError) return 401;

@@ -1,6 +1,5 @@
 import { collectLocalSource } from "@/lib/collectors/local/collect-local-source";
-import { evaluateRepository } from "@/lib/pipeline/evaluate-repository";
-import { scoringConfigOf } from "@/lib/pipeline/load-scoring-config";
+import { evaluateCollected } from "@/lib/pipeline/evaluate-collected";
 import type { ScanOutcome } from "@/lib/pipeline/types";
 import type { ScoringConfig } from "@/lib/scoring/scoring-config";
 
@@ -13,7 +12,5 @@ import type { ScoringConfig } from "@/lib/scoring/scoring-config";
  * Without `config`, a `dozen.yaml`/`.yml`/`.json` at the root re-weights the checks and may add custom checks.
  */
 export async function scanLocalDirectory(opts: { root: string; config?: ScoringConfig }): Promise<ScanOutcome> {
-  const { targets, repoConfig, unmatched } = await collectLocalSource({ root: opts.root });
-  const config = opts.config ?? scoringConfigOf({ file: repoConfig });
-  return { ...evaluateRepository({ targets, config }), unmatched };
+  return evaluateCollected({ collected: await collectLocalSource({ root: opts.root }), config: opts.config });
 }

@@ -9,10 +9,13 @@ import { createStandInApp, type StandInApp, type StandInAppOptions } from "@/tes
 
 const run = promisify(execFile);
 
-/** A fault the next matching requests get instead of their answer. `status: "timeout"` never answers in time. */
+/**
+ * A fault the next matching requests get instead of their answer. `status: "timeout"` never answers in time;
+ * `"stall"` (archives, `/_codeload/…`) answers 200 and then never sends the body.
+ */
 export interface Fault {
   path: RegExp;
-  status: 403 | 429 | 500 | 502 | 503 | "timeout";
+  status: 403 | 429 | 500 | 502 | 503 | "timeout" | "stall";
   times: number;
   retryAfter?: number;
 }
@@ -117,7 +120,7 @@ export async function startStandIn(
     stats.log.push({ path: url.pathname, at: Date.now(), ...(fault ? { fault: fault.status } : {}) });
     if (fault) {
       fault.times--;
-      if (fault.status === "timeout") return void setTimeout(() => res.destroy(), 60_000).unref();
+      if (fault.status === "timeout" || fault.status === "stall") return void setTimeout(() => res.destroy(), 60_000).unref();
       const message = fault.status === 403 || fault.status === 429 ? "You have exceeded a secondary rate limit." : "Server Error";
       return send(
         res,
@@ -261,6 +264,11 @@ export async function startStandIn(
     if (!repo || !/^[0-9a-f]{40}$/.test(sha)) return send(res, 404, { message: "Not Found" });
     const prefix = `${repo.owner}-${repo.name}-${sha.slice(0, 7)}`;
     res.writeHead(200, { "content-type": "application/x-gzip", "content-disposition": `attachment; filename=${prefix}.tar.gz` });
+    const stall = faults.find((f) => f.times > 0 && f.status === "stall" && f.path.test(url.pathname));
+    if (stall) {
+      stall.times--;
+      return void res.flushHeaders();
+    }
     const child = spawn("git", ["--git-dir", repo.bare.gitDir, "archive", "--format=tar.gz", `--prefix=${prefix}/`, sha]);
     child.stdout.pipe(res);
     res.on("close", () => child.kill());

@@ -1,12 +1,14 @@
 import { db } from "@/lib/db";
-import { DozenError, describeError } from "@/lib/errors";
+import { DozenError, TargetLimitError, describeError } from "@/lib/errors";
 import type { LocalTarget, UnmatchedWorkload } from "@/lib/collectors/local/collect-local-source";
-import { collectRepository } from "@/lib/collectors/github/collect-repository";
+import { openTarball } from "@/lib/collectors/github/open-tarball";
+import { collectInChild } from "@/lib/pipeline/collect-in-child";
 import { RateLimitExhaustedError } from "@/lib/collectors/github/create-github-client";
 import { getHeadCommit } from "@/lib/collectors/github/get-head-commit";
 import { finishFannedOutScan } from "@/lib/persistence/scan-run/finish-fanned-out-scan";
 import { openGitHubClient } from "@/lib/sources/kinds/github/open-github-client";
 import type { RateBudget } from "@/lib/collectors/github/rate-budget";
+import { recordRepositoryFailure } from "@/lib/sources/kinds/github/record-repository-failure";
 import { saveRateLimit } from "@/lib/sources/kinds/github/save-rate-limit";
 import { scoreRepository } from "@/lib/sources/kinds/github/score-repository";
 import { GITHUB_QUEUES, scanRepositoryPayload } from "@/lib/sources/kinds/github/queues";
@@ -57,7 +59,9 @@ export const scanRepositoryJob = defineJob({
       const reused = collected !== null;
       if (!collected) {
         if (signal.aborted) throw new Error("worker stopping; repository released for retry");
-        collected = await collectRepository({ client, fullName: repo.fullName, sha, branch });
+        // Downloaded here (the credential and the rate budget stay in the worker), read in a bounded child.
+        const body = await openTarball({ client, fullName: repo.fullName, sha });
+        collected = await collectInChild({ task: { kind: "tarball", fullName: repo.fullName, sha, branch }, body, signal });
       }
       const config = scoringConfigOf({ file: collected.repoConfig });
       const outcome = scoreRepository({
@@ -101,6 +105,15 @@ export const scanRepositoryJob = defineJob({
       log.info({ scanId, repo: repo.fullName, sha: sha.slice(0, 7), services: outcome.services.length, reused }, "repository scanned");
     } catch (error) {
       if (signal.aborted) throw error;
+      // A bound of the collecting process (time, memory) would only be hit again: the repository fails now,
+      // once, with the bound and its setting as the reason; the scan goes on with the others.
+      if (error instanceof TargetLimitError) {
+        const reason = `${repo.fullName}: ${error.message}`;
+        log.warn({ scanId, repo: repo.fullName, reason }, "repository failed: over a bound");
+        await recordRepositoryFailure({ scanId, repositoryId, reason });
+        await finishFannedOutScan({ scanId });
+        return;
+      }
       // pg-boss retries the job with back-off; its last failure is dead-lettered to scan-repository-failed,
       // which records the repository as failed, so every way a job can end up failed goes one way.
       const failure = new RepositoryScanError(describe(error), rateLimitReset(error));

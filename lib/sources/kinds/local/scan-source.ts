@@ -6,7 +6,8 @@ import { persistTargetFailure } from "@/lib/persistence/persist-target-failure";
 import { appendUnmatchedWorkloads } from "@/lib/persistence/scan-run/append-unmatched-workloads";
 import { expectTargets } from "@/lib/persistence/scan-run/expect-targets";
 import { finishScan } from "@/lib/persistence/scan-run/finish-scan";
-import { scanLocalDirectory } from "@/lib/pipeline/scan-local-directory";
+import { collectInChild } from "@/lib/pipeline/collect-in-child";
+import { evaluateCollected } from "@/lib/pipeline/evaluate-collected";
 import type { SourceScanner } from "@/lib/sources/kinds/types";
 
 /** A local checkout: collect → checks → scores for every service below it, one transaction per target. */
@@ -23,8 +24,11 @@ export const scanLocal: SourceScanner = async ({ scanId, source, log, signal }) 
   }
   let outcome;
   try {
-    outcome = await scanLocalDirectory({ root: source.location });
+    // Collected in a bounded child process (time, memory); checks and scores run here on its facts.
+    const collected = await collectInChild({ task: { kind: "local", root: source.location }, signal });
+    outcome = evaluateCollected({ collected });
   } catch (error) {
+    if (signal.aborted) throw new Error("worker stopping; scan released for retry");
     // The whole source is unreadable (bad scoring config, permissions): the scan fails, history stays.
     const reason = describeError(error, "scan failed");
     await finishScan({ scanId, error: reason });
