@@ -17,9 +17,11 @@ const LAYERS = {
   jobs: { paths: ["lib/jobs/"], may: ["db", "platform"] },
   // The audit log: writing an event (inside a mutation's transaction) and reading the log.
   audit: { paths: ["lib/audit/"], may: ["db", "platform"] },
+  // Notifications: channels (credentials sealed), events worked out per scan, deliveries (webhooks, e-mail).
+  notifications: { paths: ["lib/notifications/"], may: ["scoring", "rules", "facts", "catalogue", "jobs", "audit", "db", "platform"] },
   persistence: {
     paths: ["lib/persistence/", "lib/rollups/"],
-    may: ["pipeline", "scoring", "rules", "facts", "catalogue", "jobs", "audit", "db", "platform"],
+    may: ["notifications", "pipeline", "scoring", "rules", "facts", "catalogue", "jobs", "audit", "db", "platform"],
   },
   readers: {
     paths: ["lib/fleet/", "lib/heatmap/", "lib/teams/", "lib/services/", "lib/factor-report/", "lib/scans/", "lib/trends/", "lib/metrics/"],
@@ -32,7 +34,20 @@ const LAYERS = {
   // The v1 HTTP API's contract (zod schemas, OpenAPI) and the functions its route handlers call.
   api: {
     paths: ["lib/api/"],
-    may: ["sources", "readers", "persistence", "jobs", "audit", "scoring", "rules", "facts", "catalogue", "db", "platform"],
+    may: [
+      "notifications",
+      "sources",
+      "readers",
+      "persistence",
+      "jobs",
+      "audit",
+      "scoring",
+      "rules",
+      "facts",
+      "catalogue",
+      "db",
+      "platform",
+    ],
   },
   presentation: {
     paths: ["lib/guides/", "lib/export/"],
@@ -52,6 +67,7 @@ const LAYERS = {
     paths: ["app/"],
     may: [
       "api",
+      "notifications",
       "components",
       "presentation",
       "sources",
@@ -68,7 +84,7 @@ const LAYERS = {
       "platform",
     ],
   },
-  workers: { paths: ["workers/"], may: ["ops", "sources", "persistence", "pipeline", "jobs", "audit", "db", "platform"] },
+  workers: { paths: ["workers/"], may: ["notifications", "ops", "sources", "persistence", "pipeline", "jobs", "audit", "db", "platform"] },
 };
 
 const anyOf = (paths) => `^(?:${paths.join("|")})`;

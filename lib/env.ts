@@ -22,6 +22,22 @@ const hostList = z.preprocess(
   z.array(z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/, "a host name, optionally with :port")),
 );
 
+// Hosts a webhook may be sent to: `host`, `host:port` or `*.domain` (any host below it), lower-case.
+const webhookHostList = z.preprocess(
+  (v) => (typeof v === "string" ? (commaList(v) as string[]).map((h) => h.toLowerCase()) : v),
+  z.array(
+    z.string().regex(/^(\*\.)?[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/, "a host name (or *.domain), optionally with :port"),
+  ),
+);
+// 32 bytes, as 64 hex digits or base64 (44 characters with padding, 43 without).
+const secretKey = z
+  .string()
+  .trim()
+  .refine(
+    (v) => /^[0-9a-f]{64}$/i.test(v) || Buffer.from(v, "base64").length === 32,
+    "32 bytes as 64 hex digits or base64 (openssl rand -base64 32)",
+  );
+
 // `key=value,key2=value2` with URL-encoded values, as OpenTelemetry's OTEL_*_HEADERS and OTEL_RESOURCE_ATTRIBUTES.
 const keyValues = z.preprocess(
   (v) => {
@@ -134,6 +150,25 @@ const base = z.object({
   DOZEN_LOCAL_ROOTS: z.preprocess(emptyAsUnset, z.string().optional()),
   /** `npm run bench:accuracy`: directory holding the corpus checkouts, one `<owner>__<name>` folder each. */
   DOZEN_ACCURACY_CORPUS: z.preprocess(emptyAsUnset, z.string().optional()),
+  /**
+   * Key that seals notification channels' credentials (webhook URLs, signing secrets) with AES-256-GCM: 32 bytes
+   * as hex or base64. Unset: local mode keeps a random one in DOZEN_DATA_DIR/secret-key; with sign-in, channels
+   * cannot be added. Changing it makes existing channels unreadable (delete and add them again).
+   */
+  DOZEN_SECRET_KEY: z.preprocess(emptyAsUnset, secretKey.optional()),
+  /**
+   * Hosts notification webhooks may be sent to (`host`, `host:port`, `*.domain`), comma-separated: checked when a
+   * channel is added and again before every delivery; redirects are never followed.
+   */
+  DOZEN_WEBHOOK_HOSTS: z.preprocess(emptyAsUnset, webhookHostList.default(["hooks.slack.com", "*.webhook.office.com"])),
+  /** SMTP server e-mail notifications are sent through (`smtp://user:pass@host:587`, `smtps://…`); unset: no e-mail channels. */
+  DOZEN_SMTP_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^smtps?$/ }).optional()),
+  /** Sender address of notification e-mails. */
+  DOZEN_MAIL_FROM: z.preprocess(emptyAsUnset, z.string().default("Dozen <dozen@localhost>")),
+  /** First retry delay of a failed notification delivery, in seconds; each next retry waits twice as long (5 attempts). */
+  DOZEN_NOTIFY_RETRY_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(3600).default(30)),
+  /** When the weekly digests (each team's and the fleet's) are sent: a cron expression (UTC). */
+  DOZEN_DIGEST_SCHEDULE: z.preprocess(emptyAsUnset, z.string().default("0 8 * * 1")),
   /** Database used by the tests instead of the embedded one. */
   TEST_DATABASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   /** `GET /api/metrics` answers only a request with a valid API token (`Authorization: Bearer dzn_…`, any role). */
@@ -204,7 +239,10 @@ export function namedVariable(opts: { name: string }): string | undefined {
 
 // The allow-lists a source is judged by are read when used, not cached with env(): a test starts its
 // stand-ins on free ports first and names them after; in a deployment the environment never changes anyway.
-function fresh<K extends "DOZEN_CREDENTIAL_ENVS" | "DOZEN_GITHUB_HOSTS" | "DOZEN_LOCAL_ROOTS">(key: K): Env[K] {
+function fresh<
+  K extends
+    "DOZEN_CREDENTIAL_ENVS" | "DOZEN_GITHUB_HOSTS" | "DOZEN_LOCAL_ROOTS" | "DOZEN_WEBHOOK_HOSTS" | "DOZEN_SMTP_URL" | "DOZEN_SECRET_KEY",
+>(key: K): Env[K] {
   const result = base.shape[key].safeParse(process.env[key]);
   if (!result.success) throw new InvalidEnvironmentError(result.error.issues.map((i) => `${key}: ${i.message}`));
   return result.data as Env[K];
@@ -254,6 +292,21 @@ export function credentialEnvs(): readonly string[] {
 /** The GitHub API hosts (`host` or `host:port`, lower-case) a source may send its credential to (DOZEN_GITHUB_HOSTS). */
 export function githubHosts(): readonly string[] {
   return fresh("DOZEN_GITHUB_HOSTS");
+}
+
+/** The hosts (`host`, `host:port`, `*.domain`, lower-case) notification webhooks may be sent to (DOZEN_WEBHOOK_HOSTS). */
+export function webhookHosts(): readonly string[] {
+  return fresh("DOZEN_WEBHOOK_HOSTS");
+}
+
+/** The SMTP server e-mail notifications go through (DOZEN_SMTP_URL), read when used; undefined: no e-mail. Never log it. */
+export function smtpUrl(): string | undefined {
+  return fresh("DOZEN_SMTP_URL");
+}
+
+/** DOZEN_SECRET_KEY as given (hex or base64 of 32 bytes), read when used; undefined when unset. Never log it. */
+export function secretKeySetting(): string | undefined {
+  return fresh("DOZEN_SECRET_KEY");
 }
 
 /** The one directory kubeconfig files may be read from: DOZEN_KUBECONFIG_DIR, else KUBECONFIG's (first file's) directory, else none. */

@@ -35,11 +35,13 @@ export const AUDIT_ACTIONS = [
   "owner.clear",
   "token.create",
   "token.revoke",
+  "channel.create",
+  "channel.delete",
   "settings.update",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** What was acted on: a source (id, name), a service (slug), a token (id, name), a setting (its key). */
+/** What was acted on: a source (id, name), a service (slug), a token (id, name), a notification channel (id, kind and host), a setting (its key). */
 export interface AuditTarget {
   kind: string;
   id?: string | number | bigint | null;

@@ -1,11 +1,27 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { configureDatabase, disconnectDatabase } from "@/lib/db";
 import { applyMigrations } from "@/lib/ops/apply-migrations";
 import { createLogger } from "@/lib/log/logger";
+import { ROOT } from "@/lib/ops/bin-path";
 
-const TEMPLATE = "dozen_template";
+const MIGRATIONS = path.join(ROOT, "prisma", "migrations");
+
+// Named after the migrations it holds: a server that outlives a run (TEST_DATABASE_URL) gets a new template
+// when a migration is added or changed, instead of cloning a stale one.
+const TEMPLATE = `dozen_template_${createHash("sha256")
+  .update(
+    readdirSync(MIGRATIONS)
+      .filter((d) => existsSync(path.join(MIGRATIONS, d, "migration.sql")))
+      .sort()
+      .map((d) => `${d}\n${readFileSync(path.join(MIGRATIONS, d, "migration.sql"), "utf8")}`)
+      .join("\n"),
+  )
+  .digest("hex")
+  .slice(0, 12)}`;
 
 /** Admin URL of the test server: TEST_DATABASE_URL (scripts/test.ts starts an embedded one by default). */
 export function testServerUrl(): string {
