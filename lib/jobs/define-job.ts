@@ -19,6 +19,8 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   groupConcurrency?: number;
   /** Options of the job's queue, given when the queue is created (e.g. a dead letter's long retry). */
   queue?: Parameters<PgBoss["createQueue"]>[1];
+  /** A cron expression (UTC): pg-boss sends the job (empty payload) on it, once across all workers. */
+  schedule?: () => string;
 }
 
 /** A job: a queue name, the zod schema its payload must satisfy, and an idempotent handler. */

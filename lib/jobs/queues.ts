@@ -10,6 +10,12 @@ export const QUEUES = {
   scheduledScan: "scheduled-scan",
   /** Dead letters of scan-source: a source scan that failed its last retry; its scan is closed as failed. */
   scanSourceFailed: "scan-source-failed",
+  /** Turns recorded notification events into one delivery per (event, channel) and queues them (every minute, and after a scan). */
+  dispatchNotifications: "dispatch-notifications",
+  /** Sends one notification delivery (a webhook or an e-mail), retried with back-off. */
+  deliverNotification: "deliver-notification",
+  /** Records the weekly digests (each team's, the fleet's) on DOZEN_DIGEST_SCHEDULE. */
+  weeklyDigest: "weekly-digest",
 } as const;
 
 export const scanSourcePayload = z.object({ scanId: z.number().int().positive() });
@@ -17,3 +23,18 @@ export type ScanSourcePayload = z.infer<typeof scanSourcePayload>;
 
 export const scheduledScanPayload = z.object({ sourceId: z.number().int().positive() });
 export type ScheduledScanPayload = z.infer<typeof scheduledScanPayload>;
+
+export const dispatchNotificationsPayload = z.object({}).passthrough();
+
+export const deliverNotificationPayload = z.object({ deliveryId: z.number().int().positive() });
+export type DeliverNotificationPayload = z.infer<typeof deliverNotificationPayload>;
+
+/** `week`: the ISO week to digest (`2026-W49`); omitted, the week ending now. */
+export const weeklyDigestPayload = z
+  .object({
+    week: z
+      .string()
+      .regex(/^\d{4}-W\d{2}$/)
+      .optional(),
+  })
+  .passthrough();

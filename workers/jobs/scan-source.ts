@@ -35,5 +35,7 @@ export const scanSourceJob = defineJob({
       "dozen.source.name": source.name,
     };
     await withSpan({ name: `scan ${source.kind}`, attributes }, () => scan({ scanId, source, boss, log, signal }));
+    // Its notification events are recorded: have them sent now rather than at the dispatcher's next tick.
+    await boss.send(QUEUES.dispatchNotifications, {});
   },
 });

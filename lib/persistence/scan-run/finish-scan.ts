@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { markGoneServices } from "@/lib/persistence/mark-gone-services";
+import { recordScanEvents } from "@/lib/notifications/record-scan-events";
 import { updateRollupsSafely } from "@/lib/rollups/update-rollups-safely";
 import { annotateSpan } from "@/lib/telemetry/with-span";
 
@@ -30,7 +31,8 @@ export function judgeScan(opts: { targetsDone: number; targetsFailed: number; er
  * failed, succeeded otherwise. Only a succeeded scan may declare what it no longer saw gone (`gone`); a
  * failed or partial one proves nothing. Gone services are marked before the scan closes, and the daily
  * rollups are then written once for the whole scan: the services it wrote, and the teams of the services
- * that went gone while it ran (here, or earlier by its own jobs).
+ * that went gone while it ran (here, or earlier by its own jobs). Last, its notification events are recorded
+ * (lib/notifications/record-scan-events.ts), never sent from here.
  */
 export async function finishScan(opts: { scanId: number; error?: string; gone?: GoneCheck }): Promise<{ status: FinalStatus }> {
   const scan = await db().scan.findUniqueOrThrow({
@@ -52,6 +54,8 @@ export async function finishScan(opts: { scanId: number; error?: string; gone?: 
     ...(verdict.error ? { "dozen.scan.error": verdict.error } : {}),
   });
   await updateScanRollups({ scanId: opts.scanId, sourceId: scan.sourceId, since: scan.createdAt });
+  // What the teams should be told, worked out once from what the scan wrote; sent later by the dispatch job.
+  await recordScanEvents({ scanId: opts.scanId, status: verdict.status, error: verdict.error });
   return { status: verdict.status };
 }
 
