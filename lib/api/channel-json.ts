@@ -11,7 +11,7 @@ export function channelJson(channel: ChannelSummary): z.input<typeof channelSche
     lastDelivery: channel.lastDelivery
       ? {
           ...channel.lastDelivery,
-          status: channel.lastDelivery.status as "pending" | "delivered" | "failed",
+          status: channel.lastDelivery.status as "pending" | "sending" | "delivered" | "failed",
           at: channel.lastDelivery.at.toISOString(),
         }
       : null,

@@ -8,9 +8,12 @@ import { readSecretKey } from "@/lib/notifications/read-secret-key";
 import { sendMail } from "@/lib/notifications/send-mail";
 import { sendWebhook, type AttemptResult } from "@/lib/notifications/send-webhook";
 
+const CLAIM_MS = 60_000;
+
 /**
  * One attempt at one delivery. A delivery already delivered (or given up) is left alone, so a repeated job
- * never sends it again; a deleted channel ends it. Each attempt is counted and its outcome kept on the row
+ * never sends it again, and one being sent by another worker is claimed (status `sending`) so two jobs never
+ * send it at once; a deleted channel ends it. Each attempt is counted and its outcome kept on the row
  * (the delivery log). A failure that retrying may cure throws, and pg-boss retries the job with back-off;
  * the last attempt (DELIVERY_ATTEMPTS) or a permanent refusal marks it failed without throwing. Logs name the
  * channel's kind and host, never its URL or secret.
@@ -26,10 +29,20 @@ export async function deliverNotification(opts: { deliveryId: number; log: Logge
       channel: { select: { id: true, kind: true, target: true, secret: true, host: true } },
     },
   });
-  if (!found || found.status !== "pending") return "skipped";
+  if (!found || found.status === "delivered" || found.status === "failed") return "skipped";
   const { event, channel } = found;
+  // The claim: only one attempt at a time, whatever pg-boss holds (a second job for this delivery, a retry of
+  // a job whose worker was thought dead). An attempt left `sending` by a killed worker is taken over after
+  // CLAIM_MS, longer than any attempt (the receiver has 10 s).
+  const claimed = await db().notificationDelivery.updateMany({
+    where: {
+      id: found.id,
+      OR: [{ status: "pending" }, { status: "sending", lastAttemptAt: { lt: new Date(Date.now() - CLAIM_MS) } }],
+    },
+    data: { status: "sending", attempts: { increment: 1 }, lastAttemptAt: new Date() },
+  });
+  if (claimed.count === 0) return "skipped";
   const attempt = found.attempts + 1;
-  await db().notificationDelivery.update({ where: { id: found.id }, data: { attempts: attempt, lastAttemptAt: new Date() } });
   const payload = event.payload as { subject?: string; lines?: string[]; url?: string | null } & Record<string, unknown>;
   const { subject, lines, url, ...data } = payload;
   const message: NotificationMessage = {

@@ -24,7 +24,7 @@ export const channelSchema = z
     createdBy: z.string(),
     lastDelivery: z
       .object({
-        status: z.enum(["pending", "delivered", "failed"]),
+        status: z.enum(["pending", "sending", "delivered", "failed"]),
         attempts: z.number().int(),
         at: timestamp,
         error: z.string().nullable().meta({ description: "Why its last attempt failed, in Dozen's words." }),
