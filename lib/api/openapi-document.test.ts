@@ -35,9 +35,13 @@ it("/api/v1/openapi.json is a valid OpenAPI 3.1 document describing every v1 rou
     "POST /api/v1/sources/{id}/pause",
     "POST /api/v1/sources/{id}/resume",
     "GET /api/v1/audit-events",
+    "GET /api/v1/channels",
+    "POST /api/v1/channels",
+    "DELETE /api/v1/channels/{id}",
   ])
     assert.ok(operations.includes(expected), `${expected} is described`);
   assert.ok(doc.paths["/api/v1/sources"]?.post?.responses["201"]);
+  assert.ok(doc.paths["/api/v1/channels"]?.post?.responses["201"]);
   assert.ok(doc.paths["/api/v1/services"]?.get?.responses["304"]);
   // A read only admins may make says so.
   assert.ok(doc.paths["/api/v1/audit-events"]?.get?.responses["403"]);

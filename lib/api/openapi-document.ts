@@ -7,6 +7,7 @@ import { createScanBody, idParams, scanDetail, scanDetailQuery, scanList, scanLi
 import { serviceDetail, serviceList, serviceListQuery, slugParams } from "@/lib/api/schemas/services";
 import { createSourceBody, sourceList, sourceListQuery, sourceSchema, updateSourceBody } from "@/lib/api/schemas/sources";
 import { teamDetail, teamList, teamListQuery } from "@/lib/api/schemas/teams";
+import { channelList, channelListQuery, channelSchema, createChannelBody } from "@/lib/api/schemas/channels";
 
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 const error = (description: string) => ({ description, ...json(apiErrorBody) });
@@ -187,6 +188,37 @@ export function openApiDocument() {
           schema: auditEventList,
           forbidden: "The caller is not an admin.",
         }),
+      },
+      "/api/v1/channels": {
+        get: read({
+          summary: "List notification channels (one team's with ?team=)",
+          description: "Never a URL, address or secret: only the host (or mail domain) and the last 4 characters.",
+          tags: ["notifications"],
+          requestParams: { query: channelListQuery },
+          schema: channelList,
+        }),
+        post: {
+          summary: "Add a team's notification channel (admins, or maintainers of the team)",
+          description:
+            "`kind`: `slack` or `teams` (incoming webhook URL), `webhook` (any URL, with a `secret`: every delivery carries `X-Dozen-Signature-256: sha256=<hex HMAC-SHA256 of the body>`) or `email` (an address; needs DOZEN_SMTP_URL). A webhook's host must be in DOZEN_WEBHOOK_HOSTS. The URL and secret are stored encrypted and never answered.",
+          tags: ["notifications"],
+          requestBody: json(createChannelBody),
+          responses: {
+            "201": { description: "Added. `Location` names the channel.", ...json(channelSchema) },
+            "400": error(
+              "The body is invalid, the webhook host is not allowed, e-mail has no SMTP server, or no DOZEN_SECRET_KEY is set; `fields` names each problem.",
+            ),
+            "404": error("No team has this slug."),
+          },
+        },
+      },
+      "/api/v1/channels/{id}": {
+        delete: {
+          summary: "Delete a notification channel and its delivery log",
+          tags: ["notifications"],
+          requestParams: { path: idParams },
+          responses: { "204": { description: "Deleted." }, "404": error("No channel has this id.") },
+        },
       },
     },
   });
