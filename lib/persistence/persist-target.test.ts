@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { db } from "@/lib/db";
 import { combineServiceScore } from "@/lib/scoring/combine-service-score";
@@ -8,6 +9,7 @@ import { getHeatmapPage } from "@/lib/heatmap/get-heatmap-page";
 import { useTestDatabase } from "@/test/support/test-database";
 import { persistClusterFindings } from "@/test/support/persist-cluster-findings";
 import { scanIntoDatabase } from "@/test/support/scan-into-database";
+import { writeTestTree } from "@/test/support/write-test-tree";
 
 const FLEET = fileURLToPath(new URL("../../examples/fleet", import.meta.url));
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
@@ -84,4 +86,35 @@ test("a stored finding keeps its first ten locations, however many the check rep
   });
   const row = await db().finding.findFirstOrThrow({ where: { ruleId: "clusterManyPlaces" }, select: { evidence: true } });
   assert.deepEqual(row.evidence, evidence.slice(0, 10));
+});
+
+test("a service with 20 MB of source is scanned and stored as facts, not files: under 1 MB, no file text", async () => {
+  // 80 source files of 256 KB (20 MB, the collector's per-service text budget), each line unique and plain.
+  const line = (f: number, i: number) => `export const value_${f}_${i} = process.env.SETTING_${i} ?? "v${i}";\n`;
+  const big = (f: number) =>
+    Array.from({ length: 4_000 }, (_, i) => line(f, i))
+      .join("")
+      .slice(0, 256 * 1024);
+  const files: Record<string, string> = {
+    "big-service/Dockerfile": 'FROM node:20-alpine\nCOPY . .\nCMD ["node", "src/f0.js"]\n',
+    "big-service/package.json": JSON.stringify({ name: "big-service", dependencies: { express: "4.19.2" } }),
+  };
+  for (let f = 0; f < 80; f++) files[`big-service/src/f${f}.js`] = big(f);
+  const root = await writeTestTree({ files });
+  try {
+    const scan = await scanIntoDatabase({ root, name: "big" });
+    assert.equal(scan.status, "succeeded");
+    assert.equal(scan.services.length, 1);
+    assert.ok(scan.services[0]!.facts.textFiles.length >= 79, "the scan itself read the files' texts");
+    const [row] = await db().$queryRaw<{ bytes: number; text: string }[]>`
+      SELECT octet_length(st."facts"::text)::int AS "bytes", st."facts"::text AS "text"
+      FROM "ScanTarget" st WHERE st."scanId" = ${scan.scanId}`;
+    assert.ok(row && row.bytes <= 1024 * 1024, `stored facts: ${row?.bytes} bytes`);
+    assert.ok(!row.text.includes("value_3_17"), "no line of any file is stored");
+    const facts = JSON.parse(row.text) as { textFiles: { path: string; lines?: string[] }[]; dockerfiles: unknown[] };
+    assert.ok(facts.textFiles.some((t) => t.path === "big-service/src/f3.js") && facts.textFiles.every((t) => t.lines === undefined));
+    assert.equal(facts.dockerfiles.length, 1, "derived facts are kept");
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 });

@@ -1,8 +1,10 @@
 import { db } from "@/lib/db";
+import { describeError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ensureService } from "@/lib/persistence/ensure-service";
 import { countTarget } from "@/lib/persistence/scan-run/count-target";
 import { FINDING_COLUMNS, toFinding } from "@/lib/persistence/to-finding";
+import { trimStoredFacts } from "@/lib/persistence/trim-stored-facts";
 import { withUniqueRetry } from "@/lib/persistence/with-unique-retry";
 import { writeLatestView } from "@/lib/persistence/write-latest-view";
 import type { ClusterScanResult, ServiceScanResult } from "@/lib/pipeline/types";
@@ -13,6 +15,9 @@ import { instruments } from "@/lib/telemetry/instruments";
 // Stored findings stay small and readable: a finding keeps at most this many locations in the database (its
 // message still counts them all; the CLI's JSON and SARIF, which are not stored, carry every one).
 const MAX_STORED_EVIDENCE = 10;
+// A target's write is small (facts trimmed to 1 MB, evidence capped): more than Prisma's default 5 s means a
+// database under strain, which a slower write survives better than a retried one.
+const TRANSACTION_TIMEOUT_MS = 30_000;
 
 /** A judged target of any source kind: a repository's service, or a service's share of a cluster audit. */
 export type PersistableTarget =
@@ -32,8 +37,16 @@ export async function persistTarget(opts: {
   scanId: number;
   sourceId: number;
   target: PersistableTarget;
+  /** Told of a write that failed (its reason in fixed words), before the error goes on to the caller. */
+  log?: { warn: (fields: Record<string, unknown>, message: string) => void };
 }): Promise<{ targetId: number; serviceId: number; skipped: boolean }> {
-  const written = await withUniqueRetry(() => db().$transaction((tx) => write(tx, opts)));
+  let written;
+  try {
+    written = await withUniqueRetry(() => db().$transaction((tx) => write(tx, opts), { timeout: TRANSACTION_TIMEOUT_MS }));
+  } catch (error) {
+    opts.log?.warn({ scanId: opts.scanId, target: opts.target.result.key, reason: describeError(error) }, "target write failed");
+    throw error;
+  }
   // Only repository targets time their checks; a retried target already written is not counted twice.
   if (!written.skipped && opts.target.kind === "repository")
     instruments().targetDuration.observe({ target_kind: "repository" }, opts.target.result.durationMs / 1000);
@@ -61,7 +74,8 @@ async function write(tx: Prisma.TransactionClient, opts: { scanId: number; sourc
       ...(target.kind === "repository"
         ? {
             commit: target.commit ?? target.result.facts.vcs.commit,
-            facts: target.result.facts as unknown as Prisma.InputJsonValue,
+            // Derived facts and redacted snippets, never the files' texts: sized to fit this transaction.
+            facts: trimStoredFacts({ facts: target.result.facts }) as unknown as Prisma.InputJsonValue,
             durationMs: Math.round(target.result.durationMs),
           }
         : { facts: { kind: "cluster", ...result.facts, drift: target.result.drift } as unknown as Prisma.InputJsonValue }),

@@ -1,6 +1,5 @@
 import { db } from "@/lib/db";
 import { DozenError, TargetLimitError, describeError } from "@/lib/errors";
-import type { LocalTarget, UnmatchedWorkload } from "@/lib/collectors/local/collect-local-source";
 import { openTarball } from "@/lib/collectors/github/open-tarball";
 import { collectInChild } from "@/lib/pipeline/collect-in-child";
 import { RateLimitExhaustedError } from "@/lib/collectors/github/create-github-client";
@@ -10,9 +9,9 @@ import { openGitHubClient } from "@/lib/sources/kinds/github/open-github-client"
 import type { RateBudget } from "@/lib/collectors/github/rate-budget";
 import { recordRepositoryFailure } from "@/lib/sources/kinds/github/record-repository-failure";
 import { saveRateLimit } from "@/lib/sources/kinds/github/save-rate-limit";
+import { reuseStoredResults } from "@/lib/sources/kinds/github/reuse-stored-results";
 import { scoreRepository } from "@/lib/sources/kinds/github/score-repository";
 import { GITHUB_QUEUES, scanRepositoryPayload } from "@/lib/sources/kinds/github/queues";
-import { FACTS_SCHEMA_VERSION, type RepoConfigFile, type ServiceFacts } from "@/lib/facts/types";
 import { scoringConfigOf } from "@/lib/pipeline/load-scoring-config";
 import { markGoneServices } from "@/lib/persistence/mark-gone-services";
 import { persistTargetFailure } from "@/lib/persistence/persist-target-failure";
@@ -24,8 +23,8 @@ import { defineJob } from "@/lib/jobs/define-job";
 
 /**
  * One repository of a GitHub scan. One conditional request for the head commit (a 304 is free); when the
- * commit was already scanned, the rules re-run on the stored facts (no download, whatever the rule
- * version); otherwise one tarball. Each service is written in its own transaction (persistTargetResult,
+ * commit was already scanned with the same rules, its stored findings are scored again (no download: stored
+ * facts hold no file texts to run checks on); otherwise one tarball. Each service is written in its own transaction (persistTargetResult,
  * keyed by scan and target, so a retried job resumes). A failed attempt throws: pg-boss retries it, and the
  * last failure is recorded by scan-repository-failed (reason, next try; the services keep their scores).
  */
@@ -54,24 +53,34 @@ export const scanRepositoryJob = defineJob({
       const head = await getHeadCommit({ client, fullName: repo.fullName, branch, etag: repo.headSha ? repo.headEtag : null });
       const sha = head.notModified ? (repo.headSha as string) : head.sha;
       if (!head.notModified) await db().repository.update({ where: { id: repo.id }, data: { headSha: sha, headEtag: head.etag } });
-      let collected: Collected | null =
-        sha === repo.scannedSha ? await storedTargets({ scanId, sourceId: scan.sourceId, fullName: repo.fullName }) : null;
-      const reused = collected !== null;
-      if (!collected) {
+      // An unchanged commit judged by unchanged rules is scored again from its stored findings: no download.
+      const stored =
+        sha === repo.scannedSha
+          ? await reuseStoredResults({
+              scanId,
+              sourceId: scan.sourceId,
+              fullName: repo.fullName,
+              scannedRulesVersion: repo.scannedRulesVersion,
+            })
+          : null;
+      const reused = stored !== null;
+      let config = stored?.config;
+      let outcome = stored?.outcome;
+      if (!outcome) {
         if (signal.aborted) throw new Error("worker stopping; repository released for retry");
         // Downloaded here (the credential and the rate budget stay in the worker), read in a bounded child.
         const body = await openTarball({ client, fullName: repo.fullName, sha });
-        collected = await collectInChild({ task: { kind: "tarball", fullName: repo.fullName, sha, branch }, body, signal });
+        const collected = await collectInChild({ task: { kind: "tarball", fullName: repo.fullName, sha, branch }, body, signal });
+        config = scoringConfigOf({ file: collected.repoConfig });
+        outcome = scoreRepository({
+          targets: collected.targets,
+          unmatched: collected.unmatched ?? [],
+          config,
+          webBaseUrl,
+          fullName: repo.fullName,
+          sha,
+        });
       }
-      const config = scoringConfigOf({ file: collected.repoConfig });
-      const outcome = scoreRepository({
-        targets: collected.targets,
-        unmatched: collected.unmatched ?? [],
-        config,
-        webBaseUrl,
-        fullName: repo.fullName,
-        sha,
-      });
       const count = outcome.services.length + outcome.failures.length;
       // The scan counted this repository as one target; a monorepo brings more, an empty repository none.
       if (!started) await expectTargets({ scanId, more: count - 1 });
@@ -80,6 +89,7 @@ export const scanRepositoryJob = defineJob({
           scanId,
           sourceId: scan.sourceId,
           target: { kind: "repository", result, commit: sha, repoUrl: repo.htmlUrl },
+          log,
         });
       }
       for (const failure of outcome.failures) await persistTargetFailure({ scanId, failure });
@@ -134,44 +144,6 @@ export class RepositoryScanError extends DozenError {
     super(message);
     this.retryAt = retryAt?.toISOString();
   }
-}
-
-/**
- * A repository's services as collected, or as stored. `unmatched`: its deploy declarations that joined no
- * service, with paths as the targets' (`owner/repo/…`), when the collection reports them.
- */
-type Collected = { targets: LocalTarget[]; repoConfig: RepoConfigFile | null; unmatched?: UnmatchedWorkload[] };
-
-/**
- * The latest facts of the repository's services, to re-evaluate without a download, and the declarations
- * that joined none as the source's latest finished scan recorded them; null when there are no facts.
- */
-async function storedTargets(opts: { scanId: number; sourceId: number; fullName: string }): Promise<Collected | null> {
-  const services = await db().service.findMany({
-    where: { sourceId: opts.sourceId, goneAt: null, OR: [{ path: opts.fullName }, { path: { startsWith: `${opts.fullName}/` } }] },
-    select: { name: true, path: true, latestTarget: { select: { facts: true } } },
-  });
-  const targets: LocalTarget[] = [];
-  for (const service of services) {
-    const facts = service.latestTarget?.facts as ServiceFacts | null | undefined;
-    // Facts of an older shape are collected again rather than judged by checks that expect the new one.
-    if (!facts || facts.schemaVersion !== FACTS_SCHEMA_VERSION) return null;
-    targets.push({ key: service.path, name: service.name, path: service.path, facts });
-  }
-  if (targets.length === 0) return null;
-  const repoConfig = targets[0] && "facts" in targets[0] ? targets[0].facts.repoConfig : null;
-  return { targets, repoConfig, unmatched: await storedUnmatched(opts) };
-}
-
-/** The repository's unmatched declarations in the source's latest finished scan before this one (an unchanged commit has the same). */
-async function storedUnmatched(opts: { scanId: number; sourceId: number; fullName: string }): Promise<UnmatchedWorkload[]> {
-  const [row] = await db().$queryRaw<{ unmatched: UnmatchedWorkload[] }[]>`
-    SELECT COALESCE(jsonb_agg(e.value - 'repository'), '[]'::jsonb) AS "unmatched"
-    FROM (SELECT sc."unmatched" FROM "Scan" sc WHERE sc."sourceId" = ${opts.sourceId} AND sc."id" <> ${opts.scanId}
-        AND sc."status" IN ('succeeded', 'partial') ORDER BY sc."createdAt" DESC LIMIT 1) last
-      CROSS JOIN LATERAL jsonb_array_elements(last."unmatched") e
-    WHERE e.value ->> 'repository' = ${opts.fullName}`;
-  return row?.unmatched ?? [];
 }
 
 // Never GitHub's answer or a thrown message: an upstream body or an echoed header value would be stored and shown.

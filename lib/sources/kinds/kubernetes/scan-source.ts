@@ -44,7 +44,7 @@ export const scanKubernetes: SourceScanner = async ({ scanId, source, log, signa
     if (signal.aborted) throw new Error("worker stopping; scan released for retry");
     const repo = await loadRepoView({ serviceId: plan.serviceId });
     const result = evaluateClusterTarget({ plan, declared: repo.manifests, repoConfig: repo.repoConfig });
-    await persistTarget({ scanId, sourceId: source.id, target: { kind: "cluster", result, seenAt } });
+    await persistTarget({ scanId, sourceId: source.id, target: { kind: "cluster", result, seenAt }, log });
   }
   const finished = await finishScan({ scanId, gone: { workloadsNotSeenSince: seenAt } });
   log.info(

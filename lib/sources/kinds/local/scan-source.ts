@@ -39,7 +39,7 @@ export const scanLocal: SourceScanner = async ({ scanId, source, log, signal }) 
   await appendUnmatchedWorkloads({ scanId, workloads: outcome.unmatched });
   for (const result of outcome.services) {
     if (signal.aborted) throw new Error("worker stopping; scan released for retry");
-    await persistTarget({ scanId, sourceId: source.id, target: { kind: "repository", result } });
+    await persistTarget({ scanId, sourceId: source.id, target: { kind: "repository", result }, log });
   }
   for (const failure of outcome.failures) {
     await persistTargetFailure({ scanId, failure });
