@@ -123,6 +123,22 @@ const base = z.object({
   DOZEN_DEFAULT_SCHEDULE: z.preprocess(emptyAsUnset, z.string().default("0 3 * * *")),
   /** Per-request timeout for GitHub API calls and tarball downloads (a timed-out request is retried). */
   DOZEN_GITHUB_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).default(30_000)),
+  /** Pages of a GitHub source's repository listing read per scan; past it the scan fails (a listing that never ends). */
+  DOZEN_GITHUB_MAX_PAGES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(200)),
+  /** Repositories a GitHub source may list; past it the scan fails (narrow it with include/exclude or topics). */
+  DOZEN_GITHUB_MAX_REPOSITORIES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(10_000)),
+  /** Compressed bytes of one repository's tarball (200 MiB); past it the repository fails. */
+  DOZEN_TARBALL_MAX_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1024).default(209_715_200)),
+  /** Bytes one repository's tarball may inflate to (1 GiB, files written or not); past it the repository fails (a gzip bomb). */
+  DOZEN_TARBALL_MAX_INFLATED_BYTES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1024).default(1_073_741_824)),
+  /** Entries of any kind (files, directories, links) in one repository's tarball; past it the repository fails. */
+  DOZEN_TARBALL_MAX_ENTRIES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(100_000)),
+  /** Directories in one repository's tarball; past it the repository fails (a directory bomb). */
+  DOZEN_TARBALL_MAX_DIRECTORIES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(20_000)),
+  /** Regular files in one repository's tarball; past it the repository fails (a data dump, not a service). */
+  DOZEN_TARBALL_MAX_FILES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(50_000)),
+  /** Wall time of extracting one repository's tarball (download included); past it the repository fails. */
+  DOZEN_TARBALL_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).default(120_000)),
   /** The Dozen web process the CLI's `dozen sources add` talks to. */
   DOZEN_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).default("http://localhost:3000")),
   /** API token the CLI sends to DOZEN_URL as `Authorization: Bearer …` (made with `dozen tokens create`). */

@@ -49,6 +49,10 @@ export interface StandIn {
   /** Marks a repository pushed (its listing entry changes, as GitHub's pushed_at does). */
   touchRepo(opts: { owner: string; name: string }): void;
   inject(fault: Fault): void;
+  /** A broken or hostile listing: every page of `owner`'s repositories says `rel="next"`, forever. */
+  listEndlessly(opts: { owner: string }): void;
+  /** A hostile archive: the repository's tarball is these gzip bytes (a bomb, say) instead of `git archive`'s. */
+  serveArchive(opts: { owner: string; name: string; gzip: Buffer }): void;
   setRateLimit(opts: { remaining: number; resetInSeconds: number; limit?: number }): void;
   resetStats(): void;
   close(): Promise<void>;
@@ -75,6 +79,8 @@ export async function startStandIn(
 ): Promise<StandIn> {
   const repos = new Map<string, StandInRepo & { bare: BareRepo }>();
   const faults: Fault[] = [];
+  const endless = new Set<string>();
+  const archives = new Map<string, Buffer>();
   const limit = { limit: opts.rateLimit ?? 5000, remaining: opts.rateLimit ?? 5000, reset: Math.floor(Date.now() / 1000) + 3600 };
   const fresh = (): StandInStats => ({
     requests: 0,
@@ -190,6 +196,7 @@ export async function startStandIn(
       const last = Math.max(Math.ceil(all.length / perPage), 1);
       const items = all.slice((page - 1) * perPage, page * perPage).map((r) => repoBody({ repo: r, ...urls }));
       const link = (p: number, rel: string) => `<${urls.api}${url.pathname}?per_page=${perPage}&page=${p}>; rel="${rel}"`;
+      if (endless.has(owner.toLowerCase())) return json(200, items.slice(0, 1), { link: link(page + 1, "next") });
       const links = [
         page < last ? link(page + 1, "next") : "",
         page < last ? link(last, "last") : "",
@@ -264,6 +271,8 @@ export async function startStandIn(
     if (!repo || !/^[0-9a-f]{40}$/.test(sha)) return send(res, 404, { message: "Not Found" });
     const prefix = `${repo.owner}-${repo.name}-${sha.slice(0, 7)}`;
     res.writeHead(200, { "content-type": "application/x-gzip", "content-disposition": `attachment; filename=${prefix}.tar.gz` });
+    const archive = archives.get(`${owner}/${name}`.toLowerCase());
+    if (archive) return void res.end(archive);
     const stall = faults.find((f) => f.times > 0 && f.status === "stall" && f.path.test(url.pathname));
     if (stall) {
       stall.times--;
@@ -326,6 +335,12 @@ export async function startStandIn(
     },
     inject(fault) {
       faults.push({ ...fault });
+    },
+    listEndlessly({ owner }) {
+      endless.add(owner.toLowerCase());
+    },
+    serveArchive({ owner, name, gzip }) {
+      archives.set(`${owner}/${name}`.toLowerCase(), gzip);
     },
     setRateLimit({ remaining, resetInSeconds, limit: max }) {
       Object.assign(limit, { remaining, reset: Math.floor(Date.now() / 1000) + resetInSeconds, limit: max ?? limit.limit });

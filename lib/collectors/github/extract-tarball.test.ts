@@ -56,4 +56,55 @@ describe("extractTarball", () => {
       /larger than 10 bytes/,
     );
   });
+
+  it("a directory bomb, an entry flood and a gzip bomb fail with the bound and its setting, no path", async () => {
+    const dirsOnly = await tarball(Array.from({ length: 50 }, (_, i) => ({ name: `top/d${i}/`, type: "directory" as const })));
+    await assert.rejects(extractTarball({ body: Readable.from(dirsOnly), dir: await fresh(), limits: { maxDirectories: 20 } }), {
+      name: "TargetLimitError",
+      message: "repository archive has more than 20 directories (DOZEN_TARBALL_MAX_DIRECTORIES): not scanned",
+    });
+    await assert.rejects(extractTarball({ body: Readable.from(dirsOnly), dir: await fresh(), limits: { maxEntries: 30 } }), {
+      message: "repository archive has more than 30 entries (DOZEN_TARBALL_MAX_ENTRIES): not scanned",
+    });
+    // 64 MB of zeros is a ~64 KB archive: the file itself is too large to keep, but inflating it is the cost.
+    const archive = pack();
+    archive.entry({ name: "top/zeros.bin", size: 64 * 1024 * 1024 }, Buffer.alloc(64 * 1024 * 1024));
+    archive.finalize();
+    const bomb = await buffer(archive.pipe(createGzip()));
+    assert.ok(bomb.length < 1024 * 1024);
+    await assert.rejects(extractTarball({ body: Readable.from(bomb), dir: await fresh(), limits: { maxInflatedBytes: 8 * 1024 * 1024 } }), {
+      message: "repository archive inflates to more than 8388608 bytes (DOZEN_TARBALL_MAX_INFLATED_BYTES): not scanned",
+    });
+  });
+
+  it("an archive that stops sending fails at DOZEN_TARBALL_TIMEOUT_MS", async () => {
+    const stalled = new Readable({ read() {} });
+    await assert.rejects(extractTarball({ body: stalled, dir: await fresh(), limits: { timeoutMs: 300 } }), {
+      message: "repository archive took longer than 300 ms to extract (DOZEN_TARBALL_TIMEOUT_MS): not scanned",
+    });
+  });
+
+  it("a duplicate entry, or a file and a folder of one name, keeps the first and skips the other", async () => {
+    const dir = await fresh();
+    const body = Readable.from(
+      await tarball([
+        { name: "top/app.js", text: "first\n" },
+        { name: "top/app.js", text: "second\n" },
+        { name: "top/lib", text: "a file\n" },
+        { name: "top/lib/", type: "directory" },
+        { name: "top/lib/x.js", text: "under a file\n" },
+        { name: "top/src/", type: "directory" },
+        { name: "top/src", text: "a file where a folder is\n" },
+      ]),
+    );
+    const result = await extractTarball({ body, dir });
+    assert.equal(await readFile(join(dir, "app.js"), "utf8"), "first\n");
+    assert.equal(await readFile(join(dir, "lib"), "utf8"), "a file\n");
+    assert.deepEqual(result.skipped, [
+      { path: "app.js", reason: "duplicate entry (the first one is kept)" },
+      { path: "lib", reason: "not a directory here (a file has this path)" },
+      { path: "lib/x.js", reason: "not a file here (a folder has this path)" },
+      { path: "src", reason: "not a file here (a folder has this path)" },
+    ]);
+  });
 });

@@ -39,4 +39,19 @@ describe("listRepositories", () => {
     assert.ok(grown.repos.some((r) => r.fullName === "acme/zz-new"));
     assert.equal(standIn.stats.counted, 1, "only the changed third page");
   });
+
+  it("stops a listing that never ends at DOZEN_GITHUB_MAX_PAGES, and a too large one at DOZEN_GITHUB_MAX_REPOSITORIES", async () => {
+    const { client } = createGitHubClient({ baseUrl: standIn.baseUrl, token: "list-test" });
+    standIn.addRepo({ owner: "loop", name: "only", bare: { gitDir: "", workTree: "" } });
+    standIn.listEndlessly({ owner: "loop" });
+    standIn.resetStats();
+    await assert.rejects(listRepositories({ client, owner: "loop", ownerType: "org", limits: { maxPages: 25 } }), {
+      name: "TargetLimitError",
+      message: "more than 25 pages (DOZEN_GITHUB_MAX_PAGES)",
+    });
+    assert.equal(standIn.stats.counted, 25, "25 pages asked for, not one more");
+    await assert.rejects(listRepositories({ client, owner: "acme", ownerType: "org", limits: { maxRepositories: 150 } }), {
+      message: "more than 150 repositories (DOZEN_GITHUB_MAX_REPOSITORIES)",
+    });
+  });
 });
