@@ -1,28 +1,8 @@
 "use client";
 
+import { FIELD_CLASS as FIELD, FormField as Field } from "@/components/ui/form-field";
 import { useActionState, useState } from "react";
 import { createToken, type CreateTokenFormState } from "@/lib/actions/create-token";
-
-const FIELD =
-  "w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm aria-invalid:border-red-700 dark:border-slate-700 dark:bg-slate-900";
-
-/** One labelled field with its hint or its error, announced with it (aria-describedby). */
-function Field(props: { id: string; label: string; hint: string; error?: string; children: React.ReactNode }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={props.id} className="block text-sm font-medium">
-        {props.label}
-      </label>
-      {props.children}
-      <p
-        id={`${props.id}-hint`}
-        className={`text-xs ${props.error ? "text-red-800 dark:text-red-300" : "text-slate-600 dark:text-slate-300"}`}
-      >
-        {props.error ?? props.hint}
-      </p>
-    </div>
-  );
-}
 
 /** The token just made, shown this once with a copy button: Dozen keeps only its hash. */
 function NewSecret({ created }: { created: NonNullable<CreateTokenFormState["created"]> }) {

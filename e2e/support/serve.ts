@@ -34,6 +34,9 @@ const app = runChild({
     DOZEN_KUBECONFIG_DIR: tmpdir(),
     DOZEN_CREDENTIAL_ENVS: "GITHUB_TOKEN,GITHUB_APP_ID,GITHUB_APP_PRIVATE_KEY,DOZEN_E2E_UNSET_APP_ID,DOZEN_E2E_UNSET_APP_KEY",
     DOZEN_GITHUB_HOSTS: "api.github.com,127.0.0.1:9",
+    // Notifications: Slack's host and local receivers; local mode keeps its key in this run's own data dir.
+    DOZEN_WEBHOOK_HOSTS: "hooks.slack.com,*.webhook.office.com,127.0.0.1",
+    DOZEN_DATA_DIR: path.join(tmpdir(), name),
   }),
   cwd: ROOT,
   log,

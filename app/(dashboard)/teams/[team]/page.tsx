@@ -4,6 +4,11 @@ import { notFound } from "next/navigation";
 import { FACTORS } from "@/lib/factors/factors";
 import { findRule } from "@/lib/rules/registry";
 import { getTeamPage } from "@/lib/teams/get-team-page";
+import { allows } from "@/lib/auth/principal";
+import { readPagePrincipal } from "@/lib/auth/read-page-principal";
+import { listChannels } from "@/lib/notifications/list-channels";
+import { listDeliveries } from "@/lib/notifications/list-deliveries";
+import { NotificationsSection } from "@/components/teams/notifications-section";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { ServicesHeatmap } from "@/components/overview/services-heatmap";
 import { FixFirstList } from "@/components/teams/fix-first-list";
@@ -27,6 +32,12 @@ export default async function TeamPage({ params }: Props) {
   const card = await getTeamPage({ slug });
   if (!card) notFound();
   const titleOf = (id: string) => findRule(id)?.title ?? id;
+  const [channels, deliveries, principal] = await Promise.all([
+    listChannels({ team: slug }),
+    listDeliveries({ team: slug, limit: 20 }),
+    readPagePrincipal(),
+  ]);
+  const canManage = principal !== null && allows(principal, "maintainer", { team: slug });
   return (
     <div className="space-y-6">
       <div className="flex items-baseline justify-between">
@@ -92,6 +103,7 @@ export default async function TeamPage({ params }: Props) {
           </p>
         ) : null}
       </section>
+      <NotificationsSection team={card.team.slug} channels={channels} deliveries={deliveries} canManage={canManage} />
     </div>
   );
 }
