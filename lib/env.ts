@@ -137,6 +137,10 @@ const base = z.object({
   DOZEN_TARBALL_MAX_DIRECTORIES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(20_000)),
   /** Regular files in one repository's tarball; past it the repository fails (a data dump, not a service). */
   DOZEN_TARBALL_MAX_FILES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(50_000)),
+  /** Files one source (a local directory, a repository) may hold; past it the whole source fails, not scanned. */
+  DOZEN_SOURCE_MAX_FILES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(100_000)),
+  /** Files under one service's directory; past it that service fails (a data dump, a home directory), the others are scanned. */
+  DOZEN_SERVICE_MAX_FILES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(50_000)),
   /** Wall time of extracting one repository's tarball (download included); past it the repository fails. */
   DOZEN_TARBALL_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).default(120_000)),
   /** The Dozen web process the CLI's `dozen sources add` talks to. */

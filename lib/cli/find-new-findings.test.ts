@@ -132,6 +132,16 @@ test("the gate's stderr summary: one line per failed gate, worst first, the firs
     ["all above the bar", { outcome: many, minScore: 5 }, []],
     ["no gate", { outcome: many }, []],
     [
+      "no gate, an unscanned target: it fails the run all the same",
+      {
+        outcome: {
+          ...outcome(),
+          failures: [{ key: "d", name: "dump", path: "dump", error: "more than 5 files (DOZEN_SERVICE_MAX_FILES)" }],
+        },
+      },
+      ["dozen: 1 target could not be scanned: dump (more than 5 files (DOZEN_SERVICE_MAX_FILES))"],
+    ],
+    [
       "below the bar",
       { outcome: many, minScore: 55 },
       ["dozen: 4 services below --min-score 55: svc-6 10.0 (F), svc-1 20.0 (F), svc-5 30.0 (F), svc-3 50.0 (F)"],

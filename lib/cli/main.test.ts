@@ -15,9 +15,13 @@ const cwd = mkdtempSync(join(tmpdir(), "dozen-cli-"));
 after(() => rmSync(cwd, { recursive: true, force: true }));
 writeFileSync(join(cwd, "not-dozen.json"), '{ "name": "not a scan" }\n');
 
-function dozen(args: string[], opts: { bin?: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function dozen(
+  args: string[],
+  opts: { bin?: string; env?: Record<string, string> } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [opts.bin ?? bin, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const env = { ...process.env, ...opts.env };
+    execFile(process.execPath, [opts.bin ?? bin, ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -25,7 +29,10 @@ function dozen(args: string[], opts: { bin?: string } = {}): Promise<{ code: num
 
 /** A one-service directory whose only server binds a literal port and has no Dockerfile. */
 function tinyService(): string {
-  const dir = join(cwd, "tiny");
+  return tinyServiceIn(join(cwd, "tiny"));
+}
+
+function tinyServiceIn(dir: string): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "package.json"), '{ "name": "tiny", "dependencies": { "express": "^4.19.2" } }\n');
   writeFileSync(join(dir, "server.js"), 'const app = require("express")();\napp.get("/v1/x", (q, s) => s.send("x"));\napp.listen(8080);\n');
@@ -190,6 +197,29 @@ describe("dozen CLI", { concurrency: true }, () => {
     assert.equal(low.code, 1);
     assert.match(low.stdout, /below --min-score 99/);
     assert.equal(high.code, 0);
+  });
+
+  test("a service past a bound fails the run, gate or no gate: exit 1, the bound and its setting named", async () => {
+    const dir = join(cwd, "with-dump");
+    for (const name of ["api", "dump"]) {
+      tinyServiceIn(join(dir, name));
+      writeFileSync(join(dir, name, "package.json"), `{ "name": "${name}", "dependencies": { "express": "^4.19.2" } }\n`);
+      writeFileSync(join(dir, name, "Dockerfile"), 'FROM node:20-alpine\nCOPY . .\nCMD ["node", "server.js"]\n');
+    }
+    for (let i = 0; i < 30; i++) writeFileSync(join(dir, "dump", `row-${i}.csv`), "a,b\n");
+    const env = { DOZEN_SERVICE_MAX_FILES: "20" };
+    const [text, json] = await Promise.all([dozen(["scan", dir], { env }), dozen(["scan", dir, "--format", "json"], { env })]);
+    assert.equal(text.code, 1);
+    assert.match(
+      text.stdout,
+      /Could not scan:\n {2}dump \(dump\): more than 20 files under dump \(DOZEN_SERVICE_MAX_FILES\): not collected/,
+    );
+    assert.equal(json.code, 1);
+    assert.match(json.stderr, /dozen: 1 target could not be scanned: dump \(more than 20 files under dump \(DOZEN_SERVICE_MAX_FILES\)/);
+    assert.ok(
+      (JSON.parse(json.stdout) as JsonOut).services.some((s) => s.name === "api"),
+      "the other service is scanned",
+    );
   });
 
   const usageErrors: [string, string[], RegExp][] = [

@@ -12,12 +12,12 @@ import { scanLocalDirectory } from "@/lib/pipeline/scan-local-directory";
 import { loadScoringConfig } from "@/lib/pipeline/load-scoring-config";
 
 /**
- * `dozen scan <dir>`: scan, print, and gate. With --min-score, exits 1 when a service scores below it or a
- * target could not be scanned (an unscanned service cannot show it meets the bar); a service with no
- * applicable check (score N/A) does not fail the gate. With --baseline (a previous JSON or SARIF output),
- * exits 1 when a failing finding is not in it (or a target could not be scanned): the findings the baseline
- * holds no longer fail the run. Both gates may be given; either fails it. With JSON or SARIF on stdout, why
- * a gate failed goes to stderr in one line per gate.
+ * `dozen scan <dir>`: scan, print, and gate. Exits 1 whenever a target could not be scanned (past a bound,
+ * unreadable): a run that did not see a service cannot vouch for it, gate or no gate. With --min-score, exits 1
+ * when a service scores below it; a service with no applicable check (score N/A) does not fail the gate. With
+ * --baseline (a previous JSON or SARIF output), exits 1 when a failing finding is not in it: the findings the
+ * baseline holds no longer fail the run. Both gates may be given; either fails it. With JSON or SARIF on
+ * stdout, why the run failed goes to stderr in one line per reason.
  */
 export async function runScanCommand(opts: {
   args: string[];
@@ -54,8 +54,7 @@ export async function runScanCommand(opts: {
   opts.output.out(printed);
   if (format !== "text") for (const line of summarizeGate({ outcome, minScore, newFindings })) opts.output.err(line);
   const below = minScore !== undefined && outcome.services.some((s) => s.score !== null && s.score < minScore);
-  const gated = minScore !== undefined || newFindings !== undefined;
-  return below || (newFindings?.length ?? 0) > 0 || (gated && outcome.failures.length > 0) ? 1 : 0;
+  return below || (newFindings?.length ?? 0) > 0 || outcome.failures.length > 0 ? 1 : 0;
 }
 
 function parseMinScore(value: string | undefined): number | undefined {

@@ -8,7 +8,7 @@ const NAMED = 5;
 /**
  * Why the gate failed, one line per gate, for stderr beside a JSON or SARIF stdout (so a CI log says it without
  * opening the file): the services below `--min-score` with their scores, the targets that could not be
- * scanned, and the findings not in `--baseline`. Empty when every gate passed.
+ * scanned (gate or no gate: they fail the run), and the findings not in `--baseline`. Empty when nothing failed.
  */
 export function summarizeGate(opts: { outcome: ScanOutcome; minScore?: number; newFindings?: readonly NewFinding[] }): string[] {
   const lines: string[] = [];
@@ -26,7 +26,7 @@ export function summarizeGate(opts: { outcome: ScanOutcome; minScore?: number; n
     lines.push(`dozen: ${plural(newFindings.length, "finding")} not in the baseline: ${named(where)}`);
   }
   const failures = opts.outcome.failures;
-  if ((minScore !== undefined || newFindings) && failures.length > 0)
+  if (failures.length > 0)
     lines.push(`dozen: ${plural(failures.length, "target")} could not be scanned: ${named(failures.map((f) => `${f.name} (${f.error})`))}`);
   return lines;
 }

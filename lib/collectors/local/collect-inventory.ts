@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { toolEnv } from "@/lib/env";
+import { env, toolEnv } from "@/lib/env";
+import { TargetLimitError } from "@/lib/errors";
 import type { RepoInventory } from "@/lib/facts/deploy-graph/inventory";
 import { structureKind } from "@/lib/facts/deploy-graph/structure-files";
-import { CollectError } from "@/lib/collectors/local/collect-error";
 import { readTextFile } from "@/lib/collectors/local/read-text-file";
 import { mayDescend } from "@/lib/collectors/local/walk-rules";
 
@@ -38,10 +38,10 @@ export const DEFAULT_INVENTORY_LIMITS: InventoryLimits = {
  * structure files — Dockerfiles, compose and skaffold files, Kubernetes YAML, Helm charts, Kustomize
  * directories (rendered by the machine's `kubectl kustomize`, offline: no remote bases, no plugins), CI
  * workflows, build manifests and conventional entry points — so discovery and the deployment graph see
- * the whole repository before any service is known. Throws CollectError past `maxFiles`.
+ * the whole repository before any service is known. Throws a TargetLimitError past `maxFiles` (DOZEN_SOURCE_MAX_FILES).
  */
 export async function collectInventory(opts: { root: string; limits?: Partial<InventoryLimits> }): Promise<RepoInventory> {
-  const limits = { ...DEFAULT_INVENTORY_LIMITS, ...opts.limits };
+  const limits = { ...DEFAULT_INVENTORY_LIMITS, maxFiles: env().DOZEN_SOURCE_MAX_FILES, ...opts.limits };
   const files: string[] = [];
   const skipped: { path: string; reason: string }[] = [];
   const queue: { dir: string; depth: number }[] = [{ dir: ".", depth: 0 }];
@@ -62,7 +62,9 @@ export async function collectInventory(opts: { root: string; limits?: Partial<In
       } else if (entry.isFile()) {
         files.push(path);
         if (files.length > limits.maxFiles) {
-          throw new CollectError(`more than ${limits.maxFiles} files in the source: not scanned (the inventory's maxFiles bound)`);
+          throw new TargetLimitError(`more than ${limits.maxFiles} files in the source (DOZEN_SOURCE_MAX_FILES): not scanned`, {
+            setting: "DOZEN_SOURCE_MAX_FILES",
+          });
         }
       }
     }

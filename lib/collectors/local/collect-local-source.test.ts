@@ -30,11 +30,7 @@ describe("collectLocalSource", () => {
       targets.map((t) => [t.key, t.name, "error" in t ? t.error : "ok"]),
       [
         ["api", "api", "ok"],
-        [
-          "data-dump",
-          "data-dump",
-          "more than 20 files under data-dump: not collected (raise limits.abortFileCount if this is really one service)",
-        ],
+        ["data-dump", "data-dump", "more than 20 files under data-dump (DOZEN_SERVICE_MAX_FILES): not collected"],
         ["worker", "worker", "ok"],
       ],
     );

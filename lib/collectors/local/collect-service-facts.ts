@@ -9,6 +9,7 @@ import { readVcsInfo } from "@/lib/collectors/local/read-vcs-info";
 import { type CollectLimits, DEFAULT_COLLECT_LIMITS, type DiscoveredService } from "@/lib/collectors/local/types";
 import { loadSyntaxParser } from "@/lib/collectors/syntax/load-syntax-parser";
 import { detectLanguage } from "@/lib/facts/detect-language";
+import { env } from "@/lib/env";
 import { walkServiceFiles } from "@/lib/collectors/local/walk-service-files";
 
 /**
@@ -28,7 +29,7 @@ export async function collectServiceFacts(opts: {
   deploy?: ServiceDeploy;
 }): Promise<ServiceFacts> {
   const root = resolve(opts.root);
-  const limits: CollectLimits = { ...DEFAULT_COLLECT_LIMITS, ...opts.limits };
+  const limits: CollectLimits = { ...DEFAULT_COLLECT_LIMITS, abortFileCount: env().DOZEN_SERVICE_MAX_FILES, ...opts.limits };
   // A deploy-only service lives in the file that declares it (`deploy/cart.yaml`, `compose.yaml#cart`).
   const declaredIn = opts.deploy?.basis === "deploy-only" ? opts.service.path.split("#")[0]! : null;
   const servicePath = declaredIn === null ? opts.service.path : dirOf(declaredIn) || ".";

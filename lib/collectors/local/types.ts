@@ -18,7 +18,7 @@ export interface CollectLimits {
   maxFileBytes: number;
   /** Files listed in `facts.files`; the rest are skipped with one summary entry. */
   maxFiles: number;
-  /** Beyond this many files the service is not a service but a mistake (a data dump, a home dir): the target fails. */
+  /** Beyond this many files the service is not a service but a mistake (a data dump, a home dir): the target fails (DOZEN_SERVICE_MAX_FILES). */
   abortFileCount: number;
   /** Total text read per service; later files are skipped "total text limit". */
   maxTotalBytes: number;

@@ -50,9 +50,7 @@ export async function walkServiceFiles(opts: {
       } else if (entry.isFile()) {
         seen++;
         if (seen > limits.abortFileCount) {
-          throw new CollectError(
-            `more than ${limits.abortFileCount} files under ${servicePath}: not collected (raise limits.abortFileCount if this is really one service)`,
-          );
+          throw new CollectError(`more than ${limits.abortFileCount} files under ${servicePath} (DOZEN_SERVICE_MAX_FILES): not collected`);
         }
         if (files.length >= limits.maxFiles) {
           unlisted++;
