@@ -12,6 +12,7 @@ import { db } from "@/lib/db";
 import { createBoss } from "@/lib/jobs/create-boss";
 import { QUEUES } from "@/lib/jobs/queues";
 import { createChannel } from "@/lib/notifications/create-channel";
+import { finishScan } from "@/lib/persistence/scan-run/finish-scan";
 import { readSecretKey, SECRET_KEY_FILE } from "@/lib/notifications/read-secret-key";
 import { recordWeeklyDigests } from "@/lib/notifications/record-weekly-digests";
 import { startWorker } from "@/test/github/worker-processes";
@@ -168,19 +169,20 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
 }
 
 it("a scan that breaks checks is told once to each channel by a real worker: signed webhook retried with back-off, Slack, e-mail", async () => {
-  const root = await writeTestTree({ files: GOOD });
-  const first = await scanIntoDatabase({ root, name: "pay" });
-  assert.equal(first.status, "succeeded");
-  assert.equal(await db().notificationEvent.count(), 0, "the first scan only sets the baseline");
-  const before = await failingOf();
-
   const audit = { actor: { kind: "local" as const, id: "local", name: "local user" }, origin: null };
   const webhook = await createChannel({
     input: { team: "team-pay", kind: "webhook", url: hook.url("/generic"), secret: SECRET, minScoreDrop: 100 },
     audit,
   });
   const slack = await createChannel({ input: { team: "team-pay", kind: "slack", url: hook.url("/slack"), minScoreDrop: 0.1 }, audit });
+  const teams = await createChannel({ input: { team: "team-pay", kind: "teams", url: hook.url("/teams") }, audit });
   const email = await createChannel({ input: { team: "team-pay", kind: "email", url: "mailto:pay-team@example.com" }, audit });
+
+  const root = await writeTestTree({ files: GOOD });
+  const first = await scanIntoDatabase({ root, name: "pay" });
+  assert.equal(first.status, "succeeded");
+  assert.equal(await db().notificationEvent.count(), 0, "the first scan only sets the baseline");
+  const before = await failingOf();
 
   for (const [file, content] of Object.entries(BROKEN)) writeFileSync(path.join(root, file), content);
   const second = await scanIntoDatabase({ root, name: "pay" });
@@ -238,6 +240,10 @@ it("a scan that breaks checks is told once to each channel by a real worker: sig
       JSON.stringify(slackBodies),
     );
     assert.ok(hook.received.filter((r) => r.path === "/slack").every((r) => r.headers["x-dozen-signature-256"] === undefined));
+    const card = hook.received.find((r) => r.path === "/teams" && r.status === 200);
+    const teamsBody = JSON.parse(card?.body ?? "{}") as { attachments?: { contentType: string; content: { body: { text: string }[] } }[] };
+    assert.equal(teamsBody.attachments?.[0]?.contentType, "application/vnd.microsoft.card.adaptive");
+    assert.ok(done.some((d) => d.channelId === teams.id));
     const mails = await until("the e-mails", async () =>
       mail.received.length >= done.filter((d) => d.channelId === email.id).length ? mail.received : null,
     );
@@ -294,4 +300,22 @@ it("a receiver that refuses for good (4xx) or redirects is not retried; the log 
     worker.stop("SIGTERM");
     await worker.exited;
   }
+});
+
+it("a failed scan of a source is told to the teams owning its services", async () => {
+  const source = await db().source.findFirstOrThrow({ where: { name: "pay" }, select: { id: true } });
+  const scan = await db().scan.create({
+    data: { sourceId: source.id, trigger: "manual", rulesVersion: "test", status: "running" },
+    select: { id: true },
+  });
+  const { status } = await finishScan({ scanId: scan.id, error: "source directory is gone" });
+  assert.equal(status, "failed");
+  const events = await db().notificationEvent.findMany({ where: { scanId: scan.id }, select: { kind: true, payload: true, team: true } });
+  assert.deepEqual(
+    events.map((e) => [e.kind, e.team?.slug]),
+    [["scan.failed", "team-pay"]],
+  );
+  assert.equal((events[0]?.payload as { subject: string }).subject, "The scan of pay failed");
+  await finishScan({ scanId: scan.id, error: "source directory is gone" });
+  assert.equal(await db().notificationEvent.count({ where: { scanId: scan.id } }), 1, "closing it again tells nothing twice");
 });
