@@ -29,12 +29,5 @@ export const dispatchNotificationsPayload = z.object({}).passthrough();
 export const deliverNotificationPayload = z.object({ deliveryId: z.number().int().positive() });
 export type DeliverNotificationPayload = z.infer<typeof deliverNotificationPayload>;
 
-/** `week`: the ISO week to digest (`2026-W49`); omitted, the week ending now. */
-export const weeklyDigestPayload = z
-  .object({
-    week: z
-      .string()
-      .regex(/^\d{4}-W\d{2}$/)
-      .optional(),
-  })
-  .passthrough();
+/** Fired by the cron: digests the week ending now (nothing to say in the payload). */
+export const weeklyDigestPayload = z.object({}).passthrough();

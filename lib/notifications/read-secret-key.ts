@@ -21,7 +21,8 @@ export function readSecretKey(opts: { dataDir?: string } = {}): Buffer {
     throw new ValidationError("DOZEN_SECRET_KEY is not set: notification channels need it to store their credentials encrypted", {
       fields: { url: "set DOZEN_SECRET_KEY (openssl rand -base64 32) on the web and worker processes first" },
     });
-  const dir = path.resolve(opts.dataDir ?? env().DOZEN_DATA_DIR);
+  // A directory known only at run time: not one for the build to trace into the server bundle.
+  const dir = path.resolve(/* turbopackIgnore: true */ opts.dataDir ?? env().DOZEN_DATA_DIR);
   const file = path.join(dir, SECRET_KEY_FILE);
   mkdirSync(dir, { recursive: true });
   try {
