@@ -13,6 +13,8 @@ import { createBoss } from "@/lib/jobs/create-boss";
 import { QUEUES } from "@/lib/jobs/queues";
 import { createChannel } from "@/lib/notifications/create-channel";
 import { finishScan } from "@/lib/persistence/scan-run/finish-scan";
+import { createSession } from "@/lib/auth/sessions/create-session";
+import type { Principal } from "@/lib/auth/principal";
 import { readSecretKey, SECRET_KEY_FILE } from "@/lib/notifications/read-secret-key";
 import { recordWeeklyDigests } from "@/lib/notifications/record-weekly-digests";
 import { startWorker } from "@/test/github/worker-processes";
@@ -103,6 +105,45 @@ it("DELETE /api/v1/channels/{id} removes it (204) and records channel.delete", a
   assert.equal(deleted.status, 204);
   assert.equal(await db().notificationChannel.count({ where: { id } }), 0);
   assert.equal(await db().auditEvent.count({ where: { action: "channel.delete", targetId: String(id) } }), 1);
+});
+
+it("with sign-in, the team's maintainers and admins manage its channels; another team's maintainer and a viewer get 403", async () => {
+  const secret = "notifications-test-session-secret-32+";
+  const signIn = {
+    DOZEN_OIDC_ISSUER: "http://127.0.0.1:9/never-asked",
+    DOZEN_OIDC_CLIENT_ID: "dozen",
+    DOZEN_OIDC_CLIENT_SECRET: "secret",
+    DOZEN_SESSION_SECRET: secret,
+  };
+  Object.assign(process.env, signIn);
+  try {
+    const as = async (user: { role: Principal["role"]; teams?: string[] }, body: unknown) => {
+      const { cookie } = await createSession({
+        user: { subject: `s-${user.role}-${user.teams}`, name: user.role, ...user },
+        secret,
+        ttlMs: 60_000,
+      });
+      return createChannelRoute(
+        new Request("http://dozen.test/api/v1/channels", {
+          method: "POST",
+          headers: { "content-type": "application/json", cookie: `dozen_session=${cookie}` },
+          body: JSON.stringify(body),
+        }),
+        undefined,
+      );
+    };
+    const body = { team: "team-pay", kind: "slack", url: hook.url("/roles") };
+    assert.equal((await as({ role: "viewer" }, body)).status, 403);
+    assert.equal((await as({ role: "maintainer", teams: ["team-other"] }, body)).status, 403);
+    const made = await as({ role: "maintainer", teams: ["team-pay"] }, body);
+    assert.equal(made.status, 201, await made.clone().text());
+    assert.equal((await as({ role: "admin" }, body)).status, 201);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: "channel.create", actorName: "maintainer" } });
+    assert.equal((audit.detail as { team: string }).team, "team-pay");
+  } finally {
+    for (const k of Object.keys(signIn)) delete process.env[k];
+    await db().notificationChannel.deleteMany({});
+  }
 });
 
 it("local mode keeps one random key per data directory (0600); with sign-in and no DOZEN_SECRET_KEY, channels are refused", async () => {
