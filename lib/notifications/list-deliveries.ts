@@ -18,7 +18,7 @@ export interface DeliverySummary {
 export async function listDeliveries(opts: { team: string; limit?: number }): Promise<DeliverySummary[]> {
   const rows = await db().notificationDelivery.findMany({
     where: { channel: { team: { slug: opts.team } } },
-    orderBy: { id: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: opts.limit ?? 20,
     select: {
       id: true,

@@ -16,6 +16,7 @@ import { finishScan } from "@/lib/persistence/scan-run/finish-scan";
 import { createSession } from "@/lib/auth/sessions/create-session";
 import type { Principal } from "@/lib/auth/principal";
 import { readSecretKey, SECRET_KEY_FILE } from "@/lib/notifications/read-secret-key";
+import { pruneNotifications } from "@/lib/notifications/prune-notifications";
 import { recordWeeklyDigests } from "@/lib/notifications/record-weekly-digests";
 import { startWorker } from "@/test/github/worker-processes";
 import { startMailReceiver } from "@/test/notifications/mail-receiver";
@@ -359,4 +360,12 @@ it("a failed scan of a source is told to the teams owning its services", async (
   assert.equal((events[0]?.payload as { subject: string }).subject, "The scan of pay failed");
   await finishScan({ scanId: scan.id, error: "source directory is gone" });
   assert.equal(await db().notificationEvent.count({ where: { scanId: scan.id } }), 1, "closing it again tells nothing twice");
+});
+
+it("events older than 180 days go, with their deliveries; newer ones stay", async () => {
+  const events = await db().notificationEvent.count();
+  assert.ok(events > 0 && (await db().notificationDelivery.count()) > 0);
+  assert.equal((await pruneNotifications({ now: new Date(Date.now() + 179 * 86_400_000) })).events, 0);
+  assert.equal((await pruneNotifications({ now: new Date(Date.now() + 181 * 86_400_000) })).events, events);
+  assert.equal(await db().notificationDelivery.count(), 0);
 });

@@ -2,9 +2,10 @@ import { env } from "@/lib/env";
 import { defineJob } from "@/lib/jobs/define-job";
 import { QUEUES, weeklyDigestPayload } from "@/lib/jobs/queues";
 import { dispatchEvents } from "@/lib/notifications/dispatch-events";
+import { pruneNotifications } from "@/lib/notifications/prune-notifications";
 import { recordWeeklyDigests } from "@/lib/notifications/record-weekly-digests";
 
-/** On DOZEN_DIGEST_SCHEDULE: records each team's and the fleet's weekly digest, then dispatches them. */
+/** On DOZEN_DIGEST_SCHEDULE: records each team's and the fleet's weekly digest, dispatches them, and prunes old events. */
 export const weeklyDigestJob = defineJob({
   name: QUEUES.weeklyDigest,
   schema: weeklyDigestPayload,
@@ -13,6 +14,7 @@ export const weeklyDigestJob = defineJob({
   async handle(_payload, { boss, log }) {
     const { events } = await recordWeeklyDigests();
     const dispatched = await dispatchEvents({ boss });
-    log.info({ digests: events, deliveries: dispatched.deliveries }, "weekly digests recorded");
+    const pruned = await pruneNotifications();
+    log.info({ digests: events, deliveries: dispatched.deliveries, pruned: pruned.events }, "weekly digests recorded");
   },
 });
