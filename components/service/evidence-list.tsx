@@ -1,35 +1,22 @@
-import type { Evidence } from "@/lib/rules/types";
-import { CodeSnippet } from "@/components/service/code-snippet";
+/** A piece of evidence as a finding card lists it: where, linked when the source has a web URL. */
+export interface ShownEvidence {
+  /** `path:line` or `path:start-end` in the repository, or `cluster/namespace/Kind/name · field`. */
+  location: string;
+  url?: string;
+}
 
-/** Where a finding was seen: file and lines (linked when the source has a web URL) or a cluster object. */
-export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
+/**
+ * Where a finding was seen, one line each: file and lines, or a cluster object and field. The code itself
+ * is shown, highlighted, in the guide's "Where" when the finding is opened (it used to be in every card,
+ * which made a failing service's page several times larger). Styled by the card (`.finding > ul`).
+ */
+export function EvidenceList({ evidence }: { evidence: readonly ShownEvidence[] }) {
   if (evidence.length === 0) return null;
   return (
-    <ul className="mt-2 space-y-2">
+    <ul>
       {evidence.map((e, i) => (
-        <li key={i} className="text-xs">
-          {e.type === "repo" ? (
-            <>
-              <p className="font-mono break-all text-slate-700 dark:text-slate-300" data-testid="evidence-location">
-                {e.url ? (
-                  <a href={e.url} className="text-sky-800 underline dark:text-sky-300">
-                    {e.path}:{e.lineStart}
-                    {e.lineEnd > e.lineStart ? `-${e.lineEnd}` : ""}
-                  </a>
-                ) : (
-                  <>
-                    {e.path}:{e.lineStart}
-                    {e.lineEnd > e.lineStart ? `-${e.lineEnd}` : ""}
-                  </>
-                )}
-              </p>
-              {e.snippet ? <CodeSnippet code={e.snippet} path={e.path} /> : null}
-            </>
-          ) : (
-            <p className="font-mono break-all text-slate-700 dark:text-slate-300" data-testid="evidence-location">
-              {e.cluster}/{e.namespace ?? "-"}/{e.kind}/{e.name} · {e.jsonPath}
-            </p>
-          )}
+        <li key={i} data-testid="evidence-location">
+          {e.url ? <a href={e.url}>{e.location}</a> : e.location}
         </li>
       ))}
     </ul>

@@ -1,6 +1,21 @@
-import type { ServiceFinding } from "@/lib/services/get-service-detail";
-import { EvidenceList } from "@/components/service/evidence-list";
-import { RemediationGuide } from "@/components/service/remediation-guide";
+import { EvidenceList, type ShownEvidence } from "@/components/service/evidence-list";
+import { FindingGuide } from "@/components/service/finding-guide";
+
+/** A finding as its card shows it: everything worked out on the server, so the page carries data, not markup. */
+export interface FindingCardData {
+  ruleId: string;
+  title: string;
+  outcome: string;
+  message: string;
+  /** Effort and weight of fixing it: failures only. */
+  fix?: { effort: string; weight: number };
+  /** Seen in the cluster; otherwise in the repository. */
+  cluster?: true;
+  /** Where a failure was seen. */
+  evidence?: ShownEvidence[];
+  /** A custom check has no guide. */
+  noGuide?: true;
+}
 
 const OUTCOME_LABEL: Record<string, string> = {
   pass: "Pass",
@@ -10,41 +25,31 @@ const OUTCOME_LABEL: Record<string, string> = {
   error: "Error",
 };
 
-/** One check's result; failures open with evidence and the guide, passes stay one line. */
-export function FindingCard({ finding, title, guide }: { finding: ServiceFinding; title: string; guide: string | null }) {
+/**
+ * One check's result; failures open with where they were seen and a closed "How to fix" that loads the guide
+ * when opened (from the service `slug`), passes stay one line. A finding from the cluster says so; the rest
+ * come from the repository. Styled by the `.findings` rules of globals.css, keyed on `data-outcome`: a page
+ * of sixty cards repeats short markup and data, not long utility lists.
+ */
+export function FindingCard({ finding, slug }: { finding: FindingCardData; slug: string }) {
   const failed = finding.outcome === "fail" || finding.outcome === "error";
   return (
-    <li
-      className={`rounded border p-3 ${failed ? "border-red-200 bg-white dark:border-red-900 dark:bg-slate-900" : "border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"}`}
-      data-testid="finding"
-      data-outcome={finding.outcome}
-      data-rule={finding.ruleId}
-    >
-      <div className="flex flex-wrap items-baseline gap-2">
-        <span
-          className={`rounded px-1.5 text-xs font-semibold ${failed ? "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100" : "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200"}`}
-        >
-          {OUTCOME_LABEL[finding.outcome] ?? finding.outcome}
-        </span>
-        <h3 className="font-medium">{title}</h3>
-        <code className="text-xs text-slate-500 dark:text-slate-400">{finding.ruleId}</code>
-        <span
-          className="rounded border border-slate-300 px-1 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300"
-          data-testid="finding-origin"
-        >
-          {finding.origin === "cluster" ? "seen in the cluster" : "seen in the repository"}
-        </span>
-        <span className="ml-auto text-xs text-slate-600 dark:text-slate-300">
-          effort {finding.effort} · weight {finding.weight}
-        </span>
+    <li data-testid="finding" data-outcome={finding.outcome} data-rule={finding.ruleId}>
+      <div>
+        <strong>{OUTCOME_LABEL[finding.outcome] ?? finding.outcome}</strong>
+        <h3>{finding.title}</h3>
+        <code>{finding.ruleId}</code>
+        {finding.cluster ? (
+          <span className="origin" data-testid="finding-origin">
+            seen in the cluster
+          </span>
+        ) : null}
+        {finding.fix ? <small>{`effort ${finding.fix.effort} · weight ${finding.fix.weight}`}</small> : null}
       </div>
-      <p className="mt-1 text-sm wrap-break-word text-slate-700 dark:text-slate-300">{finding.message}</p>
-      {failed ? <EvidenceList evidence={finding.evidence} /> : null}
-      {failed && guide ? (
-        <details className="mt-2">
-          <summary className="cursor-pointer text-sm font-medium text-sky-800 dark:text-sky-300">How to fix</summary>
-          <RemediationGuide markdown={guide} />
-        </details>
+      <p>{finding.message}</p>
+      {finding.evidence ? <EvidenceList evidence={finding.evidence} /> : null}
+      {failed && !finding.noGuide ? (
+        <FindingGuide slug={slug} ruleId={finding.ruleId} origin={finding.cluster ? "cluster" : "repository"} />
       ) : null}
     </li>
   );

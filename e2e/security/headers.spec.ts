@@ -43,3 +43,16 @@ test("[SECURITY] every page carries a nonce CSP, no framing, img-src 'self', nos
   const behindTls = await request.get("/", { headers: { "x-forwarded-proto": "https" } });
   expect(behindTls.headers()["strict-transport-security"]).toMatch(/max-age=\d+/);
 });
+
+test("[SECURITY] Next's built assets are cached for a year as immutable; pages are not", async ({ request }) => {
+  const page = await request.get("/");
+  expect(page.headers()["cache-control"] ?? "").not.toMatch(/immutable|max-age=[1-9]/);
+  const html = await page.text();
+  const assets = [...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  expect(assets.length).toBeGreaterThan(0);
+  for (const asset of new Set(assets)) {
+    const response = await request.get(asset);
+    expect(response.status(), asset).toBe(200);
+    expect(response.headers()["cache-control"], asset).toBe("public, max-age=31536000, immutable");
+  }
+});

@@ -15,6 +15,14 @@ test("[SERVICE] a poor service ranks its fixes and links every factor card to it
   const portFinding = page.locator('[data-rule="readsPortFromEnv"]');
   await expect(portFinding).toHaveAttribute("data-outcome", "fail");
   await expect(portFinding.getByTestId("evidence-location")).toHaveText(/^admin-portal\/server\.js:45$/);
+  // The guide is not in the page: it loads when "How to fix" is opened, in the evidence file's language.
+  await expect(portFinding.getByTestId("remediation-guide")).toHaveCount(0);
+  await portFinding.getByText("How to fix").click();
+  const guide = portFinding.getByTestId("remediation-guide");
+  await expect(guide).toContainText("admin-portal/server.js:45");
+  await expect(guide).toContainText("process.env.PORT");
+  await expect(guide).not.toContainText("os.Getenv");
+  await expect(guide.locator("code.hljs").first()).toBeVisible();
   await saveScreenshot(page, "service-admin-portal");
   await expectNoSeriousA11yViolations(page);
 });

@@ -19,6 +19,7 @@ it("/api/v1/openapi.json is a valid OpenAPI 3.1 document describing every v1 rou
   for (const expected of [
     "GET /api/v1/services",
     "GET /api/v1/services/{slug}",
+    "GET /api/v1/services/{slug}/findings/{ruleId}/guide",
     "GET /api/v1/teams",
     "GET /api/v1/teams/{slug}",
     "GET /api/v1/factors",
@@ -38,6 +39,7 @@ it("/api/v1/openapi.json is a valid OpenAPI 3.1 document describing every v1 rou
     "GET /api/v1/channels",
     "POST /api/v1/channels",
     "DELETE /api/v1/channels/{id}",
+    "GET /api/v1/channels/{id}/deliveries",
   ])
     assert.ok(operations.includes(expected), `${expected} is described`);
   assert.ok(doc.paths["/api/v1/sources"]?.post?.responses["201"]);

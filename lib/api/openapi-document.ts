@@ -4,10 +4,25 @@ import { auditEventList, auditEventListQuery } from "@/lib/api/schemas/audit";
 import { apiErrorBody } from "@/lib/api/schemas/common";
 import { checkInfoSchema, checkList, checkListQuery, checkParams, factorList, factorListQuery } from "@/lib/api/schemas/catalogue";
 import { createScanBody, idParams, scanDetail, scanDetailQuery, scanList, scanListQuery, scanSummary } from "@/lib/api/schemas/scans";
-import { serviceDetail, serviceList, serviceListQuery, slugParams } from "@/lib/api/schemas/services";
+import {
+  findingGuide,
+  findingGuideParams,
+  findingGuideQuery,
+  serviceDetail,
+  serviceList,
+  serviceListQuery,
+  slugParams,
+} from "@/lib/api/schemas/services";
 import { createSourceBody, sourceList, sourceListQuery, sourceSchema, updateSourceBody } from "@/lib/api/schemas/sources";
 import { teamDetail, teamList, teamListQuery } from "@/lib/api/schemas/teams";
-import { channelList, channelListQuery, channelSchema, createChannelBody } from "@/lib/api/schemas/channels";
+import {
+  channelList,
+  channelListQuery,
+  channelSchema,
+  createChannelBody,
+  deliveryList,
+  deliveryListQuery,
+} from "@/lib/api/schemas/channels";
 
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 const error = (description: string) => ({ description, ...json(apiErrorBody) });
@@ -71,6 +86,17 @@ export function openApiDocument() {
           requestParams: { path: slugParams },
           schema: serviceDetail,
           notFound: "No service has this slug.",
+        }),
+      },
+      "/api/v1/services/{slug}/findings/{ruleId}/guide": {
+        get: read({
+          summary: "A finding's remediation guide, filled from its evidence and in the code's language",
+          description:
+            "What the service page loads when a finding is opened: the check's guide for this service's latest finding of it (`origin` says which: the repository's or the cluster's), rendered once per distinct guide.",
+          tags: ["services"],
+          requestParams: { path: findingGuideParams, query: findingGuideQuery },
+          schema: findingGuide,
+          notFound: "No service has this slug, its latest scan has no finding of this check, or the check has no guide.",
         }),
       },
       "/api/v1/teams": {
@@ -219,6 +245,17 @@ export function openApiDocument() {
           requestParams: { path: idParams },
           responses: { "204": { description: "Deleted." }, "404": error("No channel has this id.") },
         },
+      },
+      "/api/v1/channels/{id}/deliveries": {
+        get: read({
+          summary: "A channel's delivery log, newest first",
+          description:
+            "Each event sent to the channel: status (`pending`, `sending`, `delivered`, `failed`), attempts and the last attempt's outcome, in Dozen's words (never the URL or the receiver's body).",
+          tags: ["notifications"],
+          requestParams: { path: idParams, query: deliveryListQuery },
+          schema: deliveryList,
+          notFound: "No channel has this id.",
+        }),
       },
     },
   });

@@ -1,10 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { CodeSnippet } from "@/components/service/code-snippet";
-import { RemediationGuide } from "@/components/service/remediation-guide";
 import { languageOfPath } from "@/lib/guides/code-languages";
+import { renderGuide } from "@/lib/guides/render-guide";
+import { renderGuideHtml } from "@/lib/guides/render-guide-html";
 import { getGuide } from "@/lib/rules/registry";
 
 test("[SERVICE] an evidence file's language comes from its name or extension; unknown ones stay plain", () => {
@@ -22,23 +20,33 @@ test("[SERVICE] an evidence file's language comes from its name or extension; un
   for (const [path, lang] of table) assert.equal(languageOfPath(path), lang, path);
 });
 
-test("[SERVICE] a snippet is highlighted in its file's language, escaped, and plain when the language is unknown", () => {
-  const docker = renderToStaticMarkup(createElement(CodeSnippet, { code: "FROM node:latest\nUSER root", path: "Dockerfile" }));
-  assert.match(docker, /<code class="hljs language-dockerfile"[^>]*><span class="hljs-keyword">FROM<\/span>/);
-  const plain = renderToStaticMarkup(createElement(CodeSnippet, { code: "PASSWORD=<redacted>", path: ".env" }));
-  assert.equal(
-    plain,
-    '<pre class="mt-1 overflow-x-auto rounded bg-slate-900 p-2 text-slate-100"><code>PASSWORD=&lt;redacted&gt;</code></pre>',
+test("[SERVICE] a finding's snippet is highlighted in its file's language in its guide, escaped, and plain when unknown", () => {
+  const where = (path: string, snippet: string) =>
+    renderGuideHtml({
+      markdown:
+        renderGuide({
+          ruleId: "x",
+          markdown: "**Where:** here\n\n```\n{{snippet}}\n```\n",
+          evidence: [{ type: "repo", path, lineStart: 1, lineEnd: 1, snippet }],
+        }) ?? "",
+    });
+  assert.match(
+    where("Dockerfile", "FROM node:latest\nUSER root"),
+    /<code class="hljs language-dockerfile"><span class="hljs-keyword">FROM<\/span>/,
   );
+  assert.match(where(".env", "PASSWORD=<redacted>"), /<pre><code>PASSWORD=&#x3C;redacted>\n<\/code><\/pre>/);
+  const hostile = where("server.js", '</code><img src=x onerror="alert(1)">');
+  assert.match(hostile, /language-javascript/);
+  assert.doesNotMatch(hostile, /<img|<\/code><img/, "a highlighted snippet is escaped too");
 });
 
 test("[SERVICE] a remediation guide's before/after blocks are highlighted in the language they name", () => {
   const guide = getGuide("readsPortFromEnv");
   assert.ok(guide && /```(ts|js|python|go|yaml|dockerfile)/.test(guide), "the guide has a fenced block with a language");
-  const html = renderToStaticMarkup(createElement(RemediationGuide, { markdown: guide }));
+  const html = renderGuideHtml({ markdown: guide });
   assert.match(html, /<code class="hljs language-\w+">/);
   assert.match(html, /<span class="hljs-[a-z]+">/, "tokens are wrapped for the theme's colours");
-  const unknown = renderToStaticMarkup(createElement(RemediationGuide, { markdown: "```gitignore\n.env\n```" }));
+  const unknown = renderGuideHtml({ markdown: "```gitignore\n.env\n```" });
   assert.match(
     unknown,
     /<pre><code class="[^"]*language-gitignore">\.env\n<\/code><\/pre>/,

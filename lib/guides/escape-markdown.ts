@@ -27,10 +27,13 @@ export function inlineCode(text: string): string {
   return `${fence}${pad}${line}${pad}${fence}`;
 }
 
-/** A fenced block of its own, its fence longer than any backtick run in the text. */
-export function codeBlock(text: string): string {
+/**
+ * A fenced block of its own, its fence longer than any backtick run in the text; `lang` (a highlight
+ * language Dozen names, never a scanned value) goes in its info string so the block is highlighted.
+ */
+export function codeBlock(text: string, lang?: string | null): string {
   const fence = "`".repeat(Math.max(3, longestRun(text, "`") + 1));
-  return `${fence}\n${text}\n${fence}`;
+  return `${fence}${lang ?? ""}\n${text}\n${fence}`;
 }
 
 function oneLine(text: string): string {

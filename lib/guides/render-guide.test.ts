@@ -1,14 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { FindingList } from "@/components/service/finding-list";
 import { toGuideLanguage } from "@/lib/guides/guide-languages";
 import { renderGuide } from "@/lib/guides/render-guide";
+import { renderGuideHtml } from "@/lib/guides/render-guide-html";
 import { parseGuideParts } from "@/lib/guides/select-guide-sections";
 import { CHECKS, getGuide } from "@/lib/rules/registry";
 import type { Evidence } from "@/lib/rules/types";
-import type { ServiceFinding } from "@/lib/services/get-service-detail";
 
 /** The checks whose fix is code, and the languages each must show it in (README "Guides in the service's language"). */
 const CODE_CHECKS = [
@@ -117,18 +114,14 @@ test("no guide ever shows an unfilled placeholder or a language marker, with or 
   );
 });
 
-test("[SERVICE] the service page shows a finding's guide in the service's language", () => {
-  const finding: ServiceFinding = {
+test("[SERVICE] a finding's guide, as the service page loads it, is in the service's language", () => {
+  const markdown = renderGuide({
     ruleId: "handlesSigterm",
-    factor: "disposability",
-    outcome: "fail",
-    message: "No SIGTERM handler.",
     evidence: [repo("Dockerfile", 'CMD ["dotnet", "Orders.dll"]')],
-    weight: 5,
-    effort: "low",
-    origin: "repository",
-  };
-  const html = renderToStaticMarkup(createElement(FindingList, { findings: [finding], languages: ["csharp"] }));
+    languages: ["csharp"],
+  });
+  const html = renderGuideHtml({ markdown: markdown ?? "" });
   assert.match(html, /BackgroundService/);
   assert.doesNotMatch(html, /process\.on\(|signal\.NotifyContext/);
+  assert.equal(renderGuideHtml({ markdown: markdown ?? "" }), html, "the second render is the cached first");
 });

@@ -1,3 +1,4 @@
+import { languageOfPath } from "@/lib/guides/code-languages";
 import { codeBlock, escapeMarkdown, inlineCode, insideCodeBlock, insideCodeSpan } from "@/lib/guides/escape-markdown";
 import { pickGuideLanguages } from "@/lib/guides/pick-guide-languages";
 import { selectGuideSections } from "@/lib/guides/select-guide-sections";
@@ -50,9 +51,11 @@ export function renderGuide(opts: {
     .replace(WHERE_MARK, () => where);
 }
 
-// Every value in its own code span or block, fenced longer than anything inside it: shown, never interpreted.
+// Every value in its own code span or block, fenced longer than anything inside it: shown, never interpreted;
+// the snippet highlighted in its file's language (the only evidence the service page shows with its code).
 function whereOf(e: Evidence): string {
-  if (e.type === "repo") return `**Where:** ${inlineCode(`${e.path}:${e.lineStart}`)}${e.snippet ? `\n\n${codeBlock(e.snippet)}` : ""}`;
+  if (e.type === "repo")
+    return `**Where:** ${inlineCode(`${e.path}:${e.lineStart}`)}${e.snippet ? `\n\n${codeBlock(e.snippet, languageOfPath(e.path))}` : ""}`;
   const object = `${escapeMarkdown(e.kind)} ${inlineCode(`${e.namespace ? `${e.namespace}/` : ""}${e.name}`)}`;
   return `**Where:** ${object} in cluster ${inlineCode(e.cluster)}, field ${inlineCode(e.jsonPath)}${e.snippet ? ` (${escapeMarkdown(e.snippet)})` : ""}`;
 }

@@ -12,6 +12,8 @@ import { registerSource } from "@/lib/sources/register-source";
 import { getServiceCluster } from "@/lib/services/get-service-cluster";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
 import { FindingList } from "@/components/service/finding-list";
+import { getFindingGuide } from "@/lib/guides/get-finding-guide";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { getHeatmapPage } from "@/lib/heatmap/get-heatmap-page";
 import { SOURCE_KINDS } from "@/lib/sources/kinds/registry";
 import { SHOP_SECRET_VALUES, shopCluster } from "@/test/kubernetes/shop-cluster";
@@ -117,14 +119,16 @@ describe("scanKubernetes: a cluster source audited into a real database", () => 
 
   it("the service page shows cluster checks with guides like repository findings, and unmapped workloads as services", async () => {
     const billing = await db().service.findFirstOrThrow({ where: { name: "legacy-billing" }, select: { id: true } });
-    const detail = await getServiceDetail({
-      slug: (await db().service.findUniqueOrThrow({ where: { id: billing.id }, select: { slug: true } })).slug,
-    });
-    const html = renderToStaticMarkup(createElement(FindingList, { findings: detail!.findings.filter((f) => f.origin === "cluster") }));
+    const slug = (await db().service.findUniqueOrThrow({ where: { id: billing.id }, select: { slug: true } })).slug;
+    const detail = await getServiceDetail({ slug });
+    const list = createElement(FindingList, { findings: detail!.findings.filter((f) => f.origin === "cluster"), slug });
+    const html = renderToStaticMarkup(createElement(QueryClientProvider, { client: new QueryClient() }, list));
     assert.match(html, /data-outcome="fail" data-rule="deploysImmutableImageTags"/, "a failing cluster check is a finding card");
     assert.match(html, /How to fix/);
+    // The guide itself is loaded when the card is opened, from the cluster finding's evidence.
+    const guide = await getFindingGuide({ slug, ruleId: "deploysImmutableImageTags", origin: "cluster" });
     assert.match(
-      html,
+      guide.html,
       /Deployment <code>shop\/legacy-billing<\/code> in cluster <code>prod-eu<\/code>, field <code>spec\.template\.spec\.containers\[0\]\.image<\/code>/,
       "the guide names the workload and field",
     );

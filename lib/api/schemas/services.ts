@@ -80,3 +80,24 @@ export const serviceDetail = z
   .meta({ id: "ServiceDetail" });
 
 export const slugParams = z.object({ slug: z.string().min(1).max(200) });
+
+/** `GET /api/v1/services/{slug}/findings/{ruleId}/guide`: which finding's guide. */
+export const findingGuideParams = slugParams.extend({ ruleId: z.string().min(1).max(200) });
+export const findingGuideQuery = z.object({
+  origin: z
+    .enum(["repository", "cluster"])
+    .default("repository")
+    .meta({ description: "Where the finding was seen: the latest repository scan (default) or the latest cluster audit." }),
+});
+
+/** A finding's remediation guide, filled from its evidence and in the code's language. */
+export const findingGuide = z
+  .object({
+    ruleId: z.string(),
+    origin: z.enum(["repository", "cluster"]),
+    markdown: z.string().meta({ description: "The guide as markdown; values from the repository or cluster are escaped as text." }),
+    html: z
+      .string()
+      .meta({ description: "The same guide as HTML with highlighted code: no raw HTML, scripts or images from the markdown." }),
+  })
+  .meta({ id: "FindingGuide" });
