@@ -14,10 +14,10 @@ export interface DeliverySummary {
   deliveredAt: Date | null;
 }
 
-/** A team's delivery log (by slug): its channels' last `limit` deliveries, newest first. */
-export async function listDeliveries(opts: { team: string; limit?: number }): Promise<DeliverySummary[]> {
+/** A delivery log, newest first: a team's channels' (by slug) or one channel's last `limit` deliveries. */
+export async function listDeliveries(opts: ({ team: string } | { channelId: number }) & { limit?: number }): Promise<DeliverySummary[]> {
   const rows = await db().notificationDelivery.findMany({
-    where: { channel: { team: { slug: opts.team } } },
+    where: "team" in opts ? { channel: { team: { slug: opts.team } } } : { channelId: opts.channelId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: opts.limit ?? 20,
     select: {

@@ -6,7 +6,8 @@ import path from "node:path";
 import { after, before, it } from "node:test";
 import { GET as listChannelsRoute, POST as createChannelRoute } from "@/app/api/v1/channels/route";
 import { DELETE as deleteChannelRoute } from "@/app/api/v1/channels/[id]/route";
-import { channelList, channelSchema } from "@/lib/api/schemas/channels";
+import { GET as deliveriesRoute } from "@/app/api/v1/channels/[id]/deliveries/route";
+import { channelList, channelSchema, deliveryList } from "@/lib/api/schemas/channels";
 import { apiErrorBody } from "@/lib/api/schemas/common";
 import { db } from "@/lib/db";
 import { createBoss } from "@/lib/jobs/create-boss";
@@ -249,6 +250,7 @@ it("a scan that breaks checks is told once to each channel by a real worker: sig
       const rows = await db().notificationDelivery.findMany({ orderBy: { id: "asc" } });
       return rows.length > 0 && rows.every((d) => d.status === "delivered" || d.status === "failed") ? rows : null;
     });
+    const generic = done.filter((d) => d.channelId === webhook.id);
     assert.ok(
       done.every((d) => d.status === "delivered"),
       JSON.stringify(done),
@@ -302,6 +304,17 @@ it("a scan that breaks checks is told once to each channel by a real worker: sig
     await new Promise((r) => setTimeout(r, 3000));
     assert.equal(hook.received.length, seen);
     assert.equal(await db().notificationDelivery.count(), done.length);
+
+    // The API's delivery log of a channel says the same, newest first.
+    const log = await deliveriesRoute(new Request(`http://dozen.test/api/v1/channels/${webhook.id}/deliveries`), {
+      params: Promise.resolve({ id: String(webhook.id) }),
+    });
+    assert.equal(log.status, 200);
+    const { items } = deliveryList.parse(await log.json());
+    assert.deepEqual(
+      items.map((d) => [d.status, d.attempts]),
+      generic.map((d) => [d.status, d.attempts]).reverse(),
+    );
   } finally {
     await sender.stop({ graceful: false, close: true });
     worker.stop("SIGTERM");

@@ -34,3 +34,23 @@ export const channelSchema = z
   .meta({ id: "Channel" });
 
 export const channelList = z.object({ items: z.array(channelSchema) }).meta({ id: "ChannelList" });
+
+/** `GET /api/v1/channels/{id}/deliveries?limit=`: how many of the newest deliveries (1–200, default 50). */
+export const deliveryListQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+/** One delivery of an event to a channel: its status, attempts and the last attempt's outcome, in Dozen's words. */
+export const deliverySchema = z
+  .object({
+    id: z.number().int(),
+    event: z.string().meta({ description: "grade.dropped, score.dropped, check.failing, scan.failed, digest.weekly" }),
+    subject: z.string(),
+    status: z.enum(["pending", "sending", "delivered", "failed"]),
+    attempts: z.number().int(),
+    lastCode: z.number().int().nullable().meta({ description: "The receiver's HTTP status (or SMTP reply code) of the last attempt." }),
+    lastError: z.string().nullable(),
+    createdAt: timestamp,
+    deliveredAt: timestamp.nullable(),
+  })
+  .meta({ id: "Delivery" });
+
+export const deliveryList = z.object({ items: z.array(deliverySchema) }).meta({ id: "DeliveryList" });
