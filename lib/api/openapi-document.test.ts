@@ -40,7 +40,6 @@ it("/api/v1/openapi.json is a valid OpenAPI 3.1 document describing every v1 rou
     "POST /api/v1/channels",
     "DELETE /api/v1/channels/{id}",
     "GET /api/v1/channels/{id}/deliveries",
-    "GET /api/v1/channels/{id}/deliveries",
   ])
     assert.ok(operations.includes(expected), `${expected} is described`);
   assert.ok(doc.paths["/api/v1/sources"]?.post?.responses["201"]);

@@ -257,17 +257,6 @@ export function openApiDocument() {
           notFound: "No channel has this id.",
         }),
       },
-      "/api/v1/channels/{id}/deliveries": {
-        get: read({
-          summary: "A channel's delivery log, newest first",
-          description:
-            "Each event sent to the channel: status (`pending`, `sending`, `delivered`, `failed`), attempts and the last attempt's outcome, in Dozen's words (never the URL or the receiver's body).",
-          tags: ["notifications"],
-          requestParams: { path: idParams, query: deliveryListQuery },
-          schema: deliveryList,
-          notFound: "No channel has this id.",
-        }),
-      },
     },
   });
   return withSignInAnswers(document);
