@@ -35,7 +35,10 @@ export const scanSourceJob = defineJob({
       "dozen.source.name": source.name,
     };
     await withSpan({ name: `scan ${source.kind}`, attributes }, () => scan({ scanId, source, boss, log, signal }));
-    // Its notification events are recorded: have them sent now rather than at the dispatcher's next tick.
-    await boss.send(QUEUES.dispatchNotifications, {});
+    // Its notification events are recorded: have them sent now rather than at the dispatcher's next tick (which
+    // still sends them if this cannot be queued: the scan is done either way).
+    await boss
+      .send(QUEUES.dispatchNotifications, {})
+      .catch((err: unknown) => log.warn({ err, scanId }, "notification dispatch not queued; the next tick sends them"));
   },
 });
