@@ -245,6 +245,15 @@ it("a scan that breaks checks is told once to each channel by a real worker: sig
   try {
     await sender.start();
     await until("the worker's queues", async () => (await sender.getQueues()).some((q) => q.name === QUEUES.dispatchNotifications));
+    // The worker keeps the dispatcher's and the digest's crons, once for all workers.
+    const crons = await until("the crons", async () => {
+      const [dispatch, digest] = await Promise.all([
+        sender.getSchedules(QUEUES.dispatchNotifications),
+        sender.getSchedules(QUEUES.weeklyDigest),
+      ]);
+      return dispatch.length && digest.length ? [dispatch[0]!.cron, digest[0]!.cron] : null;
+    });
+    assert.deepEqual(crons, ["* * * * *", "0 8 * * 1"]);
     await sender.send(QUEUES.dispatchNotifications, {});
     const done = await until("every delivery to finish", async () => {
       const rows = await db().notificationDelivery.findMany({ orderBy: { id: "asc" } });
