@@ -12,7 +12,7 @@ import { requestScanThroughBoss, startWorker, waitForScan } from "@/test/github/
 import { useTestDatabase } from "@/test/support/test-database";
 
 // A repository whose archive never finishes arriving holds its collection past the bound; the others do not.
-const TIMEOUT_MS = 4_000;
+const TIMEOUT_MS = 15_000;
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
 let org: Awaited<ReturnType<typeof startGeneratedOrg>>;
 let standIn: StandIn;

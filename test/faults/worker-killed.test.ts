@@ -11,7 +11,11 @@ import { useTestDatabase } from "@/test/support/test-database";
 // Short heartbeats so the test waits seconds, not the default half minute (the mechanism is the same).
 const HEARTBEAT_SECONDS = 10;
 const WORKER_ENV = { DOZEN_JOB_HEARTBEAT_SECONDS: String(HEARTBEAT_SECONDS) };
+// A heartbeat gone stale, the supervisor's next pass (a third of it), the retry's back-off (up to 20 s for a
+// source scan), and a loaded CI machine's slack.
+const RETRY_WITHIN_MS = ((HEARTBEAT_SECONDS * 4) / 3 + 20 + 15) * 1000;
 const REPOS = 8;
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
 let database: Awaited<ReturnType<typeof useTestDatabase>>;
 let org: Awaited<ReturnType<typeof startGeneratedOrg>>;
 
@@ -36,6 +40,16 @@ async function findingsByTarget(scanId: number): Promise<Record<string, number>>
   return Object.fromEntries(targets.map((t) => [t.targetKey, t._count.findings]));
 }
 
+/** When a job was first picked up again after `after` as a retry (pg-boss's own record of it). */
+async function waitForRetry(opts: { after: Date }): Promise<Date> {
+  for (;;) {
+    const [row] = await db().$queryRaw<{ at: Date | null }[]>`
+      SELECT min(started_on) AS at FROM pgboss.job WHERE retry_count > 0 AND started_on > ${opts.after}`;
+    if (row?.at) return row.at;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 /** Kills a worker (SIGKILL: no shutdown, no release) once `ready` holds, then lets a second one finish the scan. */
 async function killMidScan(opts: { scanId: number; ready: () => Promise<boolean> }) {
   const first = start("worker-killed");
@@ -48,9 +62,9 @@ async function killMidScan(opts: { scanId: number; ready: () => Promise<boolean>
     const atKill = await db().scan.findUniqueOrThrow({ where: { id: opts.scanId }, select: { status: true } });
     assert.equal(atKill.status, "running", "the worker died in the middle of the scan");
     second = start("worker-survivor");
-    // Asking again meanwhile answers with the scan already under way: the retry finishes it.
-    const scan = await waitForScan({ scanId: opts.scanId, timeoutMs: 120_000 });
-    return { scan, recoveredMs: Date.now() - killedAt };
+    const retried = waitForRetry({ after: new Date(killedAt) });
+    const scan = await waitForScan({ scanId: opts.scanId, timeoutMs: 180_000 });
+    return { scan, retriedMs: (await retried).getTime() - killedAt, closedMs: Date.now() - killedAt };
   } finally {
     first.stop("SIGKILL");
     second?.stop("SIGTERM");
@@ -71,18 +85,18 @@ it("[FAULTS] a GitHub scan whose worker is SIGKILLed mid-scan completes after th
   assert.equal(clean.status, "succeeded", JSON.stringify(clean));
 
   const { scanId } = await requestScanThroughBoss({ databaseUrl: database.url, sourceId: source.id });
-  const { scan, recoveredMs } = await killMidScan({
+  const { scan, retriedMs, closedMs } = await killMidScan({
     scanId,
     ready: async () => (await db().scan.findUniqueOrThrow({ where: { id: scanId }, select: { targetsDone: true } })).targetsDone >= 2,
   });
   t.diagnostic(
-    `github: killed worker's scan closed ${(recoveredMs / 1000).toFixed(1)} s after the kill (heartbeat ${HEARTBEAT_SECONDS} s)`,
+    `github: retried ${seconds(retriedMs)} s, scan closed ${seconds(closedMs)} s after the kill (heartbeat ${HEARTBEAT_SECONDS} s)`,
   );
   assert.equal(scan.status, "succeeded", JSON.stringify(scan));
   assert.deepEqual([scan.targetsDone, scan.targetsTotal, scan.targetsFailed], [REPOS, REPOS, 0]);
   assert.deepEqual(await findingsByTarget(scanId), await findingsByTarget(clean.id));
   // Retried within the heartbeat window (plus the supervisor's pass and the retry delay), not job expiry.
-  assert.ok(recoveredMs < 60_000, `${recoveredMs} ms`);
+  assert.ok(retriedMs < RETRY_WITHIN_MS, `${retriedMs} ms`);
 });
 
 it("[FAULTS] a local scan whose worker is SIGKILLed mid-scan is retried and completes, no finding twice", async (t) => {
@@ -91,11 +105,13 @@ it("[FAULTS] a local scan whose worker is SIGKILLed mid-scan is retried and comp
     input: { name: "fleet", directory: path.join(ROOT, "examples/fleet"), schedule: null },
   });
   const { scanId } = await requestScanThroughBoss({ databaseUrl: database.url, sourceId: source.id });
-  const { scan, recoveredMs } = await killMidScan({
+  const { scan, retriedMs, closedMs } = await killMidScan({
     scanId,
     ready: async () => (await db().scan.findUniqueOrThrow({ where: { id: scanId }, select: { status: true } })).status === "running",
   });
-  t.diagnostic(`local: killed worker's scan closed ${(recoveredMs / 1000).toFixed(1)} s after the kill (heartbeat ${HEARTBEAT_SECONDS} s)`);
+  t.diagnostic(
+    `local: retried ${seconds(retriedMs)} s, scan closed ${seconds(closedMs)} s after the kill (heartbeat ${HEARTBEAT_SECONDS} s)`,
+  );
   assert.equal(scan.status, "succeeded", JSON.stringify(scan));
   const again = await requestScanThroughBoss({ databaseUrl: database.url, sourceId: source.id });
   assert.equal(again.alreadyRunning, false, "the source is free for its next scan");
@@ -107,5 +123,5 @@ it("[FAULTS] a local scan whose worker is SIGKILLed mid-scan is retried and comp
     second.stop("SIGTERM");
     await second.exited;
   }
-  assert.ok(recoveredMs < 90_000, `${recoveredMs} ms`);
+  assert.ok(retriedMs < RETRY_WITHIN_MS, `${retriedMs} ms`);
 });
