@@ -1,11 +1,15 @@
-/** Background for a 0–100 score; text stays dark on light shades and light on dark ones for contrast. */
+/**
+ * Background for a 0–100 score (text stays dark on light shades and light on dark ones for contrast): a
+ * `tone-*` class of globals.css, short because a heatmap repeats it for every cell, in the HTML and in
+ * React's payload.
+ */
 export function scoreTone(score: number | null | undefined): string {
-  if (score === null || score === undefined) return "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300";
-  if (score >= 90) return "bg-emerald-200 text-emerald-950 dark:bg-emerald-800 dark:text-white";
-  if (score >= 75) return "bg-lime-200 text-lime-950 dark:bg-lime-800 dark:text-white";
-  if (score >= 50) return "bg-amber-200 text-amber-950 dark:bg-amber-800 dark:text-white";
-  if (score >= 25) return "bg-orange-300 text-orange-950 dark:bg-orange-800 dark:text-white";
-  return "bg-red-300 text-red-950 dark:bg-red-800 dark:text-white";
+  if (score === null || score === undefined) return "tone-none";
+  if (score >= 90) return "tone-a";
+  if (score >= 75) return "tone-b";
+  if (score >= 50) return "tone-c";
+  if (score >= 25) return "tone-d";
+  return "tone-f";
 }
 
 /** Formats a score for reading: one decimal at most, an en dash when nothing applied. */
@@ -16,7 +20,7 @@ export function formatScore(score: number | null | undefined): string {
 
 export function ScoreCell({ score, label }: { score: number | null | undefined; label: string }) {
   return (
-    <td className={`px-1 py-1 text-center text-xs tabular-nums ${scoreTone(score)}`} aria-label={`${label}: ${formatScore(score)}`}>
+    <td className={`cell ${scoreTone(score)}`} aria-label={`${label}: ${formatScore(score)}`}>
       {score === undefined ? "" : formatScore(score)}
     </td>
   );
