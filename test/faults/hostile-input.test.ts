@@ -27,8 +27,11 @@ let acmeSourceId: number;
 /** A gzip tarball of `entries` under GitHub's `<owner>-<repo>-<sha7>/` folder. */
 async function archive(entries: { name: string; type?: "file" | "directory"; body?: Buffer }[]): Promise<Buffer> {
   const tar = pack();
-  for (const e of entries)
-    tar.entry({ name: `acme-x-0000000/${e.name}`, type: e.type ?? "file", ...(e.body ? { size: e.body.length } : {}) }, e.body);
+  for (const e of entries) {
+    const header = { name: `acme-x-0000000/${e.name}`, type: e.type ?? "file" } as const;
+    if (e.body) tar.entry({ ...header, size: e.body.length }, e.body);
+    else tar.entry(header);
+  }
   tar.finalize();
   return buffer(tar.pipe(createGzip()));
 }
