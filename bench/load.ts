@@ -10,7 +10,6 @@
  */
 import { readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
-import { createServer, type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -24,6 +23,7 @@ import { runChild } from "@/lib/ops/run-child";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/ops/start-embedded-postgres";
 import { refreshRollupsAfterMigration } from "@/lib/rollups/refresh-rollups-after-migration";
 import { seedScaleFleet } from "@/bench/seed/seed-scale-fleet";
+import { freePort } from "@/test/support/free-port";
 
 const SECONDS = Number(process.argv[2] ?? 20);
 const CONNECTIONS = 50;
@@ -181,12 +181,4 @@ async function treeRssKb(pid: number): Promise<number> {
   };
   visit(pid);
   return total;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }

@@ -1,12 +1,11 @@
 import { test, expect, type Page } from "@playwright/test";
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer, type AddressInfo } from "node:net";
-import pg from "pg";
 import { childEnv } from "@/lib/env";
 import { nodeBin, ROOT, tsxArgs } from "@/lib/ops/bin-path";
 import { startOidcProvider } from "@/test/oidc/start-oidc-provider";
-import { databaseUrlFor } from "@/test/support/test-database";
+import { adminQuery, databaseUrlFor } from "@/test/support/test-database";
+import { freePort } from "@/test/support/free-port";
 
 // The web of this build with sign-in on, against the real OpenID Provider stand-in on 127.0.0.1 and its own
 // database: people sign in through the browser, see who they are, and see only what their role may do.
@@ -95,22 +94,4 @@ async function signIn(page: Page, base: string, login: string, next: string) {
   await page.getByLabel("Login").fill(login);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${base}${next}`);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrlFor("postgres") });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

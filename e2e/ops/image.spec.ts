@@ -1,7 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer, type AddressInfo } from "node:net";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,6 +10,7 @@ import { assembleImage, mountEmptyDir } from "@/e2e/support/assemble-image";
 import { readImage } from "@/test/deploy/read-image";
 import { podSpecOf, renderKustomization, type Container } from "@/test/deploy/render-kustomization";
 import { databaseUrlFor } from "@/test/support/test-database";
+import { freePort } from "@/test/support/free-port";
 
 // Docker cannot build or run images here, so this runs what the image runs: the Dockerfile's final stage laid
 // out from this checkout's build (e2e/support/assemble-image.ts), its ENTRYPOINT and CMD as they are written,
@@ -165,14 +165,6 @@ test("[OPS] the image's web, worker, migrate and seed-demo run as its entrypoint
 });
 
 /** A TCP port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** A query as the test server's admin, on `postgres` or the named database. */
 async function adminQuery(sql: string, database = "postgres"): Promise<Record<string, unknown>[]> {
   const client = new pg.Client({ connectionString: databaseUrlFor(database) });

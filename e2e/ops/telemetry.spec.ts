@@ -1,12 +1,12 @@
 import { test, expect } from "@playwright/test";
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer, type AddressInfo } from "node:net";
 import pg from "pg";
 import { childEnv } from "@/lib/env";
 import { nodeBin, ROOT, tsxArgs } from "@/lib/ops/bin-path";
 import { startOtlpReceiver } from "@/test/otlp/otlp-receiver";
 import { databaseUrlFor } from "@/test/support/test-database";
+import { freePort } from "@/test/support/free-port";
 
 // The web process of this build, started as `npm run web` starts it, with OTEL_EXPORTER_OTLP_ENDPOINT pointing
 // at the OTLP/HTTP receiver stand-in (JSON this time; the worker's test covers protobuf).
@@ -72,14 +72,6 @@ test("[OPS] the web exports a server span per request, by route, and /api/metric
     await adminQuery(`drop database if exists ${database} with (force)`);
   }
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrlFor("postgres") });

@@ -1,10 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer, type AddressInfo } from "node:net";
-import pg from "pg";
 import { childEnv } from "@/lib/env";
 import { nodeBin, ROOT, tsxArgs } from "@/lib/ops/bin-path";
-import { databaseUrlFor } from "@/test/support/test-database";
+import { adminQuery, databaseUrlFor } from "@/test/support/test-database";
+import { freePort } from "@/test/support/free-port";
 
 /**
  * A web process of this build (`next start`, as `npm run web` starts it) on a free port with a database of
@@ -50,22 +49,4 @@ export async function startOwnWeb(opts: { seed: string }): Promise<{ base: strin
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return { base, seeded, stop };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrlFor("postgres") });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

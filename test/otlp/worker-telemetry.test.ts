@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { after, test } from "node:test";
 import { childEnv } from "@/lib/env";
@@ -9,14 +8,7 @@ import { registerSource } from "@/lib/sources/register-source";
 import { requestScanThroughBoss, waitForScan } from "@/test/github/worker-processes";
 import { startOtlpReceiver } from "@/test/otlp/otlp-receiver";
 import { useTestDatabase } from "@/test/support/test-database";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from "@/test/support/free-port";
 
 // A real worker process (workers/main.ts) scanning a local source, its traces going to an OTLP/HTTP receiver
 // that decodes them with the official protobuf definitions, its metrics scraped over HTTP as Prometheus would.

@@ -47,6 +47,11 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** Runs one statement as the test server's admin (`create database …`, `drop database …`). */
+export async function adminQuery(sql: string): Promise<void> {
+  await withAdmin((client) => client.query(sql));
+}
+
 /**
  * The migrated template every test database is cloned from, created once per server under an advisory
  * lock (test files run in parallel). Cloning takes milliseconds where migrating takes seconds.
