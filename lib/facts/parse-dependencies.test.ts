@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Ecosystem } from "@/lib/facts/types";
+import { bigPackageJson } from "@/test/support/hostile-lines";
 import { parseDependencies } from "@/lib/facts/parse-dependencies";
 
 type Dep = [name: string, version: string | null, line: number, dev: boolean];
@@ -321,23 +322,19 @@ describe("parseDependencies", () => {
   });
 });
 
-describe("parseDependencies: large manifests in linear time (issue #17: 23k dependencies took 13 s)", () => {
-  const time = (run: () => unknown) => ((t) => (run(), performance.now() - t))(performance.now());
+// Large manifests in linear time (issue #17: 23k dependencies took 13 s). Times are `npm run bench:hostile`'s;
+// a generous timeout here only catches a return to quadratic.
+describe("parseDependencies: large and broken manifests finish", () => {
   const parse = (path: string, text: string) => parseDependencies({ path, lines: text.split("\n"), paths: new Set() });
 
-  it("a package.json with 23,000 dependencies: each on its own line, within 1.5 s", () => {
-    const deps = Object.fromEntries(Array.from({ length: 23_000 }, (_, i) => [`dep-${i}`, `^1.0.${i}`]));
-    const text = JSON.stringify({ name: "big", dependencies: deps }, null, 2);
-    let parsed: ReturnType<typeof parse> | undefined;
-    const ms = time(() => (parsed = parse("package.json", text)));
-    assert.ok(ms <= 1500, `${ms.toFixed(0)} ms`);
-    assert.equal(parsed?.manifest?.dependencies.length, 23_000);
-    assert.deepEqual(parsed?.manifest?.dependencies.at(-1), { name: "dep-22999", version: "^1.0.22999", line: 23_003, dev: false });
+  it("a package.json with 23,000 dependencies: each on its own line", { timeout: 30_000 }, () => {
+    const parsed = parse("package.json", bigPackageJson(23_000));
+    assert.equal(parsed.manifest?.dependencies.length, 23_000);
+    assert.deepEqual(parsed.manifest?.dependencies.at(-1), { name: "dep-22999", version: "^1.0.22999", line: 23_003, dev: false });
   });
 
-  it("a pom.xml of 40,000 unclosed <dependency> tags and a .csproj of unclosed references: no dependency, within 1 s", () => {
-    assert.ok(time(() => assert.deepEqual(parse("pom.xml", "<dependency>".repeat(40_000)).manifest?.dependencies, [])) <= 1000);
-    const csproj = '<PackageReference Include="a">'.repeat(15_000);
-    assert.ok(time(() => assert.deepEqual(parse("app.csproj", csproj).manifest?.dependencies, [])) <= 1000);
+  it("a pom.xml of 40,000 unclosed <dependency> tags and a .csproj of unclosed references: no dependency", { timeout: 30_000 }, () => {
+    assert.deepEqual(parse("pom.xml", "<dependency>".repeat(40_000)).manifest?.dependencies, []);
+    assert.deepEqual(parse("app.csproj", '<PackageReference Include="a">'.repeat(15_000)).manifest?.dependencies, []);
   });
 });

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { fillMegabyte, HOSTILE_LINES } from "@/test/support/hostile-lines";
 import { redactSecrets } from "@/lib/facts/redact-secrets";
 
 // Fake credentials with real shapes. Assembled at runtime so this file is not itself a "leak" to scanners.
@@ -298,40 +299,22 @@ describe("redactSecrets", () => {
   });
 });
 
-describe("redactSecrets: linear time on hostile lines (issue #17: 450 KB of `password=` took 118 s)", () => {
-  const MB = 1024 * 1024;
-  const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
-  /** Best of three, so one garbage collection on a shared machine does not decide. */
-  const fastest = (run: () => unknown) => Math.min(...[0, 1, 2].map(() => ((t) => (run(), performance.now() - t))(performance.now())));
-
-  it("a 1 MB line of `password=` in a .env: within 100 ms, redacted whole", () => {
-    const line = fill("password=");
-    const ms = fastest(() => redactSecrets({ path: ".env", lines: [line] }));
-    assert.ok(ms <= 100, `${ms.toFixed(0)} ms`);
-    const { lines, candidates } = redactSecrets({ path: ".env", lines: [line] });
+// Linear time on hostile lines (issue #17: 450 KB of `password=` took 118 s): each shape below made a detector
+// read the rest of the line again from every match, minutes on a megabyte when quadratic. The times are
+// measured by `npm run bench:hostile`; here a generous timeout only catches a return to quadratic.
+const GUARD = { timeout: 30_000 };
+describe("redactSecrets: hostile megabyte lines finish and are redacted", () => {
+  it("a 1 MB line of `password=` in a .env is redacted whole, one candidate", GUARD, () => {
+    const { lines, candidates } = redactSecrets({ path: ".env", lines: [fillMegabyte("password=")] });
     assert.equal(lines[0], "password=pass****");
     assert.equal(candidates.length, 1);
   });
-
-  // Shapes that made one detector read the rest of the line again from every match: each costs a few
-  // seconds to minutes when quadratic, tens of milliseconds when linear.
-  const shapes: [what: string, line: string][] = [
-    ["references repeated (`password=${x} `)", fill("password=${x} ")],
-    ["one-line JSON with thousands of secrets", "[" + fill('{"password":"x"},')],
-    ["a flow map of references", "{" + fill("password: ${X}, ")],
-    ["a dotted chain (`a.a.a…`)", fill("a.")],
-    ["a dashed chain (`a-a-a…`)", fill("a-")],
-    ["a string of connection-string pairs", '"' + fill("p;password=a b;")],
-    ["nested calls (`setPassword(setPassword(…`)", 'x = "token" ' + fill("setPassword(")],
-    ["tags that never close (`<a <a …`)", fill("<a ")],
-    ["a value then a megabyte of spaces", "password=a" + " ".repeat(MB)],
-    ["schemes without credentials (`a://b:`)", fill("a://b:")],
-  ];
   for (const path of [".env", "k8s/app.yaml", "src/app.ts", "Dockerfile"]) {
-    for (const [what, line] of shapes) {
-      it(`${path}: ${what}, 1 MB within 1 s`, () => {
-        const ms = fastest(() => redactSecrets({ path, lines: [line] }));
-        assert.ok(ms <= 1000, `${ms.toFixed(0)} ms`);
+    for (const [what, line] of HOSTILE_LINES) {
+      it(`${path}: ${what}, 1 MB: every line comes back, no value longer than its preview`, GUARD, () => {
+        const { lines, candidates } = redactSecrets({ path, lines: [line] });
+        assert.equal(lines.length, 1);
+        for (const c of candidates) assert.ok(c.preview.replace(/\*+$/, "").length <= 4, c.preview);
       });
     }
   }
