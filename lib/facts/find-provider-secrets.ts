@@ -1,5 +1,6 @@
 import { runSecretlint, type SecretlintMessage } from "@/lib/facts/run-secretlint";
 import type { SecretHit } from "@/lib/facts/secret-rules";
+import { lineAtOffset } from "@/lib/text/line-at-offset";
 
 // Identifiers the AWS rule finds with its ID scan: redacted (an audit keeps nothing it need not), never
 // reported: an access key ID or an account ID alone unlocks nothing.
@@ -32,7 +33,7 @@ export function findProviderSecrets(opts: { path: string; lines: readonly string
   return messages.flatMap((m) => {
     if (PEM_COVERED.has(m.messageId)) return [];
     const span = secretSpan(text, m);
-    const line = lineAt(starts, span.start);
+    const line = lineAtOffset(starts, span.start);
     const lineStart = starts[line - 1] ?? 0;
     // Tokens sit on one line; clip anything longer to it rather than mask other lines' text.
     const end = Math.min(span.end, lineStart + (opts.lines[line - 1]?.length ?? 0));
@@ -89,16 +90,4 @@ function lineStarts(lines: readonly string[]): number[] {
     at += line.length + 1;
   }
   return starts;
-}
-
-/** 1-based line of an offset (binary search over line starts). */
-function lineAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }

@@ -1,4 +1,5 @@
 import type { ParsedDependencies } from "@/lib/facts/dependency-types";
+import { lineAtOffset, lineStartsOf } from "@/lib/text/line-at-offset";
 
 /**
  * Dependencies of a Maven `pom.xml` (`<dependency>` blocks outside `<dependencyManagement>` and plugins;
@@ -16,19 +17,9 @@ export function parseXmlDependencies(opts: { lines: readonly string[]; flavour: 
     at = to;
   }
   const text = parts.join("") + raw.slice(at);
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  const starts = lineStartsOf(text);
   // The 1-based line of an offset, by binary search over line starts: linear however many dependencies.
-  const lineAt = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const lineAt = (offset: number) => lineAtOffset(starts, offset);
   return { dependencies: opts.flavour === "maven" ? maven(text, lineAt) : nuget(text, lineAt), problems: [] };
 }
 

@@ -1,4 +1,5 @@
 import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend";
+import { lineAtOffset, lineStartsOf } from "@/lib/text/line-at-offset";
 
 // The public rule-author API of secretlint, taken from the preset so it always matches the installed version.
 type RuleCreator = (typeof recommended.rules)[number];
@@ -90,18 +91,12 @@ function stringsOf(data: unknown): string[] {
 function sourceCodeOf(path: string, text: string): SourceCode {
   const content = text.startsWith("\uFEFF") ? text.slice(1) : text;
   let starts: number[] | null = null;
-  const lineStarts = () => (starts ??= [0, ...[...content.matchAll(/\n/g)].map((m) => (m.index ?? 0) + 1)]);
+  const lineStarts = () => (starts ??= lineStartsOf(content));
   const indexToPosition = (index: number) => {
     const all = lineStarts();
     // The last line starting at or before `index`, by binary search: many messages in a long file stay cheap.
-    let lo = 0;
-    let hi = all.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((all[mid] ?? 0) <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: index - (all[lo] ?? 0) };
+    const line = lineAtOffset(all, index);
+    return { line, column: index - (all[line - 1] ?? 0) };
   };
   const positionToIndex = (pos: { line: number; column: number }) => (lineStarts()[pos.line - 1] ?? content.length) + pos.column;
   const slash = path.lastIndexOf("/");
