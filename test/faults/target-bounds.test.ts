@@ -67,7 +67,7 @@ it("[FAULTS] a repository past DOZEN_TARGET_TIMEOUT_MS fails once with that reas
     ]);
     // Final, not retried: one download of the stuck archive, and the scan closed soon after the bound.
     assert.equal(standIn.stats.log.filter((r) => r.path.startsWith("/repos/acme/stuck/tarball/")).length, 1);
-    assert.ok(elapsedMs < TIMEOUT_MS + 20_000, `${elapsedMs} ms`);
+    assert.ok(elapsedMs < TIMEOUT_MS + 60_000, `${elapsedMs} ms`);
     assert.deepEqual(await serviceOf(sourceId, "stuck"), before, "the stuck repository's service keeps its previous score");
     assert.equal(worker.child.exitCode, null, "the worker is still running");
   } finally {
