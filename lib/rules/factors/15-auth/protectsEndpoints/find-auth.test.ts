@@ -7,10 +7,13 @@ import { findAuth } from "@/lib/rules/factors/15-auth/protectsEndpoints/find-aut
 
 const file = (path: string, language: TextFile["language"], ...lines: string[]): TextFile => ({ path, language, lines });
 
-test("a pip-compile lockfile's auth library counts only when the service asked for it", () => {
+test("a pip-compile lockfile's auth library counts only when the service asked for it (and imports it)", () => {
   const lockfile = (...via: string[]) =>
     emptyFacts({
-      textFiles: [file("requirements.txt", null, "authlib==1.3.1 \\", "    --hash=sha256:aa", ...via, "flask==3.0.3")],
+      textFiles: [
+        file("requirements.txt", null, "authlib==1.3.1 \\", "    --hash=sha256:aa", ...via, "flask==3.0.3"),
+        file("app.py", "python", "from authlib.integrations.flask_client import OAuth", "oauth = OAuth()"),
+      ],
       dependencyManifests: [
         {
           path: "requirements.txt",
