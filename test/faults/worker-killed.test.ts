@@ -41,14 +41,23 @@ async function findingsByTarget(scanId: number): Promise<Record<string, number>>
   return Object.fromEntries(targets.map((t) => [t.targetKey, t._count.findings]));
 }
 
-/** When a job was first picked up again after `after` as a retry (pg-boss's own record of it). */
-async function waitForRetry(opts: { after: Date }): Promise<Date> {
-  for (;;) {
+/** When a job was first picked up again after `after` as a retry (pg-boss's own record of it); fails past `timeoutMs`. */
+async function waitForRetry(opts: { after: Date; timeoutMs: number }): Promise<Date> {
+  const deadline = Date.now() + opts.timeoutMs;
+  while (Date.now() < deadline) {
     const [row] = await db().$queryRaw<{ at: Date | null }[]>`
       SELECT min(started_on) AS at FROM pgboss.job WHERE retry_count > 0 AND started_on > ${opts.after}`;
     if (row?.at) return row.at;
     await new Promise((r) => setTimeout(r, 250));
   }
+  throw new Error(`no job was retried within ${opts.timeoutMs} ms of the kill`);
+}
+
+/** True while a scan job (source or repository) is active: the worker holds it, so a kill leaves it to retry. */
+async function scanJobActive(): Promise<boolean> {
+  const [row] = await db().$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM pgboss.job WHERE state = 'active' AND name IN ('scan-source', 'scan-repository')`;
+  return (row?.n ?? 0) > 0;
 }
 
 /** Kills a worker (SIGKILL: no shutdown, no release) once `ready` holds, then lets a second one finish the scan. */
@@ -56,14 +65,19 @@ async function killMidScan(opts: { scanId: number; ready: () => Promise<boolean>
   const first = start("worker-killed");
   let second: ReturnType<typeof start> | undefined;
   try {
-    while (!(await opts.ready())) await new Promise((r) => setTimeout(r, 100));
+    // Killed while it holds a job: between two jobs there would be nothing to retry, only queued work.
+    const readyBy = Date.now() + 120_000;
+    while (!((await opts.ready()) && (await scanJobActive()))) {
+      if (Date.now() > readyBy) throw new Error("the scan never reached the point to kill its worker");
+      await new Promise((r) => setTimeout(r, 100));
+    }
     first.stop("SIGKILL");
     const killedAt = Date.now();
     assert.equal(await first.exited, 128 + 9);
     const atKill = await db().scan.findUniqueOrThrow({ where: { id: opts.scanId }, select: { status: true } });
     assert.equal(atKill.status, "running", "the worker died in the middle of the scan");
     second = start("worker-survivor");
-    const retried = waitForRetry({ after: new Date(killedAt) });
+    const retried = waitForRetry({ after: new Date(killedAt), timeoutMs: 180_000 });
     const scan = await waitForScan({ scanId: opts.scanId, timeoutMs: 180_000 });
     return { scan, retriedMs: (await retried).getTime() - killedAt, closedMs: Date.now() - killedAt };
   } finally {
