@@ -11,13 +11,6 @@ export type CollectTask =
 /** What a collection gives back: facts are plain serialisable data, so they cross the process boundary as they are. */
 export type CollectTaskResult = Omit<CollectedRepository, "skipped"> & { skipped?: CollectedRepository["skipped"] };
 
-/** From the worker to its collecting child: a task, then (a tarball task) its body's chunks as asked for. */
-export type ParentMessage = { type: "task"; task: CollectTask } | { type: "chunk"; data: Uint8Array } | { type: "end"; failed?: boolean };
-
-/** From the child: "more" of the body, then the answer (a fixed-wording reason when it failed). */
-export type ChildMessage =
-  { type: "more" } | ({ type: "answer" } & ({ ok: true; result: CollectTaskResult } | { ok: false; reason: string; setting?: string }));
-
 /** Runs a collect task in this process (the child's side of collectInChild); `body` is the tarball's for a tarball task. */
 export async function runCollectTask(opts: { task: CollectTask; body?: Readable }): Promise<CollectTaskResult> {
   const { task } = opts;

@@ -44,7 +44,11 @@ describe("GitHub faults: throttling, retries, timeouts, spent budgets, failing r
     standIn.inject({ path: /\/repos\/acme\/svc-d\/commits\//, status: 403, times: 1, retryAfter: 1 });
     const started = Date.now();
     const scan = await runGitHubScan({ sourceId });
-    assert.equal(scan.status, "succeeded", scan.error ?? "");
+    const failed = await db().scanTarget.findMany({
+      where: { scanId: scan.id, status: "failed" },
+      select: { targetKey: true, error: true },
+    });
+    assert.equal(scan.status, "succeeded", JSON.stringify({ error: scan.error, failed }));
     assert.equal(await db().service.count({ where: { sourceId, latestScore: { not: null } } }), NAMES.length);
     assert.ok(Date.now() - started >= 1000);
     for (const path of ["/repos/acme/svc-b/tarball/", "/repos/acme/svc-d/commits/"]) {
