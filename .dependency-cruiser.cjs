@@ -61,7 +61,7 @@ const LAYERS = {
   ops: { paths: ["lib/ops/"], may: ["sources", "persistence", "jobs", "audit", "db", "platform"] },
   components: {
     paths: ["components/"],
-    may: ["presentation", "sources", "readers", "scoring", "rules", "facts", "catalogue", "platform"],
+    may: ["presentation", "sources", "readers", "notifications", "scoring", "rules", "facts", "catalogue", "platform"],
   },
   app: {
     paths: ["app/"],

@@ -1,26 +1,7 @@
 import { AddChannelForm } from "@/components/teams/add-channel-form";
 import { DeleteChannelButton } from "@/components/teams/delete-channel-button";
-
-export interface ChannelRow {
-  id: number;
-  kind: string;
-  host: string;
-  hint: string;
-  minScoreDrop: number;
-  fleetDigest: boolean;
-  lastDelivery: { status: string; attempts: number; at: Date; error: string | null } | null;
-}
-
-export interface DeliveryRow {
-  id: number;
-  channelId: number;
-  event: string;
-  subject: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  createdAt: Date;
-}
+import type { ChannelSummary } from "@/lib/notifications/list-channels";
+import type { DeliverySummary } from "@/lib/notifications/list-deliveries";
 
 const KIND: Record<string, string> = { slack: "Slack", teams: "Microsoft Teams", webhook: "Webhook", email: "E-mail" };
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -44,8 +25,13 @@ function Status({ status, attempts }: { status: string; attempts: number }) {
  * The team page's Notifications: its channels (kind, host and last 4 characters, never the URL; the last
  * delivery's status), the delivery log, and for whoever may manage them the add form and delete buttons.
  */
-export function NotificationsSection(props: { team: string; channels: ChannelRow[]; deliveries: DeliveryRow[]; canManage: boolean }) {
-  const nameOf = (c: ChannelRow) => `${KIND[c.kind] ?? c.kind} ${c.host} …${c.hint}`;
+export function NotificationsSection(props: {
+  team: string;
+  channels: ChannelSummary[];
+  deliveries: DeliverySummary[];
+  canManage: boolean;
+}) {
+  const nameOf = (c: ChannelSummary) => `${KIND[c.kind] ?? c.kind} ${c.host} …${c.hint}`;
   const byId = new Map(props.channels.map((c) => [c.id, c]));
   return (
     <section aria-labelledby="notifications-heading" data-testid="team-notifications" className="space-y-3">
