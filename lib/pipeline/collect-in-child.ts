@@ -5,29 +5,29 @@ import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { collectorEnv, env } from "@/lib/env";
 import { DozenError, TargetLimitError } from "@/lib/errors";
-import type { CollectTask, CollectTaskResult } from "@/lib/pipeline/run-collect-task";
+import type { CollectAnswer, CollectTask } from "@/lib/pipeline/run-collect-task";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const ENTRY = path.join(ROOT, "workers/collect-target.ts");
 // How often the child's resident memory is read: often enough to stop it within a few hundred MB of the cap.
 const MEMORY_POLL_MS = 200;
 
-type Answer = { ok: true; result: CollectTaskResult } | { ok: false; reason: string; setting?: string };
+type Answer<R> = { ok: true; result: R } | { ok: false; reason: string; setting?: string };
 
 /**
  * Collects one target in a child process of its own, so that nothing a target holds (a tarball bomb, a
  * pathological file, an endless parse) can block the worker's event loop (its jobs' heartbeats) or take the
  * worker's memory. The child is killed past DOZEN_TARGET_TIMEOUT_MS of wall time or DOZEN_TARGET_MEMORY_MB of
  * resident memory (its V8 heap is capped at the same), and the target fails with a TargetLimitError naming
- * the bound and its setting. It runs without the database URL or any credential (collectorEnv). A tarball
+ * the bound and its setting (a repository's tarball, a local directory, a live cluster's audit alike). It runs without the database URL or any credential (collectorEnv). A tarball
  * task's `body` is streamed to its stdin. `signal` (the worker stopping) kills it too.
  */
-export async function collectInChild(opts: {
-  task: CollectTask;
+export async function collectInChild<T extends CollectTask>(opts: {
+  task: T;
   body?: ReadableStream<Uint8Array>;
   signal?: AbortSignal;
   limits?: { timeoutMs?: number; memoryMb?: number };
-}): Promise<CollectTaskResult> {
+}): Promise<CollectAnswer<T>> {
   const timeoutMs = opts.limits?.timeoutMs ?? env().DOZEN_TARGET_TIMEOUT_MS;
   const memoryMb = opts.limits?.memoryMb ?? env().DOZEN_TARGET_MEMORY_MB;
   const child = fork(ENTRY, [], {
@@ -66,8 +66,8 @@ export async function collectInChild(opts: {
   const onAbort = () => stop(null);
   opts.signal?.addEventListener("abort", onAbort, { once: true });
 
-  const answered = new Promise<Answer | null>((resolve) => {
-    child.once("message", (m) => resolve(m as Answer));
+  const answered = new Promise<Answer<CollectAnswer<T>> | null>((resolve) => {
+    child.once("message", (m) => resolve(m as Answer<CollectAnswer<T>>));
     child.once("exit", () => resolve(null));
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>

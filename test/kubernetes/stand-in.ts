@@ -33,6 +33,11 @@ export interface StandIn {
   forbid(resource: string): void;
   /** Answers 500 InternalError for every request on this resource (an apiserver whose etcd is failing). */
   breakResource(resource: string): void;
+  /**
+   * Answers every list of this resource with 200 and a body that never ends (a space every 200 ms): a
+   * request with an idle timeout never times out, only a bound on the whole collection stops it.
+   */
+  stall(resource: string): void;
   /** A kubeconfig (YAML) whose one context, `name`, points at the stand-in with its token. */
   kubeconfig(name?: string): string;
   close(): Promise<void>;
@@ -60,6 +65,7 @@ export async function startStandIn(opts: {
   const requests: StandInRequest[] = [];
   const forbidden = new Set<string>();
   const broken = new Set<string>();
+  const stalled = new Set<string>();
   let expiring = 0;
 
   const tls = makeTlsCert();
@@ -93,6 +99,13 @@ export async function startStandIn(opts: {
           `${route.info.resource} is forbidden: User "dozen" cannot ${route.name ? "get" : "list"} resource "${route.info.resource}" in API group "${route.info.group}"`,
         ),
       );
+    }
+    if (stalled.has(route.info.resource)) {
+      requests.push({ method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), accept, status: 200 });
+      res.writeHead(200, { "content-type": "application/json" });
+      const drip = setInterval(() => res.write(" "), 200);
+      res.on("close", () => clearInterval(drip));
+      return;
     }
     if (broken.has(route.info.resource))
       return send(
@@ -162,6 +175,9 @@ export async function startStandIn(opts: {
     },
     breakResource: (resource) => {
       broken.add(resource);
+    },
+    stall: (resource) => {
+      stalled.add(resource);
     },
     kubeconfig: (name = "stand-in") => kubeconfigYaml({ name, url, token, ca: tls.cert }),
     close: () =>

@@ -1,13 +1,11 @@
 import { db } from "@/lib/db";
 import { env, kubeconfigDir } from "@/lib/env";
 import { describeError } from "@/lib/errors";
-import { collectCluster } from "@/lib/collectors/kubernetes/collect-cluster";
-import { loadKubeConfig } from "@/lib/collectors/kubernetes/load-kube-config";
-import { createKubeClient } from "@/lib/collectors/kubernetes/request-kube";
 import { loadRepoView } from "@/lib/persistence/load-repo-view";
 import { persistTarget } from "@/lib/persistence/persist-target";
 import { expectTargets } from "@/lib/persistence/scan-run/expect-targets";
 import { finishScan } from "@/lib/persistence/scan-run/finish-scan";
+import { collectInChild } from "@/lib/pipeline/collect-in-child";
 import { evaluateClusterTarget } from "@/lib/pipeline/evaluate-cluster-target";
 import { planClusterTargets } from "@/lib/pipeline/plan-cluster-targets";
 import { clusterSourceConfig } from "@/lib/sources/kinds/kubernetes/config";
@@ -23,16 +21,24 @@ export const scanKubernetes: SourceScanner = async ({ scanId, source, log, signa
   let facts;
   try {
     const config = clusterSourceConfig.parse(source.config ?? {});
-    const kc = await loadKubeConfig({
-      kubeconfigPath: config.kubeconfigPath ?? env().KUBECONFIG?.split(":")[0],
-      context: config.context,
-      inCluster: config.inCluster,
-      withinDir: kubeconfigDir(),
-      allowExec: env().DOZEN_KUBECONFIG_ALLOW_EXEC,
+    // Audited in a bounded child process (time, memory) like a repository: an API server that never answers,
+    // or answers without end, fails this source with the bound's reason and leaves the worker's jobs running.
+    facts = await collectInChild({
+      task: {
+        kind: "cluster",
+        name: source.name,
+        kubeconfigPath: config.kubeconfigPath ?? env().KUBECONFIG?.split(":")[0],
+        context: config.context,
+        inCluster: config.inCluster,
+        withinDir: kubeconfigDir(),
+        allowExec: env().DOZEN_KUBECONFIG_ALLOW_EXEC,
+        namespaces: config.namespaces,
+        excludeNamespaces: config.excludeNamespaces,
+      },
+      signal,
     });
-    const client = await createKubeClient({ kc, name: source.name });
-    facts = await collectCluster({ client, namespaces: config.namespaces, excludeNamespaces: config.excludeNamespaces });
   } catch (error) {
+    if (signal.aborted) throw new Error("worker stopping; scan released for retry");
     const reason = describeError(error, "cluster audit failed");
     await finishScan({ scanId, error: reason });
     return log.error({ scanId, reason }, "cluster audit failed");
