@@ -17,11 +17,16 @@ const LAYERS = {
   jobs: { paths: ["lib/jobs/"], may: ["db", "platform"] },
   // The audit log: writing an event (inside a mutation's transaction) and reading the log.
   audit: { paths: ["lib/audit/"], may: ["db", "platform"] },
+  // Initiatives: goals over a scope with a deadline, judged once per scan into their own rollups, and read by pages.
+  initiatives: { paths: ["lib/initiatives/"], may: ["scoring", "rules", "facts", "catalogue", "audit", "db", "platform"] },
   // Notifications: channels (credentials sealed), events worked out per scan, deliveries (webhooks, e-mail).
-  notifications: { paths: ["lib/notifications/"], may: ["scoring", "rules", "facts", "catalogue", "jobs", "audit", "db", "platform"] },
+  notifications: {
+    paths: ["lib/notifications/"],
+    may: ["initiatives", "scoring", "rules", "facts", "catalogue", "jobs", "audit", "db", "platform"],
+  },
   persistence: {
     paths: ["lib/persistence/", "lib/rollups/"],
-    may: ["notifications", "pipeline", "scoring", "rules", "facts", "catalogue", "jobs", "audit", "db", "platform"],
+    may: ["notifications", "initiatives", "pipeline", "scoring", "rules", "facts", "catalogue", "jobs", "audit", "db", "platform"],
   },
   readers: {
     paths: ["lib/fleet/", "lib/heatmap/", "lib/teams/", "lib/services/", "lib/factor-report/", "lib/scans/", "lib/trends/", "lib/metrics/"],
@@ -36,6 +41,7 @@ const LAYERS = {
     paths: ["lib/api/"],
     may: [
       "notifications",
+      "initiatives",
       "sources",
       "readers",
       "persistence",
@@ -61,13 +67,14 @@ const LAYERS = {
   ops: { paths: ["lib/ops/"], may: ["sources", "persistence", "jobs", "audit", "db", "platform"] },
   components: {
     paths: ["components/"],
-    may: ["presentation", "sources", "readers", "notifications", "scoring", "rules", "facts", "catalogue", "platform"],
+    may: ["presentation", "sources", "readers", "notifications", "initiatives", "scoring", "rules", "facts", "catalogue", "platform"],
   },
   app: {
     paths: ["app/"],
     may: [
       "api",
       "notifications",
+      "initiatives",
       "components",
       "presentation",
       "sources",

@@ -40,10 +40,17 @@ it("/api/v1/openapi.json is a valid OpenAPI 3.1 document describing every v1 rou
     "POST /api/v1/channels",
     "DELETE /api/v1/channels/{id}",
     "GET /api/v1/channels/{id}/deliveries",
+    "GET /api/v1/initiatives",
+    "POST /api/v1/initiatives",
+    "GET /api/v1/initiatives/{slug}",
+    "PATCH /api/v1/initiatives/{slug}",
+    "DELETE /api/v1/initiatives/{slug}",
+    "GET /api/v1/initiatives/{slug}/progress",
   ])
     assert.ok(operations.includes(expected), `${expected} is described`);
   assert.ok(doc.paths["/api/v1/sources"]?.post?.responses["201"]);
   assert.ok(doc.paths["/api/v1/channels"]?.post?.responses["201"]);
+  assert.ok(doc.paths["/api/v1/initiatives"]?.post?.responses["201"]);
   assert.ok(doc.paths["/api/v1/services"]?.get?.responses["304"]);
   // A read only admins may make says so.
   assert.ok(doc.paths["/api/v1/audit-events"]?.get?.responses["403"]);

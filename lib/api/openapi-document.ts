@@ -1,3 +1,4 @@
+import { initiativePaths } from "@/lib/api/openapi-initiatives";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import type { z } from "zod";
 import { auditEventList, auditEventListQuery } from "@/lib/api/schemas/audit";
@@ -67,7 +68,7 @@ export function openApiDocument() {
       title: "Dozen API",
       version: "1",
       description:
-        "Twelve-factor audits of a fleet: services, teams, the check catalogue, scans and sources. Lists are paged by an opaque cursor (`limit`, `cursor` → `nextCursor`); every error has the one body `{ error: { code, message, fields? } }`; reads carry an ETag. With sign-in configured every call needs a signed-in session or an API token: 401 without one, 403 when its role does not allow the call (reads: viewer; scans: maintainer; sources: admin). In local mode (no sign-in, loopback only) nothing is needed.",
+        "Twelve-factor audits of a fleet: services, teams, the check catalogue, scans, sources and initiatives. Lists are paged by an opaque cursor (`limit`, `cursor` → `nextCursor`); every error has the one body `{ error: { code, message, fields? } }`; reads carry an ETag. With sign-in configured every call needs a signed-in session or an API token: 401 without one, 403 when its role does not allow the call (reads: viewer; scans: maintainer; sources and initiatives: admin). In local mode (no sign-in, loopback only) nothing is needed.",
     },
     servers: [{ url: "/" }],
     paths: {
@@ -257,6 +258,7 @@ export function openApiDocument() {
           notFound: "No channel has this id.",
         }),
       },
+      ...initiativePaths({ read, json, error }),
     },
   });
   return withSignInAnswers(document);

@@ -37,6 +37,11 @@ export const AUDIT_ACTIONS = [
   "token.revoke",
   "channel.create",
   "channel.delete",
+  "initiative.create",
+  "initiative.update",
+  "initiative.close",
+  "initiative.reopen",
+  "initiative.delete",
   "settings.update",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { failingCountsSql } from "@/lib/rollups/failing-counts-sql";
 import { fleetChecksSql } from "@/lib/rollups/fleet-checks-sql";
 import { updateFleetMovers } from "@/lib/rollups/update-fleet-movers";
+import { updateInitiativeProgress } from "@/lib/initiatives/update-initiative-progress";
 import { updateTeamFixFirst } from "@/lib/rollups/update-team-fix-first";
 import { utcDay } from "@/lib/db/utc-day";
 import { instruments } from "@/lib/telemetry/instruments";
@@ -14,7 +15,8 @@ import { withSpan } from "@/lib/telemetry/with-span";
  * teams and the fleet's row for that day. Team and fleet figures are means over each live service's latest
  * rollup on or before `day`, so a service not scanned that day still counts with its last known score.
  * Team rows also get their ranked failing checks (updateTeamFixFirst); the fleet row its per-factor
- * failing counts, per-check counts (fleetChecksSql) and the day's biggest movers (updateFleetMovers).
+ * failing counts, per-check counts (fleetChecksSql) and the day's biggest movers (updateFleetMovers); open
+ * initiatives re-judge the same services (updateInitiativeProgress).
  * Without `serviceIds`, every scored service is refreshed. `teamIds` adds teams to refresh besides the
  * services' own, such as the team a service just left or lost to goneAt (its row must drop the service the
  * same day); the fleet row is always refreshed.
@@ -81,6 +83,7 @@ async function writeDailyRollups(opts: {
     ON CONFLICT ("day") DO UPDATE SET "score" = EXCLUDED."score", "services" = EXCLUDED."services",
       "factors" = EXCLUDED."factors", "failing" = EXCLUDED."failing", "grades" = EXCLUDED."grades", "checks" = EXCLUDED."checks"`;
   await updateFleetMovers({ day });
+  await updateInitiativeProgress({ day, ...(ids ? { serviceIds: ids } : {}) });
   return { services, teams: teamIds.length };
 }
 

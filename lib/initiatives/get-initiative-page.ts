@@ -1,0 +1,65 @@
+import { db } from "@/lib/db";
+import { utcDay } from "@/lib/db/utc-day";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { initiativeColumnsSql, toInitiativeSummary, type InitiativeRow } from "@/lib/initiatives/initiative-summary";
+import { projectProgress, type ProgressState } from "@/lib/initiatives/project-progress";
+
+/** Services the page lists as left (not meeting the goal); `leftCount` says how many there are. */
+const LEFT_LISTED = 200;
+
+/** One team's part of an initiative: its counts today and where its own pace leads. Unowned services have no slug. */
+export interface InitiativeTeam {
+  slug: string | null;
+  name: string;
+  services: number;
+  met: number;
+  state: ProgressState;
+}
+
+type Row = InitiativeRow & {
+  days: [string, Record<string, [number, number]>][] | null;
+  left: { slug: string; name: string; team: string | null; value: number | null }[] | null;
+  leftCount: number;
+  teamNames: Record<string, [string, string]> | null;
+};
+
+/**
+ * An initiative's page in one statement, all from its rollups: the initiative with its whole history
+ * (DailyInitiativeProgress since its start, for the chart), each day's per-team counts (each team's own pace
+ * says whether it is late or projected to miss), and the services still not meeting the goal (first 200 by
+ * team and name, from InitiativeService). Null for an unknown slug.
+ */
+export async function getInitiativePage(opts: { slug: string }) {
+  const [row] = await db().$queryRaw<Row[]>`
+    SELECT ${initiativeColumnsSql({ since: Prisma.sql`i."startsOn"` })},
+      (SELECT json_agg(json_build_array(to_char(d."day", 'YYYY-MM-DD'), d."teams") ORDER BY d."day")
+        FROM "DailyInitiativeProgress" d WHERE d."initiativeId" = i."id" AND d."day" >= i."startsOn") AS "days",
+      (SELECT json_agg(json_build_object('slug', l."slug", 'name', l."name", 'team', l."team", 'value', l."value")) FROM (
+        SELECT s."slug", s."name", t."name" AS "team", x."value"
+        FROM "InitiativeService" x JOIN "Service" s ON s."id" = x."serviceId" LEFT JOIN "Team" t ON t."id" = x."teamId"
+        WHERE x."initiativeId" = i."id" AND x."status" = 'unmet'
+        ORDER BY t."name" NULLS LAST, s."name" LIMIT ${LEFT_LISTED}) l) AS "left",
+      (SELECT count(*)::int FROM "InitiativeService" x WHERE x."initiativeId" = i."id" AND x."status" = 'unmet') AS "leftCount",
+      (SELECT json_object_agg(t."id", json_build_array(t."slug", t."name")) FROM "Team" t
+        WHERE t."id" IN (SELECT DISTINCT x."teamId" FROM "InitiativeService" x WHERE x."initiativeId" = i."id")) AS "teamNames"
+    FROM "Initiative" i WHERE i."slug" = ${opts.slug}`;
+  if (!row) return null;
+  const today = utcDay();
+  const summary = toInitiativeSummary(row, today);
+  const latest = row.days?.at(-1)?.[1] ?? {};
+  const teams: InitiativeTeam[] = Object.entries(latest).map(([key, [services, met]]) => {
+    const history = (row.days ?? []).map(([day, counts]) => ({ day, services: counts[key]?.[0] ?? 0, met: counts[key]?.[1] ?? 0 }));
+    const [slug, name] = row.teamNames?.[key] ?? [null, "Unowned"];
+    return { slug, name, services, met, state: projectProgress({ history, deadline: summary.deadline, today }).state };
+  });
+  teams.sort((a, b) => a.met / a.services - b.met / b.services || a.name.localeCompare(b.name));
+  return {
+    summary,
+    teams,
+    /** Teams past the deadline with services left, or whose pace will not meet the goal by then. */
+    late: summary.closed ? [] : teams.filter((t) => t.state === "late" || t.state === "atRisk"),
+    left: row.left ?? [],
+    leftCount: row.leftCount,
+    history: summary.history,
+  };
+}
