@@ -141,6 +141,8 @@ const base = z.object({
   DOZEN_SOURCE_MAX_FILES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(100_000)),
   /** Files under one service's directory; past it that service fails (a data dump, a home directory), the others are scanned. */
   DOZEN_SERVICE_MAX_FILES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(50_000)),
+  /** Secret candidates one file may hold; past it the scan of that file stops and the rest of it is withheld from facts. */
+  DOZEN_FILE_MAX_SECRET_CANDIDATES: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).default(1_000)),
   /** Wall time of extracting one repository's tarball (download included); past it the repository fails. */
   DOZEN_TARBALL_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).default(120_000)),
   /** The Dozen web process the CLI's `dozen sources add` talks to. */

@@ -76,3 +76,24 @@ describe("buildServiceFacts", () => {
 
   it("detects languages from source files", () => assert.deepEqual(facts.service.languages, ["typescript"]));
 });
+
+describe("buildServiceFacts: a file past DOZEN_FILE_MAX_SECRET_CANDIDATES", () => {
+  it("keeps the capped candidates, withholds the rest of the file and says so, naming the setting", () => {
+    const dump = { path: "svc/config/dump.json", text: `{\n${'"password":"hunter22",'.repeat(40)}\n"port": 8080\n}\n` };
+    const facts = buildServiceFacts({
+      service: { name: "svc", path: "svc", owners: [] },
+      files: [dump.path],
+      texts: [dump],
+      knownPaths: new Set(),
+      skipped: [],
+      vcs: { kind: "none", commit: null, branch: null },
+      maxSecretCandidates: 5,
+    });
+    assert.equal(facts.secretCandidates.length, 5);
+    assert.deepEqual(facts.skipped, [
+      { path: dump.path, reason: "secret scan stopped after 5 candidates (DOZEN_FILE_MAX_SECRET_CANDIDATES): line 2 on withheld" },
+    ]);
+    assert.ok(!JSON.stringify(facts).includes("hunter22"));
+    assert.ok(!JSON.stringify(facts).includes("8080"), "what was not scanned is not kept");
+  });
+});

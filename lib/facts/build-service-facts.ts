@@ -14,6 +14,7 @@ import { parseManifests } from "@/lib/facts/parse-manifests";
 import { parseProcfile } from "@/lib/facts/parse-procfile";
 import { rankLanguages } from "@/lib/facts/rank-languages";
 import { redactSecrets } from "@/lib/facts/redact-secrets";
+import { DEFAULT_MAX_SECRET_CANDIDATES } from "@/lib/facts/find-secrets";
 import { splitLines } from "@/lib/facts/split-lines";
 import { stripHelmTemplate } from "@/lib/facts/strip-helm-template";
 
@@ -39,6 +40,8 @@ export function buildServiceFacts(opts: {
   deploy?: ServiceDeploy;
   /** Parses a (redacted) source text into syntax facts; without it, code is read as lines only. */
   parseSyntax?: ParseSyntax;
+  /** Secret candidates one file may hold before the rest of it is withheld (DOZEN_FILE_MAX_SECRET_CANDIDATES). */
+  maxSecretCandidates?: number;
 }): ServiceFacts {
   const facts: ServiceFacts = {
     schemaVersion: FACTS_SCHEMA_VERSION,
@@ -73,8 +76,14 @@ export function buildServiceFacts(opts: {
     const { kind, excluded } = classifyPath({ path: path.startsWith(prefix) ? path.slice(prefix.length) : path });
     // The collector should not have read these; if it did, they still never become facts.
     if (excluded || kind === "lockfile") continue;
-    const { lines, candidates } = redactSecrets({ path, lines: splitLines({ text }) });
+    const maxCandidates = opts.maxSecretCandidates ?? DEFAULT_MAX_SECRET_CANDIDATES;
+    const { lines, candidates, withheldFrom } = redactSecrets({ path, lines: splitLines({ text }), maxCandidates });
     facts.secretCandidates.push(...candidates);
+    if (withheldFrom !== undefined)
+      facts.skipped.push({
+        path,
+        reason: `secret scan stopped after ${maxCandidates} candidates (DOZEN_FILE_MAX_SECRET_CANDIDATES): line ${withheldFrom} on withheld`,
+      });
     // Key files are scanned for private keys (a committed key is a finding) but are never text facts.
     if (kind === "key") continue;
     const skip = (reason: string) => facts.skipped.push({ path, reason });

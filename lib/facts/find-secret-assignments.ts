@@ -36,6 +36,8 @@ export function findSecretAssignments(opts: {
   valueAt?: { name: string; index: number };
   /** Values here are defaults the environment overrides (a Spring `@ConfigurationProperties` class). */
   fallback?: boolean;
+  /** Stop after this many (the file's candidate cap): a caller given exactly `limit` may not have seen the whole line. */
+  limit?: number;
 }): { name: string; start: number; end: number }[] {
   const { line, configLike } = opts;
   const found: { name: string; start: number; end: number }[] = [];
@@ -73,14 +75,14 @@ export function findSecretAssignments(opts: {
     return found;
   }
   XML_ELEMENT.lastIndex = 0;
-  for (let m = XML_ELEMENT.exec(line); m; m = XML_ELEMENT.exec(line)) {
+  for (let m = XML_ELEMENT.exec(line); m && found.length < (opts.limit ?? Infinity); m = XML_ELEMENT.exec(line)) {
     const name = m[1] ?? "";
     const start = m.index + m[0].indexOf(">") + 1;
     if (looksSecretName(name)) pushLiteral(name, start, start + (m[2] ?? "").length);
   }
   const regex = configLike ? CONFIG_ASSIGNMENT : CODE_ASSIGNMENT;
   regex.lastIndex = 0;
-  for (let m = regex.exec(line); m; m = regex.exec(line)) {
+  for (let m = regex.exec(line); m && found.length < (opts.limit ?? Infinity); m = regex.exec(line)) {
     const name = m[2] ?? "";
     if (!looksSecretName(name)) continue;
     const span = read(m.index + m[0].length, m.index);

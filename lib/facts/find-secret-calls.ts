@@ -19,7 +19,11 @@ interface Arg {
  * - setters and builders named after a secret: `ds.setPassword("…")`, `builder.password("…")`.
  * A call whose argument is a variable, a reference or a placeholder is not a hard-coded credential.
  */
-export function findSecretCalls(opts: { line: string }): { name: string; start: number; end: number }[] {
+export function findSecretCalls(opts: {
+  line: string;
+  /** Stop after this many (the file's candidate cap): a caller given exactly `limit` may not have seen the whole line. */
+  limit?: number;
+}): { name: string; start: number; end: number }[] {
   const { line } = opts;
   // Every form needs a secret word in a name (or a credential call's name) and a quoted literal.
   if (!line.includes("(") || !/["'`]/.test(line) || !MAY_HOLD_CREDENTIAL.test(line)) return [];
@@ -28,7 +32,7 @@ export function findSecretCalls(opts: { line: string }): { name: string; start: 
   // length: `setPassword(setPassword(…` cannot make one line cost its length per call.
   let budget = 4 * line.length + 65_536;
   CALL.lastIndex = 0;
-  for (let m = CALL.exec(line); m && budget > 0; m = CALL.exec(line)) {
+  for (let m = CALL.exec(line); m && budget > 0 && found.length < (opts.limit ?? Infinity); m = CALL.exec(line)) {
     const callee = (m[1] ?? "").replace(/\s+/g, "");
     if (!MAY_HOLD_CREDENTIAL.test(callee) && !KEY_VALUE_SETTER.test(callee.split(/\.|->|::/).at(-1) ?? "")) continue;
     const segments = callee.split(/\.|->|::/);

@@ -36,7 +36,24 @@ const JWK_PRIVATE = /"(d|p|q|dp|dq|qi)"\s*:\s*"([A-Za-z0-9_-]{16,})"/dgi;
  * assignments, credentials passed to calls.
  */
 export function findSecrets(opts: { path: string; lines: readonly string[] }): SecretHit[] {
+  return scanSecrets(opts).hits;
+}
+
+/** Secret candidates one file may hold before its scan stops (DOZEN_FILE_MAX_SECRET_CANDIDATES' default). */
+export const DEFAULT_MAX_SECRET_CANDIDATES = 1_000;
+
+/**
+ * findSecrets with a cap: past `maxCandidates` reported candidates the scan stops (a line of 70,000
+ * `"password":"x"` pairs is a dump, not configuration, and each candidate costs its checks), and
+ * `stoppedAtLine` is the first line not wholly scanned: the caller withholds it and every line after it.
+ */
+export function scanSecrets(opts: { path: string; lines: readonly string[]; maxCandidates?: number }): {
+  hits: SecretHit[];
+  stoppedAtLine: number | null;
+} {
   const { path, lines } = opts;
+  const cap = opts.maxCandidates ?? Infinity;
+  let reported = 0;
   const configLike = CONFIG_LIKE.test(path);
   const dockerfile = DOCKERFILE.test(path);
   const accepted: SecretHit[] = [];
@@ -58,6 +75,7 @@ export function findSecrets(opts: { path: string; lines: readonly string[] }): S
     for (const clash of clashes) clash.name ??= hit.name;
     if (clashes.length > 0) return;
     const accept: SecretHit = { keepPrefix: true, report: true, ...hit };
+    if (accept.report) reported += 1;
     accepted.push(accept);
     onLine.splice(at, 0, accept);
   };
@@ -71,8 +89,13 @@ export function findSecrets(opts: { path: string; lines: readonly string[] }): S
   let jwkReported = false;
   let inPem = false;
   let pendingName: { name: string; line: number } | null = null;
-  lines.forEach((text, i) => {
+  let stoppedAtLine: number | null = null;
+  for (let i = 0; i < lines.length && stoppedAtLine === null; i++) {
+    const text = lines[i]!;
     const line = i + 1;
+    // One candidate past the cap found on this line means the line (and the file) was not read to its end.
+    const left = () => cap - reported;
+    let cut = false;
     inPem = scanPem(text, line, inPem, add);
     if (jwk) {
       JWK_PRIVATE.lastIndex = 0;
@@ -84,7 +107,7 @@ export function findSecrets(opts: { path: string; lines: readonly string[] }): S
     }
     for (const regex of [URL_CREDENTIALS, DSN_CREDENTIALS, QUERY_CREDENTIALS]) {
       regex.lastIndex = 0;
-      for (let m = regex.exec(text); m; m = regex.exec(text)) {
+      for (let m = regex.exec(text); m && !(cut ||= left() <= 0); m = regex.exec(text)) {
         const group = m.indices?.[m.length - 1];
         const value = m[m.length - 1] ?? "";
         if (group && literalPart(value)) add({ line, start: group[0], end: group[1], kind: "connection-string-credentials", name: null });
@@ -93,15 +116,28 @@ export function findSecrets(opts: { path: string; lines: readonly string[] }): S
     // A comment line of a config file: `# DB_PASSWORD=old-one` commented out is still masked (not reported),
     // `# set db.password=... at install time` is prose.
     const comment = configLike && CONFIG_COMMENT.test(text);
-    for (const a of findSecretAssignments({ line: text, configLike, dockerfile, shellWords: dockerfile || SHELL.test(path), fallback })) {
+    const limit = left() + 1;
+    const assignments = findSecretAssignments({
+      line: text,
+      configLike,
+      dockerfile,
+      shellWords: dockerfile || SHELL.test(path),
+      fallback,
+      limit,
+    });
+    cut ||= assignments.length >= limit;
+    for (const a of assignments) {
       if (comment && /\s/.test(text.slice(a.start, a.end))) continue;
       add({ line, start: a.start, end: a.end, kind: `${kindOf(a.name)}-assignment`, name: a.name, report: !comment });
     }
-    if (!configLike)
-      for (const c of findSecretCalls({ line: text }))
-        add({ line, start: c.start, end: c.end, kind: `${kindOf(c.name)}-argument`, name: c.name });
+    if (!configLike && !cut) {
+      const callLimit = left() + 1;
+      const calls = findSecretCalls({ line: text, limit: callLimit });
+      cut ||= calls.length >= callLimit;
+      for (const c of calls) add({ line, start: c.start, end: c.end, kind: `${kindOf(c.name)}-argument`, name: c.name });
+    }
     ENV_PAIR_KEY.lastIndex = 0;
-    for (let m = ENV_PAIR_KEY.exec(text); m; m = ENV_PAIR_KEY.exec(text)) {
+    for (let m = ENV_PAIR_KEY.exec(text); m && !(cut ||= left() <= 0); m = ENV_PAIR_KEY.exec(text)) {
       const start = m.index + m[0].length;
       if (m[1] === "name") {
         const name = ENV_NAME_VALUE.exec(text.slice(start))?.[1];
@@ -114,8 +150,9 @@ export function findSecrets(opts: { path: string; lines: readonly string[] }): S
         pendingName = null;
       }
     }
-  });
-  return accepted.sort((a, b) => a.line - b.line || a.start - b.start);
+    if (cut) stoppedAtLine = line;
+  }
+  return { hits: accepted.sort((a, b) => a.line - b.line || a.start - b.start), stoppedAtLine };
 }
 
 /** Index of the first hit starting at or after `start` (hits sorted by start). */

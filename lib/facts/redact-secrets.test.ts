@@ -319,3 +319,39 @@ describe("redactSecrets: hostile megabyte lines finish and are redacted", () => 
     }
   }
 });
+
+// A file that is a dump of credentials, not configuration (issue #17: a 1 MB line of ~70,000 candidates took
+// 0.2–0.5 s): past the cap the scan stops, and what it did not read is withheld rather than stored unjudged.
+describe("redactSecrets: the per-file candidate cap", () => {
+  const dump = "[" + fillMegabyte('{"password":"hunter22"},');
+  it("stops at the cap: that many candidates, the line it stopped on and every later one withheld", () => {
+    const { lines, candidates, withheldFrom } = redactSecrets({
+      path: "a.json",
+      lines: ['{"note": "x"}', dump, "more=1"],
+      maxCandidates: 50,
+    });
+    assert.equal(candidates.length, 50);
+    assert.ok(candidates.every((c) => c.line === 2 && c.name === "password"));
+    assert.equal(withheldFrom, 2);
+    assert.deepEqual(lines, ['{"note": "x"}', "", ""]);
+    assert.ok(!lines.join("\n").includes("hunter22"));
+  });
+  it("a file within the cap is scanned whole, as without one", () => {
+    const text = ['{"password":"hunter22"},', '{"token":"s3cr3t-v4lue"}'];
+    const capped = redactSecrets({ path: "a.json", lines: text, maxCandidates: 2 });
+    assert.deepEqual(capped, redactSecrets({ path: "a.json", lines: text }));
+    assert.equal(capped.withheldFrom, undefined);
+  });
+  it("source code and .env lines stop at the cap too (assignments, calls)", () => {
+    for (const [path, unit] of [
+      ["src/app.ts", 'password = "hunter22"; '],
+      ["src/App.java", 'ds.setPassword("hunter22"); '],
+      [".env", "PASSWORD=hunter22 "],
+    ] as const) {
+      const { lines, candidates, withheldFrom } = redactSecrets({ path, lines: [unit.repeat(200)], maxCandidates: 10 });
+      assert.equal(candidates.length, path === ".env" ? 1 : 10, path);
+      assert.equal(withheldFrom, path === ".env" ? undefined : 1, path);
+      assert.ok(!lines[0]!.includes("hunter22"), path);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import type { SecretCandidate } from "@/lib/facts/types";
-import { findSecrets } from "@/lib/facts/find-secrets";
+import { scanSecrets } from "@/lib/facts/find-secrets";
 import { previewSecret } from "@/lib/facts/preview-secret";
 
 /**
@@ -8,11 +8,16 @@ import { previewSecret } from "@/lib/facts/preview-secret";
  * right line. Idempotent: a preview ends in `****`, which the detectors treat as a placeholder.
  * Every text that enters facts passes through here before any parser sees it.
  */
-export function redactSecrets(opts: { path: string; lines: readonly string[] }): {
+export function redactSecrets(opts: { path: string; lines: readonly string[]; maxCandidates?: number }): {
   lines: string[];
   candidates: SecretCandidate[];
+  /**
+   * Set when the file held more than `maxCandidates` candidates: the scan stopped there, and this line and
+   * every one after it are withheld (empty), since what was not scanned cannot be known to hold no secret.
+   */
+  withheldFrom?: number;
 } {
-  const hits = findSecrets(opts);
+  const { hits, stoppedAtLine: stop } = scanSecrets(opts);
   const lines = [...opts.lines];
   const yaml = /\.ya?ml$/i.test(opts.path);
   const previews = hits.map((hit) =>
@@ -20,28 +25,33 @@ export function redactSecrets(opts: { path: string; lines: readonly string[] }):
   );
   // Hits come sorted by line and column; reported in that order, replaced right to left so earlier
   // columns on the same line stay valid.
-  const candidates: SecretCandidate[] = hits.flatMap((hit, i) =>
-    hit.report
-      ? [
-          {
-            path: opts.path,
-            line: hit.line,
-            kind: hit.kind,
-            name: hit.name,
-            preview: hit.end > hit.start ? (previews[i] ?? "****") : "****",
-          },
-        ]
-      : [],
-  );
+  const candidates: SecretCandidate[] = hits
+    .flatMap((hit, i) =>
+      hit.report
+        ? [
+            {
+              path: opts.path,
+              line: hit.line,
+              kind: hit.kind,
+              name: hit.name,
+              preview: hit.end > hit.start ? (previews[i] ?? "****") : "****",
+            },
+          ]
+        : [],
+    )
+    .slice(0, opts.maxCandidates ?? Infinity);
+  // Lines from the one the scan stopped on are withheld whole: their hits need no rebuilding.
+  const firstWithheld = stop === null ? -1 : hits.findIndex((h) => h.line >= stop);
+  const rebuilt = firstWithheld < 0 ? hits.length : firstWithheld;
   // Each line is rebuilt once from its pieces (hits come sorted by line and column), so a line with many
   // secrets costs its length, not its length per secret.
-  for (let i = 0; i < hits.length;) {
+  for (let i = 0; i < rebuilt;) {
     const line = hits[i]!.line;
     const text = lines[line - 1] ?? "";
     const indent = text.length - text.trimStart().length;
     const parts: string[] = [];
     let at = 0;
-    for (; i < hits.length && hits[i]!.line === line; i++) {
+    for (; i < rebuilt && hits[i]!.line === line; i++) {
       const hit = hits[i]!;
       if (hit.end <= hit.start) continue;
       parts.push(text.slice(at, hit.start), yamlSafe(yaml, text, hit.start, indent, previews[i] ?? "****"));
@@ -49,7 +59,9 @@ export function redactSecrets(opts: { path: string; lines: readonly string[] }):
     }
     if (at > 0) lines[line - 1] = parts.join("") + text.slice(at);
   }
-  return { lines, candidates };
+  if (stop === null) return { lines, candidates };
+  lines.fill("", stop - 1);
+  return { lines, candidates, withheldFrom: stop };
 }
 
 /** In YAML a plain scalar starting with `*` is an alias: quote the preview there so the file still parses. */

@@ -61,6 +61,7 @@ export async function collectServiceFacts(opts: {
     skipped: [...walked.skipped, ...read.skipped],
     vcs,
     repoConfig: opts.repoConfig ?? null,
+    maxSecretCandidates: env().DOZEN_FILE_MAX_SECRET_CANDIDATES,
     ...(opts.deploy ? { deploy: opts.deploy } : {}),
     ...(parseSyntax ? { parseSyntax } : {}),
   });
