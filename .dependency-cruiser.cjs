@@ -19,18 +19,33 @@ const LAYERS = {
   audit: { paths: ["lib/audit/"], may: ["db", "platform"] },
   // Initiatives: goals over a scope with a deadline, judged once per scan into their own rollups, and read by pages.
   initiatives: { paths: ["lib/initiatives/"], may: ["scoring", "rules", "facts", "catalogue", "audit", "db", "platform"] },
+  // Exemptions: their contract (zod), which are in force for a service, lists and counts for pages and the API.
+  exemptions: { paths: ["lib/exemptions/"], may: ["scoring", "rules", "facts", "catalogue", "db", "platform"] },
   // Notifications: channels (credentials sealed), events worked out per scan, deliveries (webhooks, e-mail).
   notifications: {
     paths: ["lib/notifications/"],
-    may: ["initiatives", "scoring", "rules", "facts", "catalogue", "jobs", "audit", "db", "platform"],
+    may: ["initiatives", "exemptions", "scoring", "rules", "facts", "catalogue", "jobs", "audit", "db", "platform"],
   },
   persistence: {
     paths: ["lib/persistence/", "lib/rollups/"],
-    may: ["notifications", "initiatives", "pipeline", "scoring", "rules", "facts", "catalogue", "jobs", "audit", "db", "platform"],
+    may: [
+      "notifications",
+      "initiatives",
+      "exemptions",
+      "pipeline",
+      "scoring",
+      "rules",
+      "facts",
+      "catalogue",
+      "jobs",
+      "audit",
+      "db",
+      "platform",
+    ],
   },
   readers: {
     paths: ["lib/fleet/", "lib/heatmap/", "lib/teams/", "lib/services/", "lib/factor-report/", "lib/scans/", "lib/trends/", "lib/metrics/"],
-    may: ["scoring", "rules", "facts", "catalogue", "db", "platform"],
+    may: ["exemptions", "scoring", "rules", "facts", "catalogue", "db", "platform"],
   },
   sources: {
     paths: ["lib/sources/"],
@@ -42,6 +57,7 @@ const LAYERS = {
     may: [
       "notifications",
       "initiatives",
+      "exemptions",
       "sources",
       "readers",
       "persistence",
@@ -57,7 +73,7 @@ const LAYERS = {
   },
   presentation: {
     paths: ["lib/guides/", "lib/export/"],
-    may: ["sources", "readers", "audit", "scoring", "rules", "facts", "catalogue", "platform"],
+    may: ["sources", "readers", "exemptions", "audit", "scoring", "rules", "facts", "catalogue", "platform"],
   },
   cli: {
     paths: ["lib/cli/"],
@@ -67,7 +83,19 @@ const LAYERS = {
   ops: { paths: ["lib/ops/"], may: ["sources", "persistence", "jobs", "audit", "db", "platform"] },
   components: {
     paths: ["components/"],
-    may: ["presentation", "sources", "readers", "notifications", "initiatives", "scoring", "rules", "facts", "catalogue", "platform"],
+    may: [
+      "presentation",
+      "sources",
+      "readers",
+      "notifications",
+      "initiatives",
+      "exemptions",
+      "scoring",
+      "rules",
+      "facts",
+      "catalogue",
+      "platform",
+    ],
   },
   app: {
     paths: ["app/"],
@@ -75,6 +103,7 @@ const LAYERS = {
       "api",
       "notifications",
       "initiatives",
+      "exemptions",
       "components",
       "presentation",
       "sources",
@@ -91,7 +120,10 @@ const LAYERS = {
       "platform",
     ],
   },
-  workers: { paths: ["workers/"], may: ["notifications", "ops", "sources", "persistence", "pipeline", "jobs", "audit", "db", "platform"] },
+  workers: {
+    paths: ["workers/"],
+    may: ["notifications", "exemptions", "ops", "sources", "persistence", "pipeline", "jobs", "audit", "db", "platform"],
+  },
 };
 
 const anyOf = (paths) => `^(?:${paths.join("|")})`;

@@ -191,6 +191,15 @@ const base = z.object({
   DOZEN_NOTIFY_RETRY_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(3600).default(30)),
   /** When the weekly digests (each team's and the fleet's) are sent: a cron expression (UTC). */
   DOZEN_DIGEST_SCHEDULE: z.preprocess(emptyAsUnset, z.string().default("0 8 * * 1")),
+  /** Longest an exemption may run, in days from when it is made (an accepted risk must expire; the others may). */
+  DOZEN_EXEMPTION_MAX_DAYS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(3650).default(180)),
+  /**
+   * Which exemptions wait for an admin's approval before they exempt anything: `none`, `accepted-risk` (only
+   * accepted risks) or `all`. An admin's own request is approved as it is made.
+   */
+  DOZEN_EXEMPTION_APPROVAL: z.preprocess(emptyAsUnset, z.enum(["none", "accepted-risk", "all"]).default("none")),
+  /** When expired exemptions are swept (their findings scored again, owners told of those expiring soon): a cron (UTC). */
+  DOZEN_EXEMPTION_SWEEP_SCHEDULE: z.preprocess(emptyAsUnset, z.string().default("17 * * * *")),
   /** Database used by the tests instead of the embedded one. */
   TEST_DATABASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   /** `GET /api/metrics` answers only a request with a valid API token (`Authorization: Bearer dzn_…`, any role). */
@@ -263,7 +272,14 @@ export function namedVariable(opts: { name: string }): string | undefined {
 // stand-ins on free ports first and names them after; in a deployment the environment never changes anyway.
 function fresh<
   K extends
-    "DOZEN_CREDENTIAL_ENVS" | "DOZEN_GITHUB_HOSTS" | "DOZEN_LOCAL_ROOTS" | "DOZEN_WEBHOOK_HOSTS" | "DOZEN_SMTP_URL" | "DOZEN_SECRET_KEY",
+    | "DOZEN_CREDENTIAL_ENVS"
+    | "DOZEN_GITHUB_HOSTS"
+    | "DOZEN_LOCAL_ROOTS"
+    | "DOZEN_WEBHOOK_HOSTS"
+    | "DOZEN_SMTP_URL"
+    | "DOZEN_SECRET_KEY"
+    | "DOZEN_EXEMPTION_MAX_DAYS"
+    | "DOZEN_EXEMPTION_APPROVAL",
 >(key: K): Env[K] {
   const result = base.shape[key].safeParse(process.env[key]);
   if (!result.success) throw new InvalidEnvironmentError(result.error.issues.map((i) => `${key}: ${i.message}`));
@@ -324,6 +340,11 @@ export function webhookHosts(): readonly string[] {
 /** The SMTP server e-mail notifications go through (DOZEN_SMTP_URL), read when used; undefined: no e-mail. Never log it. */
 export function smtpUrl(): string | undefined {
   return fresh("DOZEN_SMTP_URL");
+}
+
+/** The exemption policy (DOZEN_EXEMPTION_MAX_DAYS, DOZEN_EXEMPTION_APPROVAL), read when used so a test may change it. */
+export function exemptionPolicy(): { maxDays: number; approval: "none" | "accepted-risk" | "all" } {
+  return { maxDays: fresh("DOZEN_EXEMPTION_MAX_DAYS"), approval: fresh("DOZEN_EXEMPTION_APPROVAL") };
 }
 
 /** DOZEN_SECRET_KEY as given (hex or base64 of 32 bytes), read when used; undefined when unset. Never log it. */

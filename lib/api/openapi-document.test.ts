@@ -46,11 +46,16 @@ it("/api/v1/openapi.json is a valid OpenAPI 3.1 document describing every v1 rou
     "PATCH /api/v1/initiatives/{slug}",
     "DELETE /api/v1/initiatives/{slug}",
     "GET /api/v1/initiatives/{slug}/progress",
+    "GET /api/v1/exemptions",
+    "POST /api/v1/exemptions",
+    "POST /api/v1/exemptions/{id}/approve",
+    "POST /api/v1/exemptions/{id}/revoke",
   ])
     assert.ok(operations.includes(expected), `${expected} is described`);
   assert.ok(doc.paths["/api/v1/sources"]?.post?.responses["201"]);
   assert.ok(doc.paths["/api/v1/channels"]?.post?.responses["201"]);
   assert.ok(doc.paths["/api/v1/initiatives"]?.post?.responses["201"]);
+  assert.ok(doc.paths["/api/v1/exemptions"]?.post?.responses["201"]);
   assert.ok(doc.paths["/api/v1/services"]?.get?.responses["304"]);
   // A read only admins may make says so.
   assert.ok(doc.paths["/api/v1/audit-events"]?.get?.responses["403"]);

@@ -24,6 +24,7 @@ import {
   deliveryList,
   deliveryListQuery,
 } from "@/lib/api/schemas/channels";
+import { createExemptionBody, exemptionList, exemptionListQuery, exemptionSchema, revokeExemptionBody } from "@/lib/api/schemas/exemptions";
 
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 const error = (description: string) => ({ description, ...json(apiErrorBody) });
@@ -215,6 +216,54 @@ export function openApiDocument() {
           schema: auditEventList,
           forbidden: "The caller is not an admin.",
         }),
+      },
+      "/api/v1/exemptions": {
+        get: read({
+          summary: "List exemptions (those covering a service with ?service=, a team's with ?team=)",
+          description: "Newest first. `status` says whether each is pending, active, revoked or expired.",
+          tags: ["exemptions"],
+          requestParams: { query: exemptionListQuery },
+          schema: exemptionList,
+        }),
+        post: {
+          summary: "Exempt a check: one finding, a service, a team or a source (maintainers of the team; admins)",
+          description:
+            "`kind`: `false-positive`, `accepted-risk` or `not-applicable`; `reason` is required; `expiresAt` (a day or an instant) is required for an accepted risk and at most DOZEN_EXEMPTION_MAX_DAYS ahead. An exempt failing check does not count against the score until it expires or is revoked. With DOZEN_EXEMPTION_APPROVAL requiring it, a maintainer's exemption is `pending` until an admin approves it.",
+          tags: ["exemptions"],
+          requestBody: json(createExemptionBody),
+          responses: {
+            "201": { description: "Made (active, or pending approval). `Location` names it.", ...json(exemptionSchema) },
+            "400": error(
+              "The body is invalid, the expiry is missing, past or too far, or the check was never judged there; `fields` names each problem.",
+            ),
+            "404": error("No service, team or source has this name."),
+          },
+        },
+      },
+      "/api/v1/exemptions/{id}/approve": {
+        post: {
+          summary: "Approve a pending exemption (admins)",
+          tags: ["exemptions"],
+          requestParams: { path: idParams },
+          responses: {
+            "200": { description: "Approved: it exempts from now on.", ...json(exemptionSchema) },
+            "404": error("No exemption has this id."),
+            "409": error("It is not waiting for approval."),
+          },
+        },
+      },
+      "/api/v1/exemptions/{id}/revoke": {
+        post: {
+          summary: "Revoke an exemption (maintainers of its team; admins)",
+          tags: ["exemptions"],
+          requestParams: { path: idParams },
+          requestBody: { required: false, ...json(revokeExemptionBody) },
+          responses: {
+            "200": { description: "Revoked: its findings count again.", ...json(exemptionSchema) },
+            "404": error("No exemption has this id."),
+            "409": error("Already revoked, or declared in code (remove it there)."),
+          },
+        },
       },
       "/api/v1/channels": {
         get: read({

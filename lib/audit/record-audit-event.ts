@@ -6,7 +6,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * this module needs nothing but the database.
  */
 export interface AuditActor {
-  kind: "user" | "token" | "local";
+  /** `system`: Dozen itself (an exemption's expiry, exemptions synced from code at a scan). */
+  kind: "user" | "token" | "local" | "system";
   id: string;
   name: string;
 }
@@ -43,6 +44,11 @@ export const AUDIT_ACTIONS = [
   "initiative.reopen",
   "initiative.delete",
   "settings.update",
+  "exemption.create",
+  "exemption.update",
+  "exemption.approve",
+  "exemption.revoke",
+  "exemption.expire",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -16,6 +16,8 @@ export const QUEUES = {
   deliverNotification: "deliver-notification",
   /** Records the weekly digests (each team's, the fleet's) on DOZEN_DIGEST_SCHEDULE. */
   weeklyDigest: "weekly-digest",
+  /** Ends expired exemptions (their findings count again) and tells owners of those expiring within 7 days, on DOZEN_EXEMPTION_SWEEP_SCHEDULE. */
+  sweepExemptions: "sweep-exemptions",
 } as const;
 
 export const scanSourcePayload = z.object({ scanId: z.number().int().positive() });
@@ -31,3 +33,6 @@ export type DeliverNotificationPayload = z.infer<typeof deliverNotificationPaylo
 
 /** Fired by the cron: digests the week ending now (nothing to say in the payload). */
 export const weeklyDigestPayload = z.object({}).passthrough();
+
+/** Fired by the cron: sweeps at the time it runs (nothing to say in the payload). */
+export const sweepExemptionsPayload = z.object({}).passthrough();

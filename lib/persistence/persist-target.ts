@@ -6,10 +6,9 @@ import { countTarget } from "@/lib/persistence/scan-run/count-target";
 import { FINDING_COLUMNS, toFinding } from "@/lib/persistence/to-finding";
 import { trimStoredFacts } from "@/lib/persistence/trim-stored-facts";
 import { withUniqueRetry } from "@/lib/persistence/with-unique-retry";
-import { writeLatestView } from "@/lib/persistence/write-latest-view";
+import { rescoreService } from "@/lib/persistence/rescore-service";
 import type { ClusterScanResult, ServiceScanResult } from "@/lib/pipeline/types";
 import type { Finding } from "@/lib/rules/types";
-import { combineServiceScore } from "@/lib/scoring/combine-service-score";
 import { instruments } from "@/lib/telemetry/instruments";
 
 // Stored findings stay small and readable: a finding keeps at most this many locations in the database (its
@@ -110,12 +109,9 @@ async function write(tx: Prisma.TransactionClient, opts: { scanId: number; sourc
   const other = await otherViewFindings(tx, serviceId, target.kind);
   const [repoFindings, clusterFindings] = target.kind === "repository" ? [result.findings, other] : [other, result.findings];
   const findings: Finding[] = [...repoFindings, ...clusterFindings];
-  const combined = other.length > 0 ? combineServiceScore({ repoFindings, clusterFindings }) : result;
   await tx.service.update({
     where: { id: serviceId },
     data: {
-      latestScore: combined.score,
-      latestGrade: combined.grade,
       latestScanAt: row.createdAt,
       goneAt: null,
       ...(target.kind === "repository"
@@ -123,7 +119,8 @@ async function write(tx: Prisma.TransactionClient, opts: { scanId: number; sourc
         : { latestClusterTargetId: row.id }),
     },
   });
-  await writeLatestView({ tx, serviceId, factors: combined.factors, findings });
+  // Scored with the exemptions in force now (code-declared ones just synced above): exempt failures do not count.
+  await rescoreService({ tx, serviceId, now: row.createdAt, findings });
   if (target.kind === "cluster")
     await upsertWorkloads(tx, { sourceId: opts.sourceId, serviceId, result: target.result, seenAt: target.seenAt });
   await countTarget({ tx, scanId: opts.scanId });

@@ -1,4 +1,4 @@
-import type { Finding } from "@/lib/rules/types";
+import type { ExemptableFinding } from "@/lib/scoring/apply-exemptions";
 import type { ServiceScore } from "@/lib/scoring/types";
 import { scoreFindings } from "@/lib/scoring/score-findings";
 
@@ -9,6 +9,9 @@ import { scoreFindings } from "@/lib/scoring/score-findings";
  * without them lands in between; a service seen only in a cluster (or only in a repository) scores on
  * what was seen.
  */
-export function combineServiceScore(opts: { repoFindings: readonly Finding[]; clusterFindings: readonly Finding[] }): ServiceScore {
+export function combineServiceScore(opts: {
+  repoFindings: readonly ExemptableFinding[];
+  clusterFindings: readonly ExemptableFinding[];
+}): ServiceScore {
   return scoreFindings({ findings: [...opts.repoFindings, ...opts.clusterFindings] });
 }

@@ -1,5 +1,5 @@
 import { FACTORS, type FactorId } from "@/lib/factors/factors";
-import type { Finding } from "@/lib/rules/types";
+import type { ExemptableFinding } from "@/lib/scoring/apply-exemptions";
 import type { FactorScoreResult, Grade, ServiceScore } from "@/lib/scoring/types";
 
 /** Lower bounds of each grade, best first. */
@@ -24,22 +24,22 @@ export function roundScore(value: number): number {
 /**
  * Findings → one score per factor (weighted share of applicable checks that pass) → a service score (mean of the
  * factors that have one) → a grade. Outcomes other than pass/fail do not count: a missing Dockerfile neither
- * helps nor hurts. Every factor is listed, in methodology order, even when none of its checks applied.
+ * helps nor hurts, and an exempt failure (see applyExemptions) is left out the same way. Every factor is listed, in methodology order, even when none of its checks applied.
  */
-export function scoreFindings(opts: { findings: readonly Finding[] }): ServiceScore {
+export function scoreFindings(opts: { findings: readonly ExemptableFinding[] }): ServiceScore {
   const factors: FactorScoreResult[] = FACTORS.map((f) => scoreFactor(f.id, opts.findings));
   const scored = factors.map((f) => f.score).filter((s): s is number => s !== null);
   const score = scored.length === 0 ? null : roundScore(scored.reduce((a, b) => a + b, 0) / scored.length);
   return { score, grade: gradeFor(score), factors };
 }
 
-function scoreFactor(factor: FactorId, findings: readonly Finding[]): FactorScoreResult {
+function scoreFactor(factor: FactorId, findings: readonly ExemptableFinding[]): FactorScoreResult {
   let passWeight = 0;
   let totalWeight = 0;
   let passed = 0;
   let failed = 0;
   for (const f of findings) {
-    if (f.factor !== factor || (f.outcome !== "pass" && f.outcome !== "fail")) continue;
+    if (f.factor !== factor || (f.outcome !== "pass" && f.outcome !== "fail") || f.exemption) continue;
     totalWeight += f.weight;
     if (f.outcome === "pass") {
       passWeight += f.weight;

@@ -6,6 +6,9 @@ import type { Evidence, Finding, Outcome } from "@/lib/rules/types";
 import type { FactorScoreResult } from "@/lib/scoring/types";
 import type { DeployedBy } from "@/lib/facts/types";
 import { scoreFindings } from "@/lib/scoring/score-findings";
+import { applyExemptions, type ApplicableExemption } from "@/lib/scoring/apply-exemptions";
+import { findingFingerprint } from "@/lib/scoring/finding-fingerprint";
+import { exemptionInForceSql } from "@/lib/exemptions/find-applicable-exemptions";
 
 /** Days of score history the service page draws. */
 const TREND_DAYS = 180;
@@ -20,6 +23,10 @@ export interface ServiceFinding {
   effort: string;
   /** Where it was seen: the repository's latest scan, or the service's latest cluster audit. */
   origin: "repository" | "cluster";
+  /** What an exemption of this one finding names (lib/scoring/finding-fingerprint.ts). */
+  fingerprint: string;
+  /** The exemption in force that keeps this failure out of the score; null when it counts. */
+  exemption: ApplicableExemption | null;
 }
 
 export interface ServiceDetail {
@@ -56,8 +63,15 @@ export interface ServiceDetail {
  * older scans. One statement (findings and trend aggregated as JSON in PostgreSQL): the service page is the
  * most visited, and each extra round trip costs more than the aggregation. Null when no service has this slug.
  */
-export async function getServiceDetail(opts: { slug: string }): Promise<ServiceDetail | null> {
-  const [service] = await db().$queryRaw<(Omit<ServiceDetail, "trend" | "factorScores"> & { trend: TrendJson })[]>`
+export async function getServiceDetail(opts: { slug: string; now?: Date }): Promise<ServiceDetail | null> {
+  const now = opts.now ?? new Date();
+  const [service] = await db().$queryRaw<
+    (Omit<ServiceDetail, "trend" | "factorScores" | "findings"> & {
+      trend: TrendJson;
+      findings: Omit<ServiceFinding, "fingerprint" | "exemption">[];
+      exemptions: (Omit<ApplicableExemption, "expiresAt"> & { expiresAt: string | null })[];
+    })[]
+  >`
     SELECT s."id", s."slug", s."name", s."path", s."languages", s."kind", s."latestScore", s."latestGrade", s."latestScanAt",
       s."ownerSource", s."latestClusterTargetId", st."commit",
       st."facts" -> 'service' ->> 'basis' AS "basis", COALESCE(st."facts" -> 'deployedBy', '[]'::jsonb) AS "deployedBy",
@@ -67,6 +81,9 @@ export async function getServiceDetail(opts: { slug: string }): Promise<ServiceD
           'message', f."message", 'evidence', f."evidence", 'weight', f."weight", 'effort', f."effort",
           'origin', CASE WHEN f."targetId" = s."latestTargetId" THEN 'repository' ELSE 'cluster' END)
         ORDER BY f."weight" DESC, f."ruleId") FROM "Finding" f WHERE f."targetId" IN (s."latestTargetId", s."latestClusterTargetId")), '[]') AS "findings",
+      COALESCE((SELECT json_agg(json_build_object('id', e."id", 'scope', e."scope", 'ruleId', e."ruleId", 'fingerprint', e."fingerprint",
+          'kind', e."kind", 'reason', e."reason", 'expiresAt', e."expiresAt", 'requestedBy', e."requestedBy", 'approvedBy', e."approvedBy",
+          'origin', e."origin")) FROM "Exemption" e WHERE ${exemptionInForceSql({ now })}), '[]') AS "exemptions",
       ${serviceTrendSql({ serviceId: Prisma.sql`s."id"`, days: TREND_DAYS })} AS "trend"
     FROM "Service" s
     JOIN "Source" src ON src."id" = s."sourceId"
@@ -74,7 +91,12 @@ export async function getServiceDetail(opts: { slug: string }): Promise<ServiceD
     LEFT JOIN "ScanTarget" st ON st."id" = s."latestTargetId"
     WHERE s."slug" = ${opts.slug}`;
   if (!service) return null;
-  // Scored like the service itself (persistTarget's combined view): the tiles and the heatmap always agree.
-  const { factors } = scoreFindings({ findings: service.findings as unknown as Finding[] });
-  return { ...service, factorScores: factors, trend: toServiceTrend(service.trend) };
+  const { exemptions, findings: rows, ...rest } = service;
+  // Scored like the service itself (persistTarget's combined view, the same exemptions): the tiles and the heatmap agree.
+  const findings = applyExemptions({
+    findings: rows as unknown as (Finding & ServiceFinding)[],
+    exemptions: exemptions.map((e) => ({ ...e, expiresAt: e.expiresAt === null ? null : new Date(e.expiresAt) })),
+  }).map((f) => ({ ...f, fingerprint: findingFingerprint(f) }));
+  const { factors } = scoreFindings({ findings });
+  return { ...rest, findings, factorScores: factors, trend: toServiceTrend(service.trend) };
 }
