@@ -9,22 +9,23 @@ const LAYERS = {
   },
   catalogue: { paths: ["lib/factors/"], may: ["platform"] },
   facts: { paths: ["lib/facts/"], may: ["catalogue", "platform"] },
+  ownership: { paths: ["lib/ownership/"], may: ["platform"] },
   collectors: { paths: ["lib/collectors/"], may: ["facts", "platform"] },
   rules: { paths: ["lib/rules/"], may: ["facts", "catalogue", "platform"] },
-  scoring: { paths: ["lib/scoring/"], may: ["rules", "facts", "catalogue", "platform"] },
-  pipeline: { paths: ["lib/pipeline/"], may: ["collectors", "scoring", "rules", "facts", "catalogue", "platform"] },
+  scoring: { paths: ["lib/scoring/"], may: ["rules", "facts", "ownership", "catalogue", "platform"] },
+  pipeline: { paths: ["lib/pipeline/"], may: ["collectors", "scoring", "rules", "facts", "ownership", "catalogue", "platform"] },
   db: { paths: ["lib/db\\.ts", "lib/db/"], may: ["platform"] },
   jobs: { paths: ["lib/jobs/"], may: ["db", "platform"] },
   // The audit log: writing an event (inside a mutation's transaction) and reading the log.
   audit: { paths: ["lib/audit/"], may: ["db", "platform"] },
   // Initiatives: goals over a scope with a deadline, judged once per scan into their own rollups, and read by pages.
-  initiatives: { paths: ["lib/initiatives/"], may: ["scoring", "rules", "facts", "catalogue", "audit", "db", "platform"] },
+  initiatives: { paths: ["lib/initiatives/"], may: ["scoring", "rules", "facts", "ownership", "catalogue", "audit", "db", "platform"] },
   // Exemptions: their contract (zod), which are in force for a service, lists and counts for pages and the API.
   exemptions: { paths: ["lib/exemptions/"], may: ["scoring", "rules", "facts", "catalogue", "db", "platform"] },
   // Notifications: channels (credentials sealed), events worked out per scan, deliveries (webhooks, e-mail).
   notifications: {
     paths: ["lib/notifications/"],
-    may: ["initiatives", "exemptions", "scoring", "rules", "facts", "catalogue", "jobs", "audit", "db", "platform"],
+    may: ["initiatives", "exemptions", "scoring", "rules", "facts", "ownership", "catalogue", "jobs", "audit", "db", "platform"],
   },
   persistence: {
     paths: ["lib/persistence/", "lib/rollups/"],
@@ -36,6 +37,7 @@ const LAYERS = {
       "scoring",
       "rules",
       "facts",
+      "ownership",
       "catalogue",
       "jobs",
       "audit",
@@ -45,11 +47,25 @@ const LAYERS = {
   },
   readers: {
     paths: ["lib/fleet/", "lib/heatmap/", "lib/teams/", "lib/services/", "lib/factor-report/", "lib/scans/", "lib/trends/", "lib/metrics/"],
-    may: ["exemptions", "scoring", "rules", "facts", "catalogue", "db", "platform"],
+    may: ["exemptions", "scoring", "rules", "facts", "ownership", "catalogue", "db", "platform"],
   },
   sources: {
     paths: ["lib/sources/"],
-    may: ["readers", "persistence", "pipeline", "collectors", "scoring", "rules", "facts", "catalogue", "jobs", "audit", "db", "platform"],
+    may: [
+      "readers",
+      "persistence",
+      "pipeline",
+      "collectors",
+      "scoring",
+      "rules",
+      "facts",
+      "ownership",
+      "catalogue",
+      "jobs",
+      "audit",
+      "db",
+      "platform",
+    ],
   },
   // The v1 HTTP API's contract (zod schemas, OpenAPI) and the functions its route handlers call.
   api: {
@@ -66,6 +82,7 @@ const LAYERS = {
       "scoring",
       "rules",
       "facts",
+      "ownership",
       "catalogue",
       "db",
       "platform",
@@ -73,12 +90,26 @@ const LAYERS = {
   },
   presentation: {
     paths: ["lib/guides/", "lib/export/"],
-    may: ["sources", "readers", "exemptions", "audit", "scoring", "rules", "facts", "catalogue", "platform"],
+    may: ["sources", "readers", "exemptions", "audit", "scoring", "rules", "facts", "ownership", "catalogue", "platform"],
   },
   cli: {
     paths: ["lib/cli/"],
     // ops: the admin command `dozen tokens` opens the database as `npm start` runs it.
-    may: ["api", "presentation", "sources", "pipeline", "collectors", "scoring", "rules", "facts", "catalogue", "audit", "ops", "platform"],
+    may: [
+      "api",
+      "presentation",
+      "sources",
+      "pipeline",
+      "collectors",
+      "scoring",
+      "rules",
+      "facts",
+      "ownership",
+      "catalogue",
+      "audit",
+      "ops",
+      "platform",
+    ],
   },
   ops: { paths: ["lib/ops/"], may: ["sources", "persistence", "jobs", "audit", "db", "platform"] },
   components: {
@@ -93,6 +124,7 @@ const LAYERS = {
       "scoring",
       "rules",
       "facts",
+      "ownership",
       "catalogue",
       "platform",
     ],
@@ -115,6 +147,7 @@ const LAYERS = {
       "scoring",
       "rules",
       "facts",
+      "ownership",
       "catalogue",
       "db",
       "platform",

@@ -104,6 +104,12 @@ const base = z.object({
   LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   /** On an empty database, register this directory as a local source and scan it. Set to "off" to skip. */
   DOZEN_DEMO_FLEET: z.preprocess(emptyAsUnset, z.string().default("examples/fleet")),
+  /**
+   * A YAML file of the instance's ownership rules (`ownership:` list, as in dozen.yaml), applied before the
+   * rules made in the UI; unset: none. Read when ownership is applied, so an edit counts at the next scan or
+   * rule change.
+   */
+  DOZEN_OWNERSHIP_FILE: z.preprocess(emptyAsUnset, z.string().optional()),
   /** Scan jobs one worker process runs at once. */
   DOZEN_WORKER_CONCURRENCY: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(64).default(2)),
   /** File a worker rewrites every 10 s while it runs (its container probes read its age); unset: none. */
@@ -279,7 +285,8 @@ function fresh<
     | "DOZEN_SMTP_URL"
     | "DOZEN_SECRET_KEY"
     | "DOZEN_EXEMPTION_MAX_DAYS"
-    | "DOZEN_EXEMPTION_APPROVAL",
+    | "DOZEN_EXEMPTION_APPROVAL"
+    | "DOZEN_OWNERSHIP_FILE",
 >(key: K): Env[K] {
   const result = base.shape[key].safeParse(process.env[key]);
   if (!result.success) throw new InvalidEnvironmentError(result.error.issues.map((i) => `${key}: ${i.message}`));
@@ -358,6 +365,11 @@ export function kubeconfigDir(): string | null {
   if (dir) return path.resolve(dir);
   const first = (emptyAsUnset(process.env.KUBECONFIG) as string | undefined)?.split(path.delimiter).find(Boolean);
   return first ? path.dirname(path.resolve(first)) : null;
+}
+
+/** The instance's ownership rules file (DOZEN_OWNERSHIP_FILE), read when used; undefined when unset. */
+export function ownershipFile(): string | undefined {
+  return fresh("DOZEN_OWNERSHIP_FILE");
 }
 
 /** The directories local sources may lie below (DOZEN_LOCAL_ROOTS), as given; empty when none. */

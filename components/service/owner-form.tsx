@@ -3,25 +3,41 @@
 import { useActionState } from "react";
 import { updateOwner, type OwnerFormState } from "@/lib/actions/update-owner";
 
-/** Shows who owns the service and where that came from, and lets a person override it. */
-export function OwnerForm({ slug, team, ownerSource }: { slug: string; team: string | null; ownerSource: string | null }) {
+/**
+ * Lets a person set the service's owner to an existing team (never a new name typed in), or hand it back to
+ * the ownership rules.
+ */
+export function OwnerForm({
+  slug,
+  team,
+  manual,
+  teams,
+}: {
+  slug: string;
+  team: string | null;
+  manual: boolean;
+  teams: { slug: string; name: string }[];
+}) {
   const [state, action, pending] = useActionState<OwnerFormState, FormData>(updateOwner, { message: "" });
   return (
     <form action={action} className="flex flex-wrap items-center gap-2 text-sm">
       <input type="hidden" name="slug" value={slug} />
       <label htmlFor="owner-team" className="text-slate-700 dark:text-slate-300">
-        Owner
-        {ownerSource
-          ? ` (from ${ownerSource === "manual" ? "a person" : ownerSource === "cluster label" ? "a cluster label" : ownerSource})`
-          : ""}
+        Set owner by hand
       </label>
-      <input
+      <select
         id="owner-team"
         name="team"
-        defaultValue={team ?? ""}
-        placeholder="team name"
-        className="rounded border border-slate-300 bg-white px-2 py-0.5 dark:border-slate-700 dark:bg-slate-900"
-      />
+        defaultValue={manual ? (teams.find((t) => t.name === team)?.slug ?? "") : ""}
+        className="max-w-full rounded border border-slate-300 bg-white px-2 py-0.5 dark:border-slate-700 dark:bg-slate-900"
+      >
+        <option value="">As the ownership rules give</option>
+        {teams.map((t) => (
+          <option key={t.slug} value={t.slug}>
+            {t.name}
+          </option>
+        ))}
+      </select>
       <button
         type="submit"
         disabled={pending}

@@ -27,32 +27,32 @@ test("[SERVICE] a poor service ranks its fixes and links every factor card to it
   await expectNoSeriousA11yViolations(page);
 });
 
-/** Types a team into the service page's owner form (empty clears the manual owner) and submits it. */
+/** Picks an existing team in the service page's owner form (empty hands it back to the rules) and submits it. */
 async function setOwner(page: Page, team: string) {
-  await page.getByLabel(/Owner/).fill(team);
+  await page.getByLabel("Set owner by hand").selectOption(team);
   await page.getByRole("button", { name: "Set owner" }).click();
 }
 
-test("[SERVICE] an owner set by hand replaces the repository's and says so", async ({ page }) => {
+test("[SERVICE] an owner set by hand replaces the repository's and says who set it", async ({ page }) => {
   await page.goto("/services/notifications");
-  await expect(page.getByText("Owner (from catalog-info.yaml)")).toBeVisible();
-  await setOwner(page, "team-messaging");
-  await expect(page.getByRole("status").filter({ hasText: "Owner set to team-messaging." })).toBeVisible();
+  await expect(page.getByTestId("service-owner")).toHaveText("Owner: team-platform — from catalog-info.yaml");
+  // Only existing teams can be picked: nothing typed in can start a new one.
+  await expect(page.getByLabel("Set owner by hand").locator("option", { hasText: "team-messaging" })).toHaveCount(0);
+  await setOwner(page, "team-data");
+  await expect(page.getByRole("status").filter({ hasText: "Owner set to team-data." })).toBeVisible();
   await page.reload();
-  await expect(page.getByText("Owner (from a person)")).toBeVisible();
-  await expect(page.getByLabel(/Owner/)).toHaveValue("team-messaging");
-  await page.goto("/teams/team-messaging");
-  await expect(page.getByTestId("service-row").getByRole("link")).toHaveText(["notifications"]);
+  await expect(page.getByTestId("service-owner")).toHaveText(/^Owner: team-data — set by local user on \d{4}-\d\d-\d\d$/);
+  await expect(page.getByLabel("Set owner by hand")).toHaveValue("team-data");
+  await page.goto("/teams/team-data");
+  await expect(page.getByTestId("service-row").getByRole("link").filter({ hasText: "notifications" })).toHaveCount(1);
 
-  // Clearing the override puts the repository's owner (its catalog-info.yaml: team-platform) back at once.
+  // Handing it back to the rules puts the repository's owner (its catalog-info.yaml: team-platform) back at once.
   await page.goto("/services/notifications");
   await setOwner(page, "");
-  await expect(
-    page.getByRole("status").filter({ hasText: "Manual owner cleared; back to team-platform, as the latest scan found." }),
-  ).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Manual owner cleared; the ownership rules give team-platform." })).toBeVisible();
   await page.reload();
-  await expect(page.getByText("Owner (from catalog-info.yaml)")).toBeVisible();
-  await expect(page.getByLabel(/Owner/)).toHaveValue("team-platform");
+  await expect(page.getByTestId("service-owner")).toHaveText("Owner: team-platform — from catalog-info.yaml");
+  await expect(page.getByLabel("Set owner by hand")).toHaveValue("");
   await page.goto("/teams/team-platform");
   await expect(page.getByTestId("service-row").getByRole("link").filter({ hasText: "notifications" })).toHaveCount(1);
 });

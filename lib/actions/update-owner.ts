@@ -36,9 +36,7 @@ export async function updateOwner(_prev: OwnerFormState, form: FormData): Promis
     revalidatePath("/", "layout");
     if (manual) return { message: `Owner set to ${team}.` };
     return {
-      message: team
-        ? `Manual owner cleared; back to ${team}, as the latest scan found.`
-        : "Manual owner cleared; the latest scan found no owner.",
+      message: team ? `Manual owner cleared; the ownership rules give ${team}.` : "Manual owner cleared; no rule gives an owner: unowned.",
     };
   } catch (error) {
     if (error instanceof DozenError) return { message: error.message, error: true };

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { NotFoundError } from "@/lib/errors";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
+import { qualifiedName } from "@/lib/services/qualified-name";
 import type { serviceDetail } from "@/lib/api/schemas/services";
 
 /** `GET /api/v1/services/{slug}`: the service page's data without its chart; NotFoundError for an unknown slug. */
@@ -13,7 +14,10 @@ export async function getService(opts: { slug: string }): Promise<z.input<typeof
     path: s.path,
     kind: s.kind,
     languages: s.languages,
+    repository: s.repository,
+    qualifiedName: qualifiedName({ repository: s.repository, source: s.source.name, name: s.name, path: s.path }),
     team: s.team,
+    owner: { source: s.ownerSource, detail: s.ownerDetail },
     source: s.source,
     score: s.latestScore,
     grade: s.latestGrade,

@@ -50,12 +50,20 @@ it("/api/v1/openapi.json is a valid OpenAPI 3.1 document describing every v1 rou
     "POST /api/v1/exemptions",
     "POST /api/v1/exemptions/{id}/approve",
     "POST /api/v1/exemptions/{id}/revoke",
+    "POST /api/v1/teams",
+    "GET /api/v1/ownership-rules",
+    "POST /api/v1/ownership-rules",
+    "PATCH /api/v1/ownership-rules/{id}",
+    "DELETE /api/v1/ownership-rules/{id}",
+    "POST /api/v1/owner-assignments",
   ])
     assert.ok(operations.includes(expected), `${expected} is described`);
   assert.ok(doc.paths["/api/v1/sources"]?.post?.responses["201"]);
   assert.ok(doc.paths["/api/v1/channels"]?.post?.responses["201"]);
   assert.ok(doc.paths["/api/v1/initiatives"]?.post?.responses["201"]);
   assert.ok(doc.paths["/api/v1/exemptions"]?.post?.responses["201"]);
+  assert.ok(doc.paths["/api/v1/ownership-rules"]?.post?.responses["201"]);
+  assert.ok(doc.paths["/api/v1/teams"]?.post?.responses["201"]);
   assert.ok(doc.paths["/api/v1/services"]?.get?.responses["304"]);
   // A read only admins may make says so.
   assert.ok(doc.paths["/api/v1/audit-events"]?.get?.responses["403"]);

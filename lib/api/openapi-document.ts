@@ -17,6 +17,16 @@ import {
 import { createSourceBody, sourceList, sourceListQuery, sourceSchema, updateSourceBody } from "@/lib/api/schemas/sources";
 import { teamDetail, teamList, teamListQuery } from "@/lib/api/schemas/teams";
 import {
+  createdTeam,
+  createOwnershipRuleBody,
+  createTeamBody,
+  ownerAssignmentBody,
+  ownerAssignmentResult,
+  ownershipRuleList,
+  ruleChange,
+  updateOwnershipRuleBody,
+} from "@/lib/api/schemas/ownership";
+import {
   channelList,
   channelListQuery,
   channelSchema,
@@ -103,6 +113,77 @@ export function openApiDocument() {
       },
       "/api/v1/teams": {
         get: read({ summary: "List teams, worst score first", tags: ["teams"], requestParams: { query: teamListQuery }, schema: teamList }),
+        post: {
+          summary: "Make a team (admins)",
+          description: "The only way a team is made by hand: assigning services and writing rules name existing teams only.",
+          tags: ["teams"],
+          requestBody: json(createTeamBody),
+          responses: {
+            "201": { description: "Made. `Location` names the team.", ...json(createdTeam) },
+            "400": error("The name is invalid; `fields` names the problem."),
+            "403": error("The caller is not an admin."),
+            "409": error("A team has this slug."),
+          },
+        },
+      },
+      "/api/v1/ownership-rules": {
+        get: read({
+          summary: "List the ownership rules in the order they apply",
+          description:
+            "The instance file's rules (DOZEN_OWNERSHIP_FILE; `id` null) first, then those made in the UI or API. Each says how many live services it owns now.",
+          tags: ["ownership"],
+          schema: ownershipRuleList,
+        }),
+        post: {
+          summary: "Add an ownership rule (admins)",
+          description:
+            "`kind`: `codeowners` (a CODEOWNERS group, e.g. `@acme/payments`), `repository` (`acme/pay-*`), `path` (a folder in the source, `services/pay/**`), `namespace` (a Kubernetes namespace of its workloads) or `label` (`key=value`). Patterns are globs: `*` within a segment, `**` across. `team` must exist. Ownership is re-applied to every service at once, without a scan.",
+          tags: ["ownership"],
+          requestBody: json(createOwnershipRuleBody),
+          responses: {
+            "201": { description: "Added and applied. `Location` names the rule.", ...json(ruleChange) },
+            "400": error("The body is invalid or the team does not exist; `fields` names each problem."),
+            "403": error("The caller is not an admin."),
+          },
+        },
+      },
+      "/api/v1/ownership-rules/{id}": {
+        patch: {
+          summary: "Change an ownership rule (admins)",
+          tags: ["ownership"],
+          requestParams: { path: idParams },
+          requestBody: json(updateOwnershipRuleBody),
+          responses: {
+            "200": { description: "Changed and applied.", ...json(ruleChange) },
+            "400": error("The change is invalid or the team does not exist."),
+            "403": error("The caller is not an admin."),
+            "404": error("No rule has this id."),
+          },
+        },
+        delete: {
+          summary: "Delete an ownership rule (admins)",
+          tags: ["ownership"],
+          requestParams: { path: idParams },
+          responses: {
+            "204": { description: "Deleted; ownership re-applied." },
+            "403": error("The caller is not an admin."),
+            "404": error("No rule has this id."),
+          },
+        },
+      },
+      "/api/v1/owner-assignments": {
+        post: {
+          summary: "Set the owner of many services at once",
+          description:
+            "To an existing team (by slug or name), by hand: it wins over the rules until handed back with `team: null`. Admins, or maintainers of the team and of every team the services leave.",
+          tags: ["ownership"],
+          requestBody: json(ownerAssignmentBody),
+          responses: {
+            "200": { description: "Assigned.", ...json(ownerAssignmentResult) },
+            "400": error("The body is invalid, a slug names no service, or the team does not exist."),
+            "403": error("The caller may not move these services or give them to this team."),
+          },
+        },
       },
       "/api/v1/teams/{slug}": {
         get: read({

@@ -5,16 +5,25 @@
  * with no owners clears them. `dir` is relative to the CODEOWNERS file's repository root, "." for the root.
  */
 export function matchCodeowners(opts: { text: string; dir: string }): string[] {
+  return matchCodeownersLine(opts).owners;
+}
+
+/** matchCodeowners with the 1-based line that decided (null when no line matched). */
+export function matchCodeownersLine(opts: { text: string; dir: string }): { owners: string[]; line: number | null } {
   const probe = opts.dir === "." || opts.dir === "" ? "\u0000" : `${opts.dir}/\u0000`;
   let owners: string[] = [];
-  for (const raw of opts.text.split(/\r?\n/)) {
+  let at: number | null = null;
+  for (const [i, raw] of opts.text.split(/\r?\n/).entries()) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
     const [pattern = "", ...rest] = line.split(/\s+/);
     const hash = rest.findIndex((t) => t.startsWith("#"));
-    if (toRegex(pattern).test(probe)) owners = hash >= 0 ? rest.slice(0, hash) : rest;
+    if (toRegex(pattern).test(probe)) {
+      owners = hash >= 0 ? rest.slice(0, hash) : rest;
+      at = i + 1;
+    }
   }
-  return owners;
+  return { owners, line: owners.length ? at : null };
 }
 
 function toRegex(pattern: string): RegExp {

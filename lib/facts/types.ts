@@ -133,6 +133,13 @@ export type ServiceKindName = "http" | "grpc" | "worker" | "job" | "tool" | "dat
 /** The files a repository declares its owners in, as a service page names them. */
 export type OwnerFile = "catalog-info.yaml" | "CODEOWNERS" | "dozen.yaml";
 
+/** The CODEOWNERS groups and people owning a service's folder, the file (source-relative) and line that decided. */
+export interface CodeownersMatch {
+  owners: string[];
+  file: string;
+  line: number | null;
+}
+
 /** A source root's `dozen.yaml` (or .yml/.json) as read, secret-looking literals redacted; parsed by lib/scoring. */
 export interface RepoConfigFile {
   path: string;
@@ -170,6 +177,10 @@ export interface ServiceFacts {
     owners: string[];
     /** Where the first owner (the one that names the team) was declared; absent without owners or in older facts. */
     ownerFrom?: OwnerFile;
+    /** Its CODEOWNERS match apart from the other owners, so ownership rules can map a group; absent in older facts. */
+    codeowners?: CodeownersMatch;
+    /** The repository it lives in: `owner/name` on GitHub, the checkout's folder or the source's folder locally. */
+    repository?: string;
     /** What kind of service it is (lib/facts/discovery/types.ts): http, grpc, worker, job, tool, datastore, static. */
     kind?: ServiceKindName;
     /** What made it a service: an image the repository builds, a Dockerfile, a runnable module, a deploy declaration. */

@@ -1,11 +1,11 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ensureTeam } from "@/lib/persistence/ensure-team";
+import type { OwnerFacts } from "@/lib/ownership/types";
 import { slugify } from "@/lib/text/slugify";
 
 /**
- * Finds or creates the service at `path` in a source, inside the caller's transaction. The team comes
- * from the first owner the collector found (catalog-info, CODEOWNERS, dozen.yaml or a cluster label,
- * recorded as the service's owner source) unless a person set it by hand.
+ * Finds or creates the service at `path` in a source, inside the caller's transaction, and records what its
+ * scan found about ownership (`ownerFacts`, its repository). Who owns it is worked out after the target is
+ * written (applyOwnership), from these and the rules.
  */
 export async function ensureService(opts: {
   tx: Prisma.TransactionClient;
@@ -15,52 +15,44 @@ export async function ensureService(opts: {
   languages: string[];
   /** The kind the scan classified it as; left as it is when not given (a cluster-only service). */
   kind?: string;
-  owners: string[];
-  /** Where `owners[0]` was declared, shown beside the team; "repository" when the facts predate the field. */
-  ownerSource?: string;
+  /** The repository it lives in; left as it is when not given (a cluster-only service). */
+  repository?: string;
+  /** What the repository says about its owners; left as it is when not given (a cluster-only service). */
+  ownerFacts?: OwnerFacts;
 }): Promise<{ id: number; slug: string }> {
   const { tx } = opts;
-  const teamId = await ensureTeam({ tx, owner: opts.owners[0] });
-  const ownerSource = teamId ? (opts.ownerSource ?? "repository") : null;
   const found = await tx.service.findUnique({
     where: { sourceId_path: { sourceId: opts.sourceId, path: opts.path } },
-    select: { id: true, slug: true, ownerSource: true },
+    select: { id: true, slug: true },
   });
+  const known = {
+    ...(opts.kind ? { kind: opts.kind } : {}),
+    ...(opts.repository ? { repository: opts.repository } : {}),
+    ...(opts.ownerFacts ? { ownerFacts: opts.ownerFacts as Prisma.InputJsonValue } : {}),
+  };
   if (found) {
-    await tx.service.update({
-      where: { id: found.id },
-      data: {
-        name: opts.name,
-        languages: opts.languages,
-        ...(opts.kind ? { kind: opts.kind } : {}),
-        // An owner set by hand in the UI wins over what the repository says.
-        ...(found.ownerSource === "manual" ? {} : { teamId, ownerSource }),
-      },
-    });
+    await tx.service.update({ where: { id: found.id }, data: { name: opts.name, languages: opts.languages, ...known } });
     return { id: found.id, slug: found.slug };
   }
-  const slug = await freeSlug({ tx, base: slugify(opts.name), sourceId: opts.sourceId });
+  const slug = await freeSlug({ tx, base: slugify(opts.name), qualifier: opts.repository ?? opts.path });
   return tx.service.create({
-    data: {
-      slug,
-      name: opts.name,
-      sourceId: opts.sourceId,
-      path: opts.path,
-      languages: opts.languages,
-      kind: opts.kind ?? null,
-      teamId,
-      ownerSource,
-    },
+    data: { slug, name: opts.name, sourceId: opts.sourceId, path: opts.path, languages: opts.languages, kind: null, ...known },
     select: { id: true, slug: true },
   });
 }
 
-/** Two sources may both hold an "api": the second becomes "api-<source id>". */
-async function freeSlug(opts: { tx: Prisma.TransactionClient; base: string; sourceId: number }): Promise<string> {
+/**
+ * A slug no other service has, never a database id: the name, else the name and its repository (the second
+ * "api" becomes "api-acme-shop"), else the name and its path, else those with a counter. A slug once given is
+ * kept, so links stay valid.
+ */
+async function freeSlug(opts: { tx: Prisma.TransactionClient; base: string; qualifier: string }): Promise<string> {
   const base = opts.base || "service";
-  for (const candidate of [base, `${base}-${opts.sourceId}`]) {
+  const qualified = `${base}-${slugify(opts.qualifier)}`.replace(/-+$/, "");
+  const candidates = [base, qualified, ...Array.from({ length: 50 }, (_, i) => `${qualified}-${i + 2}`)];
+  for (const candidate of candidates) {
     const taken = await opts.tx.service.findUnique({ where: { slug: candidate }, select: { id: true } });
     if (!taken) return candidate;
   }
-  return `${base}-${opts.sourceId}-${Date.now().toString(36)}`;
+  return `${qualified}-${Date.now().toString(36)}`;
 }

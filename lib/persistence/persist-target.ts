@@ -1,7 +1,9 @@
 import { db } from "@/lib/db";
 import { describeError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { applyOwnership } from "@/lib/persistence/apply-ownership";
 import { ensureService } from "@/lib/persistence/ensure-service";
+import { ownerFactsOf } from "@/lib/ownership/owner-facts-of";
 import { countTarget } from "@/lib/persistence/scan-run/count-target";
 import { FINDING_COLUMNS, toFinding } from "@/lib/persistence/to-finding";
 import { trimStoredFacts } from "@/lib/persistence/trim-stored-facts";
@@ -123,6 +125,8 @@ async function write(tx: Prisma.TransactionClient, opts: { scanId: number; sourc
   await rescoreService({ tx, serviceId, now: row.createdAt, findings });
   if (target.kind === "cluster")
     await upsertWorkloads(tx, { sourceId: opts.sourceId, serviceId, result: target.result, seenAt: target.seenAt });
+  // After the workloads, whose namespaces and labels rules may match.
+  await applyOwnership({ tx, serviceIds: [serviceId] });
   await countTarget({ tx, scanId: opts.scanId });
   return { targetId: row.id, serviceId, skipped: false };
 }
@@ -137,17 +141,17 @@ async function serviceOf(tx: Prisma.TransactionClient, sourceId: number, target:
       path: result.path,
       languages: result.facts.service.languages,
       kind: result.kind,
-      owners: result.facts.service.owners,
-      ownerSource: result.facts.service.ownerFrom,
+      ...(result.facts.service.repository ? { repository: result.facts.service.repository } : {}),
+      ownerFacts: ownerFactsOf({ service: result.facts.service, repoConfig: result.facts.repoConfig }),
     });
     return service.id;
   }
   const { result } = target;
   if (result.serviceId !== null) return result.serviceId;
   // Workloads no service claimed become a service of the cluster source, so they are shown and scored, never dropped.
-  const { name, namespace, owners } = result.group;
-  return (await ensureService({ tx, sourceId, name, path: `${namespace}/${name}`, languages: [], owners, ownerSource: "cluster label" }))
-    .id;
+  // Its owner comes from its workloads' team labels, read by applyOwnership once they are written.
+  const { name, namespace } = result.group;
+  return (await ensureService({ tx, sourceId, name, path: `${namespace}/${name}`, languages: [] })).id;
 }
 
 async function otherViewFindings(tx: Prisma.TransactionClient, serviceId: number, kind: PersistableTarget["kind"]): Promise<Finding[]> {
@@ -173,6 +177,7 @@ async function upsertWorkloads(
       digests: w.running.digests,
       replicas: w.replicas,
       owners: m?.owners ?? [],
+      labels: Object.entries(w.labels).map(([k, v]) => `${k}=${v}`),
       lastSeenAt: opts.seenAt,
       goneAt: null,
     };

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
 import { db } from "@/lib/db";
 import { setServiceTeam } from "@/lib/persistence/set-service-team";
+import { applyOwnership } from "@/lib/persistence/apply-ownership";
 import { ensureService } from "@/lib/persistence/ensure-service";
 import { useTestDatabase } from "@/test/support/test-database";
 import { utcDay } from "@/lib/db/utc-day";
@@ -19,22 +20,41 @@ after(() => database.drop());
 
 test("a team set by hand wins over the repository's owner until it is cleared", async () => {
   const source = await db().source.create({ data: { name: "s", kind: "local", location: "/tmp" }, select: { id: true } });
+  const codeowners = { owners: ["@acme/team-core"], file: "CODEOWNERS", line: 3 };
   const rescan = () =>
-    db().$transaction((tx) =>
-      ensureService({ tx, sourceId: source.id, name: "api", path: "api", languages: [], owners: ["@acme/team-core"] }),
-    );
+    db().$transaction(async (tx) => {
+      const service = await ensureService({ tx, sourceId: source.id, name: "api", path: "api", languages: [], ownerFacts: { codeowners } });
+      await applyOwnership({ tx, serviceIds: [service.id] });
+      return service;
+    });
   const { slug } = await rescan();
   const teamOf = async () =>
-    db().service.findUniqueOrThrow({ where: { slug }, select: { ownerSource: true, team: { select: { name: true } } } });
-  assert.deepEqual(await teamOf(), { ownerSource: "repository", team: { name: "team-core" } });
+    db().service.findUniqueOrThrow({ where: { slug }, select: { ownerSource: true, ownerDetail: true, team: { select: { name: true } } } });
+  const fromCodeowners = {
+    ownerSource: "CODEOWNERS",
+    ownerDetail: "from CODEOWNERS line 3 (@acme/team-core)",
+    team: { name: "team-core" },
+  };
+  assert.deepEqual(await teamOf(), fromCodeowners);
 
-  await setServiceTeam({ slug, team: "Platform Guild" });
+  await db().team.create({ data: { slug: "platform-guild", name: "Platform Guild" } });
+  const audit = { actor: { kind: "user" as const, id: "u1", name: "alice" }, origin: null };
+  await setServiceTeam({ slug, team: "Platform Guild", audit });
   await rescan();
-  assert.deepEqual(await teamOf(), { ownerSource: "manual", team: { name: "Platform Guild" } });
+  const manual = await teamOf();
+  assert.deepEqual(manual.team, { name: "Platform Guild" });
+  assert.equal(manual.ownerSource, "manual");
+  assert.match(manual.ownerDetail ?? "", /^set by alice on \d{4}-\d{2}-\d{2}$/, "the service page says who set it and when");
 
   await setServiceTeam({ slug, team: "" });
   await rescan();
-  assert.deepEqual(await teamOf(), { ownerSource: "repository", team: { name: "team-core" } });
+  assert.deepEqual(await teamOf(), fromCodeowners);
+});
+
+test("a manual owner must be an existing team: a typo never creates one", async () => {
+  const service = await db().service.findFirstOrThrow({ select: { slug: true } });
+  await assert.rejects(setServiceTeam({ slug: service.slug, team: "Platfrom Guild" }), /no team "Platfrom Guild": create it first/);
+  assert.equal(await db().team.count({ where: { name: "Platfrom Guild" } }), 0);
 });
 
 test("an unknown service is a clear error", async () => {
@@ -54,6 +74,7 @@ test("moving a scanned service by hand refreshes today's rollups of the team it 
   };
   assert.equal((await todayOf("team-commerce"))?.services, 2);
 
+  await db().team.create({ data: { slug: "checkout", name: "Checkout" } });
   await setServiceTeam({ slug: "cart-api", team: "Checkout" });
   assert.deepEqual(await todayOf("team-commerce"), { day: utcDay(), score: score("catalog-api"), services: 1 });
   assert.deepEqual(await todayOf("checkout"), { day: utcDay(), score: score("cart-api"), services: 1 });

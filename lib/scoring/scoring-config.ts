@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ownershipListSchema } from "@/lib/ownership/types";
 import { customCheckSchema } from "@/lib/rules/custom/custom-check-schema";
 
 /** One rule's re-weighting: a weight of 0 keeps the rule visible but out of the score; enabled:false drops it. */
@@ -27,6 +28,8 @@ export const scoringConfigSchema = z.strictObject({
   layout: z.enum(["repository", "repository-per-folder"]).optional(),
   owner: ownersSchema.optional(),
   owners: ownersSchema.optional(),
+  /** Ownership rules for the services of this source (lib/ownership), checked here so a typo fails the scan. */
+  ownership: ownershipListSchema.optional(),
 });
 
 export type ScoringConfig = z.infer<typeof scoringConfigSchema>;

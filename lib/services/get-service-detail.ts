@@ -45,6 +45,10 @@ export interface ServiceDetail {
   latestGrade: string | null;
   latestScanAt: Date | null;
   ownerSource: string | null;
+  /** Which rule or line gave the owner ("rule 3: repository `acme/pay-*`", "set by alice on 2026-12-06"). */
+  ownerDetail: string | null;
+  /** The repository it lives in (`acme/shop`), null for a service only a cluster saw. */
+  repository: string | null;
   latestClusterTargetId: number | null;
   team: { name: string; slug: string } | null;
   source: { name: string; kind: string; location: string };
@@ -73,7 +77,7 @@ export async function getServiceDetail(opts: { slug: string; now?: Date }): Prom
     })[]
   >`
     SELECT s."id", s."slug", s."name", s."path", s."languages", s."kind", s."latestScore", s."latestGrade", s."latestScanAt",
-      s."ownerSource", s."latestClusterTargetId", st."commit",
+      s."ownerSource", s."ownerDetail", s."repository", s."latestClusterTargetId", st."commit",
       st."facts" -> 'service' ->> 'basis' AS "basis", COALESCE(st."facts" -> 'deployedBy', '[]'::jsonb) AS "deployedBy",
       CASE WHEN t."id" IS NULL THEN NULL ELSE json_build_object('name', t."name", 'slug', t."slug") END AS "team",
       json_build_object('name', src."name", 'kind', src."kind", 'location', src."location") AS "source",

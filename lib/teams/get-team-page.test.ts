@@ -66,6 +66,7 @@ test("[TEAMS] fix first ranks the team's failing checks by weight × services ÷
 
 test("[TEAMS] a service moved to another team leaves the old team's page and fix first at once", async () => {
   const moved = ofTeam("team-commerce")[0]!;
+  await db().team.create({ data: { slug: "team-moved", name: "team-moved" } });
   await setServiceTeam({ slug: moved.name, team: "team-moved" });
   const old = await getTeamPage({ slug: "team-commerce" });
   const added = await getTeamPage({ slug: "team-moved" });

@@ -7,6 +7,7 @@ import { POST as pauseSource } from "@/app/api/v1/sources/[id]/pause/route";
 import { POST as resumeSource } from "@/app/api/v1/sources/[id]/resume/route";
 import { db } from "@/lib/db";
 import { ensureService } from "@/lib/persistence/ensure-service";
+import { applyOwnership } from "@/lib/persistence/apply-ownership";
 import { setServiceTeam } from "@/lib/persistence/set-service-team";
 import { useWebBoss } from "@/test/support/use-web-boss";
 
@@ -73,9 +74,13 @@ it("[AUDIT] every source change through the v1 API is recorded with who, what an
 
 it("[AUDIT] setting and clearing a service's owner records the team before and after", async () => {
   const row = await db().source.create({ data: { name: "owned", kind: "local", location: "/tmp" }, select: { id: true } });
-  const { slug } = await db().$transaction((tx) =>
-    ensureService({ tx, sourceId: row.id, name: "api", path: "api", languages: [], owners: ["@acme/team-core"] }),
-  );
+  const { slug } = await db().$transaction(async (tx) => {
+    const codeowners = { owners: ["@acme/team-core"], file: "CODEOWNERS", line: 1 };
+    const service = await ensureService({ tx, sourceId: row.id, name: "api", path: "api", languages: [], ownerFacts: { codeowners } });
+    await applyOwnership({ tx, serviceIds: [service.id] });
+    return service;
+  });
+  await db().team.create({ data: { slug: "platform-guild", name: "Platform Guild" } });
   const audit = {
     actor: { kind: "user" as const, id: "u1", name: "ada@example.com" },
     origin: { remoteAddress: "192.0.2.1", userAgent: null },
@@ -88,8 +93,8 @@ it("[AUDIT] setting and clearing a service's owner records the team before and a
     owners.map((e) => [e.action, e.actorName, e.targetId, e.detail]),
     [
       ["owner.set", "ada@example.com", slug, { from: "team-core", to: "Platform Guild" }],
-      // No scan has run, so clearing the manual owner leaves none.
-      ["owner.clear", "ada@example.com", slug, { from: "Platform Guild", to: null }],
+      // Clearing the manual owner applies what the repository says again.
+      ["owner.clear", "ada@example.com", slug, { from: "Platform Guild", to: "team-core" }],
     ],
   );
 });

@@ -68,7 +68,26 @@ export const serviceDetail = z
     path: z.string(),
     kind: z.string().nullable(),
     languages: z.array(z.string()),
+    repository: z
+      .string()
+      .nullable()
+      .meta({ description: "The repository it lives in (`acme/shop`); null for a service only a cluster saw." }),
+    qualifiedName: z
+      .string()
+      .meta({ description: "`<repository>:<name>` (`acme/shop:api`), or `<source>:<path>` without a repository: unique across sources." }),
     team: z.object({ slug: z.string(), name: z.string() }).nullable(),
+    owner: z
+      .object({
+        source: z.string().nullable().meta({
+          description:
+            "What gave the owner: manual, catalog-info.yaml, dozen.yaml, dozen.yaml rule, instance rule, cluster label or CODEOWNERS; null when unowned.",
+        }),
+        detail: z
+          .string()
+          .nullable()
+          .meta({ description: 'Which rule or line: "rule 3: repository `acme/pay-*`", "set by alice on 2026-12-06".' }),
+      })
+      .meta({ description: "Where the team comes from (see the README's Ownership)." }),
     source: z.object({ name: z.string(), kind: z.string(), location: z.string() }),
     score,
     grade: z.string().nullable(),

@@ -43,7 +43,9 @@ export async function collectTarball(opts: {
       unmatched: unmatched.map((w) => ({ ...w, path: `${opts.fullName}/${w.path}` })),
       targets: targets.map((t) => {
         const path = t.path === "." ? opts.fullName : `${opts.fullName}/${t.path}`;
-        return "facts" in t ? { ...t, key: path, path, facts: { ...t.facts, vcs } } : { ...t, key: path, path };
+        return "facts" in t
+          ? { ...t, key: path, path, facts: { ...t.facts, vcs, service: { ...t.facts.service, repository: opts.fullName } } }
+          : { ...t, key: path, path };
       }),
     };
   } finally {

@@ -49,7 +49,8 @@ export async function collectLocalSource(opts: { root: string; limits?: Partial<
   const repositories = (await repositoryRoots({ root, inventory, repoConfig })).map((repoRoot) => {
     const own = repoRoot === "" ? inventory : subInventory(inventory, repoRoot);
     const graph = buildDeployGraph(own);
-    return { graph, ...discoverServices({ inventory: own, graph, rootName: repoRoot || basename(root), repoRoot }) };
+    const name = repoRoot || basename(root);
+    return { graph, name, ...discoverServices({ inventory: own, graph, rootName: name, repoRoot }) };
   });
   const services = repositories.flatMap((r) => r.services.map((service) => ({ service, repository: r })));
   const unmatched = repositories.flatMap((r) => r.unmatched);
@@ -66,6 +67,8 @@ export async function collectLocalSource(opts: { root: string; limits?: Partial<
           path: service.path,
           owners: service.owners,
           ...(service.ownerFrom ? { ownerFrom: service.ownerFrom } : {}),
+          ...(service.codeowners ? { codeowners: service.codeowners } : {}),
+          repository: repository.name,
         };
         targets[i] = { ...base, facts: await collectServiceFacts({ root, service: discovered, limits: opts.limits, repoConfig, deploy }) };
       } catch (error) {

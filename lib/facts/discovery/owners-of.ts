@@ -1,6 +1,6 @@
-import { matchCodeowners } from "@/lib/facts/match-codeowners";
+import { matchCodeownersLine } from "@/lib/facts/match-codeowners";
 import { parseServiceDescriptor } from "@/lib/facts/parse-service-descriptor";
-import type { OwnerFile } from "@/lib/facts/types";
+import type { CodeownersMatch, OwnerFile } from "@/lib/facts/types";
 
 // GitHub uses the first CODEOWNERS it finds, in this order.
 const CODEOWNERS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
@@ -14,6 +14,7 @@ const CODEOWNERS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
 export function ownersOf(opts: { path: string; texts: ReadonlyMap<string, string>; repoRoot?: string }): {
   owners: string[];
   ownerFrom?: OwnerFile;
+  codeowners?: CodeownersMatch;
 } {
   const repoRoot = opts.repoRoot || ".";
   const repoPrefix = repoRoot === "." ? "" : `${repoRoot}/`;
@@ -29,12 +30,15 @@ export function ownersOf(opts: { path: string; texts: ReadonlyMap<string, string
   const catalog = descriptor("catalog-info");
   // The source root's dozen.yaml configures the scan; a repository's own (in a folder of checkouts) names its service.
   const dozen = dir === "." ? [] : descriptor("dozen");
-  const rootFile = CODEOWNERS.map((p) => opts.texts.get(`${repoPrefix}${p}`)).find((t) => t !== undefined);
-  const ownFile = dir === repoRoot ? undefined : CODEOWNERS.map((p) => opts.texts.get(`${prefix}${p}`)).find((t) => t !== undefined);
-  const codeowners = [
-    ...(rootFile ? matchCodeowners({ text: rootFile, dir: inRepo }) : []),
-    ...(ownFile ? matchCodeowners({ text: ownFile, dir: "." }) : []),
-  ];
+  const rootPath = CODEOWNERS.map((p) => `${repoPrefix}${p}`).find((p) => opts.texts.has(p));
+  const ownPath = dir === repoRoot ? undefined : CODEOWNERS.map((p) => `${prefix}${p}`).find((p) => opts.texts.has(p));
+  const matches = [
+    ...(rootPath ? [{ file: rootPath, ...matchCodeownersLine({ text: opts.texts.get(rootPath) ?? "", dir: inRepo }) }] : []),
+    ...(ownPath ? [{ file: ownPath, ...matchCodeownersLine({ text: opts.texts.get(ownPath) ?? "", dir: "." }) }] : []),
+  ].filter((m) => m.owners.length > 0);
+  const codeowners = matches.flatMap((m) => m.owners);
+  // The line that named the first owner, the one a CODEOWNERS group's team comes from.
+  const first = matches[0];
   const owners = [...new Set([...catalog, ...codeowners, ...dozen])];
   const ownerFrom: OwnerFile | undefined = catalog.length
     ? "catalog-info.yaml"
@@ -43,5 +47,9 @@ export function ownersOf(opts: { path: string; texts: ReadonlyMap<string, string
       : dozen.length
         ? "dozen.yaml"
         : undefined;
-  return { owners, ...(ownerFrom ? { ownerFrom } : {}) };
+  return {
+    owners,
+    ...(ownerFrom ? { ownerFrom } : {}),
+    ...(first ? { codeowners: { owners: codeowners, file: first.file, line: first.line } } : {}),
+  };
 }

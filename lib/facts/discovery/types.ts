@@ -1,5 +1,5 @@
 import type { DeclaredWorkload, ImageBuild } from "@/lib/facts/deploy-graph/types";
-import type { OwnerFile, ServiceKindName } from "@/lib/facts/types";
+import type { CodeownersMatch, OwnerFile, ServiceKindName } from "@/lib/facts/types";
 
 /** How a deploy declaration was joined to the service it deploys, strongest first. */
 export type JoinLink = "build-context" | "compose-service" | "image" | "chart" | "label" | "name";
@@ -25,6 +25,7 @@ export interface FoundService {
   kind: ServiceKind | null;
   owners: string[];
   ownerFrom?: OwnerFile;
+  codeowners?: CodeownersMatch;
 }
 
 /** The result of discovery: the services, and the workloads no service claimed (shown under their source). */

@@ -11,6 +11,7 @@ import { GradeBadge } from "@/components/ui/grade-badge";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { CsvLink } from "@/components/ui/csv-link";
 import { OwnerForm } from "@/components/service/owner-form";
+import { listTeamNames } from "@/lib/teams/list-team-names";
 import { DeployedByList } from "@/components/service/deployed-by";
 import { SERVICE_KIND_LABEL, isServiceKind } from "@/lib/facts/service-kinds";
 import { ClusterDrift } from "@/components/service/cluster-drift";
@@ -54,14 +55,26 @@ export default async function ServicePage({ params }: Props) {
             </>
           ) : null}
         </p>
-        <div className="mt-2">
+        <div className="mt-2 space-y-1">
+          <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="service-owner">
+            Owner:{" "}
+            {service.team ? (
+              <a href={`/teams/${service.team.slug}`} className="font-semibold underline">
+                {service.team.name}
+              </a>
+            ) : (
+              <strong>unowned</strong>
+            )}
+            {service.ownerDetail ? <span data-testid="owner-provenance"> — {service.ownerDetail}</span> : null}
+          </p>
           {canOwn ? (
-            <OwnerForm slug={service.slug} team={service.team?.name ?? null} ownerSource={service.ownerSource} />
-          ) : (
-            <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="service-owner">
-              Owner: <strong>{service.team?.name ?? "none yet"}</strong>
-            </p>
-          )}
+            <OwnerForm
+              slug={service.slug}
+              team={service.team?.name ?? null}
+              manual={service.ownerSource === "manual"}
+              teams={await listTeamNames()}
+            />
+          ) : null}
         </div>
         <p className="mt-2 flex items-center gap-2 text-lg">
           Score{" "}
