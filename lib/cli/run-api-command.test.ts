@@ -1,51 +1,29 @@
 import assert from "node:assert/strict";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
 import { GET as listServices } from "@/app/api/v1/services/route";
 import { GET as getService } from "@/app/api/v1/services/[slug]/route";
 import { GET as listTeams } from "@/app/api/v1/teams/route";
 import { GET as listScans } from "@/app/api/v1/scans/route";
 import { GET as getScan } from "@/app/api/v1/scans/[id]/route";
-import { main } from "@/lib/cli/main";
 import { FLEET_SERVICE_COUNT } from "@/test/support/fleet";
+import { runDozen as dozen, serveApiRoutes } from "@/test/support/serve-api-routes";
 import { useScannedFleet } from "@/test/support/use-scanned-fleet";
 
 useScannedFleet();
-let server: Server;
+let api: Awaited<ReturnType<typeof serveApiRoutes>>;
 let url: string;
 
-type Handler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;
-// The real v1 handlers behind a plain HTTP server: the CLI talks HTTP to what `next start` would run.
-const ROUTES: [RegExp, Handler][] = [
-  [/^\/api\/v1\/services$/, listServices],
-  [/^\/api\/v1\/services\/(?<slug>[^/]+)$/, getService],
-  [/^\/api\/v1\/teams$/, listTeams],
-  [/^\/api\/v1\/scans$/, listScans],
-  [/^\/api\/v1\/scans\/(?<id>[^/]+)$/, getScan],
-];
-
 before(async () => {
-  server = createServer(async (req, res) => {
-    const target = new URL(req.url ?? "/", "http://dozen.test");
-    const found = ROUTES.map(([re, handler]) => ({ match: re.exec(target.pathname), handler })).find((r) => r.match);
-    const response = found
-      ? await found.handler(new Request(target), { params: Promise.resolve({ ...found.match?.groups }) })
-      : new Response("not found", { status: 404 });
-    res.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "text/plain" });
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  api = await serveApiRoutes([
+    ["GET", /^\/api\/v1\/services$/, listServices],
+    ["GET", /^\/api\/v1\/services\/(?<slug>[^/]+)$/, getService],
+    ["GET", /^\/api\/v1\/teams$/, listTeams],
+    ["GET", /^\/api\/v1\/scans$/, listScans],
+    ["GET", /^\/api\/v1\/scans\/(?<id>[^/]+)$/, getScan],
+  ]);
+  url = api.url;
 });
-after(() => new Promise((resolve) => server.close(resolve)));
-
-async function dozen(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main({ argv, output: { out: (t) => void out.push(t), err: (t) => void err.push(t) } });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+after(() => api.close());
 
 test("dozen services lists every service worst first and shows one with its failing checks", async () => {
   const list = await dozen(["services", "--url", url]);

@@ -1,20 +1,42 @@
-import { parseArgs } from "node:util";
-import type { z } from "zod";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { z } from "zod";
 import { apiHeaders } from "@/lib/cli/api-headers";
 import { UsageError, type CliOutput } from "@/lib/cli/usage-error";
 import { apiErrorBody } from "@/lib/api/schemas/common";
+import { channelList, channelSchema, createChannelBody } from "@/lib/api/schemas/channels";
 import { scanDetail, scanList, scanSummary } from "@/lib/api/schemas/scans";
 import { serviceDetail, serviceList } from "@/lib/api/schemas/services";
 import { teamDetail, teamList } from "@/lib/api/schemas/teams";
 
-const USAGE = `"services", "teams" and "scans" take: services [list|show <slug>], teams [list|show <slug>], scans [list|show <id>|start <sourceId>].`;
+const USAGE =
+  `"services", "teams", "scans" and "channels" take: services [list|show <slug>], teams [list|show <slug>], ` +
+  `scans [list|show <id>|start <sourceId>], channels [list [--team SLUG]|add --team SLUG --kind slack|teams|webhook|email ` +
+  `--address URL|- [--secret KEY] [--min-score-drop N] [--fleet-digest]|remove <id>].`;
 
-type Call = { method: "GET" | "POST"; path: string; body?: unknown; schema: z.ZodType; print: (data: never) => string };
+/** The options `channels add` and `channels list` take besides --url and --json. */
+const CHANNEL_OPTIONS: NonNullable<ParseArgsConfig["options"]> = {
+  team: { type: "string" },
+  kind: { type: "string" },
+  address: { type: "string" },
+  secret: { type: "string" },
+  "min-score-drop": { type: "string" },
+  "fleet-digest": { type: "boolean" },
+};
+type ChannelValues = {
+  team?: string;
+  kind?: string;
+  address?: string;
+  secret?: string;
+  "min-score-drop"?: string;
+  "fleet-digest"?: boolean;
+};
+
+type Call = { method: "GET" | "POST" | "DELETE"; path: string; body?: unknown; schema: z.ZodType; print: (data: never) => string };
 
 const score = (s: number | null) => (s === null ? "–" : String(Math.round(s)));
 
 /** What each `dozen <noun> <verb>` asks the v1 API, and how its answer prints as text. */
-function callFor(noun: string, verb: string, arg: string | undefined): Call {
+function callFor(noun: string, verb: string, arg: string | undefined, values: ChannelValues = {}): Call {
   const need = () => {
     if (!arg) throw new UsageError(USAGE);
     return encodeURIComponent(arg);
@@ -81,6 +103,45 @@ function callFor(noun: string, verb: string, arg: string | undefined): Call {
       schema: scanSummary,
       print: scanLine as (d: never) => string,
     };
+  if (noun === "channels") return channelCall(verb, arg, values);
+  throw new UsageError(USAGE);
+}
+
+/** A channel's line: id, team, kind, where (host and the URL's last 4 characters, never the URL), last delivery. */
+const channelLine = (c: z.output<typeof channelSchema>) =>
+  [c.id, c.team, c.kind, `${c.host} …${c.hint}`, c.lastDelivery ? `${c.lastDelivery.status} ${c.lastDelivery.at}` : "never sent"].join(
+    "\t",
+  );
+
+function channelCall(verb: string, arg: string | undefined, values: ChannelValues): Call {
+  if (verb === "list" && !arg)
+    return {
+      method: "GET",
+      path: `/api/v1/channels${values.team ? `?team=${encodeURIComponent(values.team)}` : ""}`,
+      schema: channelList,
+      print: (d: z.output<typeof channelList>) => (d.items.length ? d.items.map(channelLine).join("\n") : "No channels."),
+    };
+  if (verb === "add" && !arg) {
+    // Checked here with the API's own contract, so a typo is a usage error before anything is sent.
+    const input = createChannelBody.safeParse({
+      team: values.team,
+      kind: values.kind,
+      url: values.address,
+      secret: values.secret,
+      ...(values["min-score-drop"] === undefined ? {} : { minScoreDrop: values["min-score-drop"] }),
+      fleetDigest: values["fleet-digest"] ?? false,
+    });
+    if (!input.success) throw new UsageError(`${z.prettifyError(input.error)}\n${USAGE}`);
+    return {
+      method: "POST",
+      path: "/api/v1/channels",
+      body: input.data,
+      schema: channelSchema,
+      print: (c: z.output<typeof channelSchema>) => `Added channel ${c.id}: ${channelLine(c)}`,
+    };
+  }
+  if (verb === "remove" && arg && /^\d+$/.test(arg))
+    return { method: "DELETE", path: `/api/v1/channels/${arg}`, schema: z.null(), print: () => `Removed channel ${arg}.` };
   throw new UsageError(USAGE);
 }
 
@@ -96,15 +157,20 @@ export async function runApiCommand(opts: {
   /** DOZEN_TOKEN: sent as a bearer token. */
   token?: string;
   output: CliOutput;
+  /** Where `--address -` is read from; the process's stdin unless a test gives its own. */
+  readStdin?: () => Promise<string>;
 }): Promise<number> {
   const { values, positionals } = parseArgs({
     args: opts.args,
     allowPositionals: true,
-    options: { url: { type: "string" }, json: { type: "boolean" } },
+    options: { url: { type: "string" }, json: { type: "boolean" }, ...(opts.noun === "channels" ? CHANNEL_OPTIONS : {}) },
   });
   const [verb = "list", arg, ...extra] = positionals;
   if (extra.length > 0) throw new UsageError(USAGE);
-  const call = callFor(opts.noun, verb, arg);
+  // A webhook URL is a credential: `--address -` reads it from stdin, out of the process list and shell history.
+  const channelValues = values as ChannelValues;
+  if (channelValues.address === "-") channelValues.address = (await (opts.readStdin ?? readStdin)()).trim();
+  const call = callFor(opts.noun, verb, arg, channelValues);
   const base = (values.url ?? opts.url).replace(/\/$/, "");
   let response: Response;
   try {
@@ -128,4 +194,10 @@ export async function runApiCommand(opts: {
   const data = call.schema.parse(body);
   opts.output.out(values.json ? JSON.stringify(data, null, 2) : call.print(data as never));
   return 0;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
 }

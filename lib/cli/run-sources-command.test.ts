@@ -1,52 +1,22 @@
 import assert from "node:assert/strict";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
 import { POST as addSource } from "@/app/api/v1/sources/route";
-import { main } from "@/lib/cli/main";
 import { db } from "@/lib/db";
 import { QUEUES } from "@/lib/jobs/queues";
+import { freePort } from "@/test/support/free-port";
+import { runDozen as dozen, serveApiRoutes } from "@/test/support/serve-api-routes";
 import { useWebBoss } from "@/test/support/use-web-boss";
 import { writeKubeconfig } from "@/test/support/write-kubeconfig";
 
 const web = useWebBoss();
-let server: Server;
+let api: Awaited<ReturnType<typeof serveApiRoutes>>;
 let url: string;
 
-// The real route handlers behind a plain HTTP server: the CLI talks HTTP to what `next start` would run.
 before(async () => {
-  const routes: Record<string, (request: Request, context: unknown) => Promise<Response>> = { "/api/v1/sources": addSource };
-  server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const route = routes[req.url ?? ""];
-    const response =
-      route && req.method === "POST"
-        ? await route(
-            new Request(`http://dozen.test${req.url}`, {
-              method: "POST",
-              headers: { "content-type": String(req.headers["content-type"]) },
-              body: Buffer.concat(chunks),
-            }),
-            undefined,
-          )
-        : new Response("not found", { status: 404 });
-    res.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "text/plain" });
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  api = await serveApiRoutes([["POST", /^\/api\/v1\/sources$/, (request) => addSource(request, undefined)]]);
+  url = api.url;
 });
-after(async () => {
-  await new Promise((resolve) => server.close(resolve));
-});
-
-async function dozen(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main({ argv, output: { out: (t) => void out.push(t), err: (t) => void err.push(t) } });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+after(() => api.close());
 
 test("sources add kubernetes registers a cluster through the API, scheduled at once", async () => {
   const kubeconfig = await writeKubeconfig({ contexts: ["prod-eu"] });
@@ -132,13 +102,7 @@ test("bad input is refused before sending (2), a taken name by the server (1), a
   assert.equal(usage.code, 2);
   assert.match(usage.err, /Unknown source kind "gitlab"/);
 
-  const closed = await new Promise<string>((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as AddressInfo).port;
-      s.close(() => resolve(`http://127.0.0.1:${port}`));
-    });
-  });
+  const closed = `http://127.0.0.1:${await freePort()}`;
   const unreachable = await dozen(["sources", "add", "kubernetes", "elsewhere", "--in-cluster", "--url", closed]);
   assert.equal(unreachable.code, 1);
   assert.match(unreachable.err, new RegExp(`cannot reach Dozen at ${closed.replaceAll(".", "\\.")} .*ECONNREFUSED`));

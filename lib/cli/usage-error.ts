@@ -28,6 +28,10 @@ export const USAGE = `Usage:
   dozen teams [list | show <slug>] [--json] [--url URL]
   dozen scans [list | show <id> | start <sourceId>] [--json] [--url URL]
       Read a running Dozen through its v1 API (/api/docs), or scan a source now.
+  dozen channels [list [--team SLUG] | remove <id>] [--json] [--url URL]
+  dozen channels add --team SLUG --kind slack|teams|webhook|email --address URL|- [--secret KEY]
+                     [--min-score-drop N] [--fleet-digest] [--url URL]
+      A team's notification channels. The address is a credential: "--address -" reads it from stdin.
       These and "sources" send DOZEN_TOKEN, when set, as "Authorization: Bearer <token>".
   dozen tokens create --name NAME --role viewer|maintainer|admin [--team SLUG]... [--expires-in 90d|12h|1y|never]
   dozen tokens list [--json]
