@@ -1,5 +1,8 @@
 import type { PgBoss } from "pg-boss";
 import { createBoss } from "@/lib/jobs/create-boss";
+import { createLogger } from "@/lib/log/logger";
+
+const log = createLogger({ process: "web" });
 
 const holder = globalThis as { __dozenBoss?: Promise<PgBoss> };
 
@@ -10,7 +13,8 @@ const holder = globalThis as { __dozenBoss?: Promise<PgBoss> };
 export function getWebBoss(): Promise<PgBoss> {
   holder.__dozenBoss ??= (async () => {
     const boss = createBoss({ role: "web" });
-    boss.on("error", () => undefined);
+    // A database outage reaches pg-boss too: said in the log, never thrown at the process.
+    boss.on("error", (err) => log.warn({ reason: err.message.split("\n")[0]?.slice(0, 300) }, "pg-boss error"));
     await boss.start();
     return boss;
   })().catch((error: unknown) => {
