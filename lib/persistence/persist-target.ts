@@ -9,6 +9,9 @@ import { FINDING_COLUMNS, toFinding } from "@/lib/persistence/to-finding";
 import { trimStoredFacts } from "@/lib/persistence/trim-stored-facts";
 import { withUniqueRetry } from "@/lib/persistence/with-unique-retry";
 import { rescoreService } from "@/lib/persistence/rescore-service";
+import { syncCodeExemptions } from "@/lib/persistence/exemptions/sync-code-exemptions";
+import { readAnnotationExemptions, readConfigExemptions } from "@/lib/facts/declared-exemptions";
+import { declaredWorkloads } from "@/lib/facts/workload/declared-workloads";
 import type { ClusterScanResult, ServiceScanResult } from "@/lib/pipeline/types";
 import type { Finding } from "@/lib/rules/types";
 import { instruments } from "@/lib/telemetry/instruments";
@@ -64,6 +67,8 @@ async function write(tx: Prisma.TransactionClient, opts: { scanId: number; sourc
   if (existing) return { targetId: existing.id, serviceId: existing.serviceId ?? 0, skipped: true };
 
   const serviceId = await serviceOf(tx, opts.sourceId, target);
+  // Exemptions kept in code (dozen.yaml, workload annotations) follow the code: synced before the service is scored.
+  const exemptionProblems = await syncDeclaredExemptions(tx, serviceId, target);
   const row = await tx.scanTarget.create({
     data: {
       scanId: opts.scanId,
@@ -76,10 +81,12 @@ async function write(tx: Prisma.TransactionClient, opts: { scanId: number; sourc
         ? {
             commit: target.commit ?? target.result.facts.vcs.commit,
             // Derived facts and redacted snippets, never the files' texts: sized to fit this transaction.
-            facts: trimStoredFacts({ facts: target.result.facts }) as unknown as Prisma.InputJsonValue,
+            facts: { ...trimStoredFacts({ facts: target.result.facts }), exemptionProblems } as unknown as Prisma.InputJsonValue,
             durationMs: Math.round(target.result.durationMs),
           }
-        : { facts: { kind: "cluster", ...result.facts, drift: target.result.drift } as unknown as Prisma.InputJsonValue }),
+        : {
+            facts: { kind: "cluster", ...result.facts, drift: target.result.drift, exemptionProblems } as unknown as Prisma.InputJsonValue,
+          }),
     },
     select: { id: true, createdAt: true },
   });
@@ -129,6 +136,26 @@ async function write(tx: Prisma.TransactionClient, opts: { scanId: number; sourc
   await applyOwnership({ tx, serviceIds: [serviceId] });
   await countTarget({ tx, scanId: opts.scanId });
   return { targetId: row.id, serviceId, skipped: false };
+}
+
+async function syncDeclaredExemptions(tx: Prisma.TransactionClient, serviceId: number, target: PersistableTarget): Promise<string[]> {
+  const declared =
+    target.kind === "repository"
+      ? [
+          readConfigExemptions({ repoConfig: target.result.facts.repoConfig, service: target.result }),
+          readAnnotationExemptions({ workloads: declaredWorkloads(target.result.facts.manifests).workloads, from: "manifest" }),
+        ]
+      : [readAnnotationExemptions({ workloads: target.result.facts.workloads, from: "cluster" })];
+  const { slug } = await tx.service.findUniqueOrThrow({ where: { id: serviceId }, select: { slug: true } });
+  const { problems } = await syncCodeExemptions({
+    tx,
+    serviceId,
+    slug,
+    families: target.kind === "repository" ? ["yaml", "manifest"] : ["cluster"],
+    declared: declared.flatMap((d) => d.exemptions),
+    now: new Date(),
+  });
+  return [...declared.flatMap((d) => d.problems), ...problems];
 }
 
 async function serviceOf(tx: Prisma.TransactionClient, sourceId: number, target: PersistableTarget): Promise<number> {

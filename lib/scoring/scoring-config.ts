@@ -30,6 +30,11 @@ export const scoringConfigSchema = z.strictObject({
   owners: ownersSchema.optional(),
   /** Ownership rules for the services of this source (lib/ownership), checked here so a typo fails the scan. */
   ownership: ownershipListSchema.optional(),
+  /**
+   * Exemptions kept in code (lib/facts/declared-exemptions.ts reads them, entry by entry): a malformed entry is
+   * reported with the scan and skipped, never a reason to refuse the whole config.
+   */
+  exemptions: z.unknown().optional(),
 });
 
 export type ScoringConfig = z.infer<typeof scoringConfigSchema>;
