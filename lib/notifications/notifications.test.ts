@@ -13,6 +13,8 @@ import { db } from "@/lib/db";
 import { createBoss } from "@/lib/jobs/create-boss";
 import { QUEUES } from "@/lib/jobs/queues";
 import { createChannel } from "@/lib/notifications/create-channel";
+import { recordExpiringExemptions } from "@/lib/notifications/record-expiring-exemptions";
+import { createExemption } from "@/lib/persistence/exemptions/create-exemption";
 import { finishScan } from "@/lib/persistence/scan-run/finish-scan";
 import { createSession } from "@/lib/auth/sessions/create-session";
 import type { Principal } from "@/lib/auth/principal";
@@ -382,6 +384,42 @@ it("a failed scan of a source is told to the teams owning its services", async (
   assert.equal((events[0]?.payload as { subject: string }).subject, "The scan of pay failed");
   await finishScan({ scanId: scan.id, error: "source directory is gone" });
   assert.equal(await db().notificationEvent.count({ where: { scanId: scan.id } }), 1, "closing it again tells nothing twice");
+});
+
+it("an exemption expiring within 7 days is told once to its team; one expiring later is not", async () => {
+  const service = await db().service.findFirstOrThrow({
+    where: { team: { slug: "team-pay" } },
+    select: { slug: true, latestChecks: true },
+  });
+  const checkId = Object.keys(service.latestChecks as Record<string, string>)[0]!;
+  const local = { kind: "local" as const, id: "local", name: "local user", role: "admin" as const };
+  const make = (days: number) =>
+    createExemption({
+      input: {
+        service: service.slug,
+        checkId,
+        kind: "accepted-risk",
+        reason: "vendor patch due",
+        expiresAt: new Date(Date.now() + days * 86_400_000).toISOString(),
+      },
+      principal: local,
+      audit: { actor: local, origin: null },
+      origin: "api",
+    });
+  const soon = await make(3);
+  await make(30);
+  assert.deepEqual(await recordExpiringExemptions(), { events: 1 });
+  assert.deepEqual(await recordExpiringExemptions(), { events: 0 }, "idempotent per event id");
+  const [event] = await db().notificationEvent.findMany({
+    where: { kind: "exemption.expiring" },
+    select: { key: true, payload: true, team: true },
+  });
+  assert.equal(event?.team?.slug, "team-pay");
+  assert.match(event?.key ?? "", new RegExp(`^exemption\\.expiring:${soon.id}:`));
+  assert.match(
+    (event?.payload as { subject: string }).subject,
+    new RegExp(`^The exemption of ${checkId} on .+ expires \\d{4}-\\d\\d-\\d\\d$`),
+  );
 });
 
 it("events older than 180 days go, with their deliveries; newer ones stay", async () => {
