@@ -7,6 +7,8 @@ import { HeatmapExplorer } from "@/components/overview/heatmap-explorer";
 import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { getOverviewPage } from "@/lib/fleet/get-overview-page";
 import { readHeatmapSearch, toHeatmapQueryString } from "@/lib/heatmap/read-heatmap-search";
+import { countExemptions } from "@/lib/exemptions/count-exemptions";
+import { ExemptionCount } from "@/components/exemptions/exemption-count";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +23,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  */
 export default async function OverviewPage({ searchParams }: Props) {
   const search = readHeatmapSearch(await searchParams);
-  const { fleet, heatmap, options, trend, grades, failing, worst, movers } = await getOverviewPage({ search });
+  const [{ fleet, heatmap, options, trend, grades, failing, worst, movers }, exemptions] = await Promise.all([
+    getOverviewPage({ search }),
+    countExemptions(),
+  ]);
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
@@ -33,6 +38,8 @@ export default async function OverviewPage({ searchParams }: Props) {
           </span>
           {" · "}
           <span data-testid="fleet-services">{count.format(fleet.services)} services</span>
+          {exemptions.active + exemptions.pending > 0 ? " · " : null}
+          <ExemptionCount counts={exemptions} />
         </p>
       </div>
       <ScanProgress />

@@ -15,13 +15,13 @@ export interface FindingGroup {
  * React payload holds each finding once as data (its markup is rendered from it, on the server for the
  * HTML and in the browser to hydrate), never its guide.
  */
-export function FindingGroups({ groups, slug }: { groups: FindingGroup[]; slug: string }) {
+export function FindingGroups({ groups, slug, canExempt }: { groups: FindingGroup[]; slug: string; canExempt?: boolean }) {
   return groups.map((group) => (
     <div key={group.id} id={`factor-${group.id}`}>
       <h3 className="mb-2 font-semibold">{group.heading}</h3>
       <ul className="findings">
         {group.findings.map((finding) => (
-          <FindingCard key={`${finding.cluster ? "c" : "r"}-${finding.ruleId}`} finding={finding} slug={slug} />
+          <FindingCard key={`${finding.cluster ? "c" : "r"}-${finding.ruleId}`} finding={finding} slug={slug} canExempt={canExempt} />
         ))}
       </ul>
     </div>

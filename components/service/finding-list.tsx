@@ -14,17 +14,22 @@ const OUTCOME_ORDER: Record<string, number> = { fail: 0, error: 1, notAvailable:
  * guide from the service `slug` when opened: a factor's findings from the repository and from the cluster,
  * in one list. The cards get their data ready-made (FindingCardData), never a guide.
  */
-export function FindingList({ findings, slug }: { findings: readonly ServiceFinding[]; slug: string }) {
+export function FindingList({ findings, slug, canExempt }: { findings: readonly ServiceFinding[]; slug: string; canExempt?: boolean }) {
   const sorted = [...findings].sort((a, b) => (OUTCOME_ORDER[a.outcome] ?? 5) - (OUTCOME_ORDER[b.outcome] ?? 5) || b.weight - a.weight);
+  const counted = sorted.filter((x) => !x.exemption);
   const groups: FindingGroup[] = FACTORS.map((f) => ({
     id: f.id,
     heading: `${f.roman}. ${f.name}`,
-    findings: sorted.filter((x) => x.factor === f.id).map(toCard),
+    findings: counted.filter((x) => x.factor === f.id).map(toCard),
   })).filter((g) => g.findings.length > 0);
-  return <FindingGroups groups={groups} slug={slug} />;
+  // Exempt failures apart, after the ones that count: shown with their exemption, never mixed in.
+  const exempt = sorted.filter((x) => x.exemption).map(toCard);
+  if (exempt.length > 0) groups.push({ id: "exempt", heading: "Exempt (not counted in the score)", findings: exempt });
+  return <FindingGroups groups={groups} slug={slug} canExempt={canExempt} />;
 }
 
 function toCard(finding: ServiceFinding): FindingCardData {
+  const e = finding.exemption;
   const failed = finding.outcome === "fail" || finding.outcome === "error";
   // Only what the card shows: a pass has no evidence or effort to show, and most findings are the repository's.
   return {
@@ -36,10 +41,29 @@ function toCard(finding: ServiceFinding): FindingCardData {
     ...(finding.origin === "cluster" ? { cluster: true as const } : {}),
     ...(failed && finding.evidence.length > 0 ? { evidence: finding.evidence.map(toShown) } : {}),
     ...(getGuide(finding.ruleId) === undefined ? { noGuide: true as const } : {}),
+    ...(finding.outcome === "fail" && !e ? { fingerprint: finding.fingerprint } : {}),
+    ...(e
+      ? {
+          exemption: {
+            id: e.id,
+            kind: e.kind,
+            reason: e.reason,
+            by: e.approvedBy && e.approvedBy !== e.requestedBy ? `${e.requestedBy}, approved by ${e.approvedBy}` : e.requestedBy,
+            ...(e.expiresAt ? { expires: lastDay(e.expiresAt) } : {}),
+            ...(e.origin === "code" ? { code: true as const } : {}),
+            ...(e.scope === "team" || e.scope === "source" ? { wide: e.scope } : {}),
+          },
+        }
+      : {}),
   };
 }
 
 function toShown(e: Evidence): ShownEvidence {
   if (e.type === "cluster") return { location: `${e.cluster}/${e.namespace ?? "-"}/${e.kind}/${e.name} · ${e.jsonPath}` };
   return { location: `${e.path}:${e.lineStart}${e.lineEnd > e.lineStart ? `-${e.lineEnd}` : ""}`, ...(e.url ? { url: e.url } : {}) };
+}
+
+/** The last day an exemption holds, as it was asked for: one expiring at midnight UTC held through the day before. */
+function lastDay(expiresAt: Date): string {
+  return new Date(expiresAt.getTime() - 1).toISOString().slice(0, 10);
 }

@@ -8,6 +8,7 @@ import { listSources } from "@/lib/sources/list-sources";
 import { getFactorReport } from "@/lib/factor-report/get-factor-report";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { toCsv } from "@/lib/export/to-csv";
+import { listExemptionHistory } from "@/lib/exemptions/list-exemption-history";
 
 type Params = URLSearchParams;
 
@@ -65,7 +66,7 @@ const EXPORTERS: Record<string, (p: Params) => Promise<{ columns: string[]; rows
     const service = await getServiceDetail({ slug });
     if (!service) throw new NotFoundError(`no service ${slug}`);
     return {
-      columns: ["rule", "factor", "outcome", "weight", "effort", "message", "path", "line_start", "line_end"],
+      columns: ["rule", "factor", "outcome", "weight", "effort", "message", "path", "line_start", "line_end", "exemption"],
       rows: service.findings.map((f) => {
         const e = f.evidence[0];
         return [
@@ -78,8 +79,18 @@ const EXPORTERS: Record<string, (p: Params) => Promise<{ columns: string[]; rows
           e?.type === "repo" ? e.path : e ? `${e.namespace}/${e.kind}/${e.name}` : null,
           e?.type === "repo" ? e.lineStart : null,
           e?.type === "repo" ? e.lineEnd : null,
+          f.exemption ? `${f.exemption.kind}: ${f.exemption.reason}` : null,
         ];
       }),
+    };
+  },
+  exemptions: async (p) => {
+    const slug = p.get("service");
+    if (!slug) throw new ValidationError("exemptions export needs ?service=<slug>");
+    const history = await listExemptionHistory({ service: slug, limit: 10_000 });
+    return {
+      columns: ["at", "action", "actor", "exemption", "rule", "kind", "reason", "expires_at", "why"],
+      rows: history.map((h) => [h.at.toISOString(), h.action, h.actor, h.exemptionId, h.checkId, h.kind, h.reason, h.expiresAt, h.why]),
     };
   },
   checks: async (p) => {

@@ -58,6 +58,8 @@ export interface ServiceDetail {
   factorScores: FactorScoreResult[];
   /** Daily score over the last 180 days from the rollups, oldest first. */
   trend: ServiceTrendPoint[];
+  /** Exemptions its code declares that could not be applied (malformed, too long), each in a sentence. */
+  exemptionProblems: string[];
 }
 
 /**
@@ -79,6 +81,7 @@ export async function getServiceDetail(opts: { slug: string; now?: Date }): Prom
     SELECT s."id", s."slug", s."name", s."path", s."languages", s."kind", s."latestScore", s."latestGrade", s."latestScanAt",
       s."ownerSource", s."ownerDetail", s."repository", s."latestClusterTargetId", st."commit",
       st."facts" -> 'service' ->> 'basis' AS "basis", COALESCE(st."facts" -> 'deployedBy', '[]'::jsonb) AS "deployedBy",
+      COALESCE(st."facts" -> 'exemptionProblems', '[]'::jsonb) AS "exemptionProblems",
       CASE WHEN t."id" IS NULL THEN NULL ELSE json_build_object('name', t."name", 'slug', t."slug") END AS "team",
       json_build_object('name', src."name", 'kind', src."kind", 'location', src."location") AS "source",
       COALESCE((SELECT json_agg(json_build_object('ruleId', f."ruleId", 'factor', f."factor", 'outcome', f."outcome",

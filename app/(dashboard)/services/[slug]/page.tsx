@@ -20,6 +20,11 @@ import { FixFirstList } from "@/components/teams/fix-first-list";
 import { rankFixFirst } from "@/lib/scoring/rank-fix-first";
 import { formatScore, scoreTone } from "@/components/ui/score-cell";
 import { PageSkeleton } from "@/components/ui/page-skeleton";
+import { ExemptionPanel } from "@/components/exemptions/exemption-panel";
+import { ExemptionCount } from "@/components/exemptions/exemption-count";
+import { countExemptions } from "@/lib/exemptions/count-exemptions";
+import { listExemptions } from "@/lib/exemptions/list-exemptions";
+import { listExemptionHistory } from "@/lib/exemptions/list-exemption-history";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +38,12 @@ export default async function ServicePage({ params }: Props) {
   const service = await getServiceDetail({ slug: (await params).slug });
   if (!service) notFound();
   const scores = new Map(service.factorScores.map((f) => [f.factor, f]));
-  const principal = await readPagePrincipal();
+  const [principal, counts, current, history] = await Promise.all([
+    readPagePrincipal(),
+    countExemptions({ service: service.slug }),
+    listExemptions({ service: service.slug, current: true }),
+    listExemptionHistory({ service: service.slug }),
+  ]);
   const canOwn = Boolean(principal && allows(principal, "maintainer", { team: service.team?.slug ?? null }));
   return (
     <div className="space-y-6">
@@ -82,6 +92,9 @@ export default async function ServicePage({ params }: Props) {
             {formatScore(service.latestScore)}
           </span>
           <GradeBadge grade={service.latestGrade} />
+          <span className="text-sm">
+            <ExemptionCount counts={counts} href="#exemptions-heading" />
+          </span>
         </p>
       </div>
       <section aria-labelledby="service-deployed-by-heading">
@@ -143,8 +156,16 @@ export default async function ServicePage({ params }: Props) {
           </h2>
           <CsvLink table="findings" params={{ service: service.slug }} />
         </div>
-        <FindingList findings={service.findings} slug={service.slug} />
+        <FindingList findings={service.findings} slug={service.slug} canExempt={canOwn} />
       </section>
+      <ExemptionPanel
+        slug={service.slug}
+        counts={counts}
+        pending={current.filter((e) => e.status === "pending")}
+        history={history}
+        canApprove={principal?.role === "admin"}
+        problems={service.exemptionProblems}
+      />
     </div>
   );
 }

@@ -14,6 +14,8 @@ import { ServicesHeatmap } from "@/components/overview/services-heatmap";
 import { FixFirstList } from "@/components/teams/fix-first-list";
 import { formatScore, scoreTone } from "@/components/ui/score-cell";
 import { CsvLink } from "@/components/ui/csv-link";
+import { ExemptionCount } from "@/components/exemptions/exemption-count";
+import { countExemptions } from "@/lib/exemptions/count-exemptions";
 import { GradeBadge } from "@/components/ui/grade-badge";
 import type { GradeKey } from "@/lib/fleet/get-grade-distribution";
 
@@ -32,10 +34,11 @@ export default async function TeamPage({ params }: Props) {
   const card = await getTeamPage({ slug });
   if (!card) notFound();
   const titleOf = (id: string) => findRule(id)?.title ?? id;
-  const [channels, deliveries, principal] = await Promise.all([
+  const [channels, deliveries, principal, exemptions] = await Promise.all([
     listChannels({ team: slug }),
     listDeliveries({ team: slug, limit: 20 }),
     readPagePrincipal(),
+    countExemptions({ team: slug }),
   ]);
   const canManage = principal !== null && allows(principal, "maintainer", { team: slug });
   return (
@@ -45,6 +48,8 @@ export default async function TeamPage({ params }: Props) {
         <p className="text-sm">
           Team score <span className="text-xl font-semibold tabular-nums">{formatScore(card.score)}</span> ·{" "}
           {count.format(card.serviceCount)} services
+          {exemptions.active + exemptions.pending > 0 ? " · " : null}
+          <ExemptionCount counts={exemptions} />
         </p>
       </div>
       <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="team-grades">
