@@ -25,6 +25,9 @@ export async function getService(opts: { slug: string }): Promise<z.input<typeof
     scannedAt: s.latestScanAt === null ? null : new Date(s.latestScanAt).toISOString(),
     commit: s.commit,
     factorScores: s.factorScores,
-    findings: s.findings,
+    findings: s.findings.map(({ exemption: e, ...f }) => ({
+      ...f,
+      exemption: e ? { id: e.id, kind: e.kind, reason: e.reason, expiresAt: e.expiresAt?.toISOString() ?? null } : null,
+    })),
   };
 }

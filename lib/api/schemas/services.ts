@@ -57,6 +57,13 @@ export const serviceFinding = z
     weight: z.number(),
     effort: z.string(),
     origin: z.enum(["repository", "cluster"]),
+    fingerprint: z
+      .string()
+      .meta({ description: "What an exemption of this one finding names (`POST /api/v1/exemptions`, scope finding)." }),
+    exemption: z
+      .object({ id: z.number().int(), kind: z.string(), reason: z.string(), expiresAt: z.string().nullable() })
+      .nullable()
+      .meta({ description: "The exemption in force that keeps this failure out of the score; null when it counts." }),
   })
   .meta({ id: "Finding" });
 

@@ -3,7 +3,9 @@ import { afterEach, it } from "node:test";
 import { POST as approve } from "@/app/api/v1/exemptions/[id]/approve/route";
 import { POST as revoke } from "@/app/api/v1/exemptions/[id]/revoke/route";
 import { GET as list, POST as create } from "@/app/api/v1/exemptions/route";
+import { GET as getService } from "@/app/api/v1/services/[slug]/route";
 import { apiErrorBody } from "@/lib/api/schemas/common";
+import { serviceDetail } from "@/lib/api/schemas/services";
 import { exemptionList, exemptionSchema } from "@/lib/api/schemas/exemptions";
 import { createApiToken } from "@/lib/auth/api-tokens/create-api-token";
 import { db } from "@/lib/db";
@@ -201,4 +203,31 @@ it("an expired exemption stops counting at once and the sweep re-scores, records
   assert.deepEqual([expired.actorKind, expired.actorName], ["system", "Dozen"]);
   const listed = exemptionList.parse(await (await call(list, { query: "?team=team-growth&current=true" })).json());
   assert.ok(!listed.items.some((e) => e.id === made.id), "no longer current");
+});
+
+it("scope finding: the fingerprint the service's API answers exempts that one finding, the API says so", async () => {
+  const read = async () =>
+    serviceDetail.parse(
+      await (
+        await getService(new Request("http://dozen.test/api/v1/services/checkout-web"), {
+          params: Promise.resolve({ slug: "checkout-web" }),
+        })
+      ).json(),
+    );
+  const finding = (await read()).findings.find((f) => f.outcome === "fail" && !f.exemption)!;
+  const response = await call(create, {
+    body: {
+      scope: "finding",
+      service: "checkout-web",
+      checkId: finding.ruleId,
+      fingerprint: finding.fingerprint,
+      kind: "false-positive",
+      reason: "test fixture",
+    },
+  });
+  assert.equal(response.status, 201, await response.clone().text());
+  const made = exemptionSchema.parse(await response.json());
+  const after = (await read()).findings.find((f) => f.ruleId === finding.ruleId && f.origin === finding.origin)!;
+  assert.deepEqual(after.exemption, { id: made.id, kind: "false-positive", reason: "test fixture", expiresAt: null });
+  assert.equal((await call(revoke, { id: made.id })).status, 200);
 });
