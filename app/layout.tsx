@@ -41,6 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               // Admins only: the page checks the role again itself.
               ...(principal && allows(principal, "admin")
                 ? [
+                    ["/settings/ownership", "Ownership"],
                     ["/settings/tokens", "API tokens"],
                     ["/audit", "Audit log"],
                   ]

@@ -9,6 +9,9 @@ import { getOverviewPage } from "@/lib/fleet/get-overview-page";
 import { readHeatmapSearch, toHeatmapQueryString } from "@/lib/heatmap/read-heatmap-search";
 import { countExemptions } from "@/lib/exemptions/count-exemptions";
 import { ExemptionCount } from "@/components/exemptions/exemption-count";
+import { allows } from "@/lib/auth/principal";
+import { readPagePrincipal } from "@/lib/auth/read-page-principal";
+import { listTeamNames } from "@/lib/teams/list-team-names";
 
 export const dynamic = "force-dynamic";
 
@@ -23,9 +26,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  */
 export default async function OverviewPage({ searchParams }: Props) {
   const search = readHeatmapSearch(await searchParams);
-  const [{ fleet, heatmap, options, trend, grades, failing, worst, movers }, exemptions] = await Promise.all([
+  const [{ fleet, heatmap, options, trend, grades, failing, worst, movers }, exemptions, assignTeams] = await Promise.all([
     getOverviewPage({ search }),
     countExemptions(),
+    teamsToAssign(),
   ]);
   return (
     <div className="space-y-4">
@@ -38,6 +42,10 @@ export default async function OverviewPage({ searchParams }: Props) {
           </span>
           {" · "}
           <span data-testid="fleet-services">{count.format(fleet.services)} services</span>
+          {" · "}
+          <Link href="/?team=unowned" className="text-sky-800 underline dark:text-sky-300" data-testid="fleet-unowned">
+            {count.format(options.unowned)} unowned
+          </Link>
           {exemptions.active + exemptions.pending > 0 ? " · " : null}
           <ExemptionCount counts={exemptions} />
         </p>
@@ -63,9 +71,19 @@ export default async function OverviewPage({ searchParams }: Props) {
             </h2>
             <ScoreTrendChart label="Fleet score" points={trend} />
           </section>
-          <HeatmapExplorer initial={{ queryString: toHeatmapQueryString(search), data: heatmap }} options={options} />
+          <HeatmapExplorer
+            initial={{ queryString: toHeatmapQueryString(search), data: heatmap }}
+            options={options}
+            {...(assignTeams ? { assignTeams } : {})}
+          />
         </>
       )}
     </div>
   );
+}
+
+/** Every team, for a reader who may assign owners in bulk (a maintainer or an admin); undefined for anyone else. */
+async function teamsToAssign(): Promise<{ slug: string; name: string }[] | undefined> {
+  const principal = await readPagePrincipal();
+  return principal && allows({ ...principal, teams: undefined }, "maintainer") ? listTeamNames() : undefined;
 }

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useQueryClient } from "@tanstack/react-query";
-import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect } from "react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useState } from "react";
 import { FACTORS } from "@/lib/factors/factors";
 import { useHeatmapPage } from "@/lib/heatmap/use-heatmap-page";
 import type { HeatmapData } from "@/lib/heatmap/get-heatmap-rows";
@@ -13,6 +13,7 @@ import { ServicesHeatmap } from "@/components/overview/services-heatmap";
 import { HeatmapFilters } from "@/components/overview/heatmap-filters";
 import { HeatmapPager } from "@/components/overview/heatmap-pager";
 import { CsvLink } from "@/components/ui/csv-link";
+import { BulkAssignForm } from "@/components/overview/bulk-assign-form";
 
 /**
  * The overview's heatmap with its filters, sort and pager. The URL is the state: every change is pushed
@@ -22,10 +23,21 @@ import { CsvLink } from "@/components/ui/csv-link";
 export function HeatmapExplorer({
   initial,
   options,
+  assignTeams,
 }: {
   initial: { queryString: string; data: HeatmapData };
   options: HeatmapFilterOptions;
+  /** Every team, for a reader who may assign owners (checkboxes and "Assign to team"); absent: no bulk actions. */
+  assignTeams?: { slug: string; name: string }[];
 }) {
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const router = useRouter();
+  const toggle = (slug: string) =>
+    setChecked((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(slug)) next.add(slug);
+      return next;
+    });
   const search = readHeatmapSearch(useSearchParams());
   const queryString = toHeatmapQueryString(search);
   const { data, isFetching, isPlaceholderData, isError, refetch } = useHeatmapPage({ queryString, initial });
@@ -64,6 +76,17 @@ export function HeatmapExplorer({
         <CsvLink table="services" params={Object.fromEntries(new URLSearchParams(toHeatmapQueryString({ ...search, page: 1 })))} />
       </div>
       <HeatmapFilters search={search} options={options} onChange={onFilter} />
+      {assignTeams ? (
+        <BulkAssignForm
+          selected={[...checked]}
+          teams={assignTeams}
+          onDone={() => {
+            setChecked(new Set());
+            void queryClient.invalidateQueries({ queryKey: ["heatmap"] });
+            router.refresh();
+          }}
+        />
+      ) : null}
       <HeatmapPager
         page={search.page}
         pageSize={search.size}
@@ -108,6 +131,7 @@ export function HeatmapExplorer({
             services={rows}
             caption={`Services and their factor scores, by ${sortName ?? "score"} ${search.dir === "asc" ? "ascending" : "descending"}`}
             sort={{ key: search.sort, dir: search.dir, onSort }}
+            {...(assignTeams ? { select: { checked, onToggle: toggle } } : {})}
           />
         </div>
       )}

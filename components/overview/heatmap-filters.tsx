@@ -74,11 +74,10 @@ export function HeatmapFilters({
           className={`${control} w-48`}
         />
       </div>
-      {select(
-        "team",
-        "Team",
-        options.teams.map((t) => ({ value: t.slug, label: t.name })),
-      )}
+      {select("team", "Team", [
+        { value: "unowned", label: `Unowned (${options.unowned})` },
+        ...options.teams.map((t) => ({ value: t.slug, label: t.name })),
+      ])}
       {select(
         "source",
         "Source",

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { FACTORS } from "@/lib/factors/factors";
 import { isServiceKind, SERVICE_KIND_LABEL } from "@/lib/facts/service-kinds";
 import type { OverviewService } from "@/lib/heatmap/heatmap-service";
+import { qualifiedName } from "@/lib/services/qualified-name";
 import { GradeBadge } from "@/components/ui/grade-badge";
 import { ScoreCell, formatScore } from "@/components/ui/score-cell";
 
@@ -27,10 +28,13 @@ export function ServicesHeatmap({
   services,
   sort,
   caption,
+  select,
 }: {
   services: Omit<OverviewService, "scannedAt">[];
   sort?: HeatmapSort;
   caption?: string;
+  /** Checkboxes for bulk actions: which slugs are checked, and what toggling one does. */
+  select?: { checked: ReadonlySet<string>; onToggle: (slug: string) => void };
 }) {
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -38,9 +42,17 @@ export function ServicesHeatmap({
         <caption className="sr-only">{caption ?? "Services and their factor scores, worst first"}</caption>
         <thead>
           <tr className="text-left text-xs text-slate-600 dark:text-slate-300">
+            {select ? (
+              <th scope="col" className="px-2 py-2">
+                <span className="sr-only">Checked</span>
+              </th>
+            ) : null}
             <SortableHeader sort={sort} column="name" label="Sort by service name" className={`${STICKY} px-3 py-2`}>
               Service
             </SortableHeader>
+            <th scope="col" className="px-2 py-2">
+              Repository
+            </th>
             <th scope="col" className="px-2 py-2">
               Team
             </th>
@@ -81,11 +93,25 @@ export function ServicesHeatmap({
         <tbody>
           {services.map((s) => (
             <tr key={s.slug} className="border-t border-slate-100 dark:border-slate-800" data-testid="service-row">
+              {select ? (
+                <td className="px-2 py-1.5">
+                  <input
+                    type="checkbox"
+                    checked={select.checked.has(s.slug)}
+                    onChange={() => select.onToggle(s.slug)}
+                    aria-label={`Check ${qualifiedName(s)}`}
+                    className="h-4 w-4"
+                  />
+                </td>
+              ) : null}
               <th scope="row" className={`${STICKY} px-3 py-1.5 text-left font-medium`} data-testid="service-name-cell">
                 <Link href={`/services/${s.slug}`} className="text-sky-800 hover:underline dark:text-sky-300">
                   {s.name}
                 </Link>
               </th>
+              <td className="max-w-48 truncate px-2 py-1.5 text-xs text-slate-600 dark:text-slate-300" data-testid="service-repository">
+                {s.repository ?? s.source}
+              </td>
               <td className="px-2 py-1.5 text-slate-600 dark:text-slate-300">{s.team ?? "—"}</td>
               <td className="whitespace-nowrap px-2 py-1.5 text-xs text-slate-600 dark:text-slate-300" data-testid="service-kind">
                 {kindLabel(s.kind)}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { SubmitWithStatus } from "@/components/ui/submit-with-status";
 import { updateOwner, type OwnerFormState } from "@/lib/actions/update-owner";
 
 /**
@@ -38,16 +39,13 @@ export function OwnerForm({
           </option>
         ))}
       </select>
-      <button
-        type="submit"
-        disabled={pending}
+      <SubmitWithStatus
+        text="Set owner"
+        busyText="Saving…"
+        pending={pending}
+        state={state}
         className="rounded bg-slate-700 px-2 py-0.5 text-white hover:bg-slate-800 disabled:opacity-60"
-      >
-        {pending ? "Saving…" : "Set owner"}
-      </button>
-      <span role="status" className={state.error ? "text-red-800 dark:text-red-300" : "text-slate-700 dark:text-slate-300"}>
-        {state.message}
-      </span>
+      />
     </form>
   );
 }

@@ -20,6 +20,7 @@ const PAGES = [
   ["source-new-github", "/sources/new?kind=github"],
   ["source-new-kubernetes", "/sources/new?kind=kubernetes"],
   ["scans", "/scans"],
+  ["ownership", "/settings/ownership"],
 ] as const;
 
 /** How far the page itself is wider than the screen, and the widest element that sticks out (for the message). */

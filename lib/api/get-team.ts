@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { NotFoundError } from "@/lib/errors";
 import { getTeamPage } from "@/lib/teams/get-team-page";
+import { qualifiedName } from "@/lib/services/qualified-name";
 import type { teamDetail } from "@/lib/api/schemas/teams";
 
 /** `GET /api/v1/teams/{slug}`: the team page's data without its chart; NotFoundError for an unknown slug. */
@@ -15,6 +16,6 @@ export async function getTeam(opts: { slug: string }): Promise<z.input<typeof te
     grades: page.grades,
     factors: page.factors,
     fixFirst: page.fixFirst,
-    services: page.services.map((s) => ({ ...s, scannedAt: s.scannedAt?.toISOString() ?? null })),
+    services: page.services.map((s) => ({ ...s, qualifiedName: qualifiedName(s), scannedAt: s.scannedAt?.toISOString() ?? null })),
   };
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { getHeatmapPage } from "@/lib/heatmap/get-heatmap-page";
+import { qualifiedName } from "@/lib/services/qualified-name";
 import { nextOffset, readOffset } from "@/lib/api/page-position";
 import type { serviceList, ServiceListQuery } from "@/lib/api/schemas/services";
 
@@ -11,7 +12,7 @@ export async function listServices(opts: { query: ServiceListQuery }): Promise<z
   const offset = readOffset(opts.query.cursor);
   const { rows, total } = await getHeatmapPage({ ...opts.query, page: 1, offset, pageSize: opts.query.limit });
   return {
-    items: rows.map((r) => ({ ...r, scannedAt: r.scannedAt?.toISOString() ?? null })),
+    items: rows.map((r) => ({ ...r, qualifiedName: qualifiedName(r), scannedAt: r.scannedAt?.toISOString() ?? null })),
     total,
     nextCursor: nextOffset({ offset, returned: rows.length, total }),
   };

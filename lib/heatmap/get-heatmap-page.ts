@@ -5,8 +5,11 @@ import { roundScore } from "@/lib/scoring/score-findings";
 import type { OverviewService } from "@/lib/heatmap/heatmap-service";
 import { isServiceKind } from "@/lib/facts/service-kinds";
 
+/** The team filter's value for the services no team owns (no team can take this slug). */
+export const UNOWNED = "unowned";
+
 export interface HeatmapQuery {
-  /** Team slug. */
+  /** Team slug, or `unowned` for the services no team owns. */
   team?: string;
   /** Source name. */
   source?: string;
@@ -51,7 +54,8 @@ export function heatmapPageSql(opts: HeatmapQuery & { teamId?: Prisma.Sql }): Pr
   const where = [Prisma.sql`s."goneAt" IS NULL`];
   // Team and source by id, so the count needs no join and is an index-only scan of (goneAt, teamId).
   if (opts.teamId) where.push(Prisma.sql`s."teamId" = ${opts.teamId}`);
-  if (opts.team) where.push(Prisma.sql`s."teamId" = (SELECT t."id" FROM "Team" t WHERE t."slug" = ${opts.team})`);
+  if (opts.team === UNOWNED) where.push(Prisma.sql`s."teamId" IS NULL`);
+  else if (opts.team) where.push(Prisma.sql`s."teamId" = (SELECT t."id" FROM "Team" t WHERE t."slug" = ${opts.team})`);
   if (opts.source) where.push(Prisma.sql`s."sourceId" = (SELECT src."id" FROM "Source" src WHERE src."name" = ${opts.source})`);
   if (opts.grade) where.push(Prisma.sql`s."latestGrade" = ${opts.grade}`);
   // Like an unknown factor, an unknown kind filters everything out rather than showing the whole fleet.
@@ -77,9 +81,9 @@ export function heatmapPageSql(opts: HeatmapQuery & { teamId?: Prisma.Sql }): Pr
   // The page is cut in the subquery (a top-N sort or an index walk); json_agg sorts those few rows again, as
   // an aggregate's input order is not guaranteed to follow a subquery's.
   return Prisma.sql`json_build_object('total', ${total}, 'rows', (SELECT json_agg(json_build_object('slug', p."slug", 'name', p."name",
-      'path', p."path", 'kind', p."kind", 'team', p."team", 'source', p."source", 'score', p."score", 'grade', p."grade",
+      'path', p."path", 'repository', p."repository", 'kind', p."kind", 'team', p."team", 'source', p."source", 'score', p."score", 'grade', p."grade",
       'scannedAt', p."scannedAt", 'factors', p."factors") ORDER BY p."key" ${dir} NULLS LAST, p."name" ASC, p."id" ASC) FROM (
-    SELECT s."id", s."slug", s."name", s."path", s."kind", t."name" AS "team", src."name" AS "source", s."latestScore" AS "score",
+    SELECT s."id", s."slug", s."name", s."path", s."repository", s."kind", t."name" AS "team", src."name" AS "source", s."latestScore" AS "score",
       s."latestGrade" AS "grade", s."latestScanAt" AT TIME ZONE 'UTC' AS "scannedAt", ${factors} AS "factors", ${key} AS "key"
     FROM "Service" s JOIN "Source" src ON src."id" = s."sourceId" LEFT JOIN "Team" t ON t."id" = s."teamId"
     WHERE ${whereSql}

@@ -8,6 +8,8 @@ export interface OverviewService {
   slug: string;
   name: string;
   path: string;
+  /** The repository it lives in (`acme/shop`); null for a service only a cluster saw. */
+  repository: string | null;
   /** What kind of service the latest scan found (lib/facts/service-kinds.ts); null before it or for a cluster-only service. */
   kind: string | null;
   team: string | null;

@@ -6,6 +6,8 @@ import { findRule } from "@/lib/rules/registry";
 
 export interface HeatmapFilterOptions {
   teams: { slug: string; name: string }[];
+  /** Live services no team owns: the Unowned bucket's count. */
+  unowned: number;
   sources: string[];
   /** Kinds of at least one live service, in SERVICE_KIND_NAMES order, each with its label. */
   kinds: { id: ServiceKindName; label: string }[];
@@ -25,6 +27,7 @@ export function heatmapFiltersSql(): Prisma.Sql {
   return Prisma.sql`json_build_object(
     'teams', COALESCE((SELECT json_agg(json_build_object('slug', t."slug", 'name', t."name") ORDER BY t."name", t."slug") FROM "Team" t
       WHERE EXISTS (SELECT 1 FROM "Service" s WHERE s."teamId" = t."id" AND s."goneAt" IS NULL)), '[]'::json),
+    'unowned', (SELECT count(*)::int FROM "Service" s WHERE s."goneAt" IS NULL AND s."teamId" IS NULL),
     'sources', COALESCE((SELECT json_agg(src."name" ORDER BY src."name") FROM "Source" src), '[]'::json),
     'kinds', COALESCE((SELECT json_agg(k.kind ORDER BY k.n) FROM unnest(ARRAY[${kinds}]) WITH ORDINALITY AS k(kind, n)
       WHERE EXISTS (SELECT 1 FROM "Service" s WHERE s."goneAt" IS NULL AND s."kind" = k.kind)), '[]'::json),
@@ -39,6 +42,7 @@ export function heatmapFiltersSql(): Prisma.Sql {
  */
 export function toHeatmapFilters(value: {
   teams: HeatmapFilterOptions["teams"];
+  unowned?: number;
   sources: string[];
   kinds: string[];
   checks: string[];
@@ -48,5 +52,5 @@ export function toHeatmapFilters(value: {
     return { id, title: rule?.title ?? id, factor: rule?.factor ?? null };
   });
   const kinds = value.kinds.filter(isServiceKind).map((id) => ({ id, label: SERVICE_KIND_LABEL[id] }));
-  return { teams: value.teams, sources: value.sources, kinds, checks };
+  return { teams: value.teams, unowned: value.unowned ?? 0, sources: value.sources, kinds, checks };
 }

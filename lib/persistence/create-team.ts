@@ -18,6 +18,8 @@ export async function createTeam(opts: {
   const { name } = createTeamInput.parse(opts.input);
   const slug = slugify(name);
   if (!slug) throw new ValidationError("a team's name needs a letter or a digit", { fields: { name: "no letter or digit" } });
+  // The heatmap's filter for services no team owns is `team=unowned`.
+  if (slug === "unowned") throw new ValidationError('"unowned" names the services no team owns', { fields: { name: "reserved" } });
   return db().$transaction(async (tx) => {
     if (await tx.team.findUnique({ where: { slug }, select: { id: true } })) throw new ConflictError(`a team ${slug} exists already`);
     const team = await tx.team.create({ data: { slug, name }, select: { id: true, slug: true, name: true } });

@@ -28,3 +28,8 @@ export async function listTeams(): Promise<TeamSummary[]> {
     .filter((t) => t.services > 0)
     .sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || a.name.localeCompare(b.name));
 }
+
+/** Live services no team owns: the Unowned bucket on /teams. */
+export async function countUnowned(): Promise<number> {
+  return db().service.count({ where: { goneAt: null, teamId: null } });
+}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listTeams } from "@/lib/teams/list-teams";
+import { countUnowned, listTeams } from "@/lib/teams/list-teams";
 import { getTeamChanges } from "@/lib/teams/get-team-changes";
 import { formatScore, scoreTone } from "@/components/ui/score-cell";
 import { CsvLink } from "@/components/ui/csv-link";
@@ -12,7 +12,7 @@ const signed = new Intl.NumberFormat("en", { maximumFractionDigits: 1, signDispl
 const count = new Intl.NumberFormat("en");
 
 export default async function TeamsPage() {
-  const [teams, changes] = await Promise.all([listTeams(), getTeamChanges({ days: 30 })]);
+  const [teams, changes, unowned] = await Promise.all([listTeams(), getTeamChanges({ days: 30 }), countUnowned()]);
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
@@ -21,7 +21,7 @@ export default async function TeamsPage() {
       </div>
       {teams.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          No team owns a scanned service yet. Owners come from catalog-info.yaml and CODEOWNERS.
+          No team owns a scanned service yet. Owners come from ownership rules, catalog-info.yaml and CODEOWNERS.
         </p>
       ) : (
         <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
@@ -39,6 +39,17 @@ export default async function TeamsPage() {
               </Link>
             </li>
           ))}
+          {unowned > 0 ? (
+            <li data-testid="unowned-card">
+              <Link href="/?team=unowned" className="block rounded border border-dashed border-slate-400 p-3 dark:border-slate-600">
+                <span className="font-semibold">Unowned</span>
+                <span className="block text-2xl font-semibold tabular-nums" data-testid="unowned-count">
+                  {count.format(unowned)}
+                </span>
+                <span className="text-xs">services no team owns: assign them, or add an ownership rule</span>
+              </Link>
+            </li>
+          ) : null}
         </ul>
       )}
     </div>

@@ -9,6 +9,13 @@ export type ServiceListQuery = z.infer<typeof serviceListQuery>;
 
 const score = z.number().min(0).max(100).nullable();
 const factorId = z.enum(FACTOR_IDS);
+const repository = z
+  .string()
+  .nullable()
+  .meta({ description: "The repository it lives in (`acme/shop`); null for a service only a cluster saw." });
+const qualifiedName = z.string().meta({
+  description: "`<repository>:<name>` (`acme/shop:api`), or `<source>:<path>` without a repository: unique across sources.",
+});
 
 /** A service as the list (and the heatmap) shows it: latest score, grade and score per factor. */
 export const serviceSummary = z
@@ -16,6 +23,8 @@ export const serviceSummary = z
     slug: z.string(),
     name: z.string(),
     path: z.string().meta({ description: 'Directory of the service inside its source ("." for the root).' }),
+    repository,
+    qualifiedName,
     kind: z.string().nullable().meta({ description: "http, grpc, worker, job, tool, datastore or static; null before a scan." }),
     team: z.string().nullable(),
     source: z.string(),
@@ -75,13 +84,8 @@ export const serviceDetail = z
     path: z.string(),
     kind: z.string().nullable(),
     languages: z.array(z.string()),
-    repository: z
-      .string()
-      .nullable()
-      .meta({ description: "The repository it lives in (`acme/shop`); null for a service only a cluster saw." }),
-    qualifiedName: z
-      .string()
-      .meta({ description: "`<repository>:<name>` (`acme/shop:api`), or `<source>:<path>` without a repository: unique across sources." }),
+    repository,
+    qualifiedName,
     team: z.object({ slug: z.string(), name: z.string() }).nullable(),
     owner: z
       .object({
