@@ -1,14 +1,16 @@
 "use server";
 
 import { runOwnershipAction, type OwnershipFormState } from "@/lib/actions/run-ownership-action";
+import { requireActionRole } from "@/lib/auth/require-action-role";
 import { requestAuditContext } from "@/lib/auth/request-audit-context";
 import { createOwnershipRule } from "@/lib/persistence/create-ownership-rule";
 import { createOwnershipRuleInput } from "@/lib/ownership/ownership-rule-input";
 
 /** Server action of Settings → Ownership's "Add rule": admins only; ownership is re-applied at once. */
 export async function addOwnershipRule(_prev: OwnershipFormState, form: FormData): Promise<OwnershipFormState> {
+  const allowed = await requireActionRole({ role: "admin" });
   return runOwnershipAction({
-    role: "admin",
+    allowed,
     run: async () => {
       const input = createOwnershipRuleInput.parse({
         kind: form.get("kind"),

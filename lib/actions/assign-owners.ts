@@ -14,13 +14,13 @@ import { slugify } from "@/lib/text/slugify";
  * Admins, or maintainers of that team and of every team the services leave.
  */
 export async function assignOwners(_prev: OwnershipFormState, form: FormData): Promise<OwnershipFormState> {
+  const allowed = await requireActionRole({ role: "maintainer" });
   return runOwnershipAction({
-    role: "maintainer",
+    allowed,
     run: async () => {
+      if ("refused" in allowed) throw new ForbiddenError(allowed.refused);
       const services = form.getAll("service").map(String);
       const team = String(form.get("team") ?? "");
-      const allowed = await requireActionRole({ role: "maintainer" });
-      if ("refused" in allowed) throw new ForbiddenError(allowed.refused);
       for (const judged of [...(await listServiceTeams({ slugs: services })), slugify(team)])
         if (!allows(allowed.principal, "maintainer", { team: judged }))
           throw new ForbiddenError(

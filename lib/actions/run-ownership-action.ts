@@ -1,8 +1,6 @@
 import { revalidatePath } from "next/cache";
-import { requireActionRole } from "@/lib/auth/require-action-role";
 import { DozenError, describeError } from "@/lib/errors";
 import { createLogger } from "@/lib/log/logger";
-import type { Role } from "@/lib/auth/principal";
 
 /** What the ownership forms show after a submit: a sentence, an error or not. */
 export interface OwnershipFormState {
@@ -13,12 +11,16 @@ export interface OwnershipFormState {
 const log = createLogger({ process: "web" });
 
 /**
- * The shared body of the ownership server actions: the role first, then the change; a refusal Dozen worded
+ * The shared body of the ownership server actions: a refused role answers at once, else the change runs; a refusal Dozen worded
  * (no such team, an invalid pattern) is shown as it is, anything else logged and answered with a fixed
  * sentence. Every page shows owners, so the whole layout is revalidated.
  */
-export async function runOwnershipAction(opts: { role: Role; run: () => Promise<string> }): Promise<OwnershipFormState> {
-  const allowed = await requireActionRole({ role: opts.role });
+export async function runOwnershipAction(opts: {
+  /** The caller's requireActionRole answer, asked first thing in the action. */
+  allowed: { refused: string } | object;
+  run: () => Promise<string>;
+}): Promise<OwnershipFormState> {
+  const { allowed } = opts;
   if ("refused" in allowed) return { message: allowed.refused, error: true };
   try {
     const message = await opts.run();
