@@ -39,7 +39,9 @@ function toCard(finding: ServiceFinding): FindingCardData {
     message: finding.message,
     ...(failed ? { fix: { effort: finding.effort, weight: finding.weight } } : {}),
     ...(finding.origin === "cluster" ? { cluster: true as const } : {}),
-    ...(failed && finding.evidence.length > 0 ? { evidence: finding.evidence.map(toShown) } : {}),
+    // A finding seen in one place shows its lines in the guide's "Where" when opened; seen in several, the guide
+    // could show only the first, so every place's lines are in the card.
+    ...(failed && finding.evidence.length > 0 ? { evidence: finding.evidence.map((e) => toShown(e, finding.evidence.length > 1)) } : {}),
     ...(getGuide(finding.ruleId) === undefined ? { noGuide: true as const } : {}),
     ...(finding.outcome === "fail" && !e ? { fingerprint: finding.fingerprint } : {}),
     ...(e
@@ -58,9 +60,14 @@ function toCard(finding: ServiceFinding): FindingCardData {
   };
 }
 
-function toShown(e: Evidence): ShownEvidence {
-  if (e.type === "cluster") return { location: `${e.cluster}/${e.namespace ?? "-"}/${e.kind}/${e.name} · ${e.jsonPath}` };
-  return { location: `${e.path}:${e.lineStart}${e.lineEnd > e.lineStart ? `-${e.lineEnd}` : ""}`, ...(e.url ? { url: e.url } : {}) };
+function toShown(e: Evidence, withSnippet: boolean): ShownEvidence {
+  const snippet = withSnippet && e.snippet ? { snippet: e.snippet } : {};
+  if (e.type === "cluster") return { location: `${e.cluster}/${e.namespace ?? "-"}/${e.kind}/${e.name} · ${e.jsonPath}`, ...snippet };
+  return {
+    location: `${e.path}:${e.lineStart}${e.lineEnd > e.lineStart ? `-${e.lineEnd}` : ""}`,
+    ...(e.url ? { url: e.url } : {}),
+    ...snippet,
+  };
 }
 
 /** The last day an exemption holds, as it was asked for: one expiring at midnight UTC held through the day before. */
