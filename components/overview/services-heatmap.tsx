@@ -42,11 +42,6 @@ export function ServicesHeatmap({
         <caption className="sr-only">{caption ?? "Services and their factor scores, worst first"}</caption>
         <thead>
           <tr className="text-left text-xs text-slate-600 dark:text-slate-300">
-            {select ? (
-              <th scope="col" className="px-2 py-2">
-                <span className="sr-only">Checked</span>
-              </th>
-            ) : null}
             <SortableHeader sort={sort} column="name" label="Sort by service name" className={`${STICKY} px-3 py-2`}>
               Service
             </SortableHeader>
@@ -93,18 +88,16 @@ export function ServicesHeatmap({
         <tbody>
           {services.map((s) => (
             <tr key={s.slug} className="border-t border-slate-100 dark:border-slate-800" data-testid="service-row">
-              {select ? (
-                <td className="px-2 py-1.5">
+              <th scope="row" className={`${STICKY} px-3 py-1.5 text-left font-medium`} data-testid="service-name-cell">
+                {select ? (
                   <input
                     type="checkbox"
                     checked={select.checked.has(s.slug)}
                     onChange={() => select.onToggle(s.slug)}
                     aria-label={`Check ${qualifiedName(s)}`}
-                    className="h-4 w-4"
+                    className="mr-2 h-4 w-4 align-middle"
                   />
-                </td>
-              ) : null}
-              <th scope="row" className={`${STICKY} px-3 py-1.5 text-left font-medium`} data-testid="service-name-cell">
+                ) : null}
                 <Link href={`/services/${s.slug}`} className="text-sky-800 hover:underline dark:text-sky-300">
                   {s.name}
                 </Link>
