@@ -36,6 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {[
               ["/", "Overview"],
               ["/teams", "Teams"],
+              ["/initiatives", "Initiatives"],
               ["/sources", "Sources"],
               ["/scans", "Scans"],
               // Admins only: the page checks the role again itself.

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { ActiveInitiatives } from "@/components/overview/active-initiatives";
 import { ScanProgress } from "@/components/overview/scan-progress";
 import { formatScore } from "@/components/ui/score-cell";
 import { FleetSummary } from "@/components/overview/fleet-summary";
@@ -51,6 +53,9 @@ export default async function OverviewPage({ searchParams }: Props) {
         </p>
       </div>
       <ScanProgress />
+      <Suspense fallback={null}>
+        <ActiveInitiatives />
+      </Suspense>
       {fleet.services === 0 ? (
         <div className="rounded border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:text-slate-300">
           <p className="font-medium">No services scanned yet.</p>

@@ -7,7 +7,7 @@ import { findRule } from "@/lib/rules/registry";
 export const GOAL_GRADES = ["A", "B", "C", "D"] as const;
 export type GoalGrade = (typeof GOAL_GRADES)[number];
 
-const minScore = z.coerce.number().min(0, "0 to 100").max(100, "0 to 100");
+const minScore = z.coerce.number({ error: "a number from 0 to 100" }).min(0, "0 to 100").max(100, "0 to 100");
 
 /**
  * What an initiative asks of each service in its scope, one shape for every kind: a check passes (`checkId`

@@ -42,6 +42,8 @@ export interface InitiativeSummary {
   goal: Goal;
   goalText: string;
   scope: Scope;
+  /** The scope in words: "teams payments, web · kind http" or "the whole fleet". */
+  scopeText: string;
   startsOn: string;
   deadline: string;
   closed: boolean;
@@ -70,6 +72,7 @@ export function toInitiativeSummary(row: InitiativeRow, today = utcDay()): Initi
     goal,
     goalText: describeGoal(goal),
     scope,
+    scopeText: describeScope(scope),
     startsOn: row.startsOn,
     deadline: row.deadline,
     closed: row.closedAt !== null,
@@ -79,4 +82,14 @@ export function toInitiativeSummary(row: InitiativeRow, today = utcDay()): Initi
     state: row.closedAt !== null ? "closed" : projected.state,
     history,
   };
+}
+
+/** A scope in words, as pages say it. */
+export function describeScope(scope: Scope): string {
+  const parts = [
+    scope.teams.length ? `${scope.teams.length === 1 ? "team" : "teams"} ${scope.teams.join(", ")}` : "",
+    scope.kinds.length ? `${scope.kinds.length === 1 ? "kind" : "kinds"} ${scope.kinds.join(", ")}` : "",
+    scope.sources.length ? `${scope.sources.length === 1 ? "source" : "sources"} ${scope.sources.join(", ")}` : "",
+  ].filter(Boolean);
+  return parts.length ? parts.join(" · ") : "the whole fleet";
 }

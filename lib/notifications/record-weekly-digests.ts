@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { initiativeDigestLines } from "@/lib/initiatives/initiative-digest-lines";
 
 const DAY = 86_400_000;
 const LISTED = 10;
@@ -82,8 +83,8 @@ function digestLines(opts: {
  * channel asked for it (`fleetDigest`). Each says the score and its change over the week (DailyTeamScore,
  * DailyFleetScore), the week's new failures and fixed checks (the check events recorded per scan) and the
  * biggest movers (latest scores against the rollups of a week ago): read from what scans computed, never from
- * findings. Keyed by ISO week, so a repeated tick records nothing twice. Initiative progress will join the
- * digest with initiatives (issue 15 part 4).
+ * findings, and each open initiative's progress (the team's part of it, for a team; initiativeDigestLines).
+ * Keyed by ISO week, so a repeated tick records nothing twice.
  */
 export async function recordWeeklyDigests(opts: { now?: Date } = {}): Promise<{ events: number }> {
   const now = opts.now ?? new Date();
@@ -110,6 +111,7 @@ export async function recordWeeklyDigests(opts: { now?: Date } = {}): Promise<{ 
       checks: await weekChecks({ since, teamId: team.id }),
       movers: await weekMovers({ teamId: team.id, day: weekAgo }),
     });
+    lines.push(...(await initiativeDigestLines({ today, weekAgo, teamId: team.id })));
     rows.push({
       key: `digest.weekly:team:${team.id}:${week}`,
       kind: "digest.weekly",
@@ -134,6 +136,7 @@ export async function recordWeeklyDigests(opts: { now?: Date } = {}): Promise<{ 
       checks: await weekChecks({ since }),
       movers: await weekMovers({ day: weekAgo }),
     });
+    lines.push(...(await initiativeDigestLines({ today, weekAgo })));
     rows.push({
       key: `digest.weekly:fleet:${week}`,
       kind: "digest.weekly",
