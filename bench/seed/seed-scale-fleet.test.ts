@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { db } from "@/lib/db";
 import { getHeatmapPage } from "@/lib/heatmap/get-heatmap-page";
+import { getInitiativePage } from "@/lib/initiatives/get-initiative-page";
+import { listInitiatives } from "@/lib/initiatives/list-initiatives";
 import { seedScaleFleet } from "@/bench/seed/seed-scale-fleet";
 import { utcDay } from "@/lib/db/utc-day";
 import { useTestDatabase } from "@/test/support/test-database";
@@ -67,6 +69,13 @@ test("the scale seed fills what the overview reads, and is reused when run again
       SELECT "score" FROM "DailyServiceScore" WHERE "serviceId" = ${service.id} AND "day" = ${utcDay({ minusDays: 30 })}::date`;
     assert.equal(m.from, then?.score, `${m.slug} is compared with its score 30 days ago`);
   }
+
+  // Initiatives, each with its history and today's progress judged over the fleet.
+  const initiatives = await listInitiatives();
+  assert.equal(initiatives.length, 5);
+  for (const i of initiatives) assert.equal(i.history.at(-1)?.day, utcDay(), `${i.slug} has today's progress`);
+  const shutdown = await getInitiativePage({ slug: "scale-graceful-shutdown" });
+  assert.ok(shutdown && shutdown.history.length >= 40 && shutdown.teams.length === 4, "history since its start, per team");
 
   assert.equal((await seedScaleFleet({ shape, log: () => {} })).seeded, false);
 });
