@@ -38,7 +38,7 @@ export function ServicesHeatmap({
 }) {
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <table className="w-full border-collapse text-sm">
+      <table className="heatmap w-full border-collapse text-sm">
         <caption className="sr-only">{caption ?? "Services and their factor scores, worst first"}</caption>
         <thead>
           <tr className="text-left text-xs text-slate-600 dark:text-slate-300">
@@ -85,38 +85,32 @@ export function ServicesHeatmap({
             )}
           </tr>
         </thead>
+        {/* Rows styled by .heatmap in globals.css, not utility lists: a page repeats them 50 times, each byte in
+            the HTML and in React's payload. Each cell is named by its row (the service) and column (the factor)
+            headers, as a table's cells are. */}
         <tbody>
           {services.map((s) => (
-            <tr key={s.slug} className="border-t border-slate-100 dark:border-slate-800" data-testid="service-row">
-              <th scope="row" className={`${STICKY} px-3 py-1.5 text-left font-medium`} data-testid="service-name-cell">
+            <tr key={s.slug} data-testid="service-row">
+              <th scope="row" data-testid="service-name-cell">
                 {select ? (
                   <input
                     type="checkbox"
                     checked={select.checked.has(s.slug)}
                     onChange={() => select.onToggle(s.slug)}
                     aria-label={`Check ${qualifiedName(s)}`}
-                    className="mr-2 h-4 w-4 align-middle"
                   />
                 ) : null}
-                <Link href={`/services/${s.slug}`} className="text-sky-800 hover:underline dark:text-sky-300">
-                  {s.name}
-                </Link>
+                <Link href={`/services/${s.slug}`}>{s.name}</Link>
               </th>
-              <td className="max-w-48 truncate px-2 py-1.5 text-xs text-slate-600 dark:text-slate-300" data-testid="service-repository">
-                {s.repository ?? s.source}
-              </td>
-              <td className="px-2 py-1.5 text-slate-600 dark:text-slate-300">{s.team ?? "—"}</td>
-              <td className="whitespace-nowrap px-2 py-1.5 text-xs text-slate-600 dark:text-slate-300" data-testid="service-kind">
-                {kindLabel(s.kind)}
-              </td>
-              <td className="px-2 py-1.5 text-right tabular-nums" data-testid="service-score">
-                {formatScore(s.score)}
-              </td>
-              <td className="px-2 py-1.5">
+              <td data-testid="service-repository">{s.repository ?? s.source}</td>
+              <td>{s.team ?? "—"}</td>
+              <td data-testid="service-kind">{kindLabel(s.kind)}</td>
+              <td data-testid="service-score">{formatScore(s.score)}</td>
+              <td>
                 <GradeBadge grade={s.grade} />
               </td>
               {FACTORS.map((f) => (
-                <ScoreCell key={f.id} score={s.factors[f.id]} label={`${s.name} ${f.name}`} />
+                <ScoreCell key={f.id} score={s.factors[f.id]} />
               ))}
             </tr>
           ))}

@@ -18,10 +18,14 @@ export function formatScore(score: number | null | undefined): string {
   return new Intl.NumberFormat("en", { maximumFractionDigits: 1 }).format(score);
 }
 
-export function ScoreCell({ score, label }: { score: number | null | undefined; label: string }) {
+/**
+ * A heatmap cell (styled by `.heatmap td` in globals.css): the score, or a screen-reader "no score" where no
+ * check applied. Its row and column headers name it, so it carries no label of its own.
+ */
+export function ScoreCell({ score }: { score: number | null | undefined }) {
   return (
-    <td className={`cell ${scoreTone(score)}`} aria-label={`${label}: ${formatScore(score)}`}>
-      {score === undefined ? "" : formatScore(score)}
+    <td className={scoreTone(score)}>
+      {score === undefined || score === null ? <span className="sr-only">no score</span> : formatScore(score)}
     </td>
   );
 }

@@ -1,6 +1,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import { waitForFirstScan } from "@/e2e/support/wait-for-scan";
 import { expectNoSeriousA11yViolations, saveScreenshot } from "@/e2e/support/check-a11y";
+import { FACTORS } from "@/lib/factors/factors";
 import { SERVICE_KIND_LABEL, SERVICE_KIND_NAMES } from "@/lib/facts/service-kinds";
 import { offsetCursor } from "@/lib/text/page-cursor";
 
@@ -10,13 +11,19 @@ test.beforeAll(async ({ request }) => {
 
 const rows = (page: Page) => page.getByTestId("service-row");
 const names = async (page: Page) => (await rows(page).getByRole("rowheader").allInnerTexts()).map((n) => n.trim());
-/** The cells of one factor column, by the factor's name in their labels ("cart-api Config: 40"). */
-const column = async (page: Page, factor: string) =>
-  (
-    await rows(page)
-      .locator(`td[aria-label*=" ${factor}: "]`)
-      .evaluateAll((cells) => cells.map((c) => c.getAttribute("aria-label") ?? ""))
-  ).map((label) => label.split(": ").pop() ?? "");
+/**
+ * The cells of one factor column, found as a screen reader pairs them: by their column's header (the one
+ * sorting by that factor); a cell where no check applied reads "no score" and is returned as "–".
+ */
+const column = async (page: Page, factor: string) => {
+  const id = FACTORS.find((f) => f.name === factor)!.id;
+  const columns = await page.locator("table.heatmap thead th").evaluateAll((ths) => ths.map((th) => th.getAttribute("data-column")));
+  expect(columns, `a column headed ${factor}`).toContain(id);
+  const texts = await rows(page)
+    .locator(`td:nth-child(${columns.indexOf(id) + 1})`)
+    .allInnerTexts();
+  return texts.map((t) => (t.trim() === "no score" ? "–" : t.trim()));
+};
 /** The names of the services the API lists for a heatmap query (its first 100), and how many match. */
 const fromApi = async (page: Page, query = "") => {
   const body = (await (await page.request.get(`/api/v1/services?limit=100${query ? `&${query}` : ""}`)).json()) as {
