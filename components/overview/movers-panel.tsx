@@ -1,5 +1,8 @@
 import Link from "next/link";
 import type { Mover } from "@/lib/fleet/get-movers";
+import type { BreakdownMovers } from "@/lib/fleet/get-breakdown-movers";
+import { findFactor } from "@/lib/factors/factors";
+import { findRule } from "@/lib/rules/registry";
 import { formatScore } from "@/components/ui/score-cell";
 
 const signed = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, signDisplay: "exceptZero" });
@@ -8,6 +11,7 @@ export interface MoverWindow {
   days: 7 | 30;
   worse: Mover[];
   better: Mover[];
+  breakdown: BreakdownMovers;
 }
 
 /** The biggest score changes over each window, worse and better side by side: where to look and whom to thank. */
@@ -28,6 +32,7 @@ export function MoversPanel({ windows }: { windows: MoverWindow[] }) {
               <MoverList title="Got worse" empty={`No service lost points in the last ${w.days} days.`} movers={w.worse} />
               <MoverList title="Got better" empty={`No service gained points in the last ${w.days} days.`} movers={w.better} />
             </div>
+            <Breakdown days={w.days} movers={w.breakdown} />
           </div>
         ))}
       </div>
@@ -58,6 +63,78 @@ function MoverList({ title, empty, movers }: { title: string; empty: string; mov
           ))}
         </ol>
       )}
+    </div>
+  );
+}
+
+type Line = { key: string; label: string; href: string; change: string; delta: number };
+
+/**
+ * What moved besides services over a window: teams (score), factors (fleet mean) and checks (how many services
+ * fail them), each a link to where to look next; worse first, then better.
+ */
+function Breakdown({ days, movers }: { days: number; movers: BreakdownMovers }) {
+  const lists: { title: string; testId: string; lines: Line[] }[] = [
+    {
+      title: "Teams",
+      testId: `team-movers-${days}`,
+      lines: [...movers.teams.worse, ...movers.teams.better].map((m) => ({
+        key: m.slug,
+        label: m.name,
+        href: `/teams/${m.slug}`,
+        change: `${formatScore(m.from)} → ${formatScore(m.to)}`,
+        delta: m.delta,
+      })),
+    },
+    {
+      title: "Factors",
+      testId: `factor-movers-${days}`,
+      lines: [...movers.factors.worse, ...movers.factors.better].map((m) => ({
+        key: m.factor,
+        label: `${findFactor(m.factor)?.roman}. ${findFactor(m.factor)?.name}`,
+        href: `/factors/${m.factor}`,
+        change: `${formatScore(m.from)} → ${formatScore(m.to)}`,
+        delta: m.delta,
+      })),
+    },
+    {
+      title: "Checks",
+      testId: `check-movers-${days}`,
+      lines: [...movers.checks.worse, ...movers.checks.better].map((m) => ({
+        key: m.ruleId,
+        label: findRule(m.ruleId)?.title ?? m.ruleId,
+        href: `/?check=${encodeURIComponent(m.ruleId)}`,
+        change: `failing in ${m.from} → ${m.to} services`,
+        delta: m.delta,
+      })),
+    },
+  ];
+  return (
+    <div className="mt-3 grid gap-3 sm:grid-cols-3">
+      {lists.map((list) => (
+        <div key={list.title} data-testid={list.testId}>
+          <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">{list.title}</h4>
+          {list.lines.length === 0 ? (
+            <p className="text-sm text-slate-700 dark:text-slate-300">No change.</p>
+          ) : (
+            <ol className="space-y-1 text-sm">
+              {list.lines.map((l) => (
+                <li key={l.key}>
+                  <Link href={l.href} className="text-sky-800 underline dark:text-sky-300">
+                    {l.label}
+                  </Link>{" "}
+                  <span className="tabular-nums">
+                    {l.change}{" "}
+                    <span className={l.delta < 0 ? "text-red-800 dark:text-red-300" : "text-emerald-800 dark:text-emerald-300"}>
+                      ({signed.format(l.delta)})
+                    </span>
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      ))}
     </div>
   );
 }

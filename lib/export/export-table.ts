@@ -11,6 +11,26 @@ import { toCsv } from "@/lib/export/to-csv";
 import { listExemptionHistory } from "@/lib/exemptions/list-exemption-history";
 
 type Params = URLSearchParams;
+type Finding = NonNullable<Awaited<ReturnType<typeof getServiceDetail>>>["findings"][number];
+
+const FINDING_COLUMNS = ["rule", "factor", "outcome", "weight", "effort", "message", "path", "line_start", "line_end", "exemption"];
+
+/** A finding as a CSV row: its first evidence location (a file and lines, or a Kubernetes object), and its exemption. */
+function findingRow(f: Finding): (string | number | null)[] {
+  const e = f.evidence[0];
+  return [
+    f.ruleId,
+    f.factor,
+    f.outcome,
+    f.weight,
+    f.effort,
+    f.message,
+    e?.type === "repo" ? e.path : e ? `${e.namespace}/${e.kind}/${e.name}` : null,
+    e?.type === "repo" ? e.lineStart : null,
+    e?.type === "repo" ? e.lineEnd : null,
+    f.exemption ? `${f.exemption.kind}: ${f.exemption.reason}` : null,
+  ];
+}
 
 /** The CSV behind each dashboard table, read through the same functions as the pages. */
 const EXPORTERS: Record<string, (p: Params) => Promise<{ columns: string[]; rows: (string | number | null)[][] }>> = {
@@ -62,27 +82,21 @@ const EXPORTERS: Record<string, (p: Params) => Promise<{ columns: string[]; rows
   }),
   findings: async (p) => {
     const slug = p.get("service");
-    if (!slug) throw new ValidationError("findings export needs ?service=<slug>");
-    const service = await getServiceDetail({ slug });
-    if (!service) throw new NotFoundError(`no service ${slug}`);
-    return {
-      columns: ["rule", "factor", "outcome", "weight", "effort", "message", "path", "line_start", "line_end", "exemption"],
-      rows: service.findings.map((f) => {
-        const e = f.evidence[0];
-        return [
-          f.ruleId,
-          f.factor,
-          f.outcome,
-          f.weight,
-          f.effort,
-          f.message,
-          e?.type === "repo" ? e.path : e ? `${e.namespace}/${e.kind}/${e.name}` : null,
-          e?.type === "repo" ? e.lineStart : null,
-          e?.type === "repo" ? e.lineEnd : null,
-          f.exemption ? `${f.exemption.kind}: ${f.exemption.reason}` : null,
-        ];
-      }),
-    };
+    const team = p.get("team");
+    if (!slug && !team) throw new ValidationError("findings export needs ?service=<slug> or ?team=<slug>");
+    if (slug) {
+      const service = await getServiceDetail({ slug });
+      if (!service) throw new NotFoundError(`no service ${slug}`);
+      return { columns: FINDING_COLUMNS, rows: service.findings.map(findingRow) };
+    }
+    // A team's: every service of the team (the heatmap's team filter, page by page), its latest findings each.
+    if (!(await listTeams()).some((t) => t.slug === team)) throw new NotFoundError(`no team ${team}`);
+    const rows: (string | number | null)[][] = [];
+    for (const s of await allHeatmapRows(new URLSearchParams({ team: team!, sort: "name" }))) {
+      const service = await getServiceDetail({ slug: s.slug });
+      for (const f of service?.findings ?? []) rows.push([s.name, ...findingRow(f)]);
+    }
+    return { columns: ["service", ...FINDING_COLUMNS], rows };
   },
   exemptions: async (p) => {
     const slug = p.get("service");

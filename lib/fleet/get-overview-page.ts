@@ -5,6 +5,15 @@ import { fleetTrendSql } from "@/lib/fleet/get-fleet-trend";
 import { gradeDistributionSql, toGradeCounts, type GradeCounts } from "@/lib/fleet/get-grade-distribution";
 import { heatmapPageSql, toHeatmapPage, type HeatmapPageJson } from "@/lib/heatmap/get-heatmap-page";
 import { moversSql, type Mover } from "@/lib/fleet/get-movers";
+import {
+  checkMoversSql,
+  factorMoversSql,
+  teamMoversSql,
+  toCheckMovers,
+  toFactorMovers,
+  toTeamMovers,
+  type BreakdownMovers,
+} from "@/lib/fleet/get-breakdown-movers";
 import { MOVER_WINDOWS, type MoverWindow } from "@/lib/scoring/movers";
 import { toTrendPoints, type TrendJson, type TrendPoint } from "@/lib/trends/trend-point";
 import { fleetScoreSql, toFleetScore, type FleetScore } from "@/lib/fleet/get-fleet-score";
@@ -25,7 +34,7 @@ export interface OverviewPage {
   grades: GradeCounts;
   failing: FailingFactor[];
   worst: HeatmapData["rows"];
-  movers: { days: MoverWindow; worse: Mover[]; better: Mover[] }[];
+  movers: { days: MoverWindow; worse: Mover[]; better: Mover[]; breakdown: BreakdownMovers }[];
 }
 
 type Row = {
@@ -36,7 +45,16 @@ type Row = {
   grades: Record<string, number> | null;
   failing: Parameters<typeof toFailingFactors>[0];
   worst: HeatmapPageJson;
-  movers: Record<string, { worse: Mover[]; better: Mover[] }>;
+  movers: Record<
+    string,
+    {
+      worse: Mover[];
+      better: Mover[];
+      teams: Parameters<typeof toTeamMovers>[0];
+      factors: Parameters<typeof toFactorMovers>[0];
+      checks: Parameters<typeof toCheckMovers>[0];
+    }
+  >;
 };
 
 /**
@@ -50,7 +68,8 @@ export async function getOverviewPage(opts: { search: HeatmapSearch }): Promise<
   const worst = { ...readHeatmapSearch({}), pageSize: SHORT_LIST, countTotal: false };
   const movers = MOVER_WINDOWS.map(
     (days) => Prisma.sql`${String(days)}::text, json_build_object('worse', ${moversSql({ days, limit: SHORT_LIST, direction: "worse" })},
-      'better', ${moversSql({ days, limit: SHORT_LIST, direction: "better" })})`,
+      'better', ${moversSql({ days, limit: SHORT_LIST, direction: "better" })},
+      'teams', ${teamMoversSql({ days })}, 'factors', ${factorMoversSql({ days })}, 'checks', ${checkMoversSql({ days })})`,
   );
   const [row] = await db().$queryRaw<Row[]>`
     SELECT ${fleetScoreSql()} AS "fleet", ${heatmapPageSql({ ...opts.search, pageSize: opts.search.size })} AS "heatmap",
@@ -65,6 +84,18 @@ export async function getOverviewPage(opts: { search: HeatmapSearch }): Promise<
     grades: toGradeCounts(row.grades),
     failing: toFailingFactors(row.failing, { limit: SHORT_LIST }),
     worst: toHeatmapData(toHeatmapPage(row.worst)).rows,
-    movers: MOVER_WINDOWS.map((days) => ({ days, worse: row.movers[days]?.worse ?? [], better: row.movers[days]?.better ?? [] })),
+    movers: MOVER_WINDOWS.map((days) => {
+      const window = row.movers[days];
+      return {
+        days,
+        worse: window?.worse ?? [],
+        better: window?.better ?? [],
+        breakdown: {
+          teams: toTeamMovers(window?.teams ?? [], SHORT_LIST),
+          factors: toFactorMovers(window?.factors ?? { from: null, to: null }, SHORT_LIST),
+          checks: toCheckMovers(window?.checks ?? [], SHORT_LIST),
+        },
+      };
+    }),
   };
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { FACTORS } from "@/lib/factors/factors";
 import { utcDay } from "@/lib/db/utc-day";
 import { getTeamPage } from "@/lib/teams/get-team-page";
+import { exportTable } from "@/lib/export/export-table";
 import { setServiceTeam } from "@/lib/persistence/set-service-team";
 import { ownerOf, useScannedFleet } from "@/test/support/use-scanned-fleet";
 
@@ -39,6 +40,60 @@ test("[TEAMS] a team page lists its services worst first with the team score, fa
   for (const s of mine) grades[s.grade] = (grades[s.grade] ?? 0) + 1;
   assert.deepEqual(page.grades, grades, "how many of its services hold each grade");
   assert.equal(await getTeamPage({ slug: "no-such-team" }), null);
+});
+
+test("[TEAMS] a team's findings CSV holds every latest finding of every service of the team, and only theirs", async () => {
+  const mine = ofTeam("team-commerce");
+  const csv = await exportTable({ table: "findings", params: new URLSearchParams({ team: "team-commerce" }) });
+  const [header, ...lines] = csv.trim().split("\r\n");
+  assert.equal(header, "service,rule,factor,outcome,weight,effort,message,path,line_start,line_end,exemption");
+  assert.equal(
+    lines.length,
+    mine.reduce((n, s) => n + s.findings.length, 0),
+  );
+  const rows = lines.map((l) => l.split(","));
+  assert.deepEqual([...new Set(rows.map((r) => r[0]))].sort(), mine.map((s) => s.name).sort());
+  for (const s of mine) {
+    const failing = s.findings
+      .filter((f) => f.outcome === "fail")
+      .map((f) => f.ruleId)
+      .sort();
+    const listed = rows
+      .filter((r) => r[0] === s.name && r[3] === "fail")
+      .map((r) => r[1])
+      .sort();
+    assert.deepEqual(listed, failing, s.name);
+  }
+  await assert.rejects(exportTable({ table: "findings", params: new URLSearchParams({ team: "no-such-team" }) }), {
+    name: "NotFoundError",
+  });
+});
+
+test("[TEAMS] a team page places the team among the scored teams and shows the fleet score beside it", async () => {
+  const page = await getTeamPage({ slug: "team-commerce" });
+  assert.ok(page?.rank);
+  const teams = (await db().dailyTeamScore.findMany({ where: { services: { gt: 0 }, score: { not: null } }, select: { score: true } })).map(
+    (t) => t.score!,
+  );
+  assert.equal(page.rank.of, teams.length);
+  assert.equal(page.rank.rank, 1 + teams.filter((score) => score > (page.score ?? 0) + 0.05).length);
+  const fleetMean = await db().dailyFleetScore.findFirstOrThrow({ orderBy: { day: "desc" }, select: { score: true } });
+  assert.equal(page.fleetScore, round(fleetMean.score!));
+});
+
+test("[TEAMS] a team page lists only its worst services and counts all of them", async () => {
+  const mine = ofTeam("team-commerce");
+  assert.ok(mine.length > 2, "the demo team has more services than the limit used here");
+  const page = await getTeamPage({ slug: "team-commerce", serviceLimit: 2 });
+  assert.ok(page);
+  assert.equal(page.serviceCount, mine.length);
+  assert.deepEqual(
+    page.services.map((s) => s.score),
+    mine
+      .map((s) => s.score)
+      .sort((a, b) => (a ?? 0) - (b ?? 0))
+      .slice(0, 2),
+  );
 });
 
 test("[TEAMS] fix first ranks the team's failing checks by weight × services ÷ effort, counting every service", async () => {

@@ -40,7 +40,8 @@ export default async function FactorPage({ params }: Props) {
           {checks.map((c) => (
             <li
               key={c.id}
-              className="rounded border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900"
+              id={`check-${c.id}`}
+              className="scroll-mt-4 rounded border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900"
               data-testid="factor-check"
             >
               <div className="flex flex-wrap items-baseline gap-2">

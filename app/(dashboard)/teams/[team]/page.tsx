@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FACTORS } from "@/lib/factors/factors";
 import { findRule } from "@/lib/rules/registry";
-import { getTeamPage } from "@/lib/teams/get-team-page";
+import { getTeamPage, TEAM_FACTOR_CHANGE_DAYS } from "@/lib/teams/get-team-page";
 import { allows } from "@/lib/auth/principal";
 import { readPagePrincipal } from "@/lib/auth/read-page-principal";
 import { listChannels } from "@/lib/notifications/list-channels";
@@ -22,6 +22,7 @@ import type { GradeKey } from "@/lib/fleet/get-grade-distribution";
 export const dynamic = "force-dynamic";
 
 const count = new Intl.NumberFormat("en");
+const signed = new Intl.NumberFormat("en", { maximumFractionDigits: 1, signDisplay: "exceptZero" });
 
 type Props = { params: Promise<{ team: string }> };
 
@@ -43,11 +44,21 @@ export default async function TeamPage({ params }: Props) {
   const canManage = principal !== null && allows(principal, "maintainer", { team: slug });
   return (
     <div className="space-y-6">
-      <div className="flex items-baseline justify-between">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">{card.team.name}</h1>
         <p className="text-sm">
           Team score <span className="text-xl font-semibold tabular-nums">{formatScore(card.score)}</span> ·{" "}
           {count.format(card.serviceCount)} services
+          {card.rank ? (
+            <>
+              {" · "}
+              <span data-testid="team-rank">
+                rank {card.rank.rank} of {card.rank.of} teams
+              </span>
+            </>
+          ) : null}
+          {" · "}
+          <span data-testid="team-fleet-score">fleet average {formatScore(card.fleetScore)}</span>
           {exemptions.active + exemptions.pending > 0 ? " · " : null}
           <ExemptionCount counts={exemptions} />
         </p>
@@ -72,19 +83,31 @@ export default async function TeamPage({ params }: Props) {
         <h2 id="fix-first-heading" className="mb-2 text-lg font-semibold">
           Fix first
         </h2>
-        <FixFirstList items={card.fixFirst} titleOf={titleOf} />
+        <FixFirstList
+          items={card.fixFirst}
+          titleOf={titleOf}
+          failingHref={(item) => `/?team=${encodeURIComponent(card.team.slug)}&check=${encodeURIComponent(item.ruleId)}`}
+        />
       </section>
       <section aria-labelledby="team-factors-heading">
         <h2 id="team-factors-heading" className="mb-2 text-lg font-semibold">
           Factors
         </h2>
+        {/* Each tile leads to the team's services that fail the factor; its change is over TEAM_FACTOR_CHANGE_DAYS. */}
         <ul className="grid grid-cols-3 gap-2 sm:grid-cols-5 lg:grid-cols-8">
           {card.factors.map((f) => {
             const factor = FACTORS.find((x) => x.id === f.factor)!;
             return (
-              <li key={f.factor} className={`rounded p-2 text-xs ${scoreTone(f.score)}`}>
-                <span className="font-semibold">{factor.roman}</span> {factor.name}
-                <span className="block text-base font-semibold tabular-nums">{formatScore(f.score)}</span>
+              <li key={f.factor} className={`rounded text-xs ${scoreTone(f.score)}`} data-testid="team-factor">
+                <Link href={`/?team=${encodeURIComponent(card.team.slug)}&factor=${f.factor}`} className="block p-2 hover:underline">
+                  <span className="font-semibold">{factor.roman}</span> {factor.name}
+                  <span className="block text-base font-semibold tabular-nums">{formatScore(f.score)}</span>
+                  {f.change !== null && f.change !== 0 ? (
+                    <span className="block tabular-nums" data-testid="team-factor-change">
+                      {signed.format(f.change)} in {TEAM_FACTOR_CHANGE_DAYS} days
+                    </span>
+                  ) : null}
+                </Link>
               </li>
             );
           })}
@@ -95,7 +118,10 @@ export default async function TeamPage({ params }: Props) {
           <h2 id="team-services-heading" className="text-lg font-semibold">
             Services
           </h2>
-          <CsvLink table="services" params={{ team: card.team.slug }} />
+          <span className="flex gap-3">
+            <CsvLink table="services" params={{ team: card.team.slug }} />
+            <CsvLink table="findings" params={{ team: card.team.slug }} label="Export findings CSV" />
+          </span>
         </div>
         <ServicesHeatmap services={card.services} />
         {card.serviceCount > card.services.length ? (
