@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Mover } from "@/lib/fleet/get-movers";
+import type { Mover, MoverChanges } from "@/lib/fleet/get-movers";
 import type { BreakdownMovers } from "@/lib/fleet/get-breakdown-movers";
 import { findFactor } from "@/lib/factors/factors";
 import { findRule } from "@/lib/rules/registry";
@@ -59,11 +59,34 @@ function MoverList({ title, empty, movers }: { title: string; empty: string; mov
                   ({signed.format(m.delta)})
                 </span>
               </span>
+              {m.changes ? <MoverChangeLine changes={m.changes} /> : null}
             </li>
           ))}
         </ol>
       )}
     </div>
+  );
+}
+
+/** What moved a service: the commits compared and the checks that started failing or were fixed (three named each). */
+function MoverChangeLine({ changes }: { changes: MoverChanges }) {
+  const names = (ids: string[]) =>
+    `${ids
+      .slice(0, 3)
+      .map((id) => findRule(id)?.title ?? id)
+      .join("; ")}${ids.length > 3 ? ` and ${ids.length - 3} more` : ""}`;
+  const parts = [
+    changes.fromCommit && changes.toCommit && changes.fromCommit !== changes.toCommit
+      ? `commit ${changes.fromCommit.slice(0, 7)} → ${changes.toCommit.slice(0, 7)}`
+      : null,
+    changes.started.length ? `now failing: ${names(changes.started)}` : null,
+    changes.fixed.length ? `fixed: ${names(changes.fixed)}` : null,
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return (
+    <p className="text-xs text-slate-600 dark:text-slate-300" data-testid="mover-changes">
+      {parts.join(" · ")}
+    </p>
   );
 }
 

@@ -40,11 +40,12 @@ after(async () => {
   await database.drop();
 });
 
-/** Moves every rollup `days` back, as if the first scan had run that long ago. */
+/** Moves every rollup and every scan `days` back, as if the first scan had run that long ago. */
 async function ageRollups(days: number) {
   for (const table of ["DailyServiceScore", "DailyTeamScore", "DailyFleetScore"]) {
     await db().$executeRawUnsafe(`UPDATE "${table}" SET "day" = "day" - ${days}`);
   }
+  await db().$executeRawUnsafe(`UPDATE "ScanTarget" SET "createdAt" = "createdAt" - interval '${days} days'`);
 }
 
 test("a finished scan writes today's service, team and fleet rollups that the trends read", async () => {
@@ -121,6 +122,9 @@ test("a later day's scan of one service updates only its rows, carries the rest 
   const latest = await db().service.findMany({ select: { latestScore: true } });
   assert.equal(trend[1]?.score, round(mean(latest.map((s) => s.latestScore ?? 0))));
 
+  const failing = (s?: ServiceScanResult) => new Set(s?.findings.filter((f) => f.outcome === "fail").map((f) => f.ruleId));
+  const then = failing(first.find((s) => s.name === "payments-api"));
+  const startedFailing = [...failing(second.services[0])].filter((r) => !then.has(r)).sort();
   const worse = await getMovers({ days: 7, limit: 5, direction: "worse" });
   assert.deepEqual(worse, [
     {
@@ -130,8 +134,11 @@ test("a later day's scan of one service updates only its rows, carries the rest 
       from: round(before),
       to: round(after),
       delta: round(after - before),
+      // What the mover says changed: the checks its new scan fails that the one a week ago passed.
+      changes: { fromCommit: null, toCommit: null, started: startedFailing, fixed: [] },
     },
   ]);
+  assert.ok(startedFailing.length > 0, "the committed env file fails a check");
   assert.deepEqual(await getMovers({ days: 7, limit: 5, direction: "better" }), []);
   // Eight days ago is inside a 30-day window too; nothing moved before the first scan.
   assert.equal((await getMovers({ days: 30, limit: 5, direction: "worse" })).length, 0);

@@ -8,6 +8,7 @@ import { MOVER_WINDOWS, MOVERS_KEPT } from "@/lib/scoring/movers";
  * window: each live, scored service's latest score against its rollup on the window's first day, or the
  * last one before it (the day is one index-only scan of the (day, serviceId, score) index; only services
  * missing that day probe further back). Deltas are rounded as shown, so a 0.04 wobble is not a move.
+ * Then each kept mover gets what changed (see MOVER_CHANGES): at most 80 services, two targets each.
  */
 export async function updateFleetMovers(opts: { day: string }): Promise<void> {
   const windows = MOVER_WINDOWS.map(
@@ -28,4 +29,36 @@ export async function updateFleetMovers(opts: { day: string }): Promise<void> {
   );
   await db().$executeRaw`
     UPDATE "DailyFleetScore" SET "movers" = jsonb_build_object(${Prisma.join(windows)}) WHERE "day" = ${opts.day}::date`;
+  await db().$executeRaw`
+    UPDATE "DailyFleetScore" f SET "movers" = (
+      SELECT COALESCE(jsonb_object_agg(w.key, (
+        SELECT jsonb_object_agg(d.key, COALESCE((
+          SELECT jsonb_agg(m.value || jsonb_build_object('changes', ${moverChangesSql(opts.day)}) ORDER BY m.ord)
+          FROM jsonb_array_elements(d.value) WITH ORDINALITY AS m(value, ord)), '[]'::jsonb))
+        FROM jsonb_each(w.value) d)), '{}'::jsonb)
+      FROM jsonb_each(f."movers") w)
+    WHERE f."day" = ${opts.day}::date`;
+}
+
+/**
+ * What changed for a mover (`m.value`, window `w.key` days), as SQL: its latest repository scan against the
+ * last one of the same source finished by the end of the window's first day, `{ fromCommit, toCommit,
+ * started, fixed }` (checks failing now but not then, and the reverse), or null without a scan that old.
+ * Cluster findings are not compared: a move they caused shows no checks here.
+ */
+function moverChangesSql(day: string): Prisma.Sql {
+  const failing = (target: Prisma.Sql) =>
+    Prisma.sql`SELECT x."ruleId" FROM "Finding" x WHERE x."targetId" = ${target} AND x."outcome" = 'fail'`;
+  const list = (a: Prisma.Sql, b: Prisma.Sql) =>
+    Prisma.sql`COALESCE((SELECT jsonb_agg(r."ruleId" ORDER BY r."ruleId") FROM (${failing(a)} EXCEPT ${failing(b)}) r), '[]'::jsonb)`;
+  return Prisma.sql`(SELECT jsonb_build_object('fromCommit', pt."commit", 'toCommit', ct."commit",
+      'started', ${list(Prisma.sql`ct."id"`, Prisma.sql`pt."id"`)}, 'fixed', ${list(Prisma.sql`pt."id"`, Prisma.sql`ct."id"`)})
+    FROM "Service" s
+    JOIN "ScanTarget" ct ON ct."id" = s."latestTargetId"
+    JOIN "Scan" cs ON cs."id" = ct."scanId"
+    CROSS JOIN LATERAL (SELECT t."id", t."commit" FROM "ScanTarget" t JOIN "Scan" sc ON sc."id" = t."scanId"
+      WHERE t."serviceId" = s."id" AND t."status" = 'succeeded' AND sc."sourceId" = cs."sourceId"
+        AND t."createdAt" < ${day}::date - w.key::int + 1
+      ORDER BY t."createdAt" DESC LIMIT 1) pt
+    WHERE s."id" = (m.value ->> 'id')::int)`;
 }
