@@ -12,7 +12,7 @@ export interface ShownEvidence {
  * finding was seen in several places (plain, in the page from the start; the guide, loaded when opened,
  * highlights the first place only). Styled by the card (`.findings > li > ul`).
  */
-export function EvidenceList({ evidence }: { evidence: readonly ShownEvidence[] }) {
+export function EvidenceList({ evidence, more }: { evidence: readonly ShownEvidence[]; more?: number }) {
   if (evidence.length === 0) return null;
   return (
     <ul>
@@ -22,6 +22,7 @@ export function EvidenceList({ evidence }: { evidence: readonly ShownEvidence[] 
           {e.snippet ? <pre>{e.snippet}</pre> : null}
         </li>
       ))}
+      {more ? <li data-testid="evidence-more">{`and ${more} more place${more === 1 ? "" : "s"} (all in the API)`}</li> : null}
     </ul>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useState, useSyncExternalStore } from "react";
 import { exemptFinding, type ExemptionFormState } from "@/lib/actions/exemption-actions";
 
 const field = "mt-0.5 block w-full rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900";
@@ -10,11 +10,19 @@ type Props = { slug: string; checkId: string; fingerprint: string; id: string };
 /**
  * A failing finding's "Exempt" form, closed until opened: this finding only (its fingerprint) or the check for
  * the whole service, a kind, a reason and an expiry (required for an accepted risk). The server decides the rest.
- * The form is rendered only once opened: a service page has one per failing finding, and their markup in
- * every view doubled the page (193 KB for 60 findings against a 100 KB budget).
+ * A service page has one per failing finding, and their markup in every view doubled the page (193 KB for 60
+ * findings against a 100 KB budget): the control appears once the page is interactive (a server action needs
+ * that anyway) and its form is rendered only once opened.
  */
 export function ExemptionForm(props: Props) {
   const [open, setOpen] = useState(false);
+  // False on the server and while hydrating, true after: nothing to subscribe to.
+  const interactive = useSyncExternalStore(
+    () => () => {},
+    () => true,
+    () => false,
+  );
+  if (!interactive) return null;
   return (
     <details data-testid="exempt-form" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Exempt…</summary>

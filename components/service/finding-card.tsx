@@ -29,6 +29,8 @@ export interface FindingCardData {
   cluster?: true;
   /** Where a failure was seen. */
   evidence?: ShownEvidence[];
+  /** Places beyond the ones listed (the API has every one). */
+  morePlaces?: number;
   /** A custom check has no guide. */
   noGuide?: true;
   /** A failure's fingerprint, for an exemption of this one finding. */
@@ -79,7 +81,7 @@ export function FindingCard({ finding, slug, canExempt }: { finding: FindingCard
           ) : null}
         </p>
       ) : null}
-      {finding.evidence ? <EvidenceList evidence={finding.evidence} /> : null}
+      {finding.evidence ? <EvidenceList evidence={finding.evidence} more={finding.morePlaces} /> : null}
       {canExempt && !exemption && finding.outcome === "fail" && finding.fingerprint ? (
         <ExemptionForm slug={slug} checkId={finding.ruleId} fingerprint={finding.fingerprint} id={id} />
       ) : null}

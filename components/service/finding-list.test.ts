@@ -62,3 +62,35 @@ test("[SERVICE] a finding seen in one place lists it without its lines: the guid
   assert.match(html, /<li><span data-testid="evidence-location">api\/server\.js:45<\/span><\/li>/);
   assert.doesNotMatch(html, /<pre>/);
 });
+
+test("[SERVICE] a finding seen in seven places lists five with their lines and says how many more", () => {
+  const places = Array.from({ length: 7 }, (_, i) => ({
+    type: "repo" as const,
+    path: `api/f${i}.js`,
+    lineStart: i + 1,
+    lineEnd: i + 1,
+    snippet: `listen(${8000 + i});`,
+  }));
+  const html = renderToStaticMarkup(
+    createElement(
+      QueryClientProvider,
+      { client: new QueryClient() },
+      createElement(FindingList, { findings: [{ ...finding, evidence: places }], slug: "api" }),
+    ),
+  );
+  const listed = [...html.matchAll(/<span data-testid="evidence-location">(.*?)<\/span><pre>(.*?)<\/pre>/g)].map((m) => m[1]);
+  assert.deepEqual(listed, ["api/f0.js:1", "api/f1.js:2", "api/f2.js:3", "api/f3.js:4", "api/f4.js:5"]);
+  assert.match(html, /<li data-testid="evidence-more">and 2 more places \(all in the API\)<\/li>/);
+});
+
+test("[SERVICE] the Exempt control is not in the server's HTML: it appears once the page is interactive", () => {
+  const html = renderToStaticMarkup(
+    createElement(
+      QueryClientProvider,
+      { client: new QueryClient() },
+      createElement(FindingList, { findings: [finding], slug: "api", canExempt: true }),
+    ),
+  );
+  assert.match(html, /data-rule="readsPortFromEnv"/);
+  assert.doesNotMatch(html, /Exempt…/);
+});

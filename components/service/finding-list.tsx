@@ -28,6 +28,9 @@ export function FindingList({ findings, slug, canExempt }: { findings: readonly 
   return <FindingGroups groups={groups} slug={slug} canExempt={canExempt} />;
 }
 
+/** How many places a card lists with their lines; it says how many more there are. */
+const CARD_PLACES = 5;
+
 function toCard(finding: ServiceFinding): FindingCardData {
   const e = finding.exemption;
   const failed = finding.outcome === "fail" || finding.outcome === "error";
@@ -41,7 +44,13 @@ function toCard(finding: ServiceFinding): FindingCardData {
     ...(finding.origin === "cluster" ? { cluster: true as const } : {}),
     // A finding seen in one place shows its lines in the guide's "Where" when opened; seen in several, the guide
     // could show only the first, so every place's lines are in the card.
-    ...(failed && finding.evidence.length > 0 ? { evidence: finding.evidence.map((e) => toShown(e, finding.evidence.length > 1)) } : {}),
+    // At most CARD_PLACES places, as the CLI's text shows them; the API has every one.
+    ...(failed && finding.evidence.length > 0
+      ? {
+          evidence: finding.evidence.slice(0, CARD_PLACES).map((e) => toShown(e, finding.evidence.length > 1)),
+          ...(finding.evidence.length > CARD_PLACES ? { morePlaces: finding.evidence.length - CARD_PLACES } : {}),
+        }
+      : {}),
     ...(getGuide(finding.ruleId) === undefined ? { noGuide: true as const } : {}),
     ...(finding.outcome === "fail" && !e ? { fingerprint: finding.fingerprint } : {}),
     ...(e
