@@ -34,8 +34,18 @@ export async function configureDatabase(opts: { url: string }): Promise<void> {
   holder.url = opts.url;
 }
 
+/**
+ * Interactive transactions (a mutation and its audit event, a scan request) are a few statements, but on a
+ * busy 2-core machine Prisma's default 5 s limit was exceeded by starvation alone (P2028 while creating an
+ * initiative beside a test run), failing a write that would have succeeded. Longer writes set their own.
+ */
+const TRANSACTION_OPTIONS = { timeout: 20_000, maxWait: 10_000 };
+
 export function db(): PrismaClient {
-  holder.client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl(), max: 10 }) });
+  holder.client ??= new PrismaClient({
+    adapter: new PrismaPg({ connectionString: databaseUrl(), max: 10 }),
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
   return holder.client;
 }
 
