@@ -37,7 +37,7 @@ export function ServicesHeatmap({
   select?: { checked: ReadonlySet<string>; onToggle: (slug: string) => void };
 }) {
   return (
-    <div className="overflow-x-auto rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <div className="relative overflow-x-auto rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="heatmap w-full border-collapse text-sm">
         <caption className="sr-only">{caption ?? "Services and their factor scores, worst first"}</caption>
         <thead>
