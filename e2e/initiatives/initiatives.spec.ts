@@ -57,7 +57,9 @@ test("[INITIATIVES] the overview lists active initiatives, linked to their page"
 test("[INITIATIVES] an admin edits the goal and closes the initiative; it leaves the overview", async ({ page }) => {
   await page.goto("/initiatives/graceful-shutdown");
   await page.getByRole("link", { name: "Edit" }).click();
-  await page.getByLabel("Goal").selectOption("grade");
+  // The edit form, not the page it was opened from (which also says "Goal:").
+  await expect(page).toHaveURL(/\/initiatives\/graceful-shutdown\/edit$/);
+  await page.getByRole("combobox", { name: "Goal" }).selectOption("grade");
   await page.getByLabel("Lowest grade allowed").selectOption("D");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByTestId("initiative-goal")).toContainText("grade D or better");
