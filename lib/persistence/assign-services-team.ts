@@ -3,6 +3,7 @@ import { recordAuditEvent, type AuditContext } from "@/lib/audit/record-audit-ev
 import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { applyOwnership } from "@/lib/persistence/apply-ownership";
+import { rescoreMovedServices } from "@/lib/persistence/exemptions/rescore-moved-services";
 import { findTeamOrThrow } from "@/lib/persistence/find-team-or-throw";
 import { updateDailyRollups } from "@/lib/rollups/update-daily-rollups";
 
@@ -16,7 +17,8 @@ export const assignServicesTeamInput = z.strictObject({
 /**
  * Sets the owner of many services at once, by hand (it wins over the rules until handed back, like the service
  * page's form), to an existing team only: a ValidationError names a team that does not exist or a slug that
- * names no service. One `owner.bulk-set` event lists them; today's rollups of every team involved follow.
+ * names no service. One `owner.bulk-set` event lists them; the moved services are re-scored (team-wide
+ * exemptions follow the team) and today's rollups of every team involved follow.
  */
 export async function assignServicesTeam(opts: {
   input: z.infer<typeof assignServicesTeamInput>;
@@ -40,6 +42,8 @@ export async function assignServicesTeam(opts: {
     }
     const after = await tx.service.findMany({ where: { id: { in: ids } }, select: { id: true, teamId: true } });
     const moved = after.filter((a) => rows.find((r) => r.id === a.id)?.teamId !== a.teamId);
+    const left = moved.flatMap((m) => rows.find((r) => r.id === m.id)?.teamId ?? []);
+    await rescoreMovedServices({ tx, serviceIds: moved.map((m) => m.id), teamIds: left });
     await recordAuditEvent({
       tx,
       ...opts.audit,

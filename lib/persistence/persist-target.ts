@@ -128,12 +128,13 @@ async function write(tx: Prisma.TransactionClient, opts: { scanId: number; sourc
         : { latestClusterTargetId: row.id }),
     },
   });
-  // Scored with the exemptions in force now (code-declared ones just synced above): exempt failures do not count.
-  await rescoreService({ tx, serviceId, now: row.createdAt, findings });
   if (target.kind === "cluster")
     await upsertWorkloads(tx, { sourceId: opts.sourceId, serviceId, result: target.result, seenAt: target.seenAt });
   // After the workloads, whose namespaces and labels rules may match.
   await applyOwnership({ tx, serviceIds: [serviceId] });
+  // Scored with the exemptions in force now (code-declared ones just synced above) for the team it has now
+  // (a team-wide exemption follows the owner just applied): exempt failures do not count.
+  await rescoreService({ tx, serviceId, now: row.createdAt, findings });
   await countTarget({ tx, scanId: opts.scanId });
   return { targetId: row.id, serviceId, skipped: false };
 }

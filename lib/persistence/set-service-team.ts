@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { updateDailyRollups } from "@/lib/rollups/update-daily-rollups";
 import { applyOwnership } from "@/lib/persistence/apply-ownership";
+import { rescoreMovedServices } from "@/lib/persistence/exemptions/rescore-moved-services";
 import { findTeamOrThrow } from "@/lib/persistence/find-team-or-throw";
 
 export const setServiceTeamInput = z.object({
@@ -16,8 +17,9 @@ export const setServiceTeamInput = z.object({
  * Sets a service's team by hand. The team must exist (a typo never creates one; teams are made on their own,
  * createTeam). A manual owner wins over every rule and file until it is cleared; clearing it applies the
  * ownership rules and what the latest scan found again (applyOwnership), without waiting for the next scan.
- * Today's rollups of the team it left and the team it joined are refreshed at once, so both team pages and
- * trends agree with the move. With `audit`, an `owner.set` or `owner.clear` event (the team before and after)
+ * A moved service is re-scored in the same transaction (team-wide exemptions follow the team) and today's
+ * rollups of the team it left and the team it joined are refreshed at once, so both team pages and trends
+ * agree with the move. With `audit`, an `owner.set` or `owner.clear` event (the team before and after)
  * commits with the move, and the service page says who set it and when.
  */
 export async function setServiceTeam(
@@ -42,6 +44,8 @@ export async function setServiceTeam(
       await applyOwnership({ tx, serviceIds: [service.id] });
       teamId = (await tx.service.findUniqueOrThrow({ where: { id: service.id }, select: { teamId: true } })).teamId;
     }
+    if (teamId !== service.teamId)
+      await rescoreMovedServices({ tx, serviceIds: [service.id], teamIds: service.teamId === null ? [] : [service.teamId] });
     if (input.audit) {
       const after = teamId === null ? null : (await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true } })).name;
       await recordAuditEvent({
