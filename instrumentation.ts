@@ -4,7 +4,7 @@
 // (unused here) has no Node APIs to trace with.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  // The image runs Next's standalone server directly (bin/dozen-process): the same refusal as `npm run web`.
+  // The same refusal as scripts/web.ts, for a build started any other way (`next start`, web/server.js).
   const { env } = await import("@/lib/env");
   const { refuseExposedWithoutSignIn } = await import("@/lib/ops/refuse-exposed-without-sign-in");
   const config = env();

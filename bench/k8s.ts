@@ -16,7 +16,7 @@ import { runRules } from "@/lib/rules/run-rules";
 import { collectCluster } from "@/lib/collectors/kubernetes/collect-cluster";
 import { loadKubeConfig } from "@/lib/collectors/kubernetes/load-kube-config";
 import { createKubeClient } from "@/lib/collectors/kubernetes/request-kube";
-import { WORKER_NODE_FLAGS } from "@/workers/node-flags";
+import { WORKER_NODE_FLAGS } from "@/lib/ops/node-flags";
 
 const ROOT = path.join(fileURLToPath(import.meta.url), "..", "..");
 const KINDS = 11;
@@ -59,7 +59,7 @@ async function measure(deployments: number) {
   try {
     const { kubeconfig, objects } = JSON.parse(await firstLine(server)) as { kubeconfig: string; objects: number };
     await writeFile(path.join(dir, "config"), kubeconfig);
-    // Run as a worker runs: node with the worker's flags (workers/node-flags.ts) --import tsx.
+    // Run as a worker runs: node with the worker's flags (lib/ops/node-flags.ts) --import tsx.
     const audit = spawn(
       process.execPath,
       [...WORKER_NODE_FLAGS, "--import", "tsx", fileURLToPath(import.meta.url), "--audit", path.join(dir, "config")],

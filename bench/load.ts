@@ -5,8 +5,10 @@
  * against the overview, the teams list, a team page, a service page and the services API, one route after
  * the other, each after a warm-up. Prints per route req/s, p50/p95/p99 latency, errors (failed requests,
  * timeouts and non-2xx answers) and the web process's RSS; last line
- * RESULT {"routes":{"/":{"rps","p50","p95","p99","errors"},…},"webRssMb":…,…} (milliseconds, MB).
- *   npm run build && npm run bench:load [-- <seconds per route, default 20>]
+ * RESULT {"routes":{"/":{"rps","p50","p95","p99","errors"},…},"webRssMb":…,…} (milliseconds, MB). Each route
+ * also says how many answers came from the web's page cache (`cacheHits`, read from /api/metrics); with
+ * `--no-page-cache` the web runs with DOZEN_PAGE_CACHE_MB=0, so every request renders.
+ *   npm run build && npm run bench:load [-- <seconds per route, default 20>] [--no-page-cache]
  */
 import { readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
@@ -19,13 +21,16 @@ import { createLogger } from "@/lib/log/logger";
 import { applyMigrations } from "@/lib/ops/apply-migrations";
 import { ROOT, tsxArgs } from "@/lib/ops/bin-path";
 import { nextBuildExists } from "@/lib/ops/next-build-exists";
+import { WEB_NODE_FLAGS } from "@/lib/ops/node-flags";
 import { runChild } from "@/lib/ops/run-child";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/ops/start-embedded-postgres";
 import { refreshRollupsAfterMigration } from "@/lib/rollups/refresh-rollups-after-migration";
 import { seedScaleFleet } from "@/bench/seed/seed-scale-fleet";
 import { freePort } from "@/test/support/free-port";
 
-const SECONDS = Number(process.argv[2] ?? 20);
+const args = process.argv.slice(2);
+const SECONDS = Number(args.find((a) => !a.startsWith("--")) ?? 20);
+const PAGE_CACHE = !args.includes("--no-page-cache");
 const CONNECTIONS = 50;
 const FLEET = { services: 1_000, teams: 6, days: 365, sample: 60 };
 const GOALS = { p95Ms: 300, errors: 0, webRssMb: 400 };
@@ -70,8 +75,15 @@ try {
   const child = runChild({
     name: "web",
     command: process.execPath,
-    args: tsxArgs("scripts/web.ts"),
-    env: childEnv({ DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" }),
+    args: [...WEB_NODE_FLAGS, ...tsxArgs("scripts/web.ts")],
+    env: childEnv({
+      DATABASE_URL: url,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(PAGE_CACHE ? {} : { DOZEN_PAGE_CACHE_MB: "0" }),
+    }),
     cwd: ROOT,
     log,
   });
@@ -81,7 +93,7 @@ try {
   const rssMb = async () => Math.round((await treeRssKb(child.child.pid!)) / 1024);
   say(`web (pid ${child.child.pid}) on ${base}; ${FLEET.services} services, service page ${routes[3]} (${service.findings} findings)`);
 
-  const result: Record<string, { rps: number; p50: number; p95: number; p99: number; errors: number; kb: number }> = {};
+  const result: Record<string, { rps: number; p50: number; p95: number; p99: number; errors: number; kb: number; cacheHits: number }> = {};
   let peakRss = 0;
   const rssAfterWarmUp: number[] = [];
   for (const route of routes) {
@@ -89,6 +101,7 @@ try {
     let kb = 0;
     for (let i = 0; i < 20; i++) kb = (await (await fetch(`${base}${route}`)).arrayBuffer()).byteLength / 1024;
     rssAfterWarmUp.push(await rssMb());
+    const hitsBefore = await cacheHits(base);
     const samples: number[] = [];
     const sampler = setInterval(() => void rssMb().then((mb) => (peakRss = Math.max(peakRss, mb))), 500);
     const run = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -109,10 +122,12 @@ try {
       p99: at(0.99),
       errors,
       kb: Math.round(kb * 10) / 10,
+      cacheHits: (await cacheHits(base)) - hitsBefore,
     };
     const r = result[route];
     say(
-      `${route}: ${r.rps} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${errors} errors, ${samples.length} answers, ${r.kb} KB a page`,
+      `${route}: ${r.rps} req/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, ${errors} errors, ${samples.length} answers ` +
+        `(${r.cacheHits} from the page cache), ${r.kb} KB a page`,
     );
   }
   const webRssMb = Math.max(peakRss, await rssMb());
@@ -131,6 +146,7 @@ try {
       goals: GOALS,
       goalsMet,
       connections: CONNECTIONS,
+      pageCache: PAGE_CACHE,
       secondsPerRoute: SECONDS,
       services: await db().service.count(),
       loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
@@ -142,6 +158,12 @@ try {
   await web.exited;
   await disconnectDatabase();
   await embedded?.stop();
+}
+
+/** Answers the web's page cache gave so far (its `dozen_page_cache_answers_total{result="hit"}`). */
+async function cacheHits(base: string): Promise<number> {
+  const text = await (await fetch(`${base}/api/metrics`)).text();
+  return Number(/^dozen_page_cache_answers_total\{result="hit"\} (\d+)/m.exec(text)?.[1] ?? 0);
 }
 
 async function waitForHealth(base: string): Promise<void> {
@@ -158,7 +180,7 @@ async function waitForHealth(base: string): Promise<void> {
   throw new Error("the web did not answer /api/healthz within 120 s");
 }
 
-/** RSS of a process and every process below it (`npm run web` runs `next start` as its child), in KB. */
+/** RSS of a process and every process below it (the web and anything it may start), in KB. */
 async function treeRssKb(pid: number): Promise<number> {
   const parents = new Map<number, number>();
   for (const entry of await readdir("/proc")) {

@@ -100,6 +100,13 @@ const base = z.object({
    * sign-in configured. Any address but loopback needs sign-in: the web refuses to start without it.
    */
   HOST: z.preprocess(emptyAsUnset, z.string().optional()),
+  /**
+   * Memory the web process keeps rendered pages in (lib/http/page-cache.ts): an answer is reused for the same
+   * request of the same viewer while the database has not changed. 0 turns it off.
+   */
+  DOZEN_PAGE_CACHE_MB: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(4096).default(32)),
+  /** Longest a rendered page is reused, data unchanged (relative times such as "3 hours ago" age with it). */
+  DOZEN_PAGE_CACHE_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(3600).default(30)),
   /** pino level: fatal, error, warn, info, debug, trace, silent. */
   LOG_LEVEL: z.preprocess(emptyAsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   /** On an empty database, register this directory as a local source and scan it. Set to "off" to skip. */

@@ -12,7 +12,7 @@ import { nodeBin, ROOT, tsxArgs } from "@/lib/ops/bin-path";
 import { nextBuildExists } from "@/lib/ops/next-build-exists";
 import { refuseExposedWithoutSignIn } from "@/lib/ops/refuse-exposed-without-sign-in";
 import { redactUrl } from "@/lib/text/redact-url";
-import { WORKER_NODE_FLAGS } from "@/workers/node-flags";
+import { WEB_NODE_FLAGS, WORKER_NODE_FLAGS } from "@/lib/ops/node-flags";
 
 const log = createLogger({ process: "start" });
 const config = env();
@@ -60,7 +60,14 @@ async function main(): Promise<void> {
   await step("migrate", tsxArgs("scripts/migrate.ts"), dbEnv);
   await step("seed", tsxArgs("scripts/seed-demo.ts"), dbEnv);
   children = [
-    runChild({ name: "web", command: process.execPath, args: tsxArgs("scripts/web.ts"), env: childEnv(dbEnv), cwd: ROOT, log }),
+    runChild({
+      name: "web",
+      command: process.execPath,
+      args: [...WEB_NODE_FLAGS, ...tsxArgs("scripts/web.ts")],
+      env: childEnv(dbEnv),
+      cwd: ROOT,
+      log,
+    }),
     // A worker that dies (out of memory, killed) is started again with back-off; its jobs are retried once
     // their heartbeat is stale. Only the web process exiting, or a signal, stops everything.
     restartOnCrash({

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 /**
  * The Prometheus instruments of one process (web or worker), observed where the work happens and served by
@@ -9,6 +9,9 @@ export interface Instruments {
   registry: Registry;
   /** Next.js requests by route template (`/api/v1/scans/[id]`), observed from its server spans. */
   httpRequestDuration: Histogram<"method" | "route" | "status">;
+  /** The web's page cache (lib/http/page-cache.ts): answers by result, and the bytes it holds. */
+  pageCacheAnswers: Counter<"result">;
+  pageCacheBytes: Gauge;
   /** One pg-boss job in a worker, from payload parse to handler end. */
   jobDuration: Histogram<"job" | "outcome">;
   /** Checks and scores of one repository target (the `durationMs` stored on the scan target). */
@@ -44,6 +47,13 @@ function createInstruments(): Instruments {
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     }),
+    pageCacheAnswers: new Counter({
+      name: "dozen_page_cache_answers_total",
+      help: "GET requests the web's page cache answered (hit), rendered and kept (miss), or passed on (bypass).",
+      labelNames: ["result"],
+      registers,
+    }),
+    pageCacheBytes: new Gauge({ name: "dozen_page_cache_bytes", help: "Bytes of rendered pages the web keeps.", registers }),
     jobDuration: new Histogram({
       name: "dozen_job_duration_seconds",
       help: "Time a worker took to run one job, by queue and outcome.",

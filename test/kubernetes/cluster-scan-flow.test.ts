@@ -13,7 +13,7 @@ import { QUEUES } from "@/lib/jobs/queues";
 import { ROOT, tsxArgs } from "@/lib/ops/bin-path";
 import { runChild, type ChildHandle } from "@/lib/ops/run-child";
 import { registerSource } from "@/lib/sources/register-source";
-import { WORKER_NODE_FLAGS } from "@/workers/node-flags";
+import { WORKER_NODE_FLAGS } from "@/lib/ops/node-flags";
 import { shopCluster } from "@/test/kubernetes/shop-cluster";
 import { seedShopRepos } from "@/test/kubernetes/shop-repos";
 import { startStandIn, type StandIn } from "@/test/kubernetes/stand-in";
