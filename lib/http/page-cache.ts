@@ -124,14 +124,9 @@ export function createPageCache(opts: PageCacheOptions): PageCache {
 
   function currentVersion(): Promise<string | null> {
     const t = now();
-    if (!version || t - version.at >= versionTtlMs) {
-      const value = opts.dataVersion().catch(() => null);
-      version = { value, at: t };
-      // A failed read is not remembered: the next request tries again.
-      void value.then((v) => {
-        if (v === null && version?.value === value) version = null;
-      });
-    }
+    // A failed read (null) is kept for the same time as a good one: while the database is down, requests go
+    // straight to the app (and its error page) instead of each waiting for a read of its own to fail first.
+    if (!version || t - version.at >= versionTtlMs) version = { value: opts.dataVersion().catch(() => null), at: t };
     return version.value;
   }
 
