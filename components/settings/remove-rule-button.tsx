@@ -5,5 +5,5 @@ import { RowActionButton } from "@/components/ui/row-action-button";
 
 /** Deletes one ownership rule; ownership is re-applied at once. */
 export function RemoveRuleButton({ id, label }: { id: number; label: string }) {
-  return <RowActionButton action={removeOwnershipRule} id={id} label={`Delete ${label}`} text="Delete" pending="Deleting…" />;
+  return <RowActionButton action={removeOwnershipRule} fields={{ id }} label={`Delete ${label}`} text="Delete" pending="Deleting…" />;
 }
