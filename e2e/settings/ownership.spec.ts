@@ -81,3 +81,72 @@ test("[OWNERSHIP] a rule made in the UI owns its services at once, says so on th
   await expect(page.getByTestId("rule-row")).toHaveCount(0);
   expect(await unownedCount(page)).toBe(before);
 });
+
+test("[OWNERSHIP] rules re-order from the keyboard: the service page's owner and its rule follow, the audit log says so", async ({
+  page,
+}) => {
+  await page.goto("/settings/ownership");
+  for (const name of ["Polyglot Guild", "Polyglot Ops"]) {
+    await page.getByLabel("Team name").fill(name);
+    await page.getByRole("button", { name: "Make team" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `Team ${name} made.` })).toBeVisible();
+  }
+  await page.reload();
+  for (const [pattern, team] of [
+    ["polyglot-*", "polyglot-guild"],
+    ["polyglot-shop", "polyglot-ops"],
+  ] as const) {
+    await page.getByLabel("Matches").selectOption("repository");
+    await page.getByLabel("Pattern").fill(pattern);
+    await page.getByLabel("Team", { exact: true }).selectOption(team);
+    await page.getByRole("button", { name: "Add rule" }).click();
+    await expect(page.getByTestId("rule-row").filter({ hasText: pattern })).toBeVisible();
+  }
+  const rows = page.getByTestId("rule-row");
+  await expect(rows).toHaveCount(2);
+  // Only the moves that exist are offered: rule 1 cannot go up, rule 2 cannot go down.
+  await expect(page.getByRole("button", { name: /^Move rule 1 up/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Move rule 2 down/ })).toHaveCount(0);
+
+  await page.goto("/?team=polyglot-guild&sort=name");
+  await page.getByTestId("service-row").first().getByRole("link").first().click();
+  await page.waitForURL(/\/services\//);
+  const service = page.url();
+  await expect(page.getByTestId("service-owner")).toHaveText("Owner: Polyglot Guild — rule 1: repository `polyglot-*`");
+
+  // From the keyboard: focus the button by its name and press Enter.
+  await page.goto("/settings/ownership");
+  await page.getByRole("button", { name: "Move rule 2 up, to rule 1" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(rows.first()).toContainText("polyglot-shop");
+  await expect(rows.first()).toContainText("Polyglot Ops");
+  await expect(rows.nth(1)).toContainText("polyglot-*");
+  await expect(rows.nth(1).getByRole("cell").nth(2)).toHaveText("0");
+  await expectNoSeriousA11yViolations(page);
+
+  await page.goto(service);
+  await expect(page.getByTestId("service-owner")).toHaveText("Owner: Polyglot Ops — rule 1: repository `polyglot-shop`");
+
+  await page.goto("/audit");
+  await page.getByLabel("Action").selectOption("ownership-rule.update");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByTestId("audit-row").first()).toContainText("repository polyglot-shop");
+
+  // Back down on a phone: the page does not scroll sideways and the button works (its table may scroll).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/settings/ownership");
+  await saveScreenshot(page, "settings-ownership-reorder-390");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, "the page does not scroll sideways at 390 px").toBeLessThanOrEqual(0);
+  await page.getByRole("button", { name: "Move rule 1 down, to rule 2" }).click();
+  await expect(rows.first()).toContainText("polyglot-*");
+  await page.goto(service);
+  await expect(page.getByTestId("service-owner")).toHaveText("Owner: Polyglot Guild — rule 1: repository `polyglot-*`");
+
+  // Put the fleet back as the other specs expect it.
+  await page.goto("/settings/ownership");
+  await page.getByRole("button", { name: "Delete rule 2" }).click();
+  await expect(rows).toHaveCount(1);
+  await page.getByRole("button", { name: "Delete rule 1" }).click();
+  await expect(rows).toHaveCount(0);
+});

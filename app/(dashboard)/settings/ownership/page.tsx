@@ -5,6 +5,7 @@ import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { listOwnershipRules } from "@/lib/persistence/list-ownership-rules";
 import { listTeamNames } from "@/lib/teams/list-team-names";
 import { CreateTeamForm } from "@/components/settings/create-team-form";
+import { MoveRuleButtons } from "@/components/settings/move-rule-buttons";
 import { OwnershipRuleForm } from "@/components/settings/ownership-rule-form";
 import { RemoveRuleButton } from "@/components/settings/remove-rule-button";
 
@@ -24,6 +25,7 @@ export default async function OwnershipPage() {
     );
   }
   const [{ rules, fileError }, teams] = await Promise.all([listOwnershipRules(), listTeamNames()]);
+  const uiRules = rules.filter((r) => r.origin === "ui").length;
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -72,7 +74,14 @@ export default async function OwnershipPage() {
                     <td className="py-2 pr-3">{r.team.slug ? <a href={`/teams/${r.team.slug}`}>{r.team.name}</a> : r.team.name}</td>
                     <td className="py-2 pr-3 tabular-nums">{r.services}</td>
                     <td className="py-2 pr-3">{r.origin === "file" ? "instance file" : `UI, ${r.createdBy ?? "?"}`}</td>
-                    <td className="py-2">{r.id !== null ? <RemoveRuleButton id={r.id} label={r.label} /> : null}</td>
+                    <td className="py-2">
+                      {r.id !== null ? (
+                        <div className="flex flex-wrap items-center gap-2">
+                          <MoveRuleButtons id={r.id} position={r.position} count={uiRules} />
+                          <RemoveRuleButton id={r.id} label={r.label} />
+                        </div>
+                      ) : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -84,7 +93,7 @@ export default async function OwnershipPage() {
         <h2 id="new-rule" className="text-lg font-semibold">
           Add a rule
         </h2>
-        <OwnershipRuleForm teams={teams} rules={rules.filter((r) => r.origin === "ui").length} />
+        <OwnershipRuleForm teams={teams} rules={uiRules} />
       </section>
       <section aria-labelledby="new-team" className="space-y-3 rounded border border-slate-200 p-4 dark:border-slate-800">
         <h2 id="new-team" className="text-lg font-semibold">
