@@ -27,8 +27,7 @@ export async function updateFleetMovers(opts: { day: string }): Promise<void> {
       'better', COALESCE((SELECT jsonb_agg(x ORDER BY x."delta" DESC, x."id") FROM
         (SELECT * FROM r WHERE r."delta" > 0 ORDER BY r."delta" DESC, r."id" LIMIT ${MOVERS_KEPT}) x), '[]'::jsonb)))`,
   );
-  await db().$executeRaw`
-    UPDATE "DailyFleetScore" SET "movers" = jsonb_build_object(${Prisma.join(windows)}) WHERE "day" = ${opts.day}::date`;
+  // One statement: the windows' lists are built and annotated with their changes before the row is written.
   await db().$executeRaw`
     UPDATE "DailyFleetScore" f SET "movers" = (
       SELECT COALESCE(jsonb_object_agg(w.key, (
@@ -36,7 +35,7 @@ export async function updateFleetMovers(opts: { day: string }): Promise<void> {
           SELECT jsonb_agg(m.value || jsonb_build_object('changes', ${moverChangesSql(opts.day)}) ORDER BY m.ord)
           FROM jsonb_array_elements(d.value) WITH ORDINALITY AS m(value, ord)), '[]'::jsonb))
         FROM jsonb_each(w.value) d)), '{}'::jsonb)
-      FROM jsonb_each(f."movers") w)
+      FROM jsonb_each(jsonb_build_object(${Prisma.join(windows)})) w)
     WHERE f."day" = ${opts.day}::date`;
 }
 
