@@ -4,7 +4,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { FindingList } from "@/components/service/finding-list";
-import type { ServiceFinding } from "@/lib/services/get-service-detail";
+import type { ServiceFinding } from "@/lib/services/judge-latest-findings";
 
 const finding: ServiceFinding = {
   ruleId: "readsPortFromEnv",

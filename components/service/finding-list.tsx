@@ -1,4 +1,4 @@
-import type { ServiceFinding } from "@/lib/services/get-service-detail";
+import type { ServiceFinding } from "@/lib/services/judge-latest-findings";
 import { FACTORS } from "@/lib/factors/factors";
 import { findRule, getGuide } from "@/lib/rules/registry";
 import type { Evidence } from "@/lib/rules/types";

@@ -2,6 +2,8 @@ import { FACTORS } from "@/lib/factors/factors";
 import { getHeatmapRows } from "@/lib/heatmap/get-heatmap-rows";
 import { heatmapSearch, searchEntries } from "@/lib/heatmap/read-heatmap-search";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
+import type { ServiceFinding } from "@/lib/services/judge-latest-findings";
+import { listTeamFindings } from "@/lib/teams/list-team-findings";
 import { listTeams } from "@/lib/teams/list-teams";
 import { listRecentScans } from "@/lib/scans/list-recent-scans";
 import { listSources } from "@/lib/sources/list-sources";
@@ -11,7 +13,7 @@ import { toCsv } from "@/lib/export/to-csv";
 import { listExemptionHistory } from "@/lib/exemptions/list-exemption-history";
 
 type Params = URLSearchParams;
-type Finding = NonNullable<Awaited<ReturnType<typeof getServiceDetail>>>["findings"][number];
+type Finding = ServiceFinding;
 
 const FINDING_COLUMNS = ["rule", "factor", "outcome", "weight", "effort", "message", "path", "line_start", "line_end", "exemption"];
 
@@ -89,14 +91,9 @@ const EXPORTERS: Record<string, (p: Params) => Promise<{ columns: string[]; rows
       if (!service) throw new NotFoundError(`no service ${slug}`);
       return { columns: FINDING_COLUMNS, rows: service.findings.map(findingRow) };
     }
-    // A team's: every service of the team (the heatmap's team filter, page by page), its latest findings each.
-    if (!(await listTeams()).some((t) => t.slug === team)) throw new NotFoundError(`no team ${team}`);
-    const rows: (string | number | null)[][] = [];
-    for (const s of await allHeatmapRows(new URLSearchParams({ team: team!, sort: "name" }))) {
-      const service = await getServiceDetail({ slug: s.slug });
-      for (const f of service?.findings ?? []) rows.push([s.name, ...findingRow(f)]);
-    }
-    return { columns: ["service", ...FINDING_COLUMNS], rows };
+    // A team's: every service of the team by name, its latest findings each, in one statement.
+    const services = await listTeamFindings({ team: team! });
+    return { columns: ["service", ...FINDING_COLUMNS], rows: services.flatMap((s) => s.findings.map((f) => [s.name, ...findingRow(f)])) };
   },
   exemptions: async (p) => {
     const slug = p.get("service");

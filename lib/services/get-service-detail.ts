@@ -2,32 +2,19 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { serviceTrendSql, toServiceTrend, type ServiceTrendPoint } from "@/lib/services/get-service-trend";
 import type { TrendJson } from "@/lib/trends/trend-point";
-import type { Evidence, Finding, Outcome } from "@/lib/rules/types";
 import type { FactorScoreResult } from "@/lib/scoring/types";
 import type { DeployedBy } from "@/lib/facts/types";
 import { scoreFindings } from "@/lib/scoring/score-findings";
-import { applyExemptions, type ApplicableExemption } from "@/lib/scoring/apply-exemptions";
-import { findingFingerprint } from "@/lib/scoring/finding-fingerprint";
-import { exemptionInForceSql } from "@/lib/exemptions/find-applicable-exemptions";
+import {
+  exemptionsInForceSql,
+  judgeLatestFindings,
+  latestFindingsSql,
+  type LatestFindingsJson,
+  type ServiceFinding,
+} from "@/lib/services/judge-latest-findings";
 
 /** Days of score history the service page draws. */
 const TREND_DAYS = 180;
-
-export interface ServiceFinding {
-  ruleId: string;
-  factor: string;
-  outcome: Outcome;
-  message: string;
-  evidence: Evidence[];
-  weight: number;
-  effort: string;
-  /** Where it was seen: the repository's latest scan, or the service's latest cluster audit. */
-  origin: "repository" | "cluster";
-  /** What an exemption of this one finding names (lib/scoring/finding-fingerprint.ts). */
-  fingerprint: string;
-  /** The exemption in force that keeps this failure out of the score; null when it counts. */
-  exemption: ApplicableExemption | null;
-}
 
 export interface ServiceDetail {
   id: number;
@@ -72,11 +59,7 @@ export interface ServiceDetail {
 export async function getServiceDetail(opts: { slug: string; now?: Date }): Promise<ServiceDetail | null> {
   const now = opts.now ?? new Date();
   const [service] = await db().$queryRaw<
-    (Omit<ServiceDetail, "trend" | "factorScores" | "findings"> & {
-      trend: TrendJson;
-      findings: Omit<ServiceFinding, "fingerprint" | "exemption">[];
-      exemptions: (Omit<ApplicableExemption, "expiresAt"> & { expiresAt: string | null })[];
-    })[]
+    (Omit<ServiceDetail, "trend" | "factorScores" | "findings"> & LatestFindingsJson & { trend: TrendJson })[]
   >`
     SELECT s."id", s."slug", s."name", s."path", s."languages", s."kind", s."latestScore", s."latestGrade", s."latestScanAt",
       s."ownerSource", s."ownerDetail", s."repository", s."latestClusterTargetId", st."commit",
@@ -84,13 +67,8 @@ export async function getServiceDetail(opts: { slug: string; now?: Date }): Prom
       COALESCE(st."facts" -> 'exemptionProblems', '[]'::jsonb) AS "exemptionProblems",
       CASE WHEN t."id" IS NULL THEN NULL ELSE json_build_object('name', t."name", 'slug', t."slug") END AS "team",
       json_build_object('name', src."name", 'kind', src."kind", 'location', src."location") AS "source",
-      COALESCE((SELECT json_agg(json_build_object('ruleId', f."ruleId", 'factor', f."factor", 'outcome', f."outcome",
-          'message', f."message", 'evidence', f."evidence", 'weight', f."weight", 'effort', f."effort",
-          'origin', CASE WHEN f."targetId" = s."latestTargetId" THEN 'repository' ELSE 'cluster' END)
-        ORDER BY f."weight" DESC, f."ruleId") FROM "Finding" f WHERE f."targetId" IN (s."latestTargetId", s."latestClusterTargetId")), '[]') AS "findings",
-      COALESCE((SELECT json_agg(json_build_object('id', e."id", 'scope', e."scope", 'ruleId', e."ruleId", 'fingerprint', e."fingerprint",
-          'kind', e."kind", 'reason', e."reason", 'expiresAt', e."expiresAt", 'requestedBy', e."requestedBy", 'approvedBy', e."approvedBy",
-          'origin', e."origin")) FROM "Exemption" e WHERE ${exemptionInForceSql({ now })}), '[]') AS "exemptions",
+      ${latestFindingsSql()} AS "findings",
+      ${exemptionsInForceSql({ now })} AS "exemptions",
       ${serviceTrendSql({ serviceId: Prisma.sql`s."id"`, days: TREND_DAYS })} AS "trend"
     FROM "Service" s
     JOIN "Source" src ON src."id" = s."sourceId"
@@ -100,10 +78,7 @@ export async function getServiceDetail(opts: { slug: string; now?: Date }): Prom
   if (!service) return null;
   const { exemptions, findings: rows, ...rest } = service;
   // Scored like the service itself (persistTarget's combined view, the same exemptions): the tiles and the heatmap agree.
-  const findings = applyExemptions({
-    findings: rows as unknown as (Finding & ServiceFinding)[],
-    exemptions: exemptions.map((e) => ({ ...e, expiresAt: e.expiresAt === null ? null : new Date(e.expiresAt) })),
-  }).map((f) => ({ ...f, fingerprint: findingFingerprint(f) }));
+  const findings = judgeLatestFindings({ findings: rows, exemptions });
   const { factors } = scoreFindings({ findings });
   return { ...rest, findings, factorScores: factors, trend: toServiceTrend(service.trend) };
 }

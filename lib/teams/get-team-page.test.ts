@@ -6,9 +6,13 @@ import { utcDay } from "@/lib/db/utc-day";
 import { getTeamPage } from "@/lib/teams/get-team-page";
 import { exportTable } from "@/lib/export/export-table";
 import { setServiceTeam } from "@/lib/persistence/set-service-team";
+import { createExemption } from "@/lib/persistence/exemptions/create-exemption";
+import { decideExemption } from "@/lib/persistence/exemptions/decide-exemption";
 import { ownerOf, useScannedFleet } from "@/test/support/use-scanned-fleet";
 
 const fleet = useScannedFleet();
+const AUDIT = { actor: { kind: "local" as const, id: "local", name: "local user" }, origin: null };
+const ADMIN = { kind: "local" as const, id: "local", name: "local user", role: "admin" as const };
 const round = (x: number) => Math.round(x * 10) / 10;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const ofTeam = (team: string) => fleet.services.filter((s) => ownerOf(s) === team);
@@ -67,6 +71,47 @@ test("[TEAMS] a team's findings CSV holds every latest finding of every service 
   await assert.rejects(exportTable({ table: "findings", params: new URLSearchParams({ team: "no-such-team" }) }), {
     name: "NotFoundError",
   });
+});
+
+test("[TEAMS] a team's findings CSV is its services' own CSVs by name, exemption column included", async () => {
+  const mine = ofTeam("team-commerce");
+  assert.ok(mine.length >= 3, "a team of several services");
+  // A team-wide exemption of one failing check: the exemption column says so on every service failing it.
+  const failing = mine.flatMap((s) => s.findings.filter((f) => f.outcome === "fail").map((f) => f.ruleId))[0]!;
+  const exemption = await createExemption({
+    input: { scope: "team", team: "team-commerce", checkId: failing, kind: "false-positive", reason: "handled by the gateway" },
+    principal: ADMIN,
+    audit: AUDIT,
+    origin: "api",
+  });
+  try {
+    const csv = await exportTable({ table: "findings", params: new URLSearchParams({ team: "team-commerce" }) });
+    const [, ...lines] = csv.trim().split("\r\n");
+    const expected: string[] = [];
+    const services = await db().service.findMany({
+      where: { team: { slug: "team-commerce" }, goneAt: null },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      select: { slug: true, name: true },
+    });
+    assert.equal(services.length, mine.length);
+    for (const s of services) {
+      const own = await exportTable({ table: "findings", params: new URLSearchParams({ service: s.slug }) });
+      expected.push(
+        ...own
+          .trim()
+          .split("\r\n")
+          .slice(1)
+          .map((line) => `${s.name},${line}`),
+      );
+    }
+    assert.deepEqual(lines, expected, "same rows, same order, same columns as each service's own CSV");
+    assert.ok(
+      lines.some((l) => l.includes(`,${failing},`) && l.endsWith("false-positive: handled by the gateway")),
+      "the exemption column names the team-wide exemption",
+    );
+  } finally {
+    await decideExemption({ id: exemption.id, decision: "revoke", reason: "test done", principal: ADMIN, audit: AUDIT });
+  }
 });
 
 test("[TEAMS] a team page places the team among the scored teams and shows the fleet score beside it", async () => {
