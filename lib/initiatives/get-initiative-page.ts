@@ -27,21 +27,35 @@ type Row = InitiativeRow & {
  * An initiative's page in one statement, all from its rollups: the initiative with its whole history
  * (DailyInitiativeProgress since its start, for the chart), each day's per-team counts (each team's own pace
  * says whether it is late or projected to miss), and the services still not meeting the goal (first 200 by
- * team and name, from InitiativeService). Null for an unknown slug.
+ * team and name, from InitiativeService: team by team in name order, each team's own index range, so it reads
+ * the few teams the 200 come from rather than every unmet service; names only for the teams of the latest day).
+ * Null for an unknown slug.
  */
 export async function getInitiativePage(opts: { slug: string }) {
   const [row] = await db().$queryRaw<Row[]>`
     SELECT ${initiativeColumnsSql({ since: Prisma.sql`i."startsOn"` })},
       (SELECT json_agg(json_build_array(to_char(d."day", 'YYYY-MM-DD'), d."teams") ORDER BY d."day")
         FROM "DailyInitiativeProgress" d WHERE d."initiativeId" = i."id" AND d."day" >= i."startsOn") AS "days",
-      (SELECT json_agg(json_build_object('slug', l."slug", 'name', l."name", 'team', l."team", 'value', l."value")) FROM (
-        SELECT s."slug", s."name", t."name" AS "team", x."value"
-        FROM "InitiativeService" x JOIN "Service" s ON s."id" = x."serviceId" LEFT JOIN "Team" t ON t."id" = x."teamId"
-        WHERE x."initiativeId" = i."id" AND x."status" = 'unmet'
-        ORDER BY t."name" NULLS LAST, s."name" LIMIT ${LEFT_LISTED}) l) AS "left",
+      (SELECT json_agg(json_build_object('slug', l."slug", 'name', l."name", 'team', l."team", 'value', l."value")
+          ORDER BY l."team" NULLS LAST, l."name") FROM (
+        SELECT u.* FROM (
+          (SELECT l."slug", l."name", t."name" AS "team", l."value"
+            FROM (SELECT "id", "name" FROM "Team" ORDER BY "name") t
+            CROSS JOIN LATERAL (SELECT s."slug", s."name", x."value"
+              FROM "InitiativeService" x JOIN "Service" s ON s."id" = x."serviceId"
+              WHERE x."initiativeId" = i."id" AND x."status" = 'unmet' AND x."teamId" = t."id"
+              ORDER BY s."name" LIMIT ${LEFT_LISTED}) l
+            ORDER BY t."name", l."name" LIMIT ${LEFT_LISTED})
+          UNION ALL
+          (SELECT s."slug", s."name", NULL, x."value"
+            FROM "InitiativeService" x JOIN "Service" s ON s."id" = x."serviceId"
+            WHERE x."initiativeId" = i."id" AND x."status" = 'unmet' AND x."teamId" IS NULL
+            ORDER BY s."name" LIMIT ${LEFT_LISTED})) u
+        ORDER BY u."team" NULLS LAST, u."name" LIMIT ${LEFT_LISTED}) l) AS "left",
       (SELECT count(*)::int FROM "InitiativeService" x WHERE x."initiativeId" = i."id" AND x."status" = 'unmet') AS "leftCount",
       (SELECT json_object_agg(t."id", json_build_array(t."slug", t."name")) FROM "Team" t
-        WHERE t."id" IN (SELECT DISTINCT x."teamId" FROM "InitiativeService" x WHERE x."initiativeId" = i."id")) AS "teamNames"
+        WHERE (SELECT d."teams" FROM "DailyInitiativeProgress" d WHERE d."initiativeId" = i."id" AND d."day" >= i."startsOn"
+          ORDER BY d."day" DESC LIMIT 1) ? t."id"::text) AS "teamNames"
     FROM "Initiative" i WHERE i."slug" = ${opts.slug}`;
   if (!row) return null;
   const today = utcDay();

@@ -41,6 +41,19 @@ describe("initiative progress, worked out from a scanned fleet", () => {
         .map((s) => s.name)
         .sort(),
     );
+    // Listed team by team, each team's services together and by name, unowned ones last.
+    const teamsInOrder = page.left.map((s) => s.team).filter((t, i, all) => i === 0 || all[i - 1] !== t);
+    assert.equal(new Set(teamsInOrder).size, teamsInOrder.length, "each team's services are listed together");
+    assert.ok(teamsInOrder.includes(null) && teamsInOrder.length > 1, "owned and unowned services are both left");
+    assert.equal(teamsInOrder.at(-1), null, "unowned services come last");
+    for (const team of teamsInOrder) {
+      const names: string[] = page.left.filter((s) => s.team === team).map((s) => s.name);
+      assert.deepEqual(
+        names,
+        [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+        `services of ${team ?? "unowned"} by name`,
+      );
+    }
     // Each team's counts are its own services'.
     for (const team of page.teams) {
       const mine = judged.filter((s) => (ownerOf(s) ?? null) === (team.slug ?? null) || (!ownerOf(s) && team.slug === null));
