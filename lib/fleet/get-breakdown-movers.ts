@@ -43,16 +43,16 @@ const windowStart = (days: number) => utcDay({ minusDays: days });
 
 /**
  * JSON fragment: every team's latest score and its score on the window's first day (or the last rollup before
- * it); teams without a rollup that old, or unscored now, are left out. Two index probes per team.
+ * it); teams without a rollup that old, or unscored now, are left out. Two index probes per team (as lateral
+ * joins: written as scalar subqueries filtered outside, PostgreSQL ran each probe twice).
  */
 export function teamMoversSql(opts: { days: number }): Prisma.Sql {
-  return Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('slug', c."slug", 'name', c."name", 'from', c."from", 'to', c."to")), '[]'::json)
-    FROM (SELECT t."slug", t."name",
-        (SELECT x."score" FROM "DailyTeamScore" x WHERE x."teamId" = t."id" ORDER BY x."day" DESC LIMIT 1) AS "to",
-        (SELECT x."score" FROM "DailyTeamScore" x WHERE x."teamId" = t."id" AND x."day" <= ${windowStart(opts.days)}::date
-          ORDER BY x."day" DESC LIMIT 1) AS "from"
-      FROM "Team" t) c
-    WHERE c."to" IS NOT NULL AND c."from" IS NOT NULL)`;
+  return Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('slug', t."slug", 'name', t."name", 'from', a."score", 'to', z."score")), '[]'::json)
+    FROM "Team" t
+    CROSS JOIN LATERAL (SELECT x."score" FROM "DailyTeamScore" x WHERE x."teamId" = t."id" ORDER BY x."day" DESC LIMIT 1) z
+    CROSS JOIN LATERAL (SELECT x."score" FROM "DailyTeamScore" x WHERE x."teamId" = t."id" AND x."day" <= ${windowStart(opts.days)}::date
+      ORDER BY x."day" DESC LIMIT 1) a
+    WHERE z."score" IS NOT NULL AND a."score" IS NOT NULL)`;
 }
 
 /**
