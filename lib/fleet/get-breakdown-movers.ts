@@ -3,6 +3,8 @@ import { LATEST_FLEET_ROLLUP } from "@/lib/db/latest-fleet-rollup-sql";
 import { utcDay } from "@/lib/db/utc-day";
 import { FACTORS, type FactorId } from "@/lib/factors/factors";
 import { roundScore } from "@/lib/scoring/score-findings";
+import type { MoverWindow } from "@/lib/scoring/movers";
+import { teamMovesSql } from "@/lib/db/team-moves-sql";
 
 /** A team whose score moved over a window: latest rollup against the last one on or before its first day. */
 export interface TeamMover {
@@ -43,16 +45,22 @@ const windowStart = (days: number) => utcDay({ minusDays: days });
 
 /**
  * JSON fragment: every team's latest score and its score on the window's first day (or the last rollup before
- * it); teams without a rollup that old, or unscored now, are left out. Two index probes per team (as lateral
- * joins: written as scalar subqueries filtered outside, PostgreSQL ran each probe twice).
+ * it); teams without a rollup that old, or unscored now, are left out. Two index probes per team.
  */
 export function teamMoversSql(opts: { days: number }): Prisma.Sql {
-  return Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('slug', t."slug", 'name', t."name", 'from', a."score", 'to', z."score")), '[]'::json)
-    FROM "Team" t
-    CROSS JOIN LATERAL (SELECT x."score" FROM "DailyTeamScore" x WHERE x."teamId" = t."id" ORDER BY x."day" DESC LIMIT 1) z
-    CROSS JOIN LATERAL (SELECT x."score" FROM "DailyTeamScore" x WHERE x."teamId" = t."id" AND x."day" <= ${windowStart(opts.days)}::date
-      ORDER BY x."day" DESC LIMIT 1) a
-    WHERE z."score" IS NOT NULL AND a."score" IS NOT NULL)`;
+  return Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('slug', c."slug", 'name', c."name", 'from', c."from", 'to', c."to")), '[]'::json)
+    FROM (${teamMovesSql({ since: Prisma.sql`${windowStart(opts.days)}::date`, asOf: null })}) c)`;
+}
+
+/**
+ * JSON fragment: the same teams' moves as the latest fleet rollup holds them (updateFleetMovers worked them out
+ * after the last scan), with the teams' names now: one row read and the teams by id, no team rollups probed.
+ */
+export function rolledUpTeamMoversSql(opts: { days: MoverWindow }): Prisma.Sql {
+  return Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('slug', t."slug", 'name', t."name", 'from', m."from", 'to', m."to")), '[]'::json)
+    FROM ${LATEST_FLEET_ROLLUP} f
+    CROSS JOIN LATERAL jsonb_to_recordset(f."teamMovers" -> ${String(opts.days)}) AS m("id" int, "from" float8, "to" float8)
+    JOIN "Team" t ON t."id" = m."id")`;
 }
 
 /**

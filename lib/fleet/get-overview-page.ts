@@ -8,7 +8,7 @@ import { moversSql, type Mover } from "@/lib/fleet/get-movers";
 import {
   checkMoversSql,
   factorMoversSql,
-  teamMoversSql,
+  rolledUpTeamMoversSql,
   toCheckMovers,
   toFactorMovers,
   toTeamMovers,
@@ -69,7 +69,7 @@ export async function getOverviewPage(opts: { search: HeatmapSearch }): Promise<
   const movers = MOVER_WINDOWS.map(
     (days) => Prisma.sql`${String(days)}::text, json_build_object('worse', ${moversSql({ days, limit: SHORT_LIST, direction: "worse" })},
       'better', ${moversSql({ days, limit: SHORT_LIST, direction: "better" })},
-      'teams', ${teamMoversSql({ days })}, 'factors', ${factorMoversSql({ days })}, 'checks', ${checkMoversSql({ days })})`,
+      'teams', ${rolledUpTeamMoversSql({ days })}, 'factors', ${factorMoversSql({ days })}, 'checks', ${checkMoversSql({ days })})`,
   );
   const [row] = await db().$queryRaw<Row[]>`
     SELECT ${fleetScoreSql()} AS "fleet", ${heatmapPageSql({ ...opts.search, pageSize: opts.search.size })} AS "heatmap",

@@ -34,21 +34,23 @@ test("[MIGRATIONS] applyMigrations says how many migrations it applied: none on 
   );
 });
 
-test("[MIGRATIONS] after an upgrade, today's team fix first and fleet movers are filled from the latest scans, not left empty", async () => {
+test("[MIGRATIONS] after an upgrade, today's team fix first and fleet movers (services and teams) are filled from the latest scans, not left empty", async () => {
   await scanIntoDatabase({ root: fleet, name: "demo" });
   const before = await getTeamPage({ slug: "team-commerce" });
   assert.ok(before && before.fixFirst.length > 0);
   const serviceRows = await db().dailyServiceScore.count();
   // What an install scanned before these columns existed holds: their defaults.
   await db().$executeRawUnsafe(`UPDATE "DailyTeamScore" SET "fixFirst" = '[]'`);
-  await db().$executeRawUnsafe(`UPDATE "DailyFleetScore" SET "movers" = '{}', "failing" = '{}'`);
+  await db().$executeRawUnsafe(`UPDATE "DailyFleetScore" SET "movers" = '{}', "teamMovers" = '{}', "failing" = '{}'`);
   assert.deepEqual((await getTeamPage({ slug: "team-commerce" }))?.fixFirst, []);
 
   await refreshRollupsAfterMigration({ log });
   assert.deepEqual((await getTeamPage({ slug: "team-commerce" }))?.fixFirst, before.fixFirst);
-  const [fleetRow] = await db().$queryRaw<{ failing: number[]; movers: object }[]>`SELECT "failing", "movers" FROM "DailyFleetScore"`;
+  const [fleetRow] = await db().$queryRaw<{ failing: number[]; movers: object; teamMovers: object }[]>`
+    SELECT "failing", "movers", "teamMovers" FROM "DailyFleetScore"`;
   assert.equal(fleetRow?.failing.length, 15);
   assert.deepEqual(Object.keys(fleetRow?.movers ?? {}).sort(), ["30", "7"]);
+  assert.deepEqual(fleetRow?.teamMovers, { "7": [], "30": [] }, "teams' moves worked out: none has a rollup a week old");
   assert.deepEqual(await getMovers({ days: 7, limit: 5, direction: "worse" }), [], "one day of history: nothing moved");
   assert.equal(await db().dailyServiceScore.count(), serviceRows, "no service gets a history point it was not scanned on");
 });

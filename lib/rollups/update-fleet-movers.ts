@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { MOVER_WINDOWS, MOVERS_KEPT } from "@/lib/scoring/movers";
+import { teamMovesSql } from "@/lib/db/team-moves-sql";
 
 /**
  * Works out the fleet's biggest movers as of `day` and stores them on that day's fleet rollup, so the
@@ -8,7 +9,8 @@ import { MOVER_WINDOWS, MOVERS_KEPT } from "@/lib/scoring/movers";
  * window: each live, scored service's latest score against its rollup on the window's first day, or the
  * last one before it (the day is one index-only scan of the (day, serviceId, score) index; only services
  * missing that day probe further back). Deltas are rounded as shown, so a 0.04 wobble is not a move.
- * Then each kept mover gets what changed (see MOVER_CHANGES): at most 80 services, two targets each.
+ * Then each kept mover gets what changed (see MOVER_CHANGES): at most 80 services, two targets each. Teams'
+ * moves go on the same row (`teamMovers`), from the team rollups this scan just wrote.
  */
 export async function updateFleetMovers(opts: { day: string }): Promise<void> {
   const windows = MOVER_WINDOWS.map(
@@ -27,6 +29,11 @@ export async function updateFleetMovers(opts: { day: string }): Promise<void> {
       'better', COALESCE((SELECT jsonb_agg(x ORDER BY x."delta" DESC, x."id") FROM
         (SELECT * FROM r WHERE r."delta" > 0 ORDER BY r."delta" DESC, r."id" LIMIT ${MOVERS_KEPT}) x), '[]'::jsonb)))`,
   );
+  // Teams: every one, moved or not (60 at 10,000 services), from the team rollups this scan just wrote.
+  const teams = MOVER_WINDOWS.map(
+    (w) => Prisma.sql`${String(w)}::text, COALESCE((SELECT jsonb_agg(jsonb_build_object('id', m."id", 'from', m."from", 'to', m."to")
+      ORDER BY m."id") FROM (${teamMovesSql({ since: Prisma.sql`${opts.day}::date - ${w}::int`, asOf: Prisma.sql`${opts.day}::date` })}) m), '[]'::jsonb)`,
+  );
   // One statement: the windows' lists are built and annotated with their changes before the row is written.
   await db().$executeRaw`
     UPDATE "DailyFleetScore" f SET "movers" = (
@@ -35,7 +42,8 @@ export async function updateFleetMovers(opts: { day: string }): Promise<void> {
           SELECT jsonb_agg(m.value || jsonb_build_object('changes', ${moverChangesSql(opts.day)}) ORDER BY m.ord)
           FROM jsonb_array_elements(d.value) WITH ORDINALITY AS m(value, ord)), '[]'::jsonb))
         FROM jsonb_each(w.value) d)), '{}'::jsonb)
-      FROM jsonb_each(jsonb_build_object(${Prisma.join(windows)})) w)
+      FROM jsonb_each(jsonb_build_object(${Prisma.join(windows)})) w),
+      "teamMovers" = jsonb_build_object(${Prisma.join(teams)})
     WHERE f."day" = ${opts.day}::date`;
 }
 

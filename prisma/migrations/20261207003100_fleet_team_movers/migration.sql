@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DailyFleetScore" ADD COLUMN     "teamMovers" JSONB NOT NULL DEFAULT '{}';
