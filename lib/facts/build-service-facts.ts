@@ -1,6 +1,6 @@
 import type { ServiceDeploy } from "@/lib/facts/discovery/deploy-facts-of";
 import { isToolDockerfile } from "@/lib/facts/discovery/not-services";
-import { FACTS_SCHEMA_VERSION, type CodeownersMatch, type OwnerFile, type RepoConfigFile, type ServiceFacts } from "@/lib/facts/types";
+import { FACTS_SCHEMA_VERSION, type RepoConfigFile, type ServiceFacts } from "@/lib/facts/types";
 import { classifyPath } from "@/lib/facts/classify-path";
 import { detectLanguage } from "@/lib/facts/detect-language";
 import { parseCompose } from "@/lib/facts/parse-compose";
@@ -25,7 +25,10 @@ import { stripHelmTemplate } from "@/lib/facts/strip-helm-template";
  * exception. Paths are relative to the source root; classification is relative to the service directory.
  */
 export function buildServiceFacts(opts: {
-  service: { name: string; path: string; owners: string[]; ownerFrom?: OwnerFile; codeowners?: CodeownersMatch; repository?: string };
+  service: Pick<
+    ServiceFacts["service"],
+    "name" | "path" | "owners" | "ownerFrom" | "codeowners" | "declaredTier" | "tierProblems" | "repository"
+  >;
   /** Every file under the service (source-root relative, POSIX). */
   files: readonly string[];
   /** The files the collector read (not excluded, not lockfiles, within limits). */

@@ -8,6 +8,8 @@ const cases: {
   text: string;
   expected: { isService: boolean; name: string | null; owners: string[] };
   problem?: boolean;
+  tier?: number;
+  tierProblem?: string;
 }[] = [
   {
     name: "Backstage Component: name and owner",
@@ -52,13 +54,50 @@ const cases: {
     expected: { isService: false, name: null, owners: [] },
     problem: true,
   },
+  {
+    name: "dozen.yaml tier 1",
+    kind: "dozen",
+    text: "name: ledger\ntier: 1\n",
+    expected: { isService: true, name: "ledger", owners: [] },
+    tier: 1,
+  },
+  {
+    name: "catalog-info.yaml tier annotation, a string as annotations are",
+    kind: "catalog-info",
+    text: 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: pay\n  annotations:\n    dozen.dev/tier: "2"\n',
+    expected: { isService: true, name: "pay", owners: [] },
+    tier: 2,
+  },
+  {
+    name: "tier 0 is ignored with a problem",
+    kind: "dozen",
+    text: "name: a\ntier: 0\n",
+    expected: { isService: true, name: "a", owners: [] },
+    tierProblem: "tier 0 is not 1, 2, 3 or 4; ignored",
+  },
+  {
+    name: "tier 5 is ignored with a problem",
+    kind: "dozen",
+    text: "name: a\ntier: 5\n",
+    expected: { isService: true, name: "a", owners: [] },
+    tierProblem: "tier 5 is not 1, 2, 3 or 4; ignored",
+  },
+  {
+    name: "tier gold is ignored with a problem",
+    kind: "catalog-info",
+    text: "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: a\n  annotations: {dozen.dev/tier: gold}\n",
+    expected: { isService: true, name: "a", owners: [] },
+    tierProblem: 'tier "gold" is not 1, 2, 3 or 4; ignored',
+  },
 ];
 
 describe("parseServiceDescriptor", () => {
   for (const c of cases) {
     it(c.name, () => {
-      const { problems, ...rest } = parseServiceDescriptor({ kind: c.kind, text: c.text });
+      const { problems, tier, tierProblem, ...rest } = parseServiceDescriptor({ kind: c.kind, text: c.text });
       assert.deepEqual(rest, c.expected);
+      assert.equal(tier, c.tier ?? null);
+      assert.equal(tierProblem, c.tierProblem ?? null);
       assert.equal(problems.length > 0, c.problem === true);
     });
   }

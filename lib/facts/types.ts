@@ -133,6 +133,12 @@ export type ServiceKindName = "http" | "grpc" | "worker" | "job" | "tool" | "dat
 /** The files a repository declares its owners in, as a service page names them. */
 export type OwnerFile = "catalog-info.yaml" | "CODEOWNERS" | "dozen.yaml";
 
+/** A tier (1 most critical … 4) a service declares, and the file that says so (`services/pay/dozen.yaml`). */
+export interface DeclaredTier {
+  tier: 1 | 2 | 3 | 4;
+  from: string;
+}
+
 /** The CODEOWNERS groups and people owning a service's folder, the file (source-relative) and line that decided. */
 export interface CodeownersMatch {
   owners: string[];
@@ -179,6 +185,10 @@ export interface ServiceFacts {
     ownerFrom?: OwnerFile;
     /** Its CODEOWNERS match apart from the other owners, so ownership rules can map a group; absent in older facts. */
     codeowners?: CodeownersMatch;
+    /** The tier its catalog-info.yaml or dozen.yaml declares; absent without one or in older facts. */
+    declaredTier?: DeclaredTier;
+    /** Declared tiers that were not 1–4, each in a sentence naming the file: ignored, never fatal. */
+    tierProblems?: string[];
     /** The repository it lives in: `owner/name` on GitHub, the checkout's folder or the source's folder locally. */
     repository?: string;
     /** What kind of service it is (lib/facts/discovery/types.ts): http, grpc, worker, job, tool, datastore, static. */

@@ -2,11 +2,16 @@ import { parseOwnershipList } from "@/lib/ownership/parse-ownership-list";
 import type { OwnerFacts } from "@/lib/ownership/types";
 
 /**
- * What a scan's facts say about a service's ownership (facts.service and the source's dozen.yaml), as the
- * service keeps it. Older facts without a separate CODEOWNERS match count an owner from CODEOWNERS as one.
+ * What a scan's facts say about a service's ownership and tier (facts.service and the source's dozen.yaml), as
+ * the service keeps it. Older facts without a separate CODEOWNERS match count an owner from CODEOWNERS as one.
  */
 export function ownerFactsOf(opts: {
-  service: { owners: string[]; ownerFrom?: string; codeowners?: { owners: string[]; file: string; line: number | null } };
+  service: {
+    owners: string[];
+    ownerFrom?: string;
+    codeowners?: { owners: string[]; file: string; line: number | null };
+    declaredTier?: { tier: number; from: string };
+  };
   repoConfig: { path: string; text: string } | null;
 }): OwnerFacts {
   const { owners, ownerFrom } = opts.service;
@@ -23,5 +28,11 @@ export function ownerFactsOf(opts: {
   } catch {
     // The scoring config's own parse fails the scan for an invalid dozen.yaml; nothing to add here.
   }
-  return { ...(declared ? { declared } : {}), ...(codeowners ? { codeowners } : {}), ...(sourceRules.length ? { sourceRules } : {}) };
+  const tier = opts.service.declaredTier;
+  return {
+    ...(declared ? { declared } : {}),
+    ...(codeowners ? { codeowners } : {}),
+    ...(sourceRules.length ? { sourceRules } : {}),
+    ...(tier ? { tier: { tier: tier.tier, from: tier.from } } : {}),
+  };
 }

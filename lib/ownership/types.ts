@@ -52,6 +52,8 @@ export interface OwnerFacts {
   codeowners?: { owners: string[]; file: string; line: number | null };
   /** The `ownership:` rules of the dozen.yaml at the root of its source. */
   sourceRules?: { kind: OwnershipRuleKind; pattern: string; team: string }[];
+  /** The tier (1–4) its catalog-info.yaml or dozen.yaml declares, and that file; it wins over a workload label. */
+  tier?: { tier: number; from: string };
 }
 
 /** What ownership is worked out from: the scan's OwnerFacts and where the service is. */

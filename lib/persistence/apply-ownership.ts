@@ -3,6 +3,7 @@ import { ensureTeam } from "@/lib/persistence/ensure-team";
 import { loadOwnershipRules } from "@/lib/persistence/load-ownership-rules";
 import { resolveOwner, type LabelledRule } from "@/lib/ownership/resolve-owner";
 import type { OwnerFacts } from "@/lib/ownership/types";
+import { resolveTier } from "@/lib/tiers/resolve-tier";
 
 interface ServiceRow {
   id: number;
@@ -11,6 +12,7 @@ interface ServiceRow {
   ownerSource: string | null;
   ownerDetail: string | null;
   teamId: number | null;
+  tier: number | null;
   ownerFacts: OwnerFacts | null;
   legacy: { owners?: string[]; ownerFrom?: string } | null;
 }
@@ -20,6 +22,8 @@ interface ServiceRow {
  * and what their latest scans found (Service.ownerFacts, the workloads joined to them), and writes the team,
  * its source and the rule or line that gave it, inside the caller's transaction. An owner set by hand is left
  * alone. A team a declaration or a file rule names is created when new; a UI rule names an existing team.
+ * Its tier is worked out the same way, from the same facts and workloads (lib/tiers/resolve-tier), owner set
+ * by hand or not.
  * Returns the services whose team changed and the teams they left, so the caller refreshes their rollups.
  */
 export async function applyOwnership(opts: {
@@ -32,10 +36,10 @@ export async function applyOwnership(opts: {
   const rules = opts.rules ?? (await loadOwnershipRules({ tx }));
   const only = opts.serviceIds ? Prisma.sql`AND s."id" = ANY(${opts.serviceIds}::int[])` : Prisma.empty;
   const services = await tx.$queryRaw<ServiceRow[]>`
-    SELECT s."id", s."path", s."repository", s."ownerSource", s."ownerDetail", s."teamId", s."ownerFacts",
+    SELECT s."id", s."path", s."repository", s."ownerSource", s."ownerDetail", s."teamId", s."tier", s."ownerFacts",
       CASE WHEN s."ownerFacts" IS NULL THEN st."facts"->'service' END AS "legacy"
     FROM "Service" s LEFT JOIN "ScanTarget" st ON st."id" = s."latestTargetId"
-    WHERE s."ownerSource" IS DISTINCT FROM 'manual' ${only}`;
+    WHERE TRUE ${only}`;
   if (services.length === 0) return { moved: [], leftTeams: [] };
   const workloads = await tx.clusterWorkload.findMany({
     where: { serviceId: { in: services.map((s) => s.id) }, goneAt: null },
@@ -47,7 +51,11 @@ export async function applyOwnership(opts: {
   const leftTeams = new Set<number>();
   for (const s of services) {
     const facts = s.ownerFacts ?? legacyFacts(s.legacy);
-    const inputs = { facts, repository: s.repository, path: s.path, workloads: workloads.filter((w) => w.serviceId === s.id) };
+    const own = workloads.filter((w) => w.serviceId === s.id);
+    const tier = resolveTier({ declared: facts.tier, workloadLabels: own.map((w) => w.labels) });
+    if (tier !== s.tier) await tx.service.update({ where: { id: s.id }, data: { tier } });
+    if (s.ownerSource === "manual") continue;
+    const inputs = { facts, repository: s.repository, path: s.path, workloads: own };
     const owner = resolveOwner({ inputs, instanceRules: rules });
     let teamId: number | null = null;
     if (owner.team && "id" in owner.team) teamId = owner.team.id;

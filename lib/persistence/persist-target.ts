@@ -12,6 +12,7 @@ import { rescoreService } from "@/lib/persistence/rescore-service";
 import { syncCodeExemptions } from "@/lib/persistence/exemptions/sync-code-exemptions";
 import { readAnnotationExemptions, readConfigExemptions } from "@/lib/facts/declared-exemptions";
 import { declaredWorkloads } from "@/lib/facts/workload/declared-workloads";
+import { tierLabelProblems } from "@/lib/tiers/resolve-tier";
 import type { ClusterScanResult, ServiceScanResult } from "@/lib/pipeline/types";
 import type { Finding } from "@/lib/rules/types";
 import { instruments } from "@/lib/telemetry/instruments";
@@ -85,7 +86,14 @@ async function write(tx: Prisma.TransactionClient, opts: { scanId: number; sourc
             durationMs: Math.round(target.result.durationMs),
           }
         : {
-            facts: { kind: "cluster", ...result.facts, drift: target.result.drift, exemptionProblems } as unknown as Prisma.InputJsonValue,
+            facts: {
+              kind: "cluster",
+              ...result.facts,
+              drift: target.result.drift,
+              exemptionProblems,
+              // Workloads' dozen.dev/tier labels that are not 1–4: ignored, and said on the service page.
+              tierProblems: tierLabelProblems(target.result.facts.workloads),
+            } as unknown as Prisma.InputJsonValue,
           }),
     },
     select: { id: true, createdAt: true },

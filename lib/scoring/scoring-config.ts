@@ -35,6 +35,8 @@ export const scoringConfigSchema = z.strictObject({
    * reported with the scan and skipped, never a reason to refuse the whole config.
    */
   exemptions: z.unknown().optional(),
+  /** The service's tier, 1–4 (lib/facts/parse-service-descriptor reads it): a wrong one is reported and ignored. */
+  tier: z.unknown().optional(),
 });
 
 export type ScoringConfig = z.infer<typeof scoringConfigSchema>;

@@ -47,6 +47,10 @@ export interface ServiceDetail {
   trend: ServiceTrendPoint[];
   /** Exemptions its code declares that could not be applied (malformed, too long), each in a sentence. */
   exemptionProblems: string[];
+  /** Its tier, 1 (most critical) to 4; null: none declared. */
+  tier: number | null;
+  /** Tiers declared that are not 1–4 (its files, its workloads' labels), ignored, each in a sentence. */
+  tierProblems: string[];
 }
 
 /**
@@ -62,9 +66,11 @@ export async function getServiceDetail(opts: { slug: string; now?: Date }): Prom
     (Omit<ServiceDetail, "trend" | "factorScores" | "findings"> & LatestFindingsJson & { trend: TrendJson })[]
   >`
     SELECT s."id", s."slug", s."name", s."path", s."languages", s."kind", s."latestScore", s."latestGrade", s."latestScanAt",
-      s."ownerSource", s."ownerDetail", s."repository", s."latestClusterTargetId", st."commit",
+      s."ownerSource", s."ownerDetail", s."repository", s."latestClusterTargetId", st."commit", s."tier",
       st."facts" -> 'service' ->> 'basis' AS "basis", COALESCE(st."facts" -> 'deployedBy', '[]'::jsonb) AS "deployedBy",
       COALESCE(st."facts" -> 'exemptionProblems', '[]'::jsonb) AS "exemptionProblems",
+      COALESCE(st."facts" -> 'service' -> 'tierProblems', '[]'::jsonb)
+        || COALESCE((SELECT ct."facts" -> 'tierProblems' FROM "ScanTarget" ct WHERE ct."id" = s."latestClusterTargetId"), '[]'::jsonb) AS "tierProblems",
       CASE WHEN t."id" IS NULL THEN NULL ELSE json_build_object('name', t."name", 'slug', t."slug") END AS "team",
       json_build_object('name', src."name", 'kind', src."kind", 'location', src."location") AS "source",
       ${latestFindingsSql()} AS "findings",

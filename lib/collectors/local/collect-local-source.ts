@@ -68,6 +68,8 @@ export async function collectLocalSource(opts: { root: string; limits?: Partial<
           owners: service.owners,
           ...(service.ownerFrom ? { ownerFrom: service.ownerFrom } : {}),
           ...(service.codeowners ? { codeowners: service.codeowners } : {}),
+          ...(service.declaredTier ? { declaredTier: service.declaredTier } : {}),
+          ...(service.tierProblems ? { tierProblems: service.tierProblems } : {}),
           repository: repository.name,
         };
         targets[i] = { ...base, facts: await collectServiceFacts({ root, service: discovered, limits: opts.limits, repoConfig, deploy }) };

@@ -1,4 +1,4 @@
-import type { OwnerFile } from "@/lib/facts/types";
+import type { CodeownersMatch, DeclaredTier, OwnerFile } from "@/lib/facts/types";
 
 /** A service root found under a local source directory. */
 export interface DiscoveredService {
@@ -10,6 +10,10 @@ export interface DiscoveredService {
   owners: string[];
   /** The file the first owner came from; absent without owners. */
   ownerFrom?: OwnerFile;
+  codeowners?: CodeownersMatch;
+  /** The tier its catalog-info.yaml or dozen.yaml declares, and those it declared wrongly (ignored). */
+  declaredTier?: DeclaredTier;
+  tierProblems?: string[];
 }
 
 /** Bounds on what one service's collection reads, so a huge or hostile tree cannot exhaust the worker. */

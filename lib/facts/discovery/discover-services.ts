@@ -9,7 +9,9 @@ import type { Discovery, FoundService, ServiceKind } from "@/lib/facts/discovery
 import { parseServiceDescriptor } from "@/lib/facts/parse-service-descriptor";
 import { structureKind } from "@/lib/facts/deploy-graph/structure-files";
 
-type Draft = Omit<FoundService, "name" | "owners" | "ownerFrom" | "deployedBy"> & { descriptorName: string | null };
+type Draft = Omit<FoundService, "name" | "owners" | "ownerFrom" | "deployedBy" | "declaredTier" | "tierProblems"> & {
+  descriptorName: string | null;
+};
 
 /**
  * The services of a source: its deployable units, found from what it builds and deploys rather than from

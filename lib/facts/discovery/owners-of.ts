@@ -1,6 +1,6 @@
 import { matchCodeownersLine } from "@/lib/facts/match-codeowners";
 import { parseServiceDescriptor } from "@/lib/facts/parse-service-descriptor";
-import type { CodeownersMatch, OwnerFile } from "@/lib/facts/types";
+import type { CodeownersMatch, DeclaredTier, OwnerFile } from "@/lib/facts/types";
 
 // GitHub uses the first CODEOWNERS it finds, in this order.
 const CODEOWNERS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
@@ -10,11 +10,15 @@ const CODEOWNERS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
  * CODEOWNERS for its folder (and the service's own CODEOWNERS when it is a repository of its own), then a
  * dozen.yaml beside it. `ownerFrom` names the file the first owner, the one that names its team, came from.
  * `repoRoot` is the repository's folder within the source ("" when the source is the repository).
+ * Its tier comes from the same files, catalog-info.yaml before dozen.yaml (the one in its own folder, the
+ * source root's for the service at the root); a tier not 1–4 is ignored and said in `tierProblems`.
  */
 export function ownersOf(opts: { path: string; texts: ReadonlyMap<string, string>; repoRoot?: string }): {
   owners: string[];
   ownerFrom?: OwnerFile;
   codeowners?: CodeownersMatch;
+  declaredTier?: DeclaredTier;
+  tierProblems?: string[];
 } {
   const repoRoot = opts.repoRoot || ".";
   const repoPrefix = repoRoot === "." ? "" : `${repoRoot}/`;
@@ -22,14 +26,20 @@ export function ownersOf(opts: { path: string; texts: ReadonlyMap<string, string
   const prefix = dir === "." ? "" : `${dir}/`;
   // The folder as the repository's CODEOWNERS names it: relative to the repository, not to the source.
   const inRepo = dir === repoRoot ? "." : dir.slice(repoPrefix.length);
-  const descriptor = (kind: "catalog-info" | "dozen") =>
+  const parsed = (kind: "catalog-info" | "dozen") =>
     [".yaml", ".yml"].flatMap((ext) => {
-      const text = opts.texts.get(`${prefix}${kind}${ext}`);
-      return text === undefined ? [] : parseServiceDescriptor({ kind, text }).owners;
+      const file = `${prefix}${kind}${ext}`;
+      const text = opts.texts.get(file);
+      return text === undefined ? [] : [{ file, ...parseServiceDescriptor({ kind, text }) }];
     });
-  const catalog = descriptor("catalog-info");
+  const catalogFiles = parsed("catalog-info");
+  const dozenFiles = parsed("dozen");
+  const catalog = catalogFiles.flatMap((d) => d.owners);
   // The source root's dozen.yaml configures the scan; a repository's own (in a folder of checkouts) names its service.
-  const dozen = dir === "." ? [] : descriptor("dozen");
+  const dozen = dir === "." ? [] : dozenFiles.flatMap((d) => d.owners);
+  const tierFiles = [...catalogFiles, ...dozenFiles];
+  const tierFile = tierFiles.find((d) => d.tier !== null);
+  const tierProblems = tierFiles.flatMap((d) => (d.tierProblem ? [`${d.file}: ${d.tierProblem}`] : []));
   const rootPath = CODEOWNERS.map((p) => `${repoPrefix}${p}`).find((p) => opts.texts.has(p));
   const ownPath = dir === repoRoot ? undefined : CODEOWNERS.map((p) => `${prefix}${p}`).find((p) => opts.texts.has(p));
   const matches = [
@@ -51,5 +61,7 @@ export function ownersOf(opts: { path: string; texts: ReadonlyMap<string, string
     owners,
     ...(ownerFrom ? { ownerFrom } : {}),
     ...(first ? { codeowners: { owners: codeowners, file: first.file, line: first.line } } : {}),
+    ...(tierFile?.tier ? { declaredTier: { tier: tierFile.tier, from: tierFile.file } } : {}),
+    ...(tierProblems.length ? { tierProblems } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { DeclaredWorkload, ImageBuild } from "@/lib/facts/deploy-graph/types";
-import type { CodeownersMatch, OwnerFile, ServiceKindName } from "@/lib/facts/types";
+import type { CodeownersMatch, DeclaredTier, OwnerFile, ServiceKindName } from "@/lib/facts/types";
 
 /** How a deploy declaration was joined to the service it deploys, strongest first. */
 export type JoinLink = "build-context" | "compose-service" | "image" | "chart" | "label" | "name";
@@ -26,6 +26,8 @@ export interface FoundService {
   owners: string[];
   ownerFrom?: OwnerFile;
   codeowners?: CodeownersMatch;
+  declaredTier?: DeclaredTier;
+  tierProblems?: string[];
 }
 
 /** The result of discovery: the services, and the workloads no service claimed (shown under their source). */

@@ -64,7 +64,22 @@ export default async function ServicePage({ params }: Props) {
               · <span data-testid="service-kind">{SERVICE_KIND_LABEL[service.kind]}</span>
             </>
           ) : null}
+          {service.tier !== null ? (
+            <>
+              {" "}
+              · <strong data-testid="service-tier">Tier {service.tier}</strong>
+            </>
+          ) : null}
         </p>
+        {service.tierProblems.length > 0 ? (
+          <ul className="mt-1 list-disc pl-5 text-sm text-amber-900 dark:text-amber-200" data-testid="tier-problems">
+            {service.tierProblems.map((p) => (
+              <li key={p} className="wrap-break-word">
+                {p}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <div className="mt-2 space-y-1">
           <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="service-owner">
             Owner:{" "}

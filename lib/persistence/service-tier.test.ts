@@ -1,0 +1,60 @@
+import assert from "node:assert/strict";
+import { rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { after, before, it } from "node:test";
+import { db } from "@/lib/db";
+import { getServiceDetail } from "@/lib/services/get-service-detail";
+import { useTestDatabase } from "@/test/support/test-database";
+import { scanIntoDatabase } from "@/test/support/scan-into-database";
+import { writeTestTree } from "@/test/support/write-test-tree";
+
+const service = (name: string, extra: Record<string, string> = {}) => ({
+  [`${name}/Dockerfile`]: 'FROM node:20\nCOPY . .\nCMD ["node", "server.js"]\n',
+  [`${name}/server.js`]: "require('node:http').createServer().listen(process.env.PORT);\n",
+  ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [`${name}/${k}`, v])),
+});
+const catalog = (name: string, tier: string) =>
+  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n  annotations:\n    dozen.dev/tier: "${tier}"\n`;
+const tierOf = async (path: string) => (await db().service.findFirstOrThrow({ where: { path }, select: { tier: true } })).tier;
+
+let database: Awaited<ReturnType<typeof useTestDatabase>>;
+let root: string;
+before(async () => {
+  database = await useTestDatabase();
+  root = await writeTestTree({
+    files: {
+      ...service("pay", { "dozen.yaml": "name: pay\ntier: 1\n" }),
+      ...service("web", { "catalog-info.yaml": catalog("web", "2"), "dozen.yaml": "name: web\ntier: 3\n" }),
+      ...service("odd", { "dozen.yaml": "name: odd\ntier: gold\n" }),
+      ...service("plain"),
+    },
+  });
+});
+after(async () => {
+  await rm(root, { recursive: true, force: true });
+  await database.drop();
+});
+
+it("[TIER] a scan stores each service's declared tier, catalog-info.yaml before dozen.yaml, and reports a bad one", async () => {
+  const scan = await scanIntoDatabase({ root, name: "repo" });
+  assert.equal(scan.status, "succeeded", "a malformed tier never fails a scan");
+  assert.equal(await tierOf("pay"), 1);
+  assert.equal(await tierOf("web"), 2, "catalog-info.yaml's annotation wins over dozen.yaml");
+  assert.equal(await tierOf("odd"), null, "tier: gold is ignored");
+  assert.equal(await tierOf("plain"), null, "unset is no tier");
+  const odd = await getServiceDetail({ slug: "odd" });
+  assert.deepEqual(odd?.tierProblems, ['odd/dozen.yaml: tier "gold" is not 1, 2, 3 or 4; ignored']);
+  assert.equal(odd?.tier, null);
+  const pay = await getServiceDetail({ slug: "pay" });
+  assert.equal(pay?.tier, 1);
+  assert.deepEqual(pay?.tierProblems, []);
+});
+
+it("[TIER] the tier follows the code: re-applied by the next scan", async () => {
+  await writeFile(join(root, "pay", "dozen.yaml"), "name: pay\n");
+  await writeFile(join(root, "plain", "dozen.yaml"), "name: plain\ntier: 4\n");
+  const scan = await scanIntoDatabase({ root, name: "repo" });
+  assert.equal(scan.status, "succeeded");
+  assert.equal(await tierOf("pay"), null);
+  assert.equal(await tierOf("plain"), 4);
+});
