@@ -5,6 +5,7 @@ import { FACTORS } from "@/lib/factors/factors";
 import { SERVICE_KIND_LABEL } from "@/lib/facts/service-kinds";
 import type { HeatmapFilter, HeatmapSearch } from "@/lib/heatmap/read-heatmap-search";
 import type { HeatmapFilterOptions } from "@/lib/heatmap/list-heatmap-filters";
+import { TIERS } from "@/lib/tiers/read-tier";
 
 const GRADES = ["A", "B", "C", "D", "F", "N/A"] as const;
 const control = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
@@ -88,6 +89,7 @@ export function HeatmapFilters({
         "Kind",
         kinds.map((k) => ({ value: k.id, label: k.label })),
       )}
+      {select("tier", "Tier", [...TIERS.map((t) => ({ value: String(t), label: `Tier ${t}` })), { value: "none", label: "No tier" }])}
       {select(
         "grade",
         "Grade",

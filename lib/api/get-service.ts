@@ -13,6 +13,7 @@ export async function getService(opts: { slug: string }): Promise<z.input<typeof
     name: s.name,
     path: s.path,
     kind: s.kind,
+    tier: s.tier,
     languages: s.languages,
     repository: s.repository,
     qualifiedName: qualifiedName({ repository: s.repository, source: s.source.name, name: s.name, path: s.path }),

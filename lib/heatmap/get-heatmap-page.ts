@@ -16,6 +16,8 @@ export interface HeatmapQuery {
   grade?: string;
   /** Service kind (lib/facts/service-kinds.ts): http, grpc, worker, job, tool, datastore or static. */
   kind?: string;
+  /** Tier "1"–"4", or "none" for the services without one. */
+  tier?: string;
   /** Only services failing a check of this factor (factor score below 100). */
   factor?: string;
   /** Only services whose latest view fails this check (rule id). */
@@ -60,6 +62,8 @@ export function heatmapPageSql(opts: HeatmapQuery & { teamId?: Prisma.Sql }): Pr
   if (opts.grade) where.push(Prisma.sql`s."latestGrade" = ${opts.grade}`);
   // Like an unknown factor, an unknown kind filters everything out rather than showing the whole fleet.
   if (opts.kind) where.push(isServiceKind(opts.kind) ? Prisma.sql`s."kind" = ${opts.kind}` : Prisma.sql`false`);
+  if (opts.tier === "none") where.push(Prisma.sql`s."tier" IS NULL`);
+  else if (opts.tier) where.push(/^[1-4]$/.test(opts.tier) ? Prisma.sql`s."tier" = ${Number(opts.tier)}::smallint` : Prisma.sql`false`);
   if (opts.q) {
     const like = `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(Prisma.sql`(s."name" ILIKE ${like} OR s."slug" ILIKE ${like})`);
@@ -81,9 +85,9 @@ export function heatmapPageSql(opts: HeatmapQuery & { teamId?: Prisma.Sql }): Pr
   // The page is cut in the subquery (a top-N sort or an index walk); json_agg sorts those few rows again, as
   // an aggregate's input order is not guaranteed to follow a subquery's.
   return Prisma.sql`json_build_object('total', ${total}, 'rows', (SELECT json_agg(json_build_object('slug', p."slug", 'name', p."name",
-      'path', p."path", 'repository', p."repository", 'kind', p."kind", 'team', p."team", 'source', p."source", 'score', p."score", 'grade', p."grade",
+      'path', p."path", 'repository', p."repository", 'kind', p."kind", 'tier', p."tier", 'team', p."team", 'source', p."source", 'score', p."score", 'grade', p."grade",
       'scannedAt', p."scannedAt", 'factors', p."factors") ORDER BY p."key" ${dir} NULLS LAST, p."name" ASC, p."id" ASC) FROM (
-    SELECT s."id", s."slug", s."name", s."path", s."repository", s."kind", t."name" AS "team", src."name" AS "source", s."latestScore" AS "score",
+    SELECT s."id", s."slug", s."name", s."path", s."repository", s."kind", s."tier", t."name" AS "team", src."name" AS "source", s."latestScore" AS "score",
       s."latestGrade" AS "grade", s."latestScanAt" AT TIME ZONE 'UTC' AS "scannedAt", ${factors} AS "factors", ${key} AS "key"
     FROM "Service" s JOIN "Source" src ON src."id" = s."sourceId" LEFT JOIN "Team" t ON t."id" = s."teamId"
     WHERE ${whereSql}

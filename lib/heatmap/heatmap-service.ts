@@ -12,6 +12,8 @@ export interface OverviewService {
   repository: string | null;
   /** What kind of service the latest scan found (lib/facts/service-kinds.ts); null before it or for a cluster-only service. */
   kind: string | null;
+  /** Its tier, 1 (most critical) to 4; null without one. */
+  tier: number | null;
   team: string | null;
   source: string;
   score: number | null;

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { FACTOR_IDS } from "@/lib/factors/factors";
 import { SERVICE_KIND_NAMES } from "@/lib/facts/service-kinds";
 
+/** The tier filter's values: a tier, or `none` (no tier declared). */
+export const TIER_FILTERS = ["1", "2", "3", "4", "none"] as const;
+
 /** Rows per heatmap page by default: enough to scan at a glance, few enough that a page renders at once at 10,000 services. */
 export const HEATMAP_PAGE_SIZE = 50;
 /** The page sizes a reader can pick; anything else in a URL falls back to the default. */
@@ -10,7 +13,7 @@ export const HEATMAP_PAGE_SIZES = [10, 25, 50, 100] as const;
 const text = z.string().trim().max(100).optional();
 
 /**
- * The heatmap's state as it lives in the URL (`?team=…&kind=grpc&factor=config&check=…&sort=logs&dir=desc&page=2&size=25`): the one
+ * The heatmap's state as it lives in the URL (`?team=…&kind=grpc&tier=1&factor=config&check=…&sort=logs&dir=desc&page=2&size=25`): the one
  * contract shared by the overview page, the client that keeps the URL in sync, `/api/v1/services` and the CSV
  * export. Empty values count as unset.
  */
@@ -19,6 +22,8 @@ export const heatmapSearch = z.object({
   source: text,
   /** A service kind (lib/facts/service-kinds.ts). */
   kind: z.enum(SERVICE_KIND_NAMES).optional(),
+  /** A service tier, 1 (most critical) to 4, or `none` for the services without one. */
+  tier: z.enum(TIER_FILTERS).optional(),
   grade: z.enum(["A", "B", "C", "D", "F", "N/A"]).optional(),
   factor: z.enum(FACTOR_IDS).optional(),
   /** A check's rule id: built-in, cluster or a source's custom check, so any id-shaped string. */
@@ -39,7 +44,7 @@ export const heatmapSearch = z.object({
 });
 
 export type HeatmapSearch = z.infer<typeof heatmapSearch>;
-export type HeatmapFilter = "team" | "source" | "kind" | "grade" | "factor" | "check" | "q";
+export type HeatmapFilter = "team" | "source" | "kind" | "tier" | "grade" | "factor" | "check" | "q";
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -63,7 +68,7 @@ export function readHeatmapSearch(params: Params): HeatmapSearch {
 /** The query string of a state, defaults left out so the plain overview stays `/`; keys in a stable order. */
 export function toHeatmapQueryString(search: HeatmapSearch): string {
   const params = new URLSearchParams();
-  for (const key of ["team", "source", "kind", "grade", "factor", "check", "q"] as const) {
+  for (const key of ["team", "source", "kind", "tier", "grade", "factor", "check", "q"] as const) {
     const value = search[key];
     if (value) params.set(key, value);
   }

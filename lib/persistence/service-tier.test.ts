@@ -2,6 +2,9 @@ import assert from "node:assert/strict";
 import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, it } from "node:test";
+import { GET as listServicesRoute } from "@/app/api/v1/services/route";
+import { GET as getServiceRoute } from "@/app/api/v1/services/[slug]/route";
+import { serviceDetail, serviceList } from "@/lib/api/schemas/services";
 import { db } from "@/lib/db";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
 import { useTestDatabase } from "@/test/support/test-database";
@@ -48,6 +51,27 @@ it("[TIER] a scan stores each service's declared tier, catalog-info.yaml before 
   const pay = await getServiceDetail({ slug: "pay" });
   assert.equal(pay?.tier, 1);
   assert.deepEqual(pay?.tierProblems, []);
+});
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const get = async (handler: Handler, path: string, params: Record<string, string> = {}) =>
+  handler(new Request(`http://dozen.test${path}`), { params: Promise.resolve(params) });
+
+it("[TIER] GET /api/v1/services carries each tier and filters by ?tier=, the detail too", async () => {
+  const names = async (query: string) => {
+    const response = await get(listServicesRoute, `/api/v1/services${query}`);
+    assert.equal(response.status, 200, await response.clone().text());
+    const body = serviceList.parse(await response.json());
+    return body.items.map((s) => `${s.name}:${s.tier ?? "-"}`).sort();
+  };
+  assert.deepEqual(await names(""), ["odd:-", "pay:1", "plain:-", "web:2"]);
+  assert.deepEqual(await names("?tier=1"), ["pay:1"]);
+  assert.deepEqual(await names("?tier=none"), ["odd:-", "plain:-"]);
+  assert.deepEqual(await names("?tier=3"), []);
+  assert.equal((await get(listServicesRoute, "/api/v1/services?tier=gold")).status, 400);
+  const detail = await get(getServiceRoute, "/api/v1/services/web", { slug: "web" });
+  assert.equal(detail.status, 200);
+  assert.equal(serviceDetail.parse(await detail.json()).tier, 2);
 });
 
 it("[TIER] the tier follows the code: re-applied by the next scan", async () => {

@@ -17,6 +17,14 @@ const qualifiedName = z.string().meta({
   description: "`<repository>:<name>` (`acme/shop:api`), or `<source>:<path>` without a repository: unique across sources.",
 });
 
+const tier = z
+  .number()
+  .int()
+  .min(1)
+  .max(4)
+  .nullable()
+  .meta({ description: "How critical it is, 1 (most) to 4, as it declares it (see the README's Ownership); null: no tier." });
+
 /** A service as the list (and the heatmap) shows it: latest score, grade and score per factor. */
 export const serviceSummary = z
   .object({
@@ -26,6 +34,7 @@ export const serviceSummary = z
     repository,
     qualifiedName,
     kind: z.string().nullable().meta({ description: "http, grpc, worker, job, tool, datastore or static; null before a scan." }),
+    tier,
     team: z.string().nullable(),
     source: z.string(),
     score,
@@ -83,6 +92,7 @@ export const serviceDetail = z
     name: z.string(),
     path: z.string(),
     kind: z.string().nullable(),
+    tier,
     languages: z.array(z.string()),
     repository,
     qualifiedName,
