@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { FIELD_CLASS as FIELD, FormField as Field } from "@/components/ui/form-field";
 import { saveInitiative, type InitiativeFormState, type InitiativeFormValues } from "@/lib/actions/save-initiative";
+import { TIERS } from "@/lib/tiers/read-tier";
 
 /** What the form offers to choose from: the catalogue's checks, the factors, the kinds, the teams and sources. */
 export interface InitiativeFormOptions {
@@ -29,11 +30,12 @@ const ERROR_KEYS: Record<string, string[]> = {
   teams: ["scope.teams"],
   kinds: ["scope.kinds"],
   sources: ["scope.sources"],
+  tiers: ["scope.tiers"],
 };
 
 /**
  * The new / edit initiative form (admins; the server action checks again): a goal of one of four kinds, a
- * scope of teams, kinds and sources (empty: the whole fleet), an owner, a start and a deadline. `slug` set:
+ * scope of teams, kinds, sources and tiers (empty: the whole fleet), an owner, a start and a deadline. `slug` set:
  * an edit of that initiative.
  */
 export function InitiativeForm({
@@ -50,6 +52,7 @@ export function InitiativeForm({
   const [goalKind, setGoalKind] = useState(v?.goalKind || "check");
   const error = (field: string) => (ERROR_KEYS[field] ?? [field]).map((k) => state.errors?.[k]).find(Boolean);
   const kinds = new Set((v?.kinds ?? "").split(",").filter(Boolean));
+  const tiers = new Set((v?.tiers ?? "").split(",").filter(Boolean));
   const text = (id: keyof InitiativeFormValues, label: string, hint: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <Field id={`initiative-${id}`} label={label} hint={hint} error={error(id)}>
       <input
@@ -174,7 +177,24 @@ export function InitiativeForm({
           id="initiative-kinds-hint"
           className={`text-xs ${error("kinds") ? "text-red-800 dark:text-red-300" : "text-slate-600 dark:text-slate-300"}`}
         >
-          {error("kinds") ?? "None ticked: every kind. Dozen has no service tiers: scope by team, kind and source."}
+          {error("kinds") ?? "None ticked: every kind."}
+        </p>
+      </fieldset>
+      <fieldset className="space-y-1 sm:col-span-2" aria-describedby="initiative-tiers-hint">
+        <legend className="text-sm font-medium">Tiers (optional)</legend>
+        <div className="flex flex-wrap gap-x-4 gap-y-1">
+          {TIERS.map((t) => (
+            <label key={t} className="flex items-center gap-1 text-sm">
+              <input type="checkbox" name="tiers" value={t} defaultChecked={tiers.has(String(t))} />
+              Tier {t}
+            </label>
+          ))}
+        </div>
+        <p
+          id="initiative-tiers-hint"
+          className={`text-xs ${error("tiers") ? "text-red-800 dark:text-red-300" : "text-slate-600 dark:text-slate-300"}`}
+        >
+          {error("tiers") ?? "None ticked: every service, with a tier or not. Tier 1 is the most critical (a service's dozen.yaml tier:)."}
         </p>
       </fieldset>
       {text("startsOn", "Starts on (optional)", "YYYY-MM-DD; default today.", { type: "date" })}

@@ -21,6 +21,7 @@ export type InitiativeFormValues = Record<
   | "teams"
   | "kinds"
   | "sources"
+  | "tiers"
   | "startsOn"
   | "deadline",
   string
@@ -54,7 +55,7 @@ function toInput(v: InitiativeFormValues) {
     description: v.description,
     owner: v.owner,
     goal,
-    scope: { teams: list(v.teams), kinds: list(v.kinds), sources: list(v.sources) },
+    scope: { teams: list(v.teams), kinds: list(v.kinds), sources: list(v.sources), tiers: list(v.tiers) },
     ...(v.startsOn ? { startsOn: v.startsOn } : {}),
     deadline: v.deadline,
   };
@@ -74,6 +75,7 @@ export async function saveInitiative(_prev: InitiativeFormState, form: FormData)
     ),
   ) as InitiativeFormValues;
   values.kinds = form.getAll("kinds").map(String).join(",");
+  values.tiers = form.getAll("tiers").map(String).join(",");
   if ("refused" in allowed) return { refused: allowed.refused, values };
   const slug = field("slug");
   let saved: string;

@@ -37,9 +37,9 @@ export type Goal = z.output<typeof goalSchema>;
 const names = z.array(z.string().trim().min(1).max(200)).max(100).default([]);
 
 /**
- * Which services an initiative covers: those of these teams (slugs), of these kinds (http, worker, …) and
- * from these sources (names). An empty list does not narrow; all three empty is the whole fleet. Dozen knows
- * no "tier" of a service, so kind, team and source are what a scope can name.
+ * Which services an initiative covers: those of these teams (slugs), of these kinds (http, worker, …), from
+ * these sources (names) and of these tiers (1–4, lib/tiers). An empty list does not narrow; all four empty is
+ * the whole fleet.
  */
 export const scopeSchema = z
   .object({
@@ -50,6 +50,11 @@ export const scopeSchema = z
       .default([])
       .meta({ description: "Service kinds." }),
     sources: names.meta({ description: "Source names." }),
+    tiers: z
+      .array(z.coerce.number({ error: "a tier, 1 to 4" }).int("a tier, 1 to 4").min(1, "a tier, 1 to 4").max(4, "a tier, 1 to 4"))
+      .max(4)
+      .default([])
+      .meta({ description: "Service tiers, 1 (most critical) to 4; empty: every service, with a tier or not." }),
   })
   .strict()
   .meta({ id: "InitiativeScope" });
@@ -62,7 +67,7 @@ const fields = {
   description: z.string().trim().max(2000, "at most 2,000 characters").default(""),
   owner: z.string().trim().min(1, "required").max(200, "at most 200 characters").meta({ description: "Who drives it." }),
   goal: goalSchema,
-  scope: scopeSchema.default({ teams: [], kinds: [], sources: [] }),
+  scope: scopeSchema.default({ teams: [], kinds: [], sources: [], tiers: [] }),
   startsOn: day.optional().meta({ description: "YYYY-MM-DD (UTC); default today." }),
   deadline: day.meta({ description: "YYYY-MM-DD (UTC), the last day to meet the goal." }),
 };

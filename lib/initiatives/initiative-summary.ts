@@ -90,6 +90,7 @@ export function describeScope(scope: Scope): string {
     scope.teams.length ? `${scope.teams.length === 1 ? "team" : "teams"} ${scope.teams.join(", ")}` : "",
     scope.kinds.length ? `${scope.kinds.length === 1 ? "kind" : "kinds"} ${scope.kinds.join(", ")}` : "",
     scope.sources.length ? `${scope.sources.length === 1 ? "source" : "sources"} ${scope.sources.join(", ")}` : "",
+    scope.tiers.length ? `${scope.tiers.length === 1 ? "tier" : "tiers"} ${scope.tiers.join(", ")}` : "",
   ].filter(Boolean);
   return parts.length ? parts.join(" · ") : "the whole fleet";
 }

@@ -76,7 +76,7 @@ function factorSql(index: number | null): Prisma.Sql {
   return index === null ? Prisma.sql`NULL::float8` : Prisma.sql`s."latestFactors"[${index + 1}::int]`;
 }
 
-/** The scope as a WHERE fragment: teams by slug, kinds, sources by name; an empty list does not narrow. */
+/** The scope as a WHERE fragment: teams by slug, kinds, sources by name, tiers; an empty list does not narrow. */
 async function scopeSql(scope: Scope): Promise<Prisma.Sql> {
   const parts: Prisma.Sql[] = [];
   if (scope.teams.length)
@@ -84,6 +84,7 @@ async function scopeSql(scope: Scope): Promise<Prisma.Sql> {
   if (scope.kinds.length) parts.push(Prisma.sql`AND s."kind" = ANY(${scope.kinds}::text[])`);
   if (scope.sources.length)
     parts.push(Prisma.sql`AND s."sourceId" IN (SELECT x."id" FROM "Source" x WHERE x."name" = ANY(${scope.sources}::text[]))`);
+  if (scope.tiers.length) parts.push(Prisma.sql`AND s."tier" = ANY(${scope.tiers}::int[])`);
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 

@@ -6,6 +6,9 @@ import { GET as listServicesRoute } from "@/app/api/v1/services/route";
 import { GET as getServiceRoute } from "@/app/api/v1/services/[slug]/route";
 import { serviceDetail, serviceList } from "@/lib/api/schemas/services";
 import { db } from "@/lib/db";
+import { ValidationError } from "@/lib/errors";
+import { createInitiative } from "@/lib/initiatives/create-initiative";
+import { getInitiativePage } from "@/lib/initiatives/get-initiative-page";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
 import { useTestDatabase } from "@/test/support/test-database";
 import { scanIntoDatabase } from "@/test/support/scan-into-database";
@@ -72,6 +75,30 @@ it("[TIER] GET /api/v1/services carries each tier and filters by ?tier=, the det
   const detail = await get(getServiceRoute, "/api/v1/services/web", { slug: "web" });
   assert.equal(detail.status, 200);
   assert.equal(serviceDetail.parse(await detail.json()).tier, 2);
+});
+
+it("[TIER] an initiative scoped to tier 1 counts only the tier-1 services", async () => {
+  const audit = { actor: { kind: "local" as const, id: "local", name: "local user" }, origin: null };
+  const goal = { kind: "score" as const, min: 0 };
+  const { slug } = await createInitiative({
+    input: { name: "Tier 1 scored", owner: "Platform", goal, scope: { tiers: [1] }, deadline: "2027-03-31" },
+    audit,
+  });
+  const page = (await getInitiativePage({ slug }))!;
+  assert.equal(page.summary.services, 1, "pay alone: web is tier 2, odd and plain have no tier");
+  assert.equal(page.summary.met, 1);
+  assert.equal(page.summary.scopeText, "tier 1");
+  const both = await createInitiative({
+    input: { name: "Tiers 1 and 2", owner: "Platform", goal, scope: { tiers: [1, 2] }, deadline: "2027-03-31" },
+    audit,
+  });
+  assert.equal((await getInitiativePage({ slug: both.slug }))!.summary.services, 2);
+  const fleet = await createInitiative({ input: { name: "Whole fleet", owner: "Platform", goal, deadline: "2027-03-31" }, audit });
+  assert.equal((await getInitiativePage({ slug: fleet.slug }))!.summary.services, 4, "no tier named: untiered services count too");
+  await assert.rejects(
+    createInitiative({ input: { name: "Tier 5", owner: "Platform", goal, scope: { tiers: [5] }, deadline: "2027-03-31" }, audit }),
+    (error) => error instanceof ValidationError && Object.keys(error.fields).some((k) => k.startsWith("scope.tiers")),
+  );
 });
 
 it("[TIER] the tier follows the code: re-applied by the next scan", async () => {

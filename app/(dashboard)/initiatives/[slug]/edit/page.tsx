@@ -40,6 +40,7 @@ export default async function EditInitiativePage({ params }: Props) {
             teams: i.scope.teams.join(", "),
             kinds: i.scope.kinds.join(","),
             sources: i.scope.sources.join(", "),
+            tiers: i.scope.tiers.join(","),
             startsOn: i.startsOn,
             deadline: i.deadline,
           }}
