@@ -64,6 +64,15 @@ test("[AUTH] signs in through the identity provider; a viewer sees no admin cont
     await expect(page.getByRole("link", { name: /Edit/ })).toHaveCount(0);
     expect((await page.request.post(`${base}/api/v1/scans`, { data: { sourceId } })).status()).toBe(403);
     expect((await page.request.get(`${base}/api/v1/teams`)).status()).toBe(200);
+    // Admin-only settings say why instead of showing their forms.
+    for (const [path, what] of [
+      ["/settings/ownership", "Ownership rules"],
+      ["/settings/tokens", "API tokens"],
+    ] as const) {
+      await page.goto(`${base}${path}`);
+      await expect(page.getByRole("alert").filter({ hasText: `${what} are managed by admins.` })).toContainText("admin");
+      await expect(page.getByRole("button", { name: /Add rule|Make token|Make team/ })).toHaveCount(0);
+    }
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto(`${base}/sources`);

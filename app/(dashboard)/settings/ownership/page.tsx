@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
-import { requireRole } from "@/lib/auth/require-role";
-import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { listOwnershipRules } from "@/lib/persistence/list-ownership-rules";
 import { listTeamNames } from "@/lib/teams/list-team-names";
+import { adminRefusal } from "@/components/settings/admin-refusal";
 import { CreateTeamForm } from "@/components/settings/create-team-form";
 import { MoveRuleButtons } from "@/components/settings/move-rule-buttons";
 import { OwnershipRuleForm } from "@/components/settings/ownership-rule-form";
@@ -13,17 +11,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Ownership" };
 
 export default async function OwnershipPage() {
-  try {
-    await requireRole({ headers: await headers(), role: "admin" });
-  } catch (error) {
-    if (!(error instanceof UnauthenticatedError || error instanceof ForbiddenError)) throw error;
-    return (
-      <div className="space-y-2">
-        <h1 className="text-2xl font-semibold">Ownership</h1>
-        <p role="alert">{error.message} Ownership rules are managed by admins.</p>
-      </div>
-    );
-  }
+  const refusal = await adminRefusal({ title: "Ownership", what: "Ownership rules" });
+  if (refusal) return refusal;
   const [{ rules, fileError }, teams] = await Promise.all([listOwnershipRules(), listTeamNames()]);
   const uiRules = rules.filter((r) => r.origin === "ui").length;
   return (

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { listApiTokens, type ApiTokenSummary } from "@/lib/auth/api-tokens/list-api-tokens";
-import { requireRole } from "@/lib/auth/require-role";
-import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { createFormatters, readerLocale, type Formatters } from "@/components/sources/formatters";
+import { adminRefusal } from "@/components/settings/admin-refusal";
 import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { RevokeTokenButton } from "@/components/settings/revoke-token-button";
 
@@ -48,18 +47,9 @@ function TokenRow({ t, f, now }: { t: ApiTokenSummary; f: Formatters; now: Date 
 }
 
 export default async function TokensPage() {
+  const refusal = await adminRefusal({ title: "API tokens", what: "API tokens" });
+  if (refusal) return refusal;
   const requestHeaders = await headers();
-  try {
-    await requireRole({ headers: requestHeaders, role: "admin" });
-  } catch (error) {
-    if (!(error instanceof UnauthenticatedError || error instanceof ForbiddenError)) throw error;
-    return (
-      <div className="space-y-2">
-        <h1 className="text-2xl font-semibold">API tokens</h1>
-        <p role="alert">{error.message} API tokens are managed by admins.</p>
-      </div>
-    );
-  }
   const now = new Date();
   const tokens = await listApiTokens();
   const f = createFormatters({ locale: readerLocale(requestHeaders.get("accept-language")), now });
