@@ -27,7 +27,7 @@ export async function main(opts: { argv: string[]; cwd?: string; output?: CliOut
       return await runSourcesCommand({ args: opts.argv.slice(1), url: env().DOZEN_URL, token: env().DOZEN_TOKEN, output });
     // So do the commands that read a running Dozen through its v1 API.
     const [noun] = opts.argv;
-    if (noun === "services" || noun === "teams" || noun === "scans" || noun === "channels")
+    if (noun === "services" || noun === "teams" || noun === "scans" || noun === "initiatives" || noun === "channels")
       return await runApiCommand({ noun, args: opts.argv.slice(1), url: env().DOZEN_URL, token: env().DOZEN_TOKEN, output });
     // The admin command acts on the database itself; loaded only when used, so `dozen scan` needs no Prisma.
     if (noun === "tokens") {

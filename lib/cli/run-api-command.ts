@@ -4,13 +4,14 @@ import { apiHeaders } from "@/lib/cli/api-headers";
 import { UsageError, type CliOutput } from "@/lib/cli/usage-error";
 import { apiErrorBody } from "@/lib/api/schemas/common";
 import { channelList, channelSchema, createChannelBody } from "@/lib/api/schemas/channels";
+import { initiativeList, initiativeSchema } from "@/lib/api/schemas/initiatives";
 import { scanDetail, scanList, scanSummary } from "@/lib/api/schemas/scans";
 import { serviceDetail, serviceList } from "@/lib/api/schemas/services";
 import { teamDetail, teamList } from "@/lib/api/schemas/teams";
 
 const USAGE =
-  `"services", "teams", "scans" and "channels" take: services [list|show <slug>], teams [list|show <slug>], ` +
-  `scans [list|show <id>|start <sourceId>], channels [list [--team SLUG]|add --team SLUG --kind slack|teams|webhook|email ` +
+  `"services", "teams", "scans", "initiatives" and "channels" take: services [list|show <slug>], teams [list|show <slug>], ` +
+  `scans [list|show <id>|start <sourceId>], initiatives [list], channels [list [--team SLUG]|add --team SLUG --kind slack|teams|webhook|email ` +
   `--address URL|- [--secret KEY] [--min-score-drop N] [--fleet-digest]|remove <id>].`;
 
 /** The options `channels add` and `channels list` take besides --url and --json. */
@@ -103,9 +104,22 @@ function callFor(noun: string, verb: string, arg: string | undefined, values: Ch
       schema: scanSummary,
       print: scanLine as (d: never) => string,
     };
+  if (noun === "initiatives" && verb === "list" && !arg)
+    return {
+      method: "GET",
+      path: "/api/v1/initiatives",
+      schema: initiativeList,
+      print: (d: z.output<typeof initiativeList>) => (d.items.length ? d.items.map(initiativeLine).join("\n") : "No open initiatives."),
+    };
   if (noun === "channels") return channelCall(verb, arg, values);
   throw new UsageError(USAGE);
 }
+
+const STATE_WORDS = { done: "done", onTrack: "on track", atRisk: "at risk", late: "late", closed: "closed" } as const;
+
+/** An open initiative's line: slug, name, deadline, progress (percent and services), where it stands. */
+const initiativeLine = (i: z.output<typeof initiativeSchema>) =>
+  [i.slug, i.name, `due ${i.deadline}`, `${i.percent}% (${i.met}/${i.services})`, STATE_WORDS[i.state]].join("\t");
 
 /** A channel's line: id, team, kind, where (host and the URL's last 4 characters, never the URL), last delivery. */
 const channelLine = (c: z.output<typeof channelSchema>) =>
@@ -146,7 +160,7 @@ function channelCall(verb: string, arg: string | undefined, values: ChannelValue
 }
 
 /**
- * `dozen services|teams|scans …`: reads (or starts a scan) through a running Dozen's v1 API (`--url`, else
+ * `dozen services|teams|scans|initiatives|channels …`: reads (or starts a scan) through a running Dozen's v1 API (`--url`, else
  * DOZEN_URL), each answer checked against the API's own schema. Text by default, `--json` for the body.
  * Exit 0 ok, 1 refused by the server or unreachable, 2 usage.
  */

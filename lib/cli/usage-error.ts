@@ -27,7 +27,9 @@ export const USAGE = `Usage:
   dozen services [list | show <slug>] [--json] [--url URL]
   dozen teams [list | show <slug>] [--json] [--url URL]
   dozen scans [list | show <id> | start <sourceId>] [--json] [--url URL]
-      Read a running Dozen through its v1 API (/api/docs), or scan a source now.
+  dozen initiatives [list] [--json] [--url URL]
+      Read a running Dozen through its v1 API (/api/docs), or scan a source now; initiatives: the open
+      ones with their deadline, progress and whether they are late or at risk.
   dozen channels [list [--team SLUG] | remove <id>] [--json] [--url URL]
   dozen channels add --team SLUG --kind slack|teams|webhook|email --address URL|- [--secret KEY]
                      [--min-score-drop N] [--fleet-digest] [--url URL]
