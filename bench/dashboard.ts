@@ -14,6 +14,7 @@ import { refreshRollupsAfterMigration } from "@/lib/rollups/refresh-rollups-afte
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/ops/start-embedded-postgres";
 import { createLogger } from "@/lib/log/logger";
 import { seedScaleFleet } from "@/bench/seed/seed-scale-fleet";
+import { getFleetHeadline } from "@/lib/fleet/get-fleet-headline";
 import { getOverviewPage } from "@/lib/fleet/get-overview-page";
 import { getServiceCluster } from "@/lib/services/get-service-cluster";
 import { getServiceDetail } from "@/lib/services/get-service-detail";
@@ -56,7 +57,8 @@ try {
 
   const pages: Record<string, () => Promise<unknown>> = {
     // Each page's data exactly as its server component loads it (app/(dashboard)/…/page.tsx).
-    overview: () => getOverviewPage({ search: readHeatmapSearch({}) }),
+    // The headline is read beside the rest so it paints first.
+    overview: () => Promise.all([getOverviewPage({ search: readHeatmapSearch({}) }), getFleetHeadline()]),
     team: () => getTeamPage({ slug: team.slug }),
     service: async () => {
       const detail = await getServiceDetail({ slug: service.slug });

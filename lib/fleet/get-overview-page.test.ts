@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { getFleetHeadline } from "@/lib/fleet/get-fleet-headline";
 import { getOverviewPage } from "@/lib/fleet/get-overview-page";
 import { utcDay } from "@/lib/db/utc-day";
 import type { ServiceScanResult } from "@/lib/pipeline/types";
@@ -24,6 +25,7 @@ after(() => database.drop());
 test("[OVERVIEW] before any scan the overview is empty, not an error", async () => {
   const page = await getOverviewPage({ search: readHeatmapSearch({}) });
   assert.deepEqual(page.fleet, { services: 0, score: null });
+  assert.deepEqual(await getFleetHeadline(), { fleet: { services: 0, score: null }, unowned: 0 });
   assert.deepEqual(page.heatmap, { rows: [], total: 0 });
   assert.deepEqual([page.trend, page.failing, page.worst], [[], [], []]);
   assert.deepEqual(page.grades, { A: 0, B: 0, C: 0, D: 0, F: 0, "N/A": 0 });
@@ -79,6 +81,14 @@ test("[OVERVIEW] one statement brings the headline, heatmap page, worst services
   assert.deepEqual(page.options.sources, ["demo"]);
   const mean = scanned.reduce((a, s) => a + (s.score ?? 0), 0) / scanned.length;
   assert.ok(Math.abs((page.fleet.score ?? NaN) - round(mean)) <= 0.1 + 1e-9);
+});
+
+test("[OVERVIEW] the headline, read alone so it paints first, says what the overview statement says", async () => {
+  const page = await getOverviewPage({ search: readHeatmapSearch({}) });
+  const headline = await getFleetHeadline();
+  assert.deepEqual(headline.fleet, page.fleet);
+  assert.equal(headline.unowned, page.options.unowned);
+  assert.equal(headline.unowned, scanned.filter((s) => !ownerOf(s)).length);
 });
 
 test("[OVERVIEW] the URL's filters narrow the heatmap page only; the worst services stay fleet-wide", async () => {

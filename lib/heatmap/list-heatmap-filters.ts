@@ -4,6 +4,9 @@ import { isServiceKind, SERVICE_KIND_LABEL, SERVICE_KIND_NAMES } from "@/lib/fac
 import type { ServiceKindName } from "@/lib/facts/types";
 import { findRule } from "@/lib/rules/registry";
 
+/** SQL: how many live services no team owns (one probe of the (goneAt, teamId) index). */
+export const UNOWNED_COUNT_SQL = Prisma.sql`(SELECT count(*)::int FROM "Service" s WHERE s."goneAt" IS NULL AND s."teamId" IS NULL)`;
+
 export interface HeatmapFilterOptions {
   teams: { slug: string; name: string }[];
   /** Live services no team owns: the Unowned bucket's count. */
@@ -27,7 +30,7 @@ export function heatmapFiltersSql(): Prisma.Sql {
   return Prisma.sql`json_build_object(
     'teams', COALESCE((SELECT json_agg(json_build_object('slug', t."slug", 'name', t."name") ORDER BY t."name", t."slug") FROM "Team" t
       WHERE EXISTS (SELECT 1 FROM "Service" s WHERE s."teamId" = t."id" AND s."goneAt" IS NULL)), '[]'::json),
-    'unowned', (SELECT count(*)::int FROM "Service" s WHERE s."goneAt" IS NULL AND s."teamId" IS NULL),
+    'unowned', ${UNOWNED_COUNT_SQL},
     'sources', COALESCE((SELECT json_agg(src."name" ORDER BY src."name") FROM "Source" src), '[]'::json),
     'kinds', COALESCE((SELECT json_agg(k.kind ORDER BY k.n) FROM unnest(ARRAY[${kinds}]) WITH ORDINALITY AS k(kind, n)
       WHERE EXISTS (SELECT 1 FROM "Service" s WHERE s."goneAt" IS NULL AND s."kind" = k.kind)), '[]'::json),
