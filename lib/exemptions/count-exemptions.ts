@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { exemptionCoversSql } from "@/lib/exemptions/find-applicable-exemptions";
 
 /** Exemptions in force, those of them expiring within 7 days, and those awaiting approval. */
 export interface ExemptionCounts {
@@ -17,19 +18,20 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
  */
 export async function countExemptions(opts: { team?: string; service?: string; now?: Date } = {}): Promise<ExemptionCounts> {
   const now = opts.now ?? new Date();
-  const soon = new Date(now.getTime() + WEEK_MS);
   const scope = opts.service
-    ? Prisma.sql`JOIN "Service" s ON s."slug" = ${opts.service}
-        AND ((e."scope" IN ('finding', 'service') AND e."serviceId" = s."id") OR (e."scope" = 'team' AND e."teamId" = s."teamId")
-          OR (e."scope" = 'source' AND e."sourceId" = s."sourceId"))`
+    ? Prisma.sql`JOIN "Service" s ON s."slug" = ${opts.service} AND ${exemptionCoversSql()}`
     : opts.team
       ? Prisma.sql`JOIN "Team" t ON t."slug" = ${opts.team}
           AND (e."teamId" = t."id" OR e."serviceId" IN (SELECT "id" FROM "Service" WHERE "teamId" = t."id"))`
       : Prisma.empty;
-  const [row] = await db().$queryRaw<ExemptionCounts[]>`
-    SELECT count(*) FILTER (WHERE e."status" = 'active' AND (e."expiresAt" IS NULL OR e."expiresAt" > ${now}))::int AS "active",
-      count(*) FILTER (WHERE e."status" = 'active' AND e."expiresAt" > ${now} AND e."expiresAt" <= ${soon})::int AS "expiringSoon",
-      count(*) FILTER (WHERE e."status" = 'pending')::int AS "pending"
-    FROM "Exemption" e ${scope}`;
+  const [row] = await db().$queryRaw<ExemptionCounts[]>`SELECT ${exemptionCountColumnsSql({ now })} FROM "Exemption" e ${scope}`;
   return row ?? { active: 0, expiringSoon: 0, pending: 0 };
+}
+
+/** SQL: the select list of ExemptionCounts over the exemptions `e` a query reads (a page's statement, or countExemptions). */
+export function exemptionCountColumnsSql(opts: { now: Date }): Prisma.Sql {
+  const soon = new Date(opts.now.getTime() + WEEK_MS);
+  return Prisma.sql`count(*) FILTER (WHERE e."status" = 'active' AND (e."expiresAt" IS NULL OR e."expiresAt" > ${opts.now}))::int AS "active",
+      count(*) FILTER (WHERE e."status" = 'active' AND e."expiresAt" > ${opts.now} AND e."expiresAt" <= ${soon})::int AS "expiringSoon",
+      count(*) FILTER (WHERE e."status" = 'pending')::int AS "pending"`;
 }

@@ -9,8 +9,12 @@ type Client = Pick<Prisma.TransactionClient, "$queryRaw">;
  * its team or its source. The one definition, shared by scoring and the service page.
  */
 export function exemptionInForceSql(opts: { now: Date }): Prisma.Sql {
-  return Prisma.sql`e."status" = 'active' AND (e."expiresAt" IS NULL OR e."expiresAt" > ${opts.now})
-      AND ((e."scope" IN ('finding', 'service') AND e."serviceId" = s."id")
+  return Prisma.sql`e."status" = 'active' AND (e."expiresAt" IS NULL OR e."expiresAt" > ${opts.now}) AND ${exemptionCoversSql()}`;
+}
+
+/** SQL: exemption `e` covers the service aliased `s` by itself, its team or its source, whatever its status. */
+export function exemptionCoversSql(): Prisma.Sql {
+  return Prisma.sql`((e."scope" IN ('finding', 'service') AND e."serviceId" = s."id")
         OR (e."scope" = 'team' AND e."teamId" = s."teamId")
         OR (e."scope" = 'source' AND e."sourceId" = s."sourceId"))`;
 }

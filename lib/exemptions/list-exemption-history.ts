@@ -1,4 +1,6 @@
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { exemptionCoversSql } from "@/lib/exemptions/find-applicable-exemptions";
 
 /** One change to an exemption, as the audit log kept it. */
 export interface ExemptionChange {
@@ -39,19 +41,40 @@ export async function listExemptionHistory(opts: { service: string; limit?: numb
     orderBy: { id: "desc" },
     take: opts.limit ?? 200,
   });
-  return events.map((e) => {
-    const d = (e.detail ?? {}) as Record<string, unknown>;
-    const text = (key: string) => (typeof d[key] === "string" ? (d[key] as string) : null);
-    return {
-      at: e.at,
-      action: e.action.replace(/^exemption\./, ""),
-      actor: e.actorName,
-      exemptionId: Number(e.targetId),
-      checkId: text("checkId") ?? "",
-      kind: text("kind") ?? "",
-      reason: text("reason") ?? "",
-      expiresAt: text("expiresAt"),
-      why: text("why"),
-    };
-  });
+  return events.map(toExemptionChange);
+}
+
+/** One audit event of an exemption (`targetId` its id) as the history shows it. */
+export function toExemptionChange(e: {
+  at: Date;
+  action: string;
+  actorName: string;
+  targetId: string | null;
+  detail: unknown;
+}): ExemptionChange {
+  const d = (e.detail ?? {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof d[key] === "string" ? (d[key] as string) : null);
+  return {
+    at: e.at,
+    action: e.action.replace(/^exemption\./, ""),
+    actor: e.actorName,
+    exemptionId: Number(e.targetId),
+    checkId: text("checkId") ?? "",
+    kind: text("kind") ?? "",
+    reason: text("reason") ?? "",
+    expiresAt: text("expiresAt"),
+    why: text("why"),
+  };
+}
+
+/**
+ * SQL: the history of the exemptions covering the service aliased `s` as JSON (newest first, at most `limit`),
+ * the rows listExemptionHistory reads, for toExemptionChange once `at` is a Date.
+ */
+export function exemptionHistorySql(opts: { limit: number }): Prisma.Sql {
+  return Prisma.sql`COALESCE((SELECT json_agg(json_build_object('at', a."at", 'action', a."action", 'actorName', a."actorName",
+      'targetId', a."targetId", 'detail', a."detail") ORDER BY a."id" DESC) FROM (
+    SELECT a.* FROM "AuditEvent" a
+    WHERE a."targetKind" = 'exemption' AND a."targetId" IN (SELECT e."id"::text FROM "Exemption" e WHERE ${exemptionCoversSql()})
+    ORDER BY a."id" DESC LIMIT ${opts.limit}) a), '[]')`;
 }

@@ -1,5 +1,7 @@
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { fromJsonTimestamp } from "@/lib/db/json-timestamp";
+import { exemptionCoversSql } from "@/lib/exemptions/find-applicable-exemptions";
 import type { ExemptionKind, ExemptionScope } from "@/lib/scoring/apply-exemptions";
 
 /** `expired`: active but past its expiry (its finding counts again); the others as stored. */
@@ -96,4 +98,32 @@ export async function listExemptions(
     take: opts.limit ?? 500,
   });
   return rows.map((r) => toExemptionSummary(r, now));
+}
+
+/**
+ * SQL: the exemptions awaiting approval that cover the service aliased `s` (its own, its team's, its source's),
+ * newest first, at most `limit`, as JSON rows of EXEMPTION_SELECT's shape (timestamps as PostgreSQL writes them):
+ * what listExemptions({ service, current: true }) returns with status pending, for a page's one statement.
+ */
+export function pendingExemptionsSql(opts: { limit: number }): Prisma.Sql {
+  return Prisma.sql`COALESCE((SELECT json_agg(json_build_object('id', e."id", 'scope', e."scope", 'ruleId', e."ruleId",
+      'fingerprint', e."fingerprint", 'kind', e."kind", 'reason', e."reason", 'expiresAt', e."expiresAt", 'expiredAt', e."expiredAt",
+      'status', e."status", 'origin', e."origin", 'location', e."location", 'requestedBy', e."requestedBy", 'approvedBy', e."approvedBy",
+      'revokedBy', e."revokedBy", 'createdAt', e."createdAt",
+      'service', (SELECT json_build_object('slug', x."slug", 'name', x."name") FROM "Service" x WHERE x."id" = e."serviceId"),
+      'team', (SELECT json_build_object('slug', x."slug", 'name', x."name") FROM "Team" x WHERE x."id" = e."teamId"),
+      'source', (SELECT json_build_object('name', x."name") FROM "Source" x WHERE x."id" = e."sourceId")) ORDER BY e."id" DESC)
+    FROM (SELECT e.* FROM "Exemption" e WHERE e."status" = 'pending' AND ${exemptionCoversSql()} ORDER BY e."id" DESC LIMIT ${opts.limit}) e), '[]')`;
+}
+
+/** A JSON row of pendingExemptionsSql as shown. */
+export function toPendingExemption(
+  row: Omit<Row, "expiresAt" | "expiredAt" | "createdAt"> & { expiresAt: string | null; expiredAt: string | null; createdAt: string },
+  now: Date,
+): ExemptionSummary {
+  const at = (v: string | null) => (v === null ? null : fromJsonTimestamp(v));
+  return toExemptionSummary(
+    { ...row, expiresAt: at(row.expiresAt), expiredAt: at(row.expiredAt), createdAt: fromJsonTimestamp(row.createdAt) },
+    now,
+  );
 }

@@ -12,6 +12,11 @@ import {
   type LatestFindingsJson,
   type ServiceFinding,
 } from "@/lib/services/judge-latest-findings";
+import { exemptionCoversSql } from "@/lib/exemptions/find-applicable-exemptions";
+import { exemptionCountColumnsSql, type ExemptionCounts } from "@/lib/exemptions/count-exemptions";
+import { pendingExemptionsSql, toPendingExemption, type ExemptionSummary } from "@/lib/exemptions/list-exemptions";
+import { exemptionHistorySql, toExemptionChange, type ExemptionChange } from "@/lib/exemptions/list-exemption-history";
+import { fromJsonTimestamp } from "@/lib/db/json-timestamp";
 
 /** Days of score history the service page draws. */
 const TREND_DAYS = 180;
@@ -51,19 +56,36 @@ export interface ServiceDetail {
   tier: number | null;
   /** Tiers declared that are not 1–4 (its files, its workloads' labels), ignored, each in a sentence. */
   tierProblems: string[];
+  /** Exemptions covering it (its own, its team's, its source's): in force, expiring within 7 days, pending. */
+  exemptionCounts: ExemptionCounts;
+  /** Those awaiting approval, newest first (at most 500). */
+  pendingExemptions: ExemptionSummary[];
+  /** What was done to them, newest first (at most 200), from the audit log. */
+  exemptionHistory: ExemptionChange[];
 }
+
+/** Exemptions awaiting approval, and history entries, the page lists. */
+const PENDING_LISTED = 500;
+const HISTORY_LISTED = 200;
 
 /**
  * One service's page data: the findings of its latest repository scan and of its latest cluster audit, each
  * saying where it was seen, the factor scores of the two together (the same combined view the heatmap and
  * the service's score show), and its score history from the rollups. Reads only the latest targets, never
- * older scans. One statement (findings and trend aggregated as JSON in PostgreSQL): the service page is the
- * most visited, and each extra round trip costs more than the aggregation. Null when no service has this slug.
+ * older scans; and the exemptions covering it (counts, those pending, their history). One statement (findings,
+ * trend and exemptions aggregated as JSON in PostgreSQL): the service page is the most visited, and each extra
+ * round trip costs more than the aggregation (the exemption reads were five Prisma calls, twice the CPU of the
+ * rest of the page's data). Null when no service has this slug.
  */
 export async function getServiceDetail(opts: { slug: string; now?: Date }): Promise<ServiceDetail | null> {
   const now = opts.now ?? new Date();
   const [service] = await db().$queryRaw<
-    (Omit<ServiceDetail, "trend" | "factorScores" | "findings"> & LatestFindingsJson & { trend: TrendJson })[]
+    (Omit<ServiceDetail, "trend" | "factorScores" | "findings" | "pendingExemptions" | "exemptionHistory"> &
+      LatestFindingsJson & {
+        trend: TrendJson;
+        pendingExemptions: Parameters<typeof toPendingExemption>[0][];
+        exemptionHistory: (Omit<Parameters<typeof toExemptionChange>[0], "at"> & { at: string })[];
+      })[]
   >`
     SELECT s."id", s."slug", s."name", s."path", s."languages", s."kind", s."latestScore", s."latestGrade", s."latestScanAt",
       s."ownerSource", s."ownerDetail", s."repository", s."latestClusterTargetId", st."commit", s."tier",
@@ -75,16 +97,27 @@ export async function getServiceDetail(opts: { slug: string; now?: Date }): Prom
       json_build_object('name', src."name", 'kind', src."kind", 'location', src."location") AS "source",
       ${latestFindingsSql()} AS "findings",
       ${exemptionsInForceSql({ now })} AS "exemptions",
-      ${serviceTrendSql({ serviceId: Prisma.sql`s."id"`, days: TREND_DAYS })} AS "trend"
+      ${serviceTrendSql({ serviceId: Prisma.sql`s."id"`, days: TREND_DAYS })} AS "trend",
+      (SELECT row_to_json(c) FROM (SELECT ${exemptionCountColumnsSql({ now })} FROM "Exemption" e WHERE ${exemptionCoversSql()}) c)
+        AS "exemptionCounts",
+      ${pendingExemptionsSql({ limit: PENDING_LISTED })} AS "pendingExemptions",
+      ${exemptionHistorySql({ limit: HISTORY_LISTED })} AS "exemptionHistory"
     FROM "Service" s
     JOIN "Source" src ON src."id" = s."sourceId"
     LEFT JOIN "Team" t ON t."id" = s."teamId"
     LEFT JOIN "ScanTarget" st ON st."id" = s."latestTargetId"
     WHERE s."slug" = ${opts.slug}`;
   if (!service) return null;
-  const { exemptions, findings: rows, ...rest } = service;
+  const { exemptions, findings: rows, pendingExemptions, exemptionHistory, ...rest } = service;
   // Scored like the service itself (persistTarget's combined view, the same exemptions): the tiles and the heatmap agree.
   const findings = judgeLatestFindings({ findings: rows, exemptions });
   const { factors } = scoreFindings({ findings });
-  return { ...rest, findings, factorScores: factors, trend: toServiceTrend(service.trend) };
+  return {
+    ...rest,
+    findings,
+    factorScores: factors,
+    trend: toServiceTrend(service.trend),
+    pendingExemptions: pendingExemptions.map((e) => toPendingExemption(e, now)),
+    exemptionHistory: exemptionHistory.map((e) => toExemptionChange({ ...e, at: fromJsonTimestamp(e.at) })),
+  };
 }

@@ -22,9 +22,6 @@ import { formatScore, scoreTone } from "@/components/ui/score-cell";
 import { PageSkeleton } from "@/components/ui/page-skeleton";
 import { ExemptionPanel } from "@/components/exemptions/exemption-panel";
 import { ExemptionCount } from "@/components/exemptions/exemption-count";
-import { countExemptions } from "@/lib/exemptions/count-exemptions";
-import { listExemptions } from "@/lib/exemptions/list-exemptions";
-import { listExemptionHistory } from "@/lib/exemptions/list-exemption-history";
 
 export const dynamic = "force-dynamic";
 
@@ -38,12 +35,8 @@ export default async function ServicePage({ params }: Props) {
   const service = await getServiceDetail({ slug: (await params).slug });
   if (!service) notFound();
   const scores = new Map(service.factorScores.map((f) => [f.factor, f]));
-  const [principal, counts, current, history] = await Promise.all([
-    readPagePrincipal(),
-    countExemptions({ service: service.slug }),
-    listExemptions({ service: service.slug, current: true }),
-    listExemptionHistory({ service: service.slug }),
-  ]);
+  const principal = await readPagePrincipal();
+  const { exemptionCounts: counts, pendingExemptions: pending, exemptionHistory: history } = service;
   const canOwn = Boolean(principal && allows(principal, "maintainer", { team: service.team?.slug ?? null }));
   return (
     <div className="space-y-6">
@@ -176,7 +169,7 @@ export default async function ServicePage({ params }: Props) {
       <ExemptionPanel
         slug={service.slug}
         counts={counts}
-        pending={current.filter((e) => e.status === "pending")}
+        pending={pending}
         history={history}
         canApprove={principal?.role === "admin"}
         problems={service.exemptionProblems}
