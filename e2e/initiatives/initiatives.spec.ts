@@ -80,3 +80,31 @@ test("[INITIATIVES] the pages fit a 390 px phone", async ({ page }) => {
   }
   await saveScreenshot(page, "initiative-new-390");
 });
+
+test("[INITIATIVES] a service's declared tier is shown, filters the heatmap and scopes an initiative", async ({ page }) => {
+  // payments-api declares dozen.dev/tier "1" in its catalog-info.yaml; no other demo service has a tier.
+  await page.goto("/services/payments-api");
+  await expect(page.getByTestId("service-tier")).toHaveText("Tier 1");
+  await page.goto("/");
+  await page.getByLabel("Tier", { exact: true }).selectOption("1");
+  await expect(page).toHaveURL(/\/\?tier=1$/);
+  await expect(page.getByTestId("service-row")).toHaveCount(1);
+  await expect(page.getByTestId("service-row").getByRole("rowheader")).toContainText("payments-api");
+
+  await page.goto("/initiatives/new");
+  await page.getByLabel("Name").fill("Tier 1 shuts down gracefully");
+  await page.getByLabel("Owner").fill("Platform guild");
+  await page.getByLabel("Goal").selectOption("check");
+  await page.getByLabel("Check").fill("handlesSigterm");
+  await page.getByRole("checkbox", { name: "Tier 1" }).check();
+  await page.getByLabel("Deadline").fill("2027-06-30");
+  await page.getByRole("button", { name: "Start initiative" }).click();
+  await expect(page).toHaveURL(/\/initiatives\/tier-1-shuts-down-gracefully$/);
+  await expect(page.getByTestId("initiative-goal")).toContainText("passes handlesSigterm for tier 1");
+  // Only the tier-1 service is in scope: payments-api, which passes; nothing is left.
+  await expect(page.getByTestId("initiative-team")).toHaveCount(1);
+  await expect(page.getByTestId("initiative-team")).toContainText("team-payments");
+  await expect(page.getByTestId("initiative-left")).toHaveCount(0);
+  await saveScreenshot(page, "initiative-tier");
+  await expectNoSeriousA11yViolations(page);
+});

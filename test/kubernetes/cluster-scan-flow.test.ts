@@ -15,6 +15,7 @@ import { runChild, type ChildHandle } from "@/lib/ops/run-child";
 import { registerSource } from "@/lib/sources/register-source";
 import { WORKER_NODE_FLAGS } from "@/lib/ops/node-flags";
 import { shopCluster } from "@/test/kubernetes/shop-cluster";
+import { getServiceDetail } from "@/lib/services/get-service-detail";
 import { seedShopRepos } from "@/test/kubernetes/shop-repos";
 import { startStandIn, type StandIn } from "@/test/kubernetes/stand-in";
 import { useTestDatabase } from "@/test/support/test-database";
@@ -152,6 +153,14 @@ describe("cluster scans through the worker: scheduled, on demand, and failing wi
     });
     assert.deepEqual([redis.sourceId, redis.path], [sourceId, "shop/redis"]);
     assert.ok(redis.latestScore !== null, "an unmapped workload is scored, not dropped");
+
+    // [TIER] A workload's dozen.dev/tier label gives its service a tier; one that is not 1–4 is ignored and said.
+    assert.equal((await db().service.findFirstOrThrow({ where: { path: "shop/redis" }, select: { tier: true } })).tier, 2);
+    const billingPage = await getServiceDetail({ slug: "legacy-billing" });
+    assert.equal(billingPage?.tier, null);
+    assert.deepEqual(billingPage?.tierProblems, [
+      'shop/Deployment/legacy-billing label dozen.dev/tier: tier "gold" is not 1, 2, 3 or 4; ignored',
+    ]);
   });
 
   it("scan now (POST /api/v1/scans) audits again through the worker", async () => {

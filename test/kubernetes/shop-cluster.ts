@@ -41,8 +41,14 @@ export function shopCluster(): Record<string, KubeObject[]> {
     grace: 0,
     command: ["sh", "-c", "bundle exec rake db:migrate && bundle exec puma"],
     volumes: [{ name: "uploads", persistentVolumeClaim: { claimName: "billing-uploads" } }],
+    labels: { "dozen.dev/tier": "gold" },
   });
-  const redis = makeWorkload("redis", { image: "redis:7.2.4", replicas: 1, port: 6379, env: [] }, "StatefulSet");
+  // Tiers by label (lib/tiers): redis declares tier 2, legacy-billing a tier that is not one (reported, ignored).
+  const redis = makeWorkload(
+    "redis",
+    { image: "redis:7.2.4", replicas: 1, port: 6379, env: [], labels: { "dozen.dev/tier": "2" } },
+    "StatefulSet",
+  );
   const exporter = makeWorkload(
     "node-exporter",
     { namespace: "monitoring", image: "quay.io/prometheus/node-exporter:v1.8.1", port: 9100, env: [] },
