@@ -50,7 +50,11 @@ export function InitiativeForm({
   const [state, action, pending] = useActionState<InitiativeFormState, FormData>(saveInitiative, {});
   const v = state.values ?? initial;
   const [goalKind, setGoalKind] = useState(v?.goalKind || "check");
-  const error = (field: string) => (ERROR_KEYS[field] ?? [field]).map((k) => state.errors?.[k]).find(Boolean);
+  // A list's problem may name one element ("scope.tiers.0"): shown at the list's field.
+  const errorAt = (key: string) =>
+    state.errors?.[key] ??
+    Object.entries(state.errors ?? {}).find(([k]) => k.startsWith(`${key}.`) && /^\d+$/.test(k.slice(key.length + 1)))?.[1];
+  const error = (field: string) => (ERROR_KEYS[field] ?? [field]).map(errorAt).find(Boolean);
   const kinds = new Set((v?.kinds ?? "").split(",").filter(Boolean));
   const tiers = new Set((v?.tiers ?? "").split(",").filter(Boolean));
   const text = (id: keyof InitiativeFormValues, label: string, hint: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (

@@ -54,6 +54,9 @@ export function ServicesHeatmap({
             <th scope="col" className="px-2 py-2">
               Kind
             </th>
+            <th scope="col" className="px-2 py-2">
+              Tier
+            </th>
             <SortableHeader sort={sort} column="score" label="Sort by score" className="px-2 py-2 text-right">
               Score
             </SortableHeader>
@@ -105,6 +108,7 @@ export function ServicesHeatmap({
               <td data-testid="service-repository">{s.repository ?? s.source}</td>
               <td>{s.team ?? "—"}</td>
               <td data-testid="service-kind">{kindLabel(s.kind)}</td>
+              <td data-testid="heatmap-tier">{s.tier === null ? "—" : `Tier ${s.tier}`}</td>
               <td data-testid="service-score">{formatScore(s.score)}</td>
               <td>
                 <GradeBadge grade={s.grade} />

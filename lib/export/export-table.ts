@@ -39,13 +39,14 @@ const EXPORTERS: Record<string, (p: Params) => Promise<{ columns: string[]; rows
   services: async (p) => {
     const services = await allHeatmapRows(p);
     return {
-      columns: ["service", "team", "source", "path", "kind", "score", "grade", ...FACTORS.map((f) => f.id)],
+      columns: ["service", "team", "source", "path", "kind", "tier", "score", "grade", ...FACTORS.map((f) => f.id)],
       rows: services.map((s) => [
         s.name,
         s.team,
         s.source,
         s.path,
         s.kind,
+        s.tier,
         s.score,
         s.grade,
         ...FACTORS.map((f) => s.factors[f.id] ?? null),

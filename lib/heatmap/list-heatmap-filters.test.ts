@@ -78,7 +78,7 @@ test("[OVERVIEW] the kind filter offers the kinds of live services only, in the 
 
 test("[OVERVIEW] the services CSV names each service's kind and follows the kind filter", async () => {
   const csv = (await exportTable({ table: "services", params: new URLSearchParams("kind=grpc&sort=name") })).trim().split("\r\n");
-  assert.match(csv[0] ?? "", /^service,team,source,path,kind,score,grade,/);
+  assert.match(csv[0] ?? "", /^service,team,source,path,kind,tier,score,grade,/);
   const grpc = fleet.services
     .filter((s) => s.kind === "grpc")
     .map((s) => s.name)
@@ -92,4 +92,24 @@ test("[OVERVIEW] the services CSV names each service's kind and follows the kind
     grpc.map((name) => [name, "grpc"]),
   );
   await assert.rejects(exportTable({ table: "services", params: new URLSearchParams("kind=lambda") }), { name: "ValidationError" });
+});
+
+test("[OVERVIEW] the services CSV names each service's tier and follows the tier filter", async () => {
+  const tiered = await db().service.findMany({ where: { tier: { not: null }, goneAt: null }, select: { name: true, tier: true } });
+  assert.ok(tiered.length > 0, "the demo fleet declares a tier somewhere (payments-api's catalog-info.yaml)");
+  const rows = async (query: string) =>
+    (await exportTable({ table: "services", params: new URLSearchParams(query) }))
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((l) => l.split(","));
+  const tier1 = tiered.filter((s) => s.tier === 1).map((s) => s.name);
+  assert.deepEqual(
+    (await rows("tier=1&sort=name")).map((r) => [r[0], r[5]]),
+    tier1.sort().map((name) => [name, "1"]),
+  );
+  // Services without a tier have an empty cell, and `tier=none` lists exactly them.
+  const none = await rows("tier=none&sort=name");
+  assert.equal(none.length, fleet.services.length - tiered.length);
+  assert.ok(none.every((r) => r[5] === ""));
 });
