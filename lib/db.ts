@@ -5,6 +5,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { embeddedDatabaseUrl } from "@/lib/db/embedded-database-url";
 import { readEmbeddedPassword } from "@/lib/db/embedded-data-dir";
+import { preparedStatementName } from "@/lib/db/prepared-statements";
 
 /**
  * The one Prisma client of a process (web, worker or admin command). Prisma 7's Rust-free client talks to
@@ -43,7 +44,7 @@ const TRANSACTION_OPTIONS = { timeout: 20_000, maxWait: 10_000 };
 
 export function db(): PrismaClient {
   holder.client ??= new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl(), max: 10 }),
+    adapter: new PrismaPg({ connectionString: databaseUrl(), max: 10 }, { statementNameGenerator: preparedStatementName }),
     transactionOptions: TRANSACTION_OPTIONS,
   });
   return holder.client;

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { utcDay } from "@/lib/db/utc-day";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { PREPARED } from "@/lib/db/prepared-statements";
 import { initiativeColumnsSql, toInitiativeSummary, type InitiativeRow } from "@/lib/initiatives/initiative-summary";
 import { projectProgress, type ProgressState } from "@/lib/initiatives/project-progress";
 
@@ -17,7 +18,9 @@ export interface InitiativeTeam {
 }
 
 type Row = InitiativeRow & {
-  days: [string, Record<string, [number, number]>][] | null;
+  /** The first and the latest day of the campaign's per-team counts (a team's pace needs only those two). */
+  firstDay: [string, Record<string, [number, number]>] | null;
+  lastDay: [string, Record<string, [number, number]>] | null;
   left: { slug: string; name: string; team: string | null; value: number | null }[] | null;
   leftCount: number;
   teamNames: Record<string, [string, string]> | null;
@@ -25,17 +28,19 @@ type Row = InitiativeRow & {
 
 /**
  * An initiative's page in one statement, all from its rollups: the initiative with its whole history
- * (DailyInitiativeProgress since its start, for the chart), each day's per-team counts (each team's own pace
- * says whether it is late or projected to miss), and the services still not meeting the goal (first 200 by
+ * (DailyInitiativeProgress since its start, for the chart), the per-team counts of its first and latest day (each
+ * team's own pace between them says whether it is late or projected to miss), and the services still not meeting the goal (first 200 by
  * team and name, from InitiativeService: team by team in name order, each team's own index range, so it reads
  * the few teams the 200 come from rather than every unmet service; names only for the teams of the latest day).
  * Null for an unknown slug.
  */
 export async function getInitiativePage(opts: { slug: string }) {
   const [row] = await db().$queryRaw<Row[]>`
-    SELECT ${initiativeColumnsSql({ since: Prisma.sql`i."startsOn"` })},
-      (SELECT json_agg(json_build_array(to_char(d."day", 'YYYY-MM-DD'), d."teams") ORDER BY d."day")
-        FROM "DailyInitiativeProgress" d WHERE d."initiativeId" = i."id" AND d."day" >= i."startsOn") AS "days",
+    SELECT ${PREPARED} ${initiativeColumnsSql({ since: Prisma.sql`i."startsOn"` })},
+      (SELECT json_build_array(to_char(d."day", 'YYYY-MM-DD'), d."teams") FROM "DailyInitiativeProgress" d
+        WHERE d."initiativeId" = i."id" AND d."day" >= i."startsOn" ORDER BY d."day" LIMIT 1) AS "firstDay",
+      (SELECT json_build_array(to_char(d."day", 'YYYY-MM-DD'), d."teams") FROM "DailyInitiativeProgress" d
+        WHERE d."initiativeId" = i."id" AND d."day" >= i."startsOn" ORDER BY d."day" DESC LIMIT 1) AS "lastDay",
       (SELECT json_agg(json_build_object('slug', l."slug", 'name', l."name", 'team', l."team", 'value', l."value")
           ORDER BY l."team" NULLS LAST, l."name") FROM (
         SELECT u.* FROM (
@@ -60,9 +65,12 @@ export async function getInitiativePage(opts: { slug: string }) {
   if (!row) return null;
   const today = utcDay();
   const summary = toInitiativeSummary(row, today);
-  const latest = row.days?.at(-1)?.[1] ?? {};
+  const days =
+    row.firstDay && row.lastDay && row.firstDay[0] !== row.lastDay[0] ? [row.firstDay, row.lastDay] : row.lastDay ? [row.lastDay] : [];
+  const latest = row.lastDay?.[1] ?? {};
   const teams: InitiativeTeam[] = Object.entries(latest).map(([key, [services, met]]) => {
-    const history = (row.days ?? []).map(([day, counts]) => ({ day, services: counts[key]?.[0] ?? 0, met: counts[key]?.[1] ?? 0 }));
+    // A team's pace is from the campaign's first day to its latest (projectProgress reads only those two).
+    const history = days.map(([day, counts]) => ({ day, services: counts[key]?.[0] ?? 0, met: counts[key]?.[1] ?? 0 }));
     const [slug, name] = row.teamNames?.[key] ?? [null, "Unowned"];
     return { slug, name, services, met, state: projectProgress({ history, deadline: summary.deadline, today }).state };
   });

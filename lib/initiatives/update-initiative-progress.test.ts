@@ -101,6 +101,40 @@ describe("initiative progress, worked out from a scanned fleet", () => {
     assert.equal(page.summary.services, ofTeam.length - 1, "the service left the team's scope");
   });
 
+  it("says of each team whether its own pace since the start meets the deadline", async () => {
+    const { slug } = await createInitiative({
+      input: { name: "Paced", owner: "x", goal: { kind: "check", checkId: "handlesSigterm" }, deadline: "2027-06-30" },
+      audit,
+    });
+    const initiative = await db().initiative.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    const [fast, slow] = await db().team.findMany({ orderBy: { slug: "asc" }, take: 2, select: { id: true, slug: true } });
+    const day = (minusDays: number) => new Date(`${utcDay({ minusDays })}T00:00:00Z`);
+    // Started 60 days ago; today 8 of 10 met for both. `fast` had 0 met then (pace ≈ 0.13 a day: done in time),
+    // `slow` had 8 (no pace: 2 left at the deadline). A day between them does not change either pace.
+    await db().initiative.update({ where: { id: initiative.id }, data: { startsOn: day(60) } });
+    await db().dailyInitiativeProgress.deleteMany({ where: { initiativeId: initiative.id } });
+    const counts = (f: number, s: number) => ({ [fast!.id]: [10, f], [slow!.id]: [10, s] });
+    await db().dailyInitiativeProgress.createMany({
+      data: [
+        { initiativeId: initiative.id, day: day(60), services: 20, met: 8, teams: counts(0, 8) },
+        { initiativeId: initiative.id, day: day(30), services: 20, met: 4, teams: counts(0, 4) },
+        { initiativeId: initiative.id, day: day(0), services: 20, met: 16, teams: counts(8, 8) },
+      ],
+    });
+    const page = (await getInitiativePage({ slug }))!;
+    const state = (slug: string) => page.teams.find((t) => t.slug === slug)?.state;
+    assert.equal(state(fast!.slug), "onTrack");
+    assert.equal(state(slow!.slug), "atRisk");
+    assert.deepEqual(
+      page.late.map((t) => t.slug),
+      [slow!.slug],
+    );
+    assert.deepEqual(
+      page.history.map((h) => h.met),
+      [8, 4, 16],
+    );
+  });
+
   it("re-judges at once when the goal changes, and stops when closed", async () => {
     const { slug } = await createInitiative({
       input: { name: "Score 0", owner: "x", goal: { kind: "score", min: 0 }, deadline: "2027-01-01" },

@@ -10,4 +10,6 @@ test("`npm run worker` and `npm run web` run node with their flags, as npm start
   assert.equal(scripts.web, `exec node ${WEB_NODE_FLAGS.join(" ")} --import tsx scripts/web.ts`);
   const image = readFileSync(`${ROOT}/bin/dozen-process`, "utf8");
   for (const command of [scripts.worker, scripts.web]) assert.ok(image.includes(command!), `bin/dozen-process runs ${command}`);
+  // bench:dashboard times the web's page loaders, so it runs them under the web's flags.
+  assert.equal(scripts["bench:dashboard"], `exec node ${WEB_NODE_FLAGS.join(" ")} --import tsx bench/dashboard.ts`);
 });

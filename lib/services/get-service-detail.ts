@@ -17,6 +17,7 @@ import { exemptionCountColumnsSql, type ExemptionCounts } from "@/lib/exemptions
 import { pendingExemptionsSql, toPendingExemption, type ExemptionSummary } from "@/lib/exemptions/list-exemptions";
 import { exemptionHistorySql, toExemptionChange, type ExemptionChange } from "@/lib/exemptions/list-exemption-history";
 import { fromJsonTimestamp } from "@/lib/db/json-timestamp";
+import { PREPARED } from "@/lib/db/prepared-statements";
 
 /** Days of score history the service page draws. */
 const TREND_DAYS = 180;
@@ -87,7 +88,7 @@ export async function getServiceDetail(opts: { slug: string; now?: Date }): Prom
         exemptionHistory: (Omit<Parameters<typeof toExemptionChange>[0], "at"> & { at: string })[];
       })[]
   >`
-    SELECT s."id", s."slug", s."name", s."path", s."languages", s."kind", s."latestScore", s."latestGrade", s."latestScanAt",
+    SELECT ${PREPARED} s."id", s."slug", s."name", s."path", s."languages", s."kind", s."latestScore", s."latestGrade", s."latestScanAt",
       s."ownerSource", s."ownerDetail", s."repository", s."latestClusterTargetId", st."commit", s."tier",
       st."facts" -> 'service' ->> 'basis' AS "basis", COALESCE(st."facts" -> 'deployedBy', '[]'::jsonb) AS "deployedBy",
       COALESCE(st."facts" -> 'exemptionProblems', '[]'::jsonb) AS "exemptionProblems",

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { PREPARED } from "@/lib/db/prepared-statements";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { FACTORS, type FactorId } from "@/lib/factors/factors";
 import { gradeDistributionSql, toGradeCounts } from "@/lib/fleet/get-grade-distribution";
@@ -45,7 +46,7 @@ export async function getTeamPage(opts: { slug: string; serviceLimit?: number })
   // `tm`, not `t`: the heatmap fragment joins Team as `t` itself.
   const teamId = Prisma.sql`tm."id"`;
   const [row] = await db().$queryRaw<Row[]>`
-    SELECT tm."id", tm."slug", tm."name",
+    SELECT ${PREPARED} tm."id", tm."slug", tm."name",
       ${heatmapPageSql({ teamId, sort: "score", dir: "asc", page: 1, pageSize: opts.serviceLimit ?? TEAM_PAGE_SERVICES })} AS "services",
       (SELECT json_build_object('score', d."score", 'factors', d."factors", 'fixFirst', d."fixFirst")
         FROM "DailyTeamScore" d WHERE d."teamId" = tm."id" ORDER BY d."day" DESC LIMIT 1) AS "latest",
