@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { FACTORS } from "@/lib/factors/factors";
 import { findRule } from "@/lib/rules/registry";
 import { getTeamPage, TEAM_FACTOR_CHANGE_DAYS } from "@/lib/teams/get-team-page";
@@ -17,6 +18,7 @@ import { CsvLink } from "@/components/ui/csv-link";
 import { ExemptionCount } from "@/components/exemptions/exemption-count";
 import { countExemptions } from "@/lib/exemptions/count-exemptions";
 import { GradeBadge } from "@/components/ui/grade-badge";
+import { PageSkeleton } from "@/components/ui/page-skeleton";
 import type { GradeKey } from "@/lib/fleet/get-grade-distribution";
 
 export const dynamic = "force-dynamic";
@@ -35,13 +37,7 @@ export default async function TeamPage({ params }: Props) {
   const card = await getTeamPage({ slug });
   if (!card) notFound();
   const titleOf = (id: string) => findRule(id)?.title ?? id;
-  const [channels, deliveries, principal, exemptions] = await Promise.all([
-    listChannels({ team: slug }),
-    listDeliveries({ team: slug, limit: 20 }),
-    readPagePrincipal(),
-    countExemptions({ team: slug }),
-  ]);
-  const canManage = principal !== null && allows(principal, "maintainer", { team: slug });
+  const exemptions = await countExemptions({ team: slug });
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -134,7 +130,21 @@ export default async function TeamPage({ params }: Props) {
           </p>
         ) : null}
       </section>
-      <NotificationsSection team={card.team.slug} channels={channels} deliveries={deliveries} canManage={canManage} />
+      {/* Below the fold: the headline, trend, fix-first list and services paint without waiting for it. */}
+      <Suspense fallback={<PageSkeleton label="the team's notifications" blocks={["h-40"]} />}>
+        <TeamNotifications team={card.team.slug} />
+      </Suspense>
     </div>
   );
+}
+
+/** The team's channels and delivery log, and whether the reader may manage them: streamed after the rest. */
+async function TeamNotifications({ team }: { team: string }) {
+  const [channels, deliveries, principal] = await Promise.all([
+    listChannels({ team }),
+    listDeliveries({ team, limit: 20 }),
+    readPagePrincipal(),
+  ]);
+  const canManage = principal !== null && allows(principal, "maintainer", { team });
+  return <NotificationsSection team={team} channels={channels} deliveries={deliveries} canManage={canManage} />;
 }
