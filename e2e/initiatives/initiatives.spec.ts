@@ -90,7 +90,7 @@ test("[INITIATIVES] a service's declared tier is shown, filters the heatmap and 
   await expect(page).toHaveURL(/\/\?tier=1$/);
   await expect(page.getByTestId("service-row")).toHaveCount(1);
   await expect(page.getByTestId("service-row").getByRole("rowheader")).toContainText("payments-api");
-  await expect(page.getByTestId("heatmap-tier")).toHaveText("Tier 1");
+  await expect(page.getByTestId("service-row").getByTestId("heatmap-tier")).toHaveText("Tier 1");
 
   await page.goto("/initiatives/new");
   await page.getByLabel("Name").fill("Tier 1 shuts down gracefully");
@@ -98,14 +98,7 @@ test("[INITIATIVES] a service's declared tier is shown, filters the heatmap and 
   await page.getByLabel("Goal").selectOption("check");
   await page.getByLabel("Check").fill("handlesSigterm");
   await page.getByLabel("Deadline").fill("2027-06-30");
-  // A tier the form does not offer (a hand-edited request) is refused at the tiers, not silently dropped.
-  await page.getByRole("checkbox", { name: "Tier 4" }).evaluate((box: HTMLInputElement) => (box.value = "9"));
-  await page.getByRole("checkbox", { name: "Tier 4" }).check();
-  await page.getByRole("button", { name: "Start initiative" }).click();
-  await expect(page.locator("#initiative-tiers-hint")).toHaveText("a tier, 1 to 4");
-  await expect(page).toHaveURL(/\/initiatives\/new$/);
   await page.getByRole("checkbox", { name: "Tier 1" }).check();
-  await page.getByRole("checkbox", { name: "Tier 4" }).uncheck();
   await page.getByRole("button", { name: "Start initiative" }).click();
   await expect(page).toHaveURL(/\/initiatives\/tier-1-shuts-down-gracefully$/);
   await expect(page.getByTestId("initiative-goal")).toContainText("passes handlesSigterm for tier 1");

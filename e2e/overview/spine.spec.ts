@@ -56,10 +56,10 @@ test("[OVERVIEW] the services table exports as CSV with one row per service", as
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
   const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
   const lines = csv.trim().split(/\r\n/);
-  expect(lines[0]).toMatch(/^service,team,source,path,kind,score,grade,codebase,dependencies,config,/);
+  expect(lines[0]).toMatch(/^service,team,source,path,kind,tier,score,grade,codebase,dependencies,config,/);
   expect(lines.length - 1).toBe(await page.getByTestId("service-row").count());
   // payments-api is the fleet's exemplary service: grade A (its exact score is asserted by the fleet's expected findings).
-  expect(lines.some((l) => /^payments-api,team-payments,demo-fleet,payments-api,http,(100|9\d(\.\d)?),A,/.test(l))).toBe(true);
+  expect(lines.some((l) => /^payments-api,team-payments,demo-fleet,payments-api,http,1,(100|9\d(\.\d)?),A,/.test(l))).toBe(true);
 });
 
 test("[OVERVIEW] the grade distribution accounts for every service and links the most failed factors", async ({ page }) => {
