@@ -97,8 +97,8 @@ test("[INITIATIVES] a service's declared tier is shown, filters the heatmap and 
   await page.getByLabel("Owner").fill("Platform guild");
   await page.getByLabel("Goal").selectOption("check");
   await page.getByLabel("Check").fill("handlesSigterm");
-  await page.getByLabel("Deadline").fill("2027-06-30");
   await page.getByRole("checkbox", { name: "Tier 1" }).check();
+  await page.getByLabel("Deadline").fill("2027-06-30");
   await page.getByRole("button", { name: "Start initiative" }).click();
   await expect(page).toHaveURL(/\/initiatives\/tier-1-shuts-down-gracefully$/);
   await expect(page.getByTestId("initiative-goal")).toContainText("passes handlesSigterm for tier 1");

@@ -28,9 +28,9 @@ type Row = InitiativeRow & {
 
 /**
  * An initiative's page in one statement, all from its rollups: the initiative with its whole history
- * (DailyInitiativeProgress since its start, for the chart), the per-team counts of its first and latest day (each
- * team's own pace between them says whether it is late or projected to miss), and the services still not meeting the goal (first 200 by
- * team and name, from InitiativeService: team by team in name order, each team's own index range, so it reads
+ * (DailyInitiativeProgress since its start, for the chart), the per-team counts of its first and latest day
+ * (each team's own pace between them says whether it is late or projected to miss), and the services still not
+ * meeting the goal (first 200 by team and name, from InitiativeService: team by team in name order, each team's own index range, so it reads
  * the few teams the 200 come from rather than every unmet service; names only for the teams of the latest day).
  * Null for an unknown slug.
  */
