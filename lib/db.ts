@@ -1,18 +1,20 @@
 import "server-only";
 import path from "node:path";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { embeddedDatabaseUrl } from "@/lib/db/embedded-database-url";
 import { readEmbeddedPassword } from "@/lib/db/embedded-data-dir";
 import { preparedStatementName } from "@/lib/db/prepared-statements";
+import { READ_TYPES, toPgValue } from "@/lib/db/pg-values";
 
 /**
  * The one Prisma client of a process (web, worker or admin command). Prisma 7's Rust-free client talks to
  * PostgreSQL through node-postgres, so no engine binary is needed at run time.
  */
 
-type Holder = { client?: PrismaClient; url?: string };
+type Holder = { client?: PrismaClient; pool?: pg.Pool; url?: string };
 // Survives Next.js dev hot reloads, which re-evaluate modules but keep globalThis.
 const holder = ((globalThis as { __dozenDb?: Holder }).__dozenDb ??= {});
 
@@ -43,16 +45,42 @@ export async function configureDatabase(opts: { url: string }): Promise<void> {
 const TRANSACTION_OPTIONS = { timeout: 20_000, maxWait: 10_000 };
 
 export function db(): PrismaClient {
-  holder.client ??= new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl(), max: 10 }, { statementNameGenerator: preparedStatementName }),
-    transactionOptions: TRANSACTION_OPTIONS,
-  });
+  if (!holder.client) {
+    const pool = new pg.Pool({ connectionString: databaseUrl(), max: 10 });
+    // An idle connection that breaks (PostgreSQL restarted) must not end the process; the next query reports it.
+    pool.on("error", () => {});
+    holder.pool = pool;
+    holder.client = new PrismaClient({
+      adapter: new PrismaPg(pool, { statementNameGenerator: preparedStatementName }),
+      transactionOptions: TRANSACTION_OPTIONS,
+    });
+  }
   return holder.client;
+}
+
+/**
+ * Runs one read statement on the client's pool through node-postgres directly, with the rows `$queryRaw` would
+ * give (pg-values.ts). For the dashboard's page readers, one statement each on the most visited pages: Prisma's
+ * raw-query path costs about 0.7 ms of CPU per call over node-postgres alone (1.1 against 0.4 ms for the same
+ * prepared statement), a third of a service page's data in the web process. Statements marked `PREPARED` are
+ * prepared under their name as through Prisma.
+ */
+export async function readRows<T extends unknown[]>(sql: Prisma.Sql): Promise<T> {
+  db();
+  const result = await holder.pool!.query({
+    name: preparedStatementName({ sql: sql.text }) || undefined,
+    text: sql.text,
+    values: sql.values.map(toPgValue),
+    types: READ_TYPES,
+  });
+  return result.rows as T;
 }
 
 /** Closes the pool; part of graceful shutdown. */
 export async function disconnectDatabase(): Promise<void> {
-  const client = holder.client;
+  const { client, pool } = holder;
   holder.client = undefined;
+  holder.pool = undefined;
   await client?.$disconnect();
+  await pool?.end();
 }

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { readRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { LATEST_FLEET_ROLLUP } from "@/lib/db/latest-fleet-rollup-sql";
 import { CLUSTER_CHECKS, RULES } from "@/lib/rules/registry";
@@ -39,13 +39,13 @@ export async function getFactorReport(opts: { factor: string }): Promise<{ check
   ) => Prisma.sql`COALESCE((SELECT json_agg(json_build_object('slug', w."slug", 'name', w."name", 'score', w."latestScore")
       ORDER BY w."latestScore" ASC NULLS LAST, w."name", w."id") FROM (SELECT s."id", s."slug", s."name", s."latestScore" FROM "Service" s
       WHERE ${match} AND s."goneAt" IS NULL ORDER BY s."latestScore" ASC NULLS LAST, s."name", s."id" LIMIT ${WORST_SHOWN}::int) w), '[]'::json)`;
-  const rows = await db().$queryRaw<Row[]>`
+  const rows = await readRows<Row[]>(Prisma.sql`
     SELECT r."id", (c."counts" ->> 'passed')::int AS "passed", (c."counts" ->> 'failed')::int AS "failed",
       CASE WHEN COALESCE((c."counts" ->> 'failed')::int, 0) = 0 THEN '[]'::json
         WHEN (c."counts" ->> 'failed')::int * 20 >= c."services" THEN ${worst(Prisma.sql`(s."latestChecks" -> r."id") = '"fail"'::jsonb`)}
         ELSE ${worst(Prisma.sql`s."latestChecks" @> jsonb_build_object(r."id", 'fail')`)} END AS "failing"
     FROM unnest(${rules.map((r) => r.id)}::text[]) AS r("id")
-    LEFT JOIN LATERAL (SELECT f."checks" -> r."id" AS "counts", f."services" FROM ${LATEST_FLEET_ROLLUP} f) c ON true`;
+    LEFT JOIN LATERAL (SELECT f."checks" -> r."id" AS "counts", f."services" FROM ${LATEST_FLEET_ROLLUP} f) c ON true`);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {
     checks: rules.map((rule) => ({

@@ -1,4 +1,5 @@
-import { db } from "@/lib/db";
+import { readRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { fleetScoreSql, toFleetScore, type FleetScore } from "@/lib/fleet/get-fleet-score";
 import { UNOWNED_COUNT_SQL } from "@/lib/heatmap/list-heatmap-filters";
 
@@ -13,7 +14,7 @@ export interface FleetHeadline {
  * (getOverviewPage) is still being read.
  */
 export async function getFleetHeadline(): Promise<FleetHeadline> {
-  const [row] = await db().$queryRaw<{ fleet: FleetScore | null; unowned: number }[]>`
-    SELECT ${fleetScoreSql()} AS "fleet", ${UNOWNED_COUNT_SQL} AS "unowned"`;
+  const [row] = await readRows<{ fleet: FleetScore | null; unowned: number }[]>(Prisma.sql`
+    SELECT ${fleetScoreSql()} AS "fleet", ${UNOWNED_COUNT_SQL} AS "unowned"`);
   return { fleet: toFleetScore(row?.fleet ?? null), unowned: row?.unowned ?? 0 };
 }

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { readRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toFailingFactors, failingFactorsSql, type FailingFactor } from "@/lib/fleet/get-failing-factors";
 import { fleetTrendSql } from "@/lib/fleet/get-fleet-trend";
@@ -71,10 +71,10 @@ export async function getOverviewPage(opts: { search: HeatmapSearch }): Promise<
       'better', ${moversSql({ days, limit: SHORT_LIST, direction: "better" })},
       'teams', ${rolledUpTeamMoversSql({ days })}, 'factors', ${factorMoversSql({ days })}, 'checks', ${checkMoversSql({ days })})`,
   );
-  const [row] = await db().$queryRaw<Row[]>`
+  const [row] = await readRows<Row[]>(Prisma.sql`
     SELECT ${fleetScoreSql()} AS "fleet", ${heatmapPageSql({ ...opts.search, pageSize: opts.search.size })} AS "heatmap",
       ${heatmapFiltersSql()} AS "options", ${fleetTrendSql({ days: TREND_DAYS })} AS "trend", ${gradeDistributionSql()} AS "grades",
-      ${failingFactorsSql()} AS "failing", ${heatmapPageSql(worst)} AS "worst", json_build_object(${Prisma.join(movers)}) AS "movers"`;
+      ${failingFactorsSql()} AS "failing", ${heatmapPageSql(worst)} AS "worst", json_build_object(${Prisma.join(movers)}) AS "movers"`);
   if (!row) throw new Error("the overview statement returned no row");
   return {
     fleet: toFleetScore(row.fleet),

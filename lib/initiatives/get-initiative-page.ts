@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { readRows } from "@/lib/db";
 import { utcDay } from "@/lib/db/utc-day";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { PREPARED } from "@/lib/db/prepared-statements";
@@ -35,7 +35,7 @@ type Row = InitiativeRow & {
  * Null for an unknown slug.
  */
 export async function getInitiativePage(opts: { slug: string }) {
-  const [row] = await db().$queryRaw<Row[]>`
+  const [row] = await readRows<Row[]>(Prisma.sql`
     SELECT ${PREPARED} ${initiativeColumnsSql({ since: Prisma.sql`i."startsOn"` })},
       (SELECT json_build_array(to_char(d."day", 'YYYY-MM-DD'), d."teams") FROM "DailyInitiativeProgress" d
         WHERE d."initiativeId" = i."id" AND d."day" >= i."startsOn" ORDER BY d."day" LIMIT 1) AS "firstDay",
@@ -61,7 +61,7 @@ export async function getInitiativePage(opts: { slug: string }) {
       (SELECT json_object_agg(t."id", json_build_array(t."slug", t."name")) FROM "Team" t
         WHERE (SELECT d."teams" FROM "DailyInitiativeProgress" d WHERE d."initiativeId" = i."id" AND d."day" >= i."startsOn"
           ORDER BY d."day" DESC LIMIT 1) ? t."id"::text) AS "teamNames"
-    FROM "Initiative" i WHERE i."slug" = ${opts.slug}`;
+    FROM "Initiative" i WHERE i."slug" = ${opts.slug}`);
   if (!row) return null;
   const today = utcDay();
   const summary = toInitiativeSummary(row, today);

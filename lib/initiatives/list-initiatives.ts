@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { readRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
   initiativeColumnsSql,
@@ -12,9 +12,9 @@ import {
  * deadline, then closed ones, newest first. `open: true` lists only open ones (the overview's section).
  */
 export async function listInitiatives(opts: { open?: boolean } = {}): Promise<InitiativeSummary[]> {
-  const rows = await db().$queryRaw<InitiativeRow[]>`
+  const rows = await readRows<InitiativeRow[]>(Prisma.sql`
     SELECT ${initiativeColumnsSql()} FROM "Initiative" i
     ${opts.open ? Prisma.sql`WHERE i."closedAt" IS NULL` : Prisma.empty}
-    ORDER BY i."closedAt" IS NOT NULL, i."deadline", i."closedAt" DESC, i."id"`;
+    ORDER BY i."closedAt" IS NOT NULL, i."deadline", i."closedAt" DESC, i."id"`);
   return rows.map((row) => toInitiativeSummary(row));
 }

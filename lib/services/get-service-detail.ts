@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { readRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { serviceTrendSql, toServiceTrend, type ServiceTrendPoint } from "@/lib/services/get-service-trend";
 import type { TrendJson } from "@/lib/trends/trend-point";
@@ -80,14 +80,14 @@ const HISTORY_LISTED = 200;
  */
 export async function getServiceDetail(opts: { slug: string; now?: Date }): Promise<ServiceDetail | null> {
   const now = opts.now ?? new Date();
-  const [service] = await db().$queryRaw<
+  const [service] = await readRows<
     (Omit<ServiceDetail, "trend" | "factorScores" | "findings" | "pendingExemptions" | "exemptionHistory"> &
       LatestFindingsJson & {
         trend: TrendJson;
         pendingExemptions: Parameters<typeof toPendingExemption>[0][];
         exemptionHistory: (Omit<Parameters<typeof toExemptionChange>[0], "at"> & { at: string })[];
       })[]
-  >`
+  >(Prisma.sql`
     SELECT ${PREPARED} s."id", s."slug", s."name", s."path", s."languages", s."kind", s."latestScore", s."latestGrade", s."latestScanAt",
       s."ownerSource", s."ownerDetail", s."repository", s."latestClusterTargetId", st."commit", s."tier",
       st."facts" -> 'service' ->> 'basis' AS "basis", COALESCE(st."facts" -> 'deployedBy', '[]'::jsonb) AS "deployedBy",
@@ -107,7 +107,7 @@ export async function getServiceDetail(opts: { slug: string; now?: Date }): Prom
     JOIN "Source" src ON src."id" = s."sourceId"
     LEFT JOIN "Team" t ON t."id" = s."teamId"
     LEFT JOIN "ScanTarget" st ON st."id" = s."latestTargetId"
-    WHERE s."slug" = ${opts.slug}`;
+    WHERE s."slug" = ${opts.slug}`);
   if (!service) return null;
   const { exemptions, findings: rows, pendingExemptions, exemptionHistory, ...rest } = service;
   // Scored like the service itself (persistTarget's combined view, the same exemptions): the tiles and the heatmap agree.

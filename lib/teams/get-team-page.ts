@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { readRows } from "@/lib/db";
 import { PREPARED } from "@/lib/db/prepared-statements";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { FACTORS, type FactorId } from "@/lib/factors/factors";
@@ -45,7 +45,7 @@ type Row = {
 export async function getTeamPage(opts: { slug: string; serviceLimit?: number }) {
   // `tm`, not `t`: the heatmap fragment joins Team as `t` itself.
   const teamId = Prisma.sql`tm."id"`;
-  const [row] = await db().$queryRaw<Row[]>`
+  const [row] = await readRows<Row[]>(Prisma.sql`
     SELECT ${PREPARED} tm."id", tm."slug", tm."name",
       ${heatmapPageSql({ teamId, sort: "score", dir: "asc", page: 1, pageSize: opts.serviceLimit ?? TEAM_PAGE_SERVICES })} AS "services",
       (SELECT json_build_object('score', d."score", 'factors', d."factors", 'fixFirst', d."fixFirst")
@@ -59,7 +59,7 @@ export async function getTeamPage(opts: { slug: string; serviceLimit?: number })
         WHERE r."id" = tm."id") AS "rank",
       ${fleetScoreSql()} AS "fleet",
       ${factorMoversSql({ days: TEAM_FACTOR_CHANGE_DAYS, teamId })} AS "factorsThen"
-    FROM "Team" tm WHERE tm."slug" = ${opts.slug}`;
+    FROM "Team" tm WHERE tm."slug" = ${opts.slug}`);
   if (!row) return null;
   const services = toHeatmapPage(row.services);
   return {
