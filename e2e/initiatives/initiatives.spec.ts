@@ -97,8 +97,16 @@ test("[INITIATIVES] a service's declared tier is shown, filters the heatmap and 
   await page.getByLabel("Owner").fill("Platform guild");
   await page.getByLabel("Goal").selectOption("check");
   await page.getByLabel("Check").fill("handlesSigterm");
-  await page.getByRole("checkbox", { name: "Tier 1" }).check();
   await page.getByLabel("Deadline").fill("2027-06-30");
+  // A tier the form does not offer (a hand-edited request) is refused at the tiers, not silently dropped. The
+  // value is edited after the click: React sets a checkbox's value back from its props on each change.
+  await page.getByRole("checkbox", { name: "Tier 4" }).check();
+  await page.getByRole("checkbox", { name: "Tier 4" }).evaluate((box: HTMLInputElement) => (box.value = "9"));
+  await page.getByRole("button", { name: "Start initiative" }).click();
+  await expect(page.locator("#initiative-tiers-hint")).toHaveText("a tier, 1 to 4");
+  await expect(page).toHaveURL(/\/initiatives\/new$/);
+  await page.getByRole("checkbox", { name: "Tier 4" }).uncheck();
+  await page.getByRole("checkbox", { name: "Tier 1" }).check();
   await page.getByRole("button", { name: "Start initiative" }).click();
   await expect(page).toHaveURL(/\/initiatives\/tier-1-shuts-down-gracefully$/);
   await expect(page.getByTestId("initiative-goal")).toContainText("passes handlesSigterm for tier 1");
