@@ -66,9 +66,11 @@ export async function collectInChild<T extends CollectTask>(opts: {
   const onAbort = () => stop(null);
   opts.signal?.addEventListener("abort", onAbort, { once: true });
 
+  // No answer is known only when the IPC channel closes, not at exit: a busy worker may see the child's exit
+  // before it has read the answer the child sent just before (seen: a monorepo's facts, under CI load).
   const answered = new Promise<Answer<CollectAnswer<T>> | null>((resolve) => {
     child.once("message", (m) => resolve(m as Answer<CollectAnswer<T>>));
-    child.once("exit", () => resolve(null));
+    child.once("disconnect", () => resolve(null));
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
