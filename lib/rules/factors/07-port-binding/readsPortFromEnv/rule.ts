@@ -2,6 +2,7 @@ import { codeLines } from "@/lib/rules/helpers/code-lines";
 import { ENV_READ, PORT_ENV_READ } from "@/lib/rules/helpers/env-reads";
 import { findLineMatches, lineEvidence, matchEvidence, patternFor, type LineMatch } from "@/lib/rules/helpers/find-line-matches";
 import { findServerStarts } from "@/lib/rules/helpers/http-server";
+import { serverCommands } from "@/lib/rules/helpers/server-commands";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
 import type { RepoEvidence, RepositoryCheck } from "@/lib/rules/types";
 import { SERVERS } from "@/lib/rules/helpers/kinds";
@@ -13,7 +14,7 @@ const IDENTIFIER_ARG = /[(,]\s*([A-Za-z_]\w*)\s*(?=[,)])/g;
 
 export const rule: RepositoryCheck = {
   id: "readsPortFromEnv",
-  version: 2,
+  version: 3,
   factor: "port-binding",
   title: "The listening port comes from the environment",
   rationale:
@@ -25,17 +26,23 @@ export const rule: RepositoryCheck = {
   kinds: SERVERS,
   evaluate(facts) {
     const starts = findServerStarts(facts);
-    if (starts.length === 0) return notApplicable("No server start (listen/run) found: not a network service.");
-    const hardcoded = starts.flatMap((m) => literalPortEvidence(m));
+    // A server the image, Procfile or a start script runs with its port on the command line (`uvicorn … --port
+    // 5001`); a port a Kubernetes manifest gives on the command line is the deployment's choice, as an env is.
+    const commands = serverCommands(facts);
+    if (starts.length === 0 && commands.length === 0) return notApplicable("No server start (listen/run) found: not a network service.");
+    const hardcoded = [
+      ...starts.flatMap((m) => literalPortEvidence(m)),
+      ...commands.filter((c) => c.literal && c.from !== "manifest").map((c) => c.evidence),
+    ];
     if (hardcoded.length > 0) {
       return fail(`Hard-coded port (${plural(hardcoded.length, "place")}).`, hardcoded);
     }
     const portReads = findLineMatches({ facts, patterns: PORT_ENV_READ, limit: 3 }).filter((m) => envRead(m, m.code));
-    const evidence = portReads.length > 0 ? portReads : starts.slice(0, 3);
-    return pass(
-      "The port is taken from the environment (or the framework's default binding).",
-      evidence.map((m) => matchEvidence(m)),
-    );
+    const evidence =
+      portReads.length > 0
+        ? portReads.map((m) => matchEvidence(m))
+        : [...starts.slice(0, 3).map((m) => matchEvidence(m)), ...commands.slice(0, 3).map((c) => c.evidence)].slice(0, 3);
+    return pass("The port is taken from the environment (or the framework's default binding).", evidence);
   },
 };
 
