@@ -20,15 +20,19 @@ const IN_MEMORY = {
   go: new RegExp(
     String.raw`sessions\.NewFilesystemStore\(|\bmemstore\.New|^var\s+${STATE}\s*=\s*(map\[|make\(map)|\bsessions\s*(=|:=)\s*make\(map\[`,
   ),
-  java: /static\s+(final\s+)?(Map|HashMap|ConcurrentHashMap)<[^>]*Session|\bMapSessionRepository\b/,
-  kotlin: /\bMapSessionRepository\b|val\s+\w*[sS]essions?\s*=\s*(mutableMapOf|ConcurrentHashMap|HashMap)/,
-  csharp: /\bAddDistributedMemoryCache\(|static\s+(readonly\s+)?(Concurrent)?Dictionary<[^>]*Session/,
+  // Spring Security OAuth2's and Spring Authorization Server's in-memory token stores: a login's tokens.
+  java: /static\s+(final\s+)?(Map|HashMap|ConcurrentHashMap)<[^>]*Session|\bMapSessionRepository\b|\bnew\s+(InMemoryTokenStore|InMemoryOAuth2AuthorizationService)\(/,
+  kotlin:
+    /\bMapSessionRepository\b|val\s+\w*[sS]essions?\s*=\s*(mutableMapOf|ConcurrentHashMap|HashMap)|\b(InMemoryTokenStore|InMemoryOAuth2AuthorizationService)\(/,
+  // Blazor Server keeps each user's circuit (its components' state) in the process that opened it.
+  csharp:
+    /\bAddDistributedMemoryCache\(|static\s+(readonly\s+)?(Concurrent)?Dictionary<[^>]*Session|\.AddInteractiveServerComponents\(|\bAddServerSideBlazor\(|\.AddInMemoryPersistedGrants\(/,
   ruby: /session_store\s+:(memory_store|cache_store)\b/,
 };
 
 export const rule: RepositoryCheck = {
   id: "noInMemorySessions",
-  version: 1,
+  version: 2,
   factor: "processes",
   title: "Sessions and per-user state are not kept in process memory",
   rationale:
@@ -40,7 +44,11 @@ export const rule: RepositoryCheck = {
   kinds: HTTP,
   evaluate(facts) {
     if (sourceFiles(facts).length === 0) return notApplicable("No source code to inspect.");
-    const evidence = [...findLineMatches({ facts, patterns: IN_MEMORY }).map((m) => matchEvidence(m)), ...storelessExpressSessions(facts)];
+    const evidence = [
+      ...findLineMatches({ facts, patterns: IN_MEMORY }).map((m) => matchEvidence(m)),
+      ...storelessExpressSessions(facts),
+      ...storelessIdentityServer(facts),
+    ];
     if (evidence.length > 0) return fail(`Sessions kept in process memory (${plural(evidence.length, "place")}).`, evidence);
     if (!firstHttpEvidence(facts)) return notApplicable("Not an HTTP service, and no session store found.");
     return pass("No in-process session store found.");
@@ -62,4 +70,15 @@ function storelessExpressSessions(facts: ServiceFacts): RepoEvidence[] {
     });
   }
   return found;
+}
+
+/**
+ * IdentityServer (Duende, IdentityServer4) without an operational store keeps its persisted grants (refresh
+ * tokens, authorization codes, consents) in memory: lost on restart, not seen by other replicas.
+ */
+function storelessIdentityServer(facts: ServiceFacts): RepoEvidence[] {
+  const files = sourceFiles(facts).filter((f) => f.language === "csharp");
+  if (files.some((f) => codeLines(f).some((l) => /\.AddOperationalStore\b|\.AddPersistedGrantStore\b|\bIPersistedGrantStore\b/.test(l))))
+    return [];
+  return findLineMatches({ facts, files, patterns: /\.AddIdentityServer\(/ }).map((m) => matchEvidence(m));
 }
