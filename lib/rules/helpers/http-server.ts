@@ -25,7 +25,9 @@ const JS_ROUTE =
 export const ROUTE: LanguagePatterns = {
   javascript: JS_ROUTE,
   typescript: new RegExp(`${JS_ROUTE.source}|@(Get|Post|Put|Patch|Delete|Controller)\\(`),
-  python: /@\w+\.(route|get|post|put|patch|delete|api_route)\(|\bpath\(\s*["']|\badd_url_rule\(|\badd_(get|post|route)\(/,
+  // Decorators, and the same registration called directly (`self.app.post("/prompt")(self.handle_prompt)`).
+  python:
+    /@\w+\.(route|get|post|put|patch|delete|api_route)\(|(?<![@\w.])(?:self\.)?(app|router|bp|blueprint)\.(route|get|post|put|patch|delete|api_route|add_api_route)\(\s*["']\/|\bpath\(\s*["']|\badd_url_rule\(|\badd_(get|post|route)\(/,
   // Go 1.22 patterns may start with a method: mux.HandleFunc("GET /v1/orders", ...).
   go: /\.(HandleFunc|Handle|GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete|Group)\(\s*"([A-Z]+\s+)?\/|\.Method(s)?\(/,
   java: /@(Get|Post|Put|Patch|Delete|Request)Mapping\b|@Path\(|\.createContext\(\s*"\//,
