@@ -55,6 +55,32 @@ describe("collectServiceFacts", () => {
     assert.equal(facts.dependencyManifests[0]?.dependencies[0]?.name, "private-lib");
   });
 
+  it("the code of a local Go module its go.mod replaces a requirement with is read as its own", async () => {
+    const root = await tree({
+      "internal/trainer/go.mod":
+        "module example.com/ww/trainer\n\ngo 1.22\n\nrequire example.com/ww/common v0.0.0\n\nreplace example.com/ww/common => ../common/\n",
+      "internal/trainer/main.go": 'package main\n\nimport "example.com/ww/common/server"\n\nfunc main() { server.RunHTTPServer() }\n',
+      "internal/common/go.mod": "module example.com/ww/common\n\ngo 1.22\n\nrequire github.com/go-chi/chi/v5 v5.0.12\n",
+      "internal/common/server/http.go":
+        'package server\n\nimport (\n\t"net/http"\n\t"os"\n)\n\nfunc RunHTTPServer() { http.ListenAndServe(":"+os.Getenv("PORT"), nil) }\n',
+      "internal/common/server/http_test.go": "package server\n",
+      "internal/common/Dockerfile": "FROM golang:1.22\n",
+      "internal/users/main.go": "package main\n\nfunc main() {}\n",
+    });
+    const facts = await collectServiceFacts({ root, service: service("internal/trainer") });
+    const read = facts.textFiles.map((f) => f.path).sort();
+    assert.deepEqual(read, ["internal/common/server/http.go", "internal/trainer/go.mod", "internal/trainer/main.go"]);
+    // The module's own build files stay its own: no Dockerfile, no dependencies taken from its go.mod.
+    assert.deepEqual(
+      facts.dockerfiles.map((d) => d.path),
+      [],
+    );
+    assert.deepEqual(
+      facts.dependencyManifests.map((m) => m.path),
+      ["internal/trainer/go.mod"],
+    );
+  });
+
   it("paths are source-root relative; tests, docs and lockfiles are listed but not read", async () => {
     const root = await tree({
       "apps/api/Dockerfile": "FROM node:20\n",

@@ -1,4 +1,5 @@
-import type { LanguagePatterns } from "@/lib/rules/helpers/find-line-matches";
+import { findLineMatches, patternFor, type LanguagePatterns, type LineMatch } from "@/lib/rules/helpers/find-line-matches";
+import type { ServiceFacts } from "@/lib/facts/types";
 
 const JS = /process\.env\b|import\.meta\.env\b|Deno\.env\.get\(|Bun\.env\b/;
 
@@ -20,3 +21,10 @@ export const ENV_READ: LanguagePatterns = {
 
 /** An environment read of the variable PORT (or a settings field named port bound from the environment). */
 export const PORT_ENV_READ = /\bPORT\b|getenv\(\s*["']\w*PORT["']|\[\s*["']\w*PORT["']\s*\]/;
+
+/** Lines of the service's code that read its port from the environment (`os.Getenv("PORT")`, `process.env.PORT`). */
+export function findPortEnvReads(facts: ServiceFacts, limit = 3): LineMatch[] {
+  return findLineMatches({ facts, patterns: PORT_ENV_READ, limit: limit * 4 })
+    .filter((m) => patternFor(ENV_READ, m.file.language)?.test(m.code) ?? false)
+    .slice(0, limit);
+}

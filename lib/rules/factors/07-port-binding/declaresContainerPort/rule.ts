@@ -1,5 +1,6 @@
 import { finalStage, finalStageInstructions } from "@/lib/rules/helpers/dockerfile";
-import { pathEvidence } from "@/lib/rules/helpers/find-line-matches";
+import { matchEvidence, pathEvidence } from "@/lib/rules/helpers/find-line-matches";
+import { findPortEnvReads } from "@/lib/rules/helpers/env-reads";
 import { findServerStarts } from "@/lib/rules/helpers/http-server";
 import { containers, dig, longRunningWorkloads, manifestEvidence, objects } from "@/lib/rules/helpers/manifests";
 import { fail, notApplicable, pass } from "@/lib/rules/helpers/results";
@@ -10,7 +11,7 @@ import { selects } from "@/lib/rules/helpers/cluster";
 
 export const rule: RepositoryCheck = {
   id: "declaresContainerPort",
-  version: 2,
+  version: 3,
   factor: "port-binding",
   title: "The exported port is declared in the image or manifests",
   rationale:
@@ -26,6 +27,14 @@ export const rule: RepositoryCheck = {
     if (declared.length > 0) return pass("The port is declared.", declared);
     const missing = missingDeclarations(facts);
     if (missing.length === 0) return notApplicable("No Dockerfile, manifest or Procfile to declare the port in.");
+    // Without a Kubernetes workload to route to it, a server that binds the PORT it is given (Cloud Run, Heroku,
+    // App Service) has nothing to declare: the platform chose the port.
+    const portRead = longRunningWorkloads(facts).length === 0 ? findPortEnvReads(facts, 1) : [];
+    if (portRead.length > 0)
+      return pass(
+        "The platform gives the port (PORT): nothing to declare.",
+        portRead.map((m) => matchEvidence(m)),
+      );
     return fail("The service listens but no EXPOSE, containerPort or web process declares the port.", missing);
   },
 };

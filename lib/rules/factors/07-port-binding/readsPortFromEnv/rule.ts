@@ -1,6 +1,6 @@
 import { codeLines } from "@/lib/rules/helpers/code-lines";
-import { ENV_READ, PORT_ENV_READ } from "@/lib/rules/helpers/env-reads";
-import { findLineMatches, lineEvidence, matchEvidence, patternFor, type LineMatch } from "@/lib/rules/helpers/find-line-matches";
+import { ENV_READ, findPortEnvReads } from "@/lib/rules/helpers/env-reads";
+import { lineEvidence, matchEvidence, patternFor, type LineMatch } from "@/lib/rules/helpers/find-line-matches";
 import { findServerStarts } from "@/lib/rules/helpers/http-server";
 import { serverCommands } from "@/lib/rules/helpers/server-commands";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
@@ -37,7 +37,7 @@ export const rule: RepositoryCheck = {
     if (hardcoded.length > 0) {
       return fail(`Hard-coded port (${plural(hardcoded.length, "place")}).`, hardcoded);
     }
-    const portReads = findLineMatches({ facts, patterns: PORT_ENV_READ, limit: 3 }).filter((m) => envRead(m, m.code));
+    const portReads = findPortEnvReads(facts);
     const evidence =
       portReads.length > 0
         ? portReads.map((m) => matchEvidence(m))
