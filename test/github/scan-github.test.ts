@@ -12,6 +12,12 @@ import { useTestDatabase } from "@/test/support/test-database";
 const FLEET = ["legacy-billing", "payments-api", "shop-monorepo", "identity-service"];
 const GENERATED = Array.from({ length: 6 }, (_, i) => `svc-${i}`);
 
+/** A scan that did not succeed says which targets failed and why. */
+async function assertSucceeded(scan: { id: number; status: string; error: string | null }) {
+  const failed = await db().scanTarget.findMany({ where: { scanId: scan.id, status: "failed" }, select: { targetKey: true, error: true } });
+  assert.equal(scan.status, "succeeded", scan.error || JSON.stringify(failed));
+}
+
 describe("GitHub source scanned through the stand-in", () => {
   let database: Awaited<ReturnType<typeof useTestDatabase>>;
   let standIn: StandIn;
@@ -47,11 +53,7 @@ describe("GitHub source scanned through the stand-in", () => {
 
   it("first scan: every service scored with at most 3 counted requests per repository, archived and forks skipped", async () => {
     const scan = await runGitHubScan({ sourceId });
-    const failed = await db().scanTarget.findMany({
-      where: { scanId: scan.id, status: "failed" },
-      select: { targetKey: true, error: true },
-    });
-    assert.equal(scan.status, "succeeded", scan.error || JSON.stringify(failed));
+    await assertSucceeded(scan);
     assert.equal(scan.targetsDone, scan.targetsTotal);
     assert.ok(standIn.stats.counted / scanned() <= 3, `counted ${standIn.stats.counted} for ${scanned()} repositories`);
     assert.ok(standIn.stats.maxInFlight <= 4, `max in flight ${standIn.stats.maxInFlight}`);
@@ -87,11 +89,7 @@ describe("GitHub source scanned through the stand-in", () => {
     });
     standIn.resetStats();
     const scan = await runGitHubScan({ sourceId });
-    const failed = await db().scanTarget.findMany({
-      where: { scanId: scan.id, status: "failed" },
-      select: { targetKey: true, error: true },
-    });
-    assert.equal(scan.status, "succeeded", scan.error || JSON.stringify(failed));
+    await assertSucceeded(scan);
     assert.equal(standIn.stats.counted, 0, JSON.stringify(standIn.stats));
     assert.equal(standIn.stats.codeload, 0, "nothing downloaded");
     const afterScan = await db().service.findMany({
@@ -111,11 +109,7 @@ describe("GitHub source scanned through the stand-in", () => {
     standIn.removeRepo({ owner: "acme", name: "svc-5" });
     standIn.resetStats();
     const scan = await runGitHubScan({ sourceId });
-    const failed = await db().scanTarget.findMany({
-      where: { scanId: scan.id, status: "failed" },
-      select: { targetKey: true, error: true },
-    });
-    assert.equal(scan.status, "succeeded", scan.error || JSON.stringify(failed));
+    await assertSucceeded(scan);
     assert.equal(standIn.stats.codeload, 1, "only the pushed repository is downloaded");
     assert.ok(standIn.stats.counted <= 3, JSON.stringify(standIn.stats));
     const fixed = await db().finding.findFirstOrThrow({
@@ -139,11 +133,7 @@ describe("GitHub source scanned through the stand-in", () => {
     await rm(join(monorepo.workTree, "services/order-worker"), { recursive: true });
     await commitFiles({ repo: monorepo, files: {} });
     const scan = await runGitHubScan({ sourceId });
-    const failed = await db().scanTarget.findMany({
-      where: { scanId: scan.id, status: "failed" },
-      select: { targetKey: true, error: true },
-    });
-    assert.equal(scan.status, "succeeded", scan.error || JSON.stringify(failed));
+    await assertSucceeded(scan);
     const gone = await db().service.findUniqueOrThrow({ where: { id: before.id }, select: { goneAt: true, latestScore: true } });
     assert.ok(gone.goneAt, "the removed service is gone");
     assert.equal(gone.latestScore, before.latestScore, "its last score is kept");
@@ -182,11 +172,7 @@ describe("GitHub source scanned through the stand-in", () => {
         name: string;
       }[];
     const scan = await runGitHubScan({ sourceId });
-    const failed = await db().scanTarget.findMany({
-      where: { scanId: scan.id, status: "failed" },
-      select: { targetKey: true, error: true },
-    });
-    assert.equal(scan.status, "succeeded", scan.error || JSON.stringify(failed));
+    await assertSucceeded(scan);
     const listed = (await unmatchedOf(scan.id)).filter((w) => w.name === "metrics-relay");
     assert.deepEqual(
       listed.map((w) => [w.repository, w.path]),
