@@ -1,3 +1,4 @@
+import { sourceFiles } from "@/lib/rules/helpers/code-lines";
 import { findLineMatches, type LanguagePatterns, type LineMatch } from "@/lib/rules/helpers/find-line-matches";
 import { perFacts } from "@/lib/rules/helpers/per-facts";
 import type { ServiceFacts } from "@/lib/facts/types";
@@ -34,14 +35,27 @@ export const ROUTE: LanguagePatterns = {
   kotlin: /@(Get|Post|Put|Patch|Delete|Request)Mapping\b|\b(get|post|put|patch|delete|route)\(\s*"\//,
   csharp: /\.Map(Get|Post|Put|Patch|Delete|Methods|Controllers)\(|\[Http(Get|Post|Put|Patch|Delete)\b|\[Route\(|\[ApiController\]/,
   ruby: /^\s*(get|post|put|patch|delete)\s+["']\/|\bresources?\s+:/,
-  php: /\$(app|router)->(get|post|put|patch|delete)\(|Route::(get|post|put|patch|delete)\(/,
+  php: /\$(app|router)->(get|post|put|patch|delete)\(|Route::(get|post|put|patch|delete)\(|#\[Route\(/,
 };
+
+// Symfony's route annotations live in docblocks: comments to a parser, routes to Symfony.
+const PHP_ROUTE_ANNOTATION = /^\s*\*\s*@Route\(/;
 
 /** Lines where the service starts a server. */
 export const findServerStarts = perFacts((facts): LineMatch[] => findLineMatches({ facts, patterns: SERVER_START }));
 
 /** Lines where the service declares routes. */
-export const findRoutes = perFacts((facts): LineMatch[] => findLineMatches({ facts, patterns: ROUTE }));
+export const findRoutes = perFacts((facts): LineMatch[] => [
+  ...findLineMatches({ facts, patterns: ROUTE }),
+  ...sourceFiles(facts)
+    .filter((file) => file.language === "php")
+    .flatMap((file) =>
+      file.lines.flatMap((code, i) => {
+        const match = PHP_ROUTE_ANNOTATION.exec(code);
+        return match ? [{ file, line: i + 1, code, match }] : [];
+      }),
+    ),
+]);
 
 // Operational endpoints every process may serve, API or not (a worker's health port is not an API).
 const OPERATIONAL_ROUTE = /["'`]([A-Z]+\s+)?\/(health|healthz|healthcheck|ready|readyz|live|livez|ping|metrics|status)\b[\w/-]*["'`]/;
