@@ -88,7 +88,23 @@ function summarizeContainer(c: Obj, init: boolean, jsonPath: string, podSpec: Ob
     runsAsRoot: (sc.runAsNonRoot ?? podSc.runAsNonRoot) === false || (user(sc) ?? user(podSc)) === 0 || sc.privileged === true,
     readOnlyRootFilesystem: sc.readOnlyRootFilesystem === true,
     runsMigrations: MIGRATION.test(command),
+    credentialArgs: [...list(c.command), ...list(c.args)].flatMap((arg) => (typeof arg === "string" ? credentialArg(arg) : [])),
   };
+}
+
+// `user:password@host` inside an argument: a URL's userinfo (`postgres://app:pw@db/app`) or a Go MySQL DSN
+// (`app:pw@tcp(db:3306)/shop`), optionally after a flag (`-DSN=`, `--database-url=`).
+const CREDENTIALED = [/[a-z][a-z0-9+.-]*:\/\/([^\s:@/]+):([^\s@/]+)@([\w.-]*)/i, /([\w.%-]+):([^\s@/]+)@((?:tcp|unix)\([\w.:/-]*\))/];
+
+/** A credential an argument carries, redacted; none when its password is a reference (`$(DB_PASSWORD)`). */
+function credentialArg(arg: string): string[] {
+  const m = CREDENTIALED.map((re) => re.exec(arg)).find((x) => x !== null);
+  if (!m) return [];
+  const [, user, password = "", host] = m;
+  if (/^\$[({]?\w|\{\{/.test(password) || password.includes(UNRESOLVED)) return [];
+  const flag = /^-{1,2}[\w.-]+=/.exec(arg)?.[0] ?? "";
+  const preview = /\*{4}$/.test(password) ? password : previewSecret({ value: password, keepPrefix: isProviderSecret(password) });
+  return [`${flag}${user}:${preview}@${host}`];
 }
 
 function summarizeEnv(e: Obj): EnvVarFact {

@@ -40,6 +40,11 @@ export interface ContainerFact {
   readOnlyRootFilesystem: boolean;
   /** The command or args run database migrations (only this verdict is kept, never the command). */
   runsMigrations: boolean;
+  /**
+   * Credentialed locators written into the command or args (`-DSN=app:****@tcp(db:3306)`): each as its flag,
+   * user, a redacted password and host, never the password or the rest of the argument. Absent in older facts.
+   */
+  credentialArgs?: string[];
 }
 
 /** Where in the repository a workload is declared: the file to edit (a template or base when rendered). */

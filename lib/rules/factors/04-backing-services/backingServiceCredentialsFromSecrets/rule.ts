@@ -20,7 +20,7 @@ const CONSUMERS: readonly ServiceKindName[] = ["http", "grpc", "worker", "job", 
 
 export const rule: WorkloadCheck = {
   id: "backingServiceCredentialsFromSecrets",
-  version: 3,
+  version: 4,
   factor: "backing-services",
   title: "Workloads get credentials from a Secret, not a literal in the workload spec",
   rationale:
@@ -54,6 +54,18 @@ export const rule: WorkloadCheck = {
             }),
           );
         });
+        for (const arg of c.credentialArgs ?? []) {
+          judged += 1;
+          names.push(`${workloadName(w)} argument ${arg}`);
+          literal.push(
+            workloadEvidence(subject, w, {
+              container: c,
+              field: "args",
+              pattern: /@(tcp|unix)\(|:\/\/[^\s:@/]+:[^\s@/]+@/,
+              snippet: arg,
+            }),
+          );
+        }
       }
     }
     if (judged === 0 && subject.kind === "repository") {
@@ -65,7 +77,7 @@ export const rule: WorkloadCheck = {
           baked.map((c) => pathEvidence({ facts, path: c.path, line: c.line, snippet: `${c.name ?? c.kind} = ${c.preview}` })),
         );
     }
-    if (judged === 0) return notApplicable("No workload receives credentials through env.");
+    if (judged === 0) return notApplicable("No workload receives credentials through env or its arguments.");
     if (literal.length > 0)
       return fail(`Credentials written into the workload spec (${plural(literal.length, "variable")}): ${names.join(", ")}.`, literal);
     return pass(`Credentials come from Secret references (${plural(judged, "variable")}).`);
