@@ -17,8 +17,9 @@ import { localGoReplaces } from "@/lib/facts/parse-go-mod";
  * Collects one service's facts from disk: lists its files, reads those that can feed facts within the
  * limits, asks git for the commit, and hands everything to the pure `buildServiceFacts`, which redacts
  * secrets before any parser sees the text. Reads under the service directory, plus the existence of workspace
- * lockfiles above it and the build files and local Go modules outside it that its build is made of. Bad content ends up in `facts.skipped`; this throws only when the
- * service as a whole cannot be collected (directory gone or unreadable, absurd file count).
+ * lockfiles above it and the build files and local Go modules outside it that its build is made of. Bad
+ * content ends up in `facts.skipped`; this throws only when the service as a whole cannot be collected
+ * (directory gone or unreadable, absurd file count).
  */
 export async function collectServiceFacts(opts: {
   root: string;
