@@ -28,18 +28,18 @@ export const ROUTE: LanguagePatterns = {
   typescript: new RegExp(`${JS_ROUTE.source}|@(Get|Post|Put|Patch|Delete|Controller)\\(`),
   // Decorators, and the same registration called directly (`self.app.post("/prompt")(self.handle_prompt)`).
   python:
-    /@\w+\.(route|get|post|put|patch|delete|api_route)\(|(?<![@\w.])(?:self\.)?(app|router|bp|blueprint)\.(route|get|post|put|patch|delete|api_route|add_api_route)\(\s*["']\/|\bpath\(\s*["']|\badd_url_rule\(|\badd_(get|post|route)\(/,
+    /@\w+\.(route|get|post|put|patch|delete|api_route)\(|^\s*[\w.]*\b(app|router|bp|blueprint)\.(route|get|post|put|patch|delete|api_route|add_api_route)\(\s*["']\/|\bpath\(\s*["']|\badd_url_rule\(|\badd_(get|post|route)\(/,
   // Go 1.22 patterns may start with a method: mux.HandleFunc("GET /v1/orders", ...).
   go: /\.(HandleFunc|Handle|GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|Delete|Group)\(\s*"([A-Z]+\s+)?\/|\.Method(s)?\(/,
   java: /@(Get|Post|Put|Patch|Delete|Request)Mapping\b|@Path\(|\.createContext\(\s*"\//,
   kotlin: /@(Get|Post|Put|Patch|Delete|Request)Mapping\b|\b(get|post|put|patch|delete|route)\(\s*"\//,
   csharp: /\.Map(Get|Post|Put|Patch|Delete|Methods|Controllers)\(|\[Http(Get|Post|Put|Patch|Delete)\b|\[Route\(|\[ApiController\]/,
   ruby: /^\s*(get|post|put|patch|delete)\s+["']\/|\bresources?\s+:/,
-  php: /\$(app|router)->(get|post|put|patch|delete)\(|Route::(get|post|put|patch|delete)\(|#\[Route\(/,
+  php: /\$(app|router)->(get|post|put|patch|delete)\(|Route::(get|post|put|patch|delete)\(/,
 };
 
-// Symfony's route annotations live in docblocks: comments to a parser, routes to Symfony.
-const PHP_ROUTE_ANNOTATION = /^\s*\*\s*@Route\(/;
+// Symfony routes, in docblock annotations or attributes: read on the raw lines, since annotations are comments.
+const PHP_ANNOTATED_ROUTE = /^\s*(\/\*\*|\*)?\s*@Route\(\s*(path\s*=\s*)?"\/|#\[Route\(\s*(path:\s*)?["']\//;
 
 /** Lines where the service starts a server. */
 export const findServerStarts = perFacts((facts): LineMatch[] => findLineMatches({ facts, patterns: SERVER_START }));
@@ -51,7 +51,7 @@ export const findRoutes = perFacts((facts): LineMatch[] => [
     .filter((file) => file.language === "php")
     .flatMap((file) =>
       file.lines.flatMap((code, i) => {
-        const match = PHP_ROUTE_ANNOTATION.exec(code);
+        const match = PHP_ANNOTATED_ROUTE.exec(code);
         return match ? [{ file, line: i + 1, code, match }] : [];
       }),
     ),

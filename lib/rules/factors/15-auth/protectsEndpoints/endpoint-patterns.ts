@@ -43,13 +43,10 @@ export const MCP_HTTP: LanguagePatterns = {
   typescript: /\bnew\s+(StreamableHTTPServerTransport|SSEServerTransport)\(/,
 };
 
-/** Route declarations the shared route table does not read: Rust (actix, axum, rocket), FastAPI registered by call. */
+/** Route declarations the shared route table does not read: Rust (actix, axum, rocket). */
 export const MORE_ROUTES: LanguagePatterns = {
   rust: /#\[(get|post|put|patch|delete)\(\s*"\/|\.route\(\s*"\/|\bweb::resource\(\s*"\//,
-  python: /^\s*[\w.]*\b(app|router)\.(get|post|put|patch|delete|api_route|add_api_route)\(\s*["']\//,
 };
-/** Symfony routes, declared in docblock annotations or attributes (read on the raw lines: annotations are comments). */
-export const PHP_ANNOTATED_ROUTE = /^\s*(\/\*\*|\*)?\s*@Route\(\s*(path\s*=\s*)?"\/|#\[Route\(\s*(path:\s*)?["']\//;
 
 /** Health, readiness and metrics endpoints, meant to be open. */
 export const OPERATIONAL_PATH = /["'`]\/_?(health|healthz|healthcheck|ready|readyz|live|livez|ping|metrics|status)\b[\w/-]*["'`]/;

@@ -1,16 +1,9 @@
-import { sourceFiles } from "@/lib/rules/helpers/code-lines";
-import { findLineMatches, lineEvidence, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
+import { findLineMatches, matchEvidence } from "@/lib/rules/helpers/find-line-matches";
 import { findApiRoutes } from "@/lib/rules/helpers/http-server";
 import { plural } from "@/lib/rules/helpers/results";
 import type { RepoEvidence } from "@/lib/rules/types";
 import type { ServiceFacts, ServiceKindName } from "@/lib/facts/types";
-import {
-  CONSOLES,
-  MCP_HTTP,
-  MORE_ROUTES,
-  OPERATIONAL_PATH,
-  PHP_ANNOTATED_ROUTE,
-} from "@/lib/rules/factors/15-auth/protectsEndpoints/endpoint-patterns";
+import { CONSOLES, MCP_HTTP, MORE_ROUTES, OPERATIONAL_PATH } from "@/lib/rules/factors/15-auth/protectsEndpoints/endpoint-patterns";
 import { findGrpcServers } from "@/lib/rules/factors/15-auth/protectsEndpoints/find-grpc-servers";
 import { findProxiedConsoles } from "@/lib/rules/factors/15-auth/protectsEndpoints/find-proxied-consoles";
 
@@ -41,7 +34,6 @@ export function findEndpoints(facts: ServiceFacts, kind: ServiceKindName): Endpo
   const routes = dedupe([
     ...findApiRoutes(facts).map((m) => ({ code: m.code, evidence: matchEvidence(m) })),
     ...findLineMatches({ facts, patterns: MORE_ROUTES }).map((m) => ({ code: m.code, evidence: matchEvidence(m) })),
-    ...phpAnnotatedRoutes(facts),
   ])
     .filter((r) => !OPERATIONAL_PATH.test(r.code))
     .filter((r) => grpc.length === 0 || !ROOT_ROUTE.test(r.code))
@@ -68,17 +60,6 @@ export function describeEndpoints(e: Endpoints): string {
     e.routes.length ? plural(e.routes.length, "route") : "",
   ].filter(Boolean);
   return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? "");
-}
-
-// Symfony declares routes in docblocks, which comment stripping blanks: read the raw lines.
-function phpAnnotatedRoutes(facts: ServiceFacts): { code: string; evidence: RepoEvidence }[] {
-  return sourceFiles(facts)
-    .filter((f) => f.language === "php")
-    .flatMap((file) =>
-      file.lines.flatMap((code, i) =>
-        PHP_ANNOTATED_ROUTE.test(code) ? [{ code, evidence: lineEvidence({ file, lineStart: i + 1 }) }] : [],
-      ),
-    );
 }
 
 function dedupe<T extends { evidence: RepoEvidence }>(items: T[]): T[] {
