@@ -1,5 +1,5 @@
 import { findLineMatches, patternFor, type LanguagePatterns, type LineMatch } from "@/lib/rules/helpers/find-line-matches";
-import type { ServiceFacts } from "@/lib/facts/types";
+import type { Language, ServiceFacts } from "@/lib/facts/types";
 
 const JS = /process\.env\b|import\.meta\.env\b|Deno\.env\.get\(|Bun\.env\b/;
 
@@ -25,6 +25,11 @@ export const PORT_ENV_READ = /\bPORT\b|getenv\(\s*["']\w*PORT["']|\[\s*["']\w*PO
 /** Lines of the service's code that read its port from the environment (`os.Getenv("PORT")`, `process.env.PORT`). */
 export function findPortEnvReads(facts: ServiceFacts, limit = 3): LineMatch[] {
   return findLineMatches({ facts, patterns: PORT_ENV_READ, limit: limit * 4 })
-    .filter((m) => patternFor(ENV_READ, m.file.language)?.test(m.code) ?? false)
+    .filter((m) => readsEnv(m.file.language, m.code))
     .slice(0, limit);
+}
+
+/** This code, in this language, reads the environment. */
+export function readsEnv(language: Language | null, code: string): boolean {
+  return patternFor(ENV_READ, language)?.test(code) ?? false;
 }

@@ -1,6 +1,6 @@
 import { codeLines } from "@/lib/rules/helpers/code-lines";
-import { ENV_READ, findPortEnvReads } from "@/lib/rules/helpers/env-reads";
-import { lineEvidence, matchEvidence, patternFor, type LineMatch } from "@/lib/rules/helpers/find-line-matches";
+import { findPortEnvReads, readsEnv } from "@/lib/rules/helpers/env-reads";
+import { lineEvidence, matchEvidence, type LineMatch } from "@/lib/rules/helpers/find-line-matches";
 import { findServerStarts } from "@/lib/rules/helpers/http-server";
 import { serverCommands } from "@/lib/rules/helpers/server-commands";
 import { fail, notApplicable, pass, plural } from "@/lib/rules/helpers/results";
@@ -46,13 +46,9 @@ export const rule: RepositoryCheck = {
   },
 };
 
-function envRead(m: LineMatch, code: string): boolean {
-  return patternFor(ENV_READ, m.file.language)?.test(code) ?? false;
-}
-
 /** The start line itself, or the assignment of the identifier it passes, when that holds a literal port. */
 function literalPortEvidence(m: LineMatch): RepoEvidence[] {
-  if (envRead(m, m.code)) return [];
+  if (readsEnv(m.file.language, m.code)) return [];
   if (LITERAL_PORT.test(m.code.slice(m.match.index))) return [matchEvidence(m)];
   const lines = codeLines(m.file);
   for (const [, name] of m.code.slice(m.match.index).matchAll(IDENTIFIER_ARG)) {
@@ -65,7 +61,7 @@ function literalPortEvidence(m: LineMatch): RepoEvidence[] {
     for (let i = 0; i < lines.length; i++) {
       const found = assignment.exec(lines[i] ?? "");
       if (!found) continue;
-      if (envRead(m, found[2] ?? "")) return [];
+      if (readsEnv(m.file.language, found[2] ?? "")) return [];
       if (literal === null && LITERAL_PORT.test(found[2] ?? "") && /^\s*["'`:\d]/.test(found[2] ?? "")) literal = i + 1;
     }
     if (literal !== null) return [lineEvidence({ file: m.file, lineStart: literal })];
